@@ -1,0 +1,32 @@
+/// <reference lib="webworker" />
+/**
+ * The simulation worker: a thin comlink endpoint over the engines (through the task table). One job at a time;
+ * results are transferred, not copied.
+ */
+import * as Comlink from 'comlink';
+import { tasks, type TaskName } from './tasks.ts';
+import { runChunked, transferablesOf } from './runTask.ts';
+
+const cancelled = new Set<number>();
+
+const api = {
+  async run(jobId: number, task: TaskName, params: unknown, onProgress?: (fraction: number) => void): Promise<unknown> {
+    try {
+      const fn = tasks[task] as ((p: unknown) => unknown) | undefined;
+      if (!fn) throw new Error(`the worker has no task called "${String(task)}"`);
+      const result = await runChunked(fn(params), { onProgress, isCancelled: () => cancelled.has(jobId) });
+      return Comlink.transfer(result, transferablesOf(result));
+    } finally {
+      cancelled.delete(jobId);
+      // The progress callback is a proxy holding a message port: release it so the port can close.
+      (onProgress as unknown as Partial<Record<typeof Comlink.releaseProxy, () => void>> | undefined)?.[Comlink.releaseProxy]?.();
+    }
+  },
+  cancel(jobId: number): void {
+    cancelled.add(jobId);
+  },
+};
+
+export type SimWorkerApi = typeof api;
+
+Comlink.expose(api);
