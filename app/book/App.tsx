@@ -1,0 +1,81 @@
+/** The reader's shell: header, contents, and the page the hash route names. */
+import { useEffect, useState } from 'react';
+import { useRoute, chapterHref } from './route.ts';
+import { chapterBySlug, chapters } from './chapters.ts';
+import { Toc } from './Toc.tsx';
+import { ThemeSwitcher } from './ThemeSwitcher.tsx';
+import { ChapterPage } from './ChapterPage.tsx';
+import { CoverPage } from './CoverPage.tsx';
+import { GlossaryPage } from './GlossaryPage.tsx';
+import { linkNotices } from '../state/figureParams.ts';
+
+function LinkNotices() {
+  const [notices, setNotices] = useState(linkNotices);
+  if (!notices.length) return null;
+  return (
+    <div className="notice notice-page" role="status">
+      <ul>
+        {notices.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+      <button type="button" className="notice-dismiss" onClick={() => setNotices([])}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+function NotFound({ page }: { page: string }) {
+  return (
+    <article className="chapter">
+      <h1>No such page</h1>
+      <p>
+        The link names a page “{page}” that this book does not have. Start from the <a href="#/">contents</a>
+        {chapters[0] && (
+          <>
+            {' '}or the <a href={chapterHref(chapters[0].slug)}>first chapter</a>
+          </>
+        )}
+        .
+      </p>
+    </article>
+  );
+}
+
+export function App() {
+  const route = useRoute();
+  const [tocOpen, setTocOpen] = useState(false);
+  const chapter = chapterBySlug(route.page);
+  useEffect(() => setTocOpen(false), [route.page]);
+
+  let page;
+  if (route.page === '') page = <CoverPage />;
+  else if (route.page === 'glossary') page = <GlossaryPage anchor={route.anchor} />;
+  else if (chapter) page = <ChapterPage key={chapter.slug} chapter={chapter} anchor={route.anchor} />;
+  else page = <NotFound page={route.page} />;
+
+  return (
+    <div className="book">
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        Skip to the text
+      </a>
+      <header className="topbar">
+        <button type="button" className="toc-toggle" aria-expanded={tocOpen} aria-controls="toc" onClick={() => setTocOpen((o) => !o)}>
+          Contents
+        </button>
+        <a className="book-title" href="#/">
+          From Bellman to Diffusion
+        </a>
+        <ThemeSwitcher />
+      </header>
+      <div className="book-body">
+        <Toc current={route.page} open={tocOpen} onNavigate={() => setTocOpen(false)} />
+        <main id="main" tabIndex={-1}>
+          <LinkNotices />
+          {page}
+        </main>
+      </div>
+    </div>
+  );
+}

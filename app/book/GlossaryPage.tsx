@@ -1,0 +1,28 @@
+/** The glossary page: every term of app/content/glossary.ts, alphabetical, each with an anchor. */
+import { useEffect } from 'react';
+import { glossary } from 'virtual:glossary';
+
+export function GlossaryPage({ anchor }: { anchor: string }) {
+  useEffect(() => {
+    document.title = 'Glossary · From Bellman to Diffusion';
+    if (anchor) document.getElementById(anchor)?.scrollIntoView({ block: 'start' });
+    else window.scrollTo(0, 0);
+  }, [anchor]);
+  const sorted = [...glossary].sort((a, b) => a.term.localeCompare(b.term));
+  return (
+    <article className="chapter glossary">
+      <header className="chapter-header">
+        <h1>Glossary</h1>
+      </header>
+      <p>The terms the book uses, each defined in a sentence or two. In the chapters, a dotted underline opens the same definition.</p>
+      <dl>
+        {sorted.map((g) => (
+          <div key={g.id} id={`term-${g.id}`} className="glossary-entry">
+            <dt>{g.term}</dt>
+            <dd dangerouslySetInnerHTML={{ __html: g.html }} />
+          </div>
+        ))}
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,39 @@
+/** Which section of the page the reader is in: the last heading that has scrolled above the top third. */
+import { useEffect, useState } from 'react';
+
+export function useCurrentSection(container: HTMLElement | null, deps: unknown[]): string {
+  const [current, setCurrent] = useState('');
+  useEffect(() => {
+    if (!container) return;
+    const headings = [...container.querySelectorAll<HTMLElement>('h2.section-heading[id]')];
+    if (!headings.length) return;
+    const update = () => {
+      const line = window.innerHeight / 3;
+      let id = headings[0].id;
+      for (const h of headings) if (h.getBoundingClientRect().top <= line) id = h.id;
+      setCurrent(id);
+    };
+    update();
+    let frame = 0;
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(update);
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', onScroll);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [container, ...deps]);
+  return current;
+}
+
+/** In the projector theme the arrow keys step through sections (and figures), as slides would. */
+export function stepSection(container: HTMLElement, direction: 1 | -1): void {
+  const stops = [...container.querySelectorAll<HTMLElement>('h2.section-heading, h3.section-heading, figure.figure')];
+  const y = 8;
+  const tops = stops.map((s) => s.getBoundingClientRect().top);
+  const target = direction === 1 ? stops.find((_, i) => tops[i] > y + 2) : [...stops].reverse().find((s) => s.getBoundingClientRect().top < -2);
+  (target ?? (direction === -1 ? stops[0] : undefined))?.scrollIntoView({ block: 'start', behavior: 'auto' });
+}

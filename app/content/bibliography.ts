@@ -1,0 +1,32 @@
+/**
+ * The bibliography: one entry per work, used by <Cite id="..."> popovers and the per-chapter reference lists.
+ * `note` says in a sentence what the book takes from the work.
+ */
+export interface BibEntry {
+  id: string;
+  authors: string;
+  year: number;
+  title: string;
+  venue: string;
+  url?: string;
+  note?: string;
+}
+
+export const bibliography: BibEntry[] = [
+  { id: 'bellman1952', authors: 'R. Bellman', year: 1952, title: 'On the theory of dynamic programming', venue: 'Proceedings of the National Academy of Sciences 38(8), 716–719', url: 'https://doi.org/10.1073/pnas.38.8.716', note: 'The principle of optimality and the functional equation that now bears his name.' },
+  { id: 'bellman1957', authors: 'R. Bellman', year: 1957, title: 'Dynamic Programming', venue: 'Princeton University Press', note: 'The book-length treatment of dynamic programming.' },
+  { id: 'kalman1960', authors: 'R. E. Kalman', year: 1960, title: 'Contributions to the theory of optimal control', venue: 'Boletín de la Sociedad Matemática Mexicana 5, 102–119', note: 'The linear–quadratic regulator and the Riccati equation.' },
+  { id: 'kleinman1968', authors: 'D. L. Kleinman', year: 1968, title: 'On an iterative technique for Riccati equation computations', venue: 'IEEE Transactions on Automatic Control 13(1), 114–115', url: 'https://doi.org/10.1109/TAC.1968.1098829', note: 'Policy iteration for the LQR: Newton’s method on the Riccati equation.' },
+  { id: 'merton1969', authors: 'R. C. Merton', year: 1969, title: 'Lifetime portfolio selection under uncertainty: the continuous-time case', venue: 'The Review of Economics and Statistics 51(3), 247–257', url: 'https://doi.org/10.2307/1926560' },
+  { id: 'merton1971', authors: 'R. C. Merton', year: 1971, title: 'Optimum consumption and portfolio rules in a continuous-time model', venue: 'Journal of Economic Theory 3(4), 373–413', url: 'https://doi.org/10.1016/0022-0531(71)90038-X' },
+  { id: 'flemingsoner2006', authors: 'W. H. Fleming and H. M. Soner', year: 2006, title: 'Controlled Markov Processes and Viscosity Solutions', venue: 'Springer, 2nd edition', note: 'The reference for the HJB equation, verification theorems and viscosity solutions.' },
+  { id: 'oksendal2003', authors: 'B. Øksendal', year: 2003, title: 'Stochastic Differential Equations: An Introduction with Applications', venue: 'Springer, 6th edition', note: 'Itô calculus, the generator, Feynman–Kac and the Ornstein–Uhlenbeck process.' },
+  { id: 'kloedenplaten1992', authors: 'P. E. Kloeden and E. Platen', year: 1992, title: 'Numerical Solution of Stochastic Differential Equations', venue: 'Springer', note: 'Euler–Maruyama and Milstein schemes and their strong and weak orders.' },
+  { id: 'kushnerdupuis2001', authors: 'H. J. Kushner and P. Dupuis', year: 2001, title: 'Numerical Methods for Stochastic Control Problems in Continuous Time', venue: 'Springer, 2nd edition', note: 'The Markov-chain approximation of controlled diffusions.' },
+  { id: 'jiazhou2022', authors: 'Y. Jia and X. Y. Zhou', year: 2022, title: 'Policy evaluation and temporal-difference learning in continuous time and space: a martingale approach', venue: 'Journal of Machine Learning Research 23(154), 1–55' },
+  { id: 'jiazhou2023', authors: 'Y. Jia and X. Y. Zhou', year: 2023, title: 'q-Learning in continuous time', venue: 'Journal of Machine Learning Research 24(161), 1–61' },
+  { id: 'song2021', authors: 'Y. Song, J. Sohl-Dickstein, D. P. Kingma, A. Kumar, S. Ermon and B. Poole', year: 2021, title: 'Score-based generative modeling through stochastic differential equations', venue: 'International Conference on Learning Representations (ICLR)' },
+  { id: 'berner2024', authors: 'J. Berner, L. Richter and K. Ullrich', year: 2024, title: 'An optimal control perspective on diffusion-based generative modeling', venue: 'Transactions on Machine Learning Research' },
+  { id: 'tzenraginsky2019', authors: 'B. Tzen and M. Raginsky', year: 2019, title: 'Theoretical guarantees for sampling and inference in generative models with latent diffusions', venue: 'Conference on Learning Theory (COLT)' },
+  { id: 'lopezmontero2026', authors: 'D. López Montero', year: 2026, title: 'Hamilton–Jacobi–Bellman equation: reinforcement learning and diffusion models', venue: 'Blog post, with code in the continuous-rl/ folder of dani2442/dani2442_code', note: 'The post this book grows out of; where it is loose or wrong, the book says so.' },
+];

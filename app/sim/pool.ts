@@ -1,0 +1,133 @@
+/**
+ * A pool of simulation workers, created on first use and reused. A job goes to an idle worker or waits in a
+ * queue; aborting a job removes it from the queue or asks its worker to stop (within one chunk). A worker that
+ * dies (an uncaught error in it) is replaced, and the job it was running fails with a message for the reader.
+ */
+import * as Comlink from 'comlink';
+import type { SimWorkerApi } from '../../workers/sim.worker.ts';
+import type { TaskName, TaskParams, TaskResult } from '../../workers/tasks.ts';
+
+export interface JobOptions {
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+}
+
+interface Job {
+  id: number;
+  task: TaskName;
+  params: unknown;
+  options: JobOptions;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  api: Comlink.Remote<SimWorkerApi>;
+  job: Job | null;
+}
+
+export class AbortedError extends Error {
+  constructor() {
+    super('superseded');
+    this.name = 'AbortError';
+  }
+}
+
+export class WorkerPool {
+  private slots: Slot[] = [];
+  private queue: Job[] = [];
+  private nextId = 1;
+  /** How many workers died and were replaced (for tests and the console). */
+  replaced = 0;
+
+  constructor(
+    private readonly size: number,
+    private readonly createWorker: () => Worker,
+  ) {}
+
+  run<N extends TaskName>(task: N, params: TaskParams<N>, options: JobOptions = {}): Promise<TaskResult<N>> {
+    return new Promise<TaskResult<N>>((resolve, reject) => {
+      if (options.signal?.aborted) return reject(new AbortedError());
+      const job: Job = { id: this.nextId++, task, params, options, resolve: resolve as (v: unknown) => void, reject };
+      options.signal?.addEventListener('abort', () => this.abort(job), { once: true });
+      this.queue.push(job);
+      this.dispatch();
+    });
+  }
+
+  /** Number of workers started so far. */
+  get started(): number {
+    return this.slots.length;
+  }
+
+  private abort(job: Job): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) this.queue.splice(queued, 1);
+    const slot = this.slots.find((s) => s.job === job);
+    if (slot) void slot.api.cancel(job.id).catch(() => {});
+    job.reject(new AbortedError());
+  }
+
+  private dispatch(): void {
+    while (this.queue.length) {
+      let slot = this.slots.find((s) => s.job === null);
+      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      if (!slot) return;
+      const job = this.queue.shift()!;
+      this.start(slot, job);
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = this.createWorker();
+    const slot: Slot = { worker, api: Comlink.wrap<SimWorkerApi>(worker), job: null };
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.replace(slot, event.message || 'unknown error');
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private replace(slot: Slot, why: string): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    slot.worker.terminate();
+    slot.api[Comlink.releaseProxy]();
+    this.slots.splice(i, 1);
+    this.replaced++;
+    const job = slot.job;
+    slot.job = null;
+    job?.reject(new Error(`The simulation worker stopped unexpectedly (${why.replace(/^Uncaught (Error: )?/, '')}). It has been restarted; change a setting to try again.`));
+    this.dispatch();
+  }
+
+  private start(slot: Slot, job: Job): void {
+    slot.job = job;
+    const progress = job.options.onProgress ? Comlink.proxy(job.options.onProgress) : undefined;
+    slot.api
+      .run(job.id, job.task, job.params, progress)
+      .then(
+        (value) => job.resolve(value),
+        (error: unknown) => job.reject(error instanceof Error ? error : new Error(String(error))),
+      )
+      .finally(() => {
+        if (slot.job === job) {
+          slot.job = null;
+          this.dispatch();
+        }
+      });
+  }
+}
+
+let shared: WorkerPool | null = null;
+
+/** The book's pool: as many workers as cores less one for the page, at least 1 and at most 4. */
+export function simulationPool(): WorkerPool {
+  if (!shared) {
+    const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+    shared = new WorkerPool(Math.max(1, Math.min(4, cores - 1)), () => new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'simulation' }));
+  }
+  return shared;
+}

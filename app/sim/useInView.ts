@@ -1,0 +1,18 @@
+/** Whether an element is on (or within `margin` of) the screen; figures compute only while it is true. */
+import { useEffect, useState, type RefObject } from 'react';
+
+export function useInView(ref: RefObject<Element | null>, margin = '300px'): boolean {
+  const [inView, setInView] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      setInView(true);
+      return;
+    }
+    const io = new IntersectionObserver((entries) => setInView(entries.some((e) => e.isIntersecting)), { rootMargin: margin });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [ref, margin]);
+  return inView;
+}

@@ -1,0 +1,91 @@
+/**
+ * A zustand slice per figure, built from its schema and mirrored in the URL. Define it once, at module level,
+ * next to the figure:
+ *
+ *   export const ouParams = defineFigureParams('ou-paths', { theta: {...}, sigma: {...} });
+ *
+ * Sliders, inline numbers and the figure read and write the same slice, so they always agree.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { checkSchema, defaults, nearestValid, type Schema, type Values } from './schema.ts';
+import { decodeUrl, encodeUrl, readFigure } from './url.ts';
+
+export interface FigureState<S extends Schema> {
+  values: Values<S>;
+  /** Sentences for the reader about link values that could not be used as given. */
+  notices: string[];
+  set: (key: keyof S & string, value: number) => void;
+  setMany: (values: Partial<Values<S>>) => void;
+  reset: () => void;
+  dismissNotices: () => void;
+}
+
+export interface FigureParams<S extends Schema> {
+  id: string;
+  schema: S;
+  store: StoreApi<FigureState<S>>;
+  /** React hook: the figure's current values. */
+  useValues: () => Values<S>;
+}
+
+const registry = new Map<string, FigureParams<Schema>>();
+
+/** What the page's URL says, read once per page load (and after `reloadFromUrl`). */
+let decodedAtLoad = decodeUrl(typeof location === 'undefined' ? '' : location.search);
+
+/** Notices about the link that belong to no figure (unknown keys, unknown version): shown once, at the top. */
+export function linkNotices(): string[] {
+  return decodedAtLoad.notices;
+}
+
+export function defineFigureParams<S extends Schema>(id: string, schema: S): FigureParams<S> {
+  const existing = registry.get(id);
+  if (existing) {
+    // Hot module reload defines the slice again: keep the reader's values.
+    if (import.meta.hot) return existing as unknown as FigureParams<S>;
+    throw new Error(`two figures use the id "${id}"; figure ids must be unique in the book`);
+  }
+  checkSchema(id, schema);
+  const fromUrl = readFigure(decodedAtLoad, id, schema);
+  const store = createStore<FigureState<S>>()((set, get) => ({
+    values: { ...defaults(schema), ...fromUrl.values } as Values<S>,
+    notices: fromUrl.notices,
+    set: (key, value) => {
+      if (!Object.hasOwn(schema, key)) return;
+      const spec = schema[key];
+      const v = nearestValid(spec, value);
+      if (get().values[key] !== v) set({ values: { ...get().values, [key]: v } });
+    },
+    setMany: (values) => {
+      const next = { ...get().values };
+      for (const [k, v] of Object.entries(values)) if (Object.hasOwn(schema, k) && typeof v === 'number') (next as Record<string, number>)[k] = nearestValid(schema[k], v);
+      set({ values: next });
+    },
+    reset: () => set({ values: defaults(schema), notices: [] }),
+    dismissNotices: () => set({ notices: [] }),
+  }));
+  store.subscribe((state, prev) => {
+    if (state.values !== prev.values) scheduleUrlWrite();
+  });
+  const params: FigureParams<S> = { id, schema, store, useValues: () => useStore(store, (s) => s.values) };
+  registry.set(id, params as unknown as FigureParams<Schema>);
+  return params;
+}
+
+export function useFigureState<S extends Schema, T>(params: FigureParams<S>, select: (s: FigureState<S>) => T): T {
+  return useStore(params.store, select);
+}
+
+let pending = 0;
+
+/** Writes all figures' values to the URL at most once per frame (replaceState: no history entry per drag). */
+function scheduleUrlWrite(): void {
+  if (typeof window === 'undefined' || pending) return;
+  pending = requestAnimationFrame(() => {
+    pending = 0;
+    const figures = [...registry.values()].map((f) => ({ id: f.id, schema: f.schema, values: f.store.getState().values as Record<string, number> }));
+    const search = encodeUrl(location.search, figures);
+    if (search !== location.search) history.replaceState(history.state, '', location.pathname + search + location.hash);
+  });
+}

@@ -1,0 +1,138 @@
+/**
+ * One parameter schema per figure: everything a control, a URL key, a reset button or a validation needs to know
+ * about a number. Sliders, inline draggable numbers, URL sync and notices are all generated from it.
+ */
+export interface ParamSpec {
+  /** Words for people and screen readers, e.g. "mean-reversion rate". */
+  label: string;
+  /** The symbol as Unicode text, e.g. "θ" or "x₀" (controls render without KaTeX at run time). */
+  symbol: string;
+  min: number;
+  max: number;
+  /** One arrow-key step. Shift+arrow moves ten steps; Alt+arrow a tenth of a step, which is also the finest grid. */
+  step: number;
+  default: number;
+  units?: string;
+  /** Decimal places shown; defaults to the step's (one more when a fine step left the value between steps). */
+  digits?: number;
+  /** A whole number (paths, steps, seeds). */
+  integer?: boolean;
+  /** Slider position is logarithmic in the value (for ranges over decades, e.g. a step size). */
+  log?: boolean;
+}
+
+export type Schema = Record<string, ParamSpec>;
+export type Values<S extends Schema> = { [K in keyof S]: number };
+
+/** Throws, saying what to fix, when a schema cannot work (min above max, default outside the range, ...). */
+export function checkSchema(figureId: string, schema: Schema): void {
+  if (!/^[a-z][a-z0-9-]*$/.test(figureId)) throw new Error(`figure id "${figureId}" must be lower-case letters, digits and hyphens (it is a URL key)`);
+  for (const [key, s] of Object.entries(schema)) {
+    const where = `figure "${figureId}", parameter "${key}"`;
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(key)) throw new Error(`${where}: the key must be letters and digits (it is a URL key)`);
+    if (!(s.min < s.max)) throw new Error(`${where}: min ${s.min} must be below max ${s.max}`);
+    if (!(s.step > 0)) throw new Error(`${where}: step must be positive, got ${s.step}`);
+    if (!(s.default >= s.min && s.default <= s.max)) throw new Error(`${where}: default ${s.default} is outside [${s.min}, ${s.max}]`);
+    if (s.log && !(s.min > 0)) throw new Error(`${where}: a logarithmic slider needs min > 0`);
+  }
+}
+
+/** Decimal places of a number written in plain notation (0.05 -> 2). */
+function decimalsOf(x: number): number {
+  const s = String(x);
+  if (s.includes('e-')) return Number(s.split('e-')[1]);
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+export function digitsOf(spec: ParamSpec): number {
+  return spec.digits ?? (spec.integer ? 0 : decimalsOf(spec.step));
+}
+
+/** The finest grid of valid values: a tenth of the step (1 for whole numbers). */
+export function resolutionOf(spec: ParamSpec): number {
+  return spec.integer ? Math.max(1, Math.round(spec.step / 10)) : spec.step / 10;
+}
+
+/**
+ * The nearest valid value: clamped to [min, max], on the fine grid measured from min (for log sliders: rounded to
+ * one more digit than shown), an integer where the spec says so. NaN has no nearest value: the default is returned.
+ */
+export function nearestValid(spec: ParamSpec, x: number): number {
+  if (!Number.isFinite(x)) {
+    if (x === Infinity) return spec.max;
+    if (x === -Infinity) return spec.min;
+    return spec.default;
+  }
+  let v = Math.min(spec.max, Math.max(spec.min, x));
+  const res = resolutionOf(spec);
+  if (spec.log) v = Number(v.toPrecision(3));
+  else v = spec.min + Math.round((v - spec.min) / res) * res;
+  if (spec.integer) v = Math.round(v);
+  v = Number(v.toFixed(Math.min(digitsOf(spec) + 1, 12)));
+  return Math.min(spec.max, Math.max(spec.min, v));
+}
+
+/** The value as the figure shows it, e.g. "0.30" or "1,000": the step's digits, one more if the value needs it. */
+export function formatValue(spec: ParamSpec, v: number): string {
+  const d = digitsOf(spec);
+  const needsMore = !spec.integer && Math.abs(Number(v.toFixed(d)) - v) > 1e-12;
+  const shown = needsMore ? d + 1 : d;
+  if (spec.log && !spec.digits) return Number(v.toPrecision(3)).toLocaleString('en-US', { maximumSignificantDigits: 3 });
+  return v.toLocaleString('en-US', { minimumFractionDigits: shown, maximumFractionDigits: shown });
+}
+
+/**
+ * The value after a key press, or null when the key is not one a number control handles. Arrows move one step
+ * (Shift: ten, Alt: a tenth); PageUp/PageDown ten steps; Home/End the ends. Log sliders step in position.
+ */
+export function keyedValue(spec: ParamSpec, v: number, key: string, shift: boolean, alt: boolean): number | null {
+  const dir = key === 'ArrowRight' || key === 'ArrowUp' ? 1 : key === 'ArrowLeft' || key === 'ArrowDown' ? -1 : key === 'PageUp' ? 10 : key === 'PageDown' ? -10 : 0;
+  if (key === 'Home') return spec.min;
+  if (key === 'End') return spec.max;
+  if (!dir) return null;
+  const mult = dir * (shift ? 10 : 1) * (alt ? 0.1 : 1);
+  if (spec.log) return fromPosition(spec, toPosition(spec, v) + mult * 0.01);
+  const res = resolutionOf(spec);
+  const delta = spec.integer ? Math.sign(mult) * Math.max(1, Math.round(Math.abs(mult) * spec.step)) : mult * spec.step;
+  return nearestValid(spec, Math.abs(delta) < res ? v + Math.sign(delta) * res : v + delta);
+}
+
+/** The value as the URL stores it: the shortest text that reads back to the same number. */
+export function encodeValue(v: number): string {
+  return String(Number(v.toPrecision(12)));
+}
+
+export type Parsed = { value: number; notice?: string };
+
+/** Reads a URL value. Never throws: garbage gives the default, out of range gives the nearest valid value. */
+export function parseValue(spec: ParamSpec, raw: string): Parsed {
+  const trimmed = raw.trim();
+  const x = trimmed === '' ? NaN : Number(trimmed);
+  if (Number.isNaN(x)) return { value: spec.default, notice: `“${truncate(raw)}” is not a number; ${spec.label} is back at its default ${formatValue(spec, spec.default)}.` };
+  const v = nearestValid(spec, x);
+  if (x < spec.min || x > spec.max) {
+    return { value: v, notice: `${truncate(raw)} is outside what this figure allows for ${spec.label} (${formatValue(spec, spec.min)} to ${formatValue(spec, spec.max)}); using ${formatValue(spec, v)}.` };
+  }
+  return { value: v };
+}
+
+export function truncate(s: string, n = 24): string {
+  return s.length > n ? s.slice(0, n - 1) + '…' : s;
+}
+
+/** Slider position in [0, 1] for a value and back (linear or logarithmic). */
+export function toPosition(spec: ParamSpec, v: number): number {
+  return spec.log ? Math.log(v / spec.min) / Math.log(spec.max / spec.min) : (v - spec.min) / (spec.max - spec.min);
+}
+export function fromPosition(spec: ParamSpec, p: number): number {
+  const q = Math.min(1, Math.max(0, p));
+  return nearestValid(spec, spec.log ? spec.min * Math.pow(spec.max / spec.min, q) : spec.min + q * (spec.max - spec.min));
+}
+
+/** The default values of a schema. */
+export function defaults<S extends Schema>(schema: S): Values<S> {
+  const out = {} as Values<S>;
+  for (const key of Object.keys(schema) as (keyof S)[]) out[key] = schema[key].default;
+  return out;
+}

@@ -1,0 +1,25 @@
+// Types of the modules made by build/vitePluginBook.ts.
+declare module 'virtual:book-index' {
+  export interface SectionInfo { id: string; title: string; number: string }
+  export interface ChapterInfo { number: number; slug: string; dir: string; title: string; summary: string; sections: SectionInfo[] }
+  export const chapters: ChapterInfo[];
+}
+declare module 'virtual:book-previews' {
+  /** label -> HTML preview (equations pre-rendered by KaTeX). */
+  export const previews: Record<string, string>;
+}
+declare module 'virtual:glossary' {
+  export const glossary: { id: string; term: string; html: string }[];
+}
+declare module 'virtual:bibliography' {
+  export const bibliography: { id: string; authors: string; year: number; html: string }[];
+}
+declare module '*&code' {
+  const listing: import('../build/highlightCode.ts').CodeListing;
+  export default listing;
+}
+declare module '*.mdx' {
+  import type { ComponentType } from 'react';
+  const MDXContent: ComponentType<{ components?: Record<string, unknown> }>;
+  export default MDXContent;
+}

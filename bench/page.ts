@@ -1,0 +1,86 @@
+/**
+ * Page interaction timings: how long from a slider step to the redrawn figure, and whether the main thread stays
+ * free while a reader drags. Runs Chromium against dist/ (build first). Figures, not a test: it never fails on a
+ * slow machine. Usage: npm run build && npm run bench -- page [rounds]
+ *
+ * For each key press on the OU figure's sigma slider (1,000 paths x 500 steps per run) it records the time from
+ * the keydown to the frame after the figure's commit with the new result (data-status back to "ready"). During a
+ * pointer drag across the slider it records long tasks (> 50 ms on the main thread) and the longest frame gap.
+ */
+import { existsSync } from 'node:fs';
+import { launch } from '../e2e/chromium.ts';
+import { serveStatic } from '../e2e/serve.mjs';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const quantile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+
+export async function main(args: string[]): Promise<void> {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first');
+  const rounds = Number(args[0] ?? 30);
+  const server = await serveStatic('dist', 0);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`http://127.0.0.1:${port}/#/preface`, { waitUntil: 'load' });
+    const fig = page.locator('[data-figure="ou-paths"]');
+    await fig.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector('[data-figure="ou-paths"]')?.getAttribute('data-status') === 'ready');
+    await page.evaluate(() => {
+      const w = window as unknown as { __t: { down: number; done: number[] }; __long: number[] };
+      w.__t = { down: 0, done: [] };
+      w.__long = [];
+      const el = document.querySelector('[data-figure="ou-paths"]')!;
+      new MutationObserver(() => {
+        if (el.getAttribute('data-status') === 'ready' && w.__t.down) {
+          const down = w.__t.down;
+          w.__t.down = 0;
+          requestAnimationFrame(() => w.__t.done.push(performance.now() - down));
+        }
+      }).observe(el, { attributes: true, attributeFilter: ['data-status'] });
+      document.addEventListener('keydown', () => (w.__t.down = performance.now()), { capture: true });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask', buffered: false });
+    });
+    const slider = page.locator('input[data-param="ou-paths.sigma"]');
+    await slider.focus();
+    for (let i = 0; i < rounds; i++) {
+      await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+      await page.waitForFunction((n) => (window as unknown as { __t: { done: number[] } }).__t.done.length >= n, i + 1, { timeout: 20_000 });
+    }
+    const keyTimes = await page.evaluate(() => (window as unknown as { __t: { done: number[] } }).__t.done);
+    const longDuringKeys = await page.evaluate(() => (window as unknown as { __long: number[] }).__long.splice(0));
+
+    // A pointer drag across the slider: 60 moves, one per frame.
+    const box = (await slider.boundingBox())!;
+    const gaps = await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[] };
+      w.__frames = [];
+      const tick = (t: number) => {
+        w.__frames.push(t);
+        if (w.__frames.length < 400) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      return 0;
+    });
+    void gaps;
+    await page.mouse.move(box.x + 4, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 0; i <= 60; i++) {
+      await page.mouse.move(box.x + 4 + ((box.width - 8) * i) / 60, box.y + box.height / 2);
+      await page.waitForTimeout(16);
+    }
+    await page.mouse.up();
+    await page.waitForFunction(() => document.querySelector('[data-figure="ou-paths"]')?.getAttribute('data-status') === 'ready', null, { timeout: 20_000 });
+    const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames);
+    const longDuringDrag = await page.evaluate(() => (window as unknown as { __long: number[] }).__long.splice(0));
+    const frameGaps = frames.slice(1).map((t, i) => t - frames[i]);
+    console.log(`key step -> redrawn frame over ${keyTimes.length} steps: median ${median(keyTimes).toFixed(1)} ms, p90 ${quantile(keyTimes, 0.9).toFixed(1)} ms, max ${Math.max(...keyTimes).toFixed(1)} ms`);
+    console.log(`long tasks (>50 ms) on the main thread: ${longDuringKeys.length} during key steps, ${longDuringDrag.length} during the drag${longDuringDrag.length ? ` (longest ${Math.max(...longDuringDrag).toFixed(0)} ms)` : ''}`);
+    console.log(`frames during the drag: median gap ${median(frameGaps).toFixed(1)} ms, longest ${Math.max(...frameGaps).toFixed(1)} ms`);
+    console.log(`page: key-to-redraw median ${median(keyTimes).toFixed(1)} ms, drag longest frame ${Math.max(...frameGaps).toFixed(1)} ms, long tasks ${longDuringKeys.length + longDuringDrag.length}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * Reads every chapter's MDX source (chapters/NN-slug/index.mdx) before anything is compiled and builds the book's
+ * index: the chapters in order with their sections, and every label a `<Ref>` may point at (equations, figures,
+ * sections) with its number. Numbers are per chapter, in reading order: equation (3.2), figure 3.1, section 3.4.
+ * Node only; used by the Vite plugin (virtual:book-index) and the remark plugin (numbering and validation).
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+
+export type LabelKind = 'equation' | 'figure' | 'section';
+
+export interface LabelInfo {
+  kind: LabelKind;
+  /** Shown number, e.g. "3.2". */
+  number: string;
+  /** Slug of the chapter that holds the label. */
+  chapter: string;
+  /** Element id in the chapter page, e.g. "eq-hjb". */
+  anchor: string;
+  /** Equation: its TeX (without \label); figure: its caption's first sentence; section: its title. */
+  text: string;
+}
+
+export interface SectionInfo { id: string; title: string; number: string }
+
+export interface ChapterInfo {
+  number: number;
+  slug: string;
+  /** Folder name under chapters/, e.g. "00-preface". */
+  dir: string;
+  title: string;
+  /** One-sentence summary for the table of contents (frontmatter `summary`). */
+  summary: string;
+  sections: SectionInfo[];
+}
+
+export interface BookIndex {
+  chapters: ChapterInfo[];
+  labels: Record<string, LabelInfo>;
+}
+
+const CHAPTER_DIR = /^(\d\d)-([a-z0-9-]+)$/;
+
+/** Heading text to an id: lower case, letters and digits kept, everything else folded into single hyphens. */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\$[^$]*\$/g, (m) => m.replace(/\\[a-zA-Z]+/g, ' ').replace(/[{}^_\\$]/g, ' '))
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** `\label{eq:x}` inside TeX to the anchor id "eq-x" (ids stay valid CSS selectors). */
+export function anchorFor(label: string): string {
+  return label.replace(/[^A-Za-z0-9_-]+/g, '-');
+}
+
+/** The simple `key: value` frontmatter this book uses (no nesting). */
+export function parseFrontmatter(source: string): Record<string, string> {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
+  const out: Record<string, string> = {};
+  if (!m) return out;
+  for (const line of m[1].split(/\r?\n/)) {
+    const kv = /^([A-Za-z_][\w-]*):\s*(.*)$/.exec(line);
+    if (kv) out[kv[1]] = kv[2].replace(/^["']|["']$/g, '').trim();
+  }
+  return out;
+}
+
+/** Removes fenced code blocks so that their content is not mistaken for headings or math. */
+function stripCode(source: string): string {
+  return source.replace(/^```[\s\S]*?^```/gm, (m) => m.replace(/[^\n]/g, ' '));
+}
+
+/** The caption of a figure element: the text between its opening tag and `</Name>`, markup removed. */
+function captionAfter(body: string, from: number, name: string): string {
+  const open = body.indexOf('>', from);
+  if (open < 0 || body[open - 1] === '/') return '';
+  const close = body.indexOf(`</${name}>`, open);
+  if (close < 0) return '';
+  return body.slice(open + 1, close).replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Scans one chapter's MDX. Equations are `$$ ... \label{eq:name} ... $$` display blocks; figures are JSX elements
+ * with `label="fig:name"`; sections are `##` headings (level 2), labelled "sec:<slug>".
+ */
+export function scanChapter(source: string, number: number, slug: string, dir: string) {
+  const front = parseFrontmatter(source);
+  const body = stripCode(source.replace(/^---[\s\S]*?\n---/, (m) => m.replace(/[^\n]/g, ' ')));
+  const labels: Record<string, LabelInfo> = {};
+  const sections: SectionInfo[] = [];
+  const problems: string[] = [];
+  let eq = 0;
+  let fig = 0;
+  let sec = 0;
+  const add = (label: string, info: LabelInfo) => {
+    if (labels[label]) problems.push(`label "${label}" is defined twice in chapters/${dir}/index.mdx`);
+    labels[label] = info;
+  };
+  // One pass in document order over the three kinds of numbered things.
+  const token = /\$\$([\s\S]*?)\$\$|<([A-Z][\w.]*)\b([^>]*?)\blabel="(fig:[^"]+)"|^##[ \t]+(.+)$/gm;
+  for (let m = token.exec(body); m; m = token.exec(body)) {
+    if (m[1] !== undefined) {
+      const tex = m[1];
+      const lm = /\\label\{([^}]+)\}/.exec(tex);
+      if (!lm) continue;
+      eq++;
+      add(lm[1], { kind: 'equation', number: `${number}.${eq}`, chapter: slug, anchor: anchorFor(lm[1]), text: tex.replace(/\\label\{[^}]+\}/, '').trim() });
+    } else if (m[4] !== undefined) {
+      fig++;
+      add(m[4], { kind: 'figure', number: `${number}.${fig}`, chapter: slug, anchor: anchorFor(m[4]), text: captionAfter(body, token.lastIndex, m[2]) });
+    } else if (m[5] !== undefined) {
+      sec++;
+      const title = m[5].trim();
+      const id = slugify(title);
+      const info: SectionInfo = { id, title, number: `${number}.${sec}` };
+      sections.push(info);
+      add(`sec:${id}`, { kind: 'section', number: info.number, chapter: slug, anchor: id, text: title });
+    }
+  }
+  const chapter: ChapterInfo = {
+    number,
+    slug,
+    dir,
+    title: front.title ?? slug,
+    summary: front.summary ?? '',
+    sections,
+  };
+  if (!front.title) problems.push(`chapters/${dir}/index.mdx has no "title:" in its frontmatter`);
+  return { chapter, labels, problems };
+}
+
+/** Scans every chapter folder under `chaptersDir`. Throws, naming the file, on duplicate labels or a missing title. */
+export function scanBook(chaptersDir: string): BookIndex {
+  const dirs = readdirSync(chaptersDir)
+    .filter((d) => CHAPTER_DIR.test(d) && existsSync(path.join(chaptersDir, d, 'index.mdx')))
+    .sort();
+  const chapters: ChapterInfo[] = [];
+  const labels: Record<string, LabelInfo> = {};
+  const problems: string[] = [];
+  for (const dir of dirs) {
+    const [, nn, slug] = CHAPTER_DIR.exec(dir)!;
+    const source = readFileSync(path.join(chaptersDir, dir, 'index.mdx'), 'utf8');
+    const scanned = scanChapter(source, Number(nn), slug, dir);
+    chapters.push(scanned.chapter);
+    problems.push(...scanned.problems);
+    for (const [label, info] of Object.entries(scanned.labels)) {
+      if (labels[label]) problems.push(`label "${label}" is defined in two chapters (${labels[label].chapter} and ${info.chapter})`);
+      labels[label] = info;
+    }
+  }
+  if (problems.length) throw new Error(`The book's sources have problems:\n  ${problems.join('\n  ')}`);
+  return { chapters, labels };
+}

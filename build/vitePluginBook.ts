@@ -1,0 +1,77 @@
+/**
+ * The book's Vite plugin. Virtual modules:
+ *  - `virtual:book-index`: the chapters in order with their sections (table of contents, routing, search);
+ *  - `virtual:book-previews`: pre-rendered HTML previews for every label (equations rendered by KaTeX), loaded
+ *    lazily the first time a <Ref> popover opens;
+ *  - `virtual:glossary` and `virtual:bibliography`: entries with their math pre-rendered.
+ * And `x.ts?fn=symbol&code` imports: a highlighted listing of one declaration of a source file (see highlightCode.ts).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Plugin } from 'vite';
+import { scanBook, type BookIndex } from './scanBook.ts';
+import { renderInlineMath, renderTex, escapeHtml } from './renderMath.ts';
+import { highlightListing } from './highlightCode.ts';
+import { glossary } from '../app/content/glossary.ts';
+import { bibliography } from '../app/content/bibliography.ts';
+
+const VIRTUAL = ['virtual:book-index', 'virtual:book-previews', 'virtual:glossary', 'virtual:bibliography'];
+
+export function bookIndexLoader(chaptersDir: string): () => BookIndex {
+  // Scanning a few MDX files takes about a millisecond; re-scan on every call so dev edits are always seen.
+  return () => scanBook(chaptersDir);
+}
+
+/** Formats a bibliography entry as HTML: authors (year). Title. Venue. */
+export function formatBibEntry(e: (typeof bibliography)[number]): string {
+  const title = e.url ? `<a href="${escapeHtml(e.url)}" rel="noopener">${escapeHtml(e.title)}</a>` : escapeHtml(e.title);
+  const note = e.note ? ` <span class="bib-note">${renderInlineMath(e.note, `bibliography ${e.id}`)}</span>` : '';
+  return `${escapeHtml(e.authors)} (${e.year}). <cite>${title}</cite>. ${escapeHtml(e.venue)}.${note}`;
+}
+
+export function bookPlugin(options: { chaptersDir: string; root: string }): Plugin {
+  const getIndex = bookIndexLoader(options.chaptersDir);
+  return {
+    name: 'book',
+    resolveId(id) {
+      if (VIRTUAL.includes(id)) return '\0' + id;
+      return null;
+    },
+    load(id) {
+      if (!id.startsWith('\0virtual:')) {
+        const m = /^(.*)\?fn=([A-Za-z_$][\w$]*)&code$/.exec(id);
+        if (!m) return null;
+        const [, file, symbol] = m;
+        this.addWatchFile(file);
+        const listing = highlightListing(readFileSync(file, 'utf8'), symbol, path.relative(options.root, file));
+        return `export default ${JSON.stringify(listing)};`;
+      }
+      const name = id.slice(1);
+      if (name === 'virtual:book-index') {
+        const index = getIndex();
+        for (const c of index.chapters) this.addWatchFile(path.join(options.chaptersDir, c.dir, 'index.mdx'));
+        return `export const chapters = ${JSON.stringify(index.chapters)};`;
+      }
+      if (name === 'virtual:book-previews') {
+        const index = getIndex();
+        const previews: Record<string, string> = {};
+        for (const [label, info] of Object.entries(index.labels)) {
+          const where = `preview of ${label}`;
+          if (info.kind === 'equation') previews[label] = renderTex(`${info.text}\\tag{${info.number}}`, true, where);
+          else if (info.kind === 'figure') previews[label] = `<strong>Figure ${info.number}.</strong> ${renderInlineMath(info.text, where)}`;
+          else previews[label] = `<strong>Section ${info.number}</strong> ${renderInlineMath(info.text, where)}`;
+        }
+        return `export const previews = ${JSON.stringify(previews)};`;
+      }
+      if (name === 'virtual:glossary') {
+        const entries = glossary.map((g) => ({ id: g.id, term: g.term, html: renderInlineMath(g.definition, `glossary ${g.id}`) }));
+        return `export const glossary = ${JSON.stringify(entries)};`;
+      }
+      if (name === 'virtual:bibliography') {
+        const entries = bibliography.map((b) => ({ id: b.id, authors: b.authors, year: b.year, html: formatBibEntry(b) }));
+        return `export const bibliography = ${JSON.stringify(entries)};`;
+      }
+      return null;
+    },
+  };
+}

@@ -1,0 +1,289 @@
+/**
+ * The book in a real browser, against the production build served by a plain static server (no rewrites).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launch, openPage, origin, screenshot, waitForFigures } from './browser.ts';
+
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launch();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** All pages of the book: the cover, every chapter linked from the contents, and the glossary. */
+async function routes(page: Page): Promise<string[]> {
+  const hrefs = await page.$$eval('nav a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return ['#/', ...new Set(hrefs.filter((h) => h.startsWith('#/')))];
+}
+
+const stats = (page: Page) => page.locator('[data-figure="ou-paths"] .figure-stats').innerText();
+const figureStatus = (page: Page, id: string) => page.locator(`[data-figure="${id}"]`).getAttribute('data-status');
+
+async function readyFigure(page: Page, id: string): Promise<void> {
+  await page.locator(`[data-figure="${id}"]`).scrollIntoViewIfNeeded();
+  await page.waitForFunction((fid) => document.querySelector(`[data-figure="${fid}"]`)?.getAttribute('data-status') === 'ready', id, { timeout: 30_000 });
+}
+
+describe('every page', () => {
+  it('loads with no console error, no failed or foreign request, no KaTeX error, and every figure ready', async () => {
+    const { page, problems } = await openPage(context, '/#/');
+    const all = await routes(page);
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    for (const route of all) {
+      await page.goto(origin() + '/' + route, { waitUntil: 'load' });
+      await page.waitForSelector('main h1');
+      await page.waitForFunction(() => !document.querySelector('.chapter[aria-busy="true"]'));
+      const stuck = await waitForFigures(page);
+      expect(stuck, `figures not ready on ${route}`).toEqual([]);
+      expect(await page.locator('.katex-error').count(), `KaTeX errors on ${route}`).toBe(0);
+      expect(problems, `problems on ${route}`).toEqual([]);
+      const name = route.replace(/[#/]+/g, ' ').trim() || 'cover';
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, `desktop-${name}`);
+    }
+    await page.close();
+  });
+
+  it('an unknown page says so and links back', async () => {
+    const { page } = await openPage(context, '/#/no-such-chapter');
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('No such page');
+    await page.close();
+  });
+});
+
+describe('the figure pipeline', () => {
+  it('moving a slider changes the figure and the URL; reloading the URL restores the same picture', async () => {
+    const { page, problems } = await openPage(context, '/#/preface');
+    await readyFigure(page, 'ou-paths');
+    const before = await stats(page);
+    const slider = page.locator('input[data-param="ou-paths.sigma"]');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.url()).toContain('ou-paths.sigma=0.7');
+    await readyFigure(page, 'ou-paths');
+    await expect.poll(() => stats(page)).not.toBe(before);
+    const after = await stats(page);
+    // The inline number in the prose drives the same value.
+    expect(await page.locator('.scrub[data-param="ou-paths.sigma"]').innerText()).toBe('0.7');
+
+    const url = page.url();
+    const { page: again } = await openPage(context, url.replace(origin(), ''));
+    await readyFigure(again, 'ou-paths');
+    expect(await again.locator('input[data-param="ou-paths.sigma"]').getAttribute('aria-valuetext')).toBe('0.7');
+    expect(await stats(again)).toBe(after); // same seed, same numbers
+    expect(problems).toEqual([]);
+    await page.close();
+    await again.close();
+  });
+
+  it('the seed re-roll draws new paths and reset brings back the defaults', async () => {
+    const { page } = await openPage(context, '/#/preface');
+    await readyFigure(page, 'ou-paths');
+    const before = await stats(page);
+    await page.getByRole('button', { name: 'New random seed' }).click();
+    await expect.poll(() => page.url()).toMatch(/ou-paths\.seed=\d+/);
+    await readyFigure(page, 'ou-paths');
+    await expect.poll(() => stats(page)).not.toBe(before);
+    await page.locator('[data-figure="ou-paths"]').getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => page.url()).not.toContain('ou-paths.');
+    await readyFigure(page, 'ou-paths');
+    await expect.poll(() => stats(page)).toBe(before);
+    await page.close();
+  });
+
+  it('a garbled URL shows notices, falls back to valid values, and the page still works', async () => {
+    const { page, problems } = await openPage(context, '/?%25%25%3Cscript%3Ealert(1)%3C%2Fscript%3E=NaN&ou-paths.theta=abc&ou-paths.sigma=-1e999&ou-paths.paths=1e12#/preface');
+    await readyFigure(page, 'ou-paths');
+    const pageNotice = await page.locator('.notice-page').innerText();
+    expect(pageNotice).toContain('<script>');
+    const figNotice = await page.locator('[data-figure="ou-paths"] .notice').innerText();
+    expect(figNotice).toMatch(/not a number/);
+    expect(figNotice).toMatch(/outside what this figure allows/);
+    expect(await page.locator('input[data-param="ou-paths.sigma"]').getAttribute('aria-valuetext')).toBe('0.1');
+    expect(await page.locator('input[data-param="ou-paths.paths"]').getAttribute('aria-valuetext')).toBe('5,000');
+    expect(await page.locator('input[data-param="ou-paths.theta"]').getAttribute('aria-valuetext')).toBe('1.0');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('an engine error and a dying worker show a sentence in the figure; the next change recovers', async () => {
+    // Fault injection: corrupt the horizon the page sends to the worker (the engine rejects T <= 0), then stop.
+    await context.addInitScript(() => {
+      const w = window as unknown as { __inject?: string };
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+        const m = message as { path?: string[]; argumentList?: Array<{ value?: unknown }> };
+        const params = m?.path?.[0] === 'run' ? (m.argumentList?.[2]?.value as { T?: number } | undefined) : undefined;
+        if (params && 'theta' in params && w.__inject === 'bad-T') params.T = -1;
+        if (params && 'theta' in params && w.__inject === 'crash') {
+          // A worker that dies mid-job: the request never runs, and the worker reports an uncaught error.
+          setTimeout(() => this.dispatchEvent(new ErrorEvent('error', { message: 'simulated crash' })), 5);
+          return;
+        }
+        return (post as (...a: unknown[]) => void).call(this, message, ...rest);
+      };
+    });
+    const { page } = await openPage(context, '/#/preface');
+    await readyFigure(page, 'ou-paths');
+    const slider = page.locator('input[data-param="ou-paths.theta"]');
+
+    await page.evaluate(() => ((window as unknown as { __inject?: string }).__inject = 'bad-T'));
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => figureStatus(page, 'ou-paths')).toBe('error');
+    expect(await page.locator('[data-figure="ou-paths"] .figure-error').innerText()).toMatch(/could not be computed: .*T/);
+
+    await page.evaluate(() => ((window as unknown as { __inject?: string }).__inject = 'crash'));
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('[data-figure="ou-paths"] .figure-error').innerText().catch(() => '')).toMatch(/stopped unexpectedly/);
+    expect(await page.evaluate(() => window.book!.pool().replaced)).toBeGreaterThanOrEqual(1);
+
+    await page.evaluate(() => ((window as unknown as { __inject?: string }).__inject = ''));
+    await page.keyboard.press('ArrowRight');
+    await readyFigure(page, 'ou-paths');
+    expect(await page.locator('[data-figure="ou-paths"] .figure-error').count()).toBe(0);
+    // The rest of the page kept working throughout.
+    expect(await page.locator('main h1').innerText()).toBe('Preface');
+    await page.close();
+    await context.close();
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  });
+
+  it('the worker pool: errors arrive as messages, a crashed worker is replaced, a superseded run is cancelled', async () => {
+    const { page } = await openPage(context, '/#/');
+    const result = await page.evaluate(async () => {
+      const book = window.book!;
+      const out: Record<string, unknown> = {};
+      out.throw = await book.run('selfTest', { mode: 'throw' }).then(() => 'resolved', (e: Error) => e.message);
+      out.crash = await book.run('selfTest', { mode: 'crash' }).then(() => 'resolved', (e: Error) => e.message);
+      out.replaced = book.pool().replaced;
+      const ok = (await book.run('selfTest', { mode: 'ok' })) as { values: Float64Array };
+      out.okIsTyped = ok.values instanceof Float64Array;
+      // Cancel a 3-second run after 100 ms: it must stop long before it would have finished.
+      const controller = new AbortController();
+      const t0 = performance.now();
+      const slow = book.run('selfTest', { mode: 'slow', ms: 3000 }, { signal: controller.signal }).then(() => 'resolved', (e: Error) => e.name);
+      setTimeout(() => controller.abort(), 100);
+      out.slow = await slow;
+      const next = (await book.run('selfTest', { mode: 'ok' })) as { mode: string };
+      out.nextMs = performance.now() - t0;
+      out.next = next.mode;
+      return out;
+    });
+    expect(result.throw).toMatch(/asked to fail/);
+    expect(result.crash).toMatch(/stopped unexpectedly/);
+    expect(result.replaced).toBe(1);
+    expect(result.okIsTyped).toBe(true);
+    expect(result.slow).toBe('AbortError');
+    expect(result.next).toBe('ok');
+    // The next job waited only for the cancelled one to stop (one chunk), not for its 3 seconds.
+    expect(result.nextMs as number).toBeLessThan(2000);
+    await page.close();
+  });
+});
+
+describe('reading with a keyboard and a screen reader', () => {
+  it('keyboard alone reaches and moves a slider, and opens a popover that Escape closes', async () => {
+    const { page } = await openPage(context, '/#/preface');
+    await page.waitForSelector('[data-figure="ou-paths"]');
+    // Tab until a glossary term has focus: its popover opens on focus.
+    let opened = false;
+    for (let i = 0; i < 60 && !opened; i++) {
+      await page.keyboard.press('Tab');
+      opened = await page.evaluate(() => document.activeElement?.classList.contains('term') === true);
+    }
+    expect(opened).toBe(true);
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.count()).toBe(1);
+    const describedBy = await page.evaluate(() => document.activeElement?.getAttribute('aria-describedby'));
+    expect(describedBy).toBe(await dialog.getAttribute('id'));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    // Keep tabbing to a slider and move it with the arrow keys.
+    let onSlider = false;
+    for (let i = 0; i < 200 && !onSlider; i++) {
+      await page.keyboard.press('Tab');
+      onSlider = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'range' || document.activeElement?.getAttribute('role') === 'slider');
+    }
+    expect(onSlider).toBe(true);
+    const param = await page.evaluate(() => document.activeElement?.getAttribute('data-param'));
+    const before = page.url();
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => page.url()).not.toBe(before);
+    expect(page.url()).toContain(param!.split('.')[0]);
+    await page.close();
+  });
+
+  it('a reference previews its equation on hover and follows the link on click', async () => {
+    const { page } = await openPage(context, '/#/preface');
+    const ref = page.locator('a.ref-equation').first();
+    await ref.hover();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.count()).toBe(1);
+    await expect.poll(() => dialog.locator('.katex').count()).toBeGreaterThan(0);
+    const href = await ref.getAttribute('href');
+    await ref.click();
+    await expect.poll(() => page.url()).toContain(href!);
+    await page.close();
+  });
+});
+
+describe('themes and screens', () => {
+  it('switches theme, remembers it, and looks right at phone and projector sizes', async () => {
+    const { page } = await openPage(context, '/#/preface');
+    await readyFigure(page, 'ou-paths');
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await bg();
+    await page.getByLabel('Theme').selectOption('dark');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await bg()).not.toBe(light);
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await readyFigure(page, 'ou-paths');
+    await page.locator('[data-figure="ou-paths"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'desktop-dark-preface-figure');
+
+    await page.getByLabel('Theme').selectOption('projector');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(24);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // Arrow keys step from section to section.
+    await page.locator('main').click({ position: { x: 5, y: 5 } });
+    const y0 = await page.evaluate(() => scrollY);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(y0);
+    await screenshot(page, 'projector-preface');
+    await page.locator('[data-figure="ou-paths"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'projector-preface-figure');
+    await page.getByLabel('Theme').selectOption('auto');
+    await page.close();
+
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const { page: p } = await openPage(phone, '/#/preface');
+    await readyFigure(p, 'ou-paths');
+    // No sideways scrolling of the page on a phone.
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await p.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(p, 'phone-preface');
+    await p.locator('[data-figure="ou-paths"]').scrollIntoViewIfNeeded();
+    await screenshot(p, 'phone-preface-figure');
+    // The contents fold behind a button.
+    expect(await p.locator('nav#toc').isVisible()).toBe(false);
+    await p.getByRole('button', { name: 'Contents' }).click();
+    expect(await p.locator('nav#toc').isVisible()).toBe(true);
+    await screenshot(p, 'phone-contents');
+    // A tap on a term opens its popover.
+    await p.getByRole('button', { name: 'Contents' }).click();
+    await p.locator('button.term').first().tap();
+    await expect.poll(() => p.getByRole('dialog').count()).toBe(1);
+    await phone.close();
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Shared set-up for the browser tests: find Chromium, serve dist/, open pages, collect console errors and
+ * requests to other origins, save screenshots for review (e2e/screenshots/).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { inject } from 'vitest';
+export { chromiumPath, launch } from './chromium.ts';
+
+export const SCREENSHOTS = path.resolve('e2e/screenshots');
+
+export function origin(): string {
+  return inject('origin');
+}
+
+export interface Watched {
+  page: Page;
+  /** Console errors, page errors, failed requests and requests to other origins, as they happen. */
+  problems: string[];
+}
+
+export async function openPage(context: BrowserContext, url: string): Promise<Watched> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const base = origin();
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    // A download cancelled by navigation is not a failure of the page.
+    if (!/ERR_ABORTED/.test(r.failure()?.errorText ?? '')) problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`);
+  });
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`foreign request: ${u}`);
+  });
+  await page.goto(base + url, { waitUntil: 'load' });
+  return { page, problems };
+}
+
+/** Scrolls every figure into view and waits until each says data-status="ready"; returns the ids that did not. */
+export async function waitForFigures(page: Page, timeout = 30_000): Promise<string[]> {
+  const figures = await page.$$('[data-figure]');
+  const stuck: string[] = [];
+  for (const f of figures) {
+    await f.scrollIntoViewIfNeeded();
+    const ok = await page
+      .waitForFunction((el) => el.getAttribute('data-status') === 'ready', f, { timeout })
+      .then(() => true, () => false);
+    if (!ok) stuck.push(`${await f.getAttribute('data-figure')}:${await f.getAttribute('data-status')}`);
+  }
+  return stuck;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import mdx from '@mdx-js/rollup';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bookPlugin } from './build/vitePluginBook.ts';
+import { mdxOptions } from './build/mdxOptions.ts';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const chaptersDir = path.join(root, 'chapters');
+
+export default defineConfig({
+  // Relative asset URLs: dist/ works from any folder of any plain static server.
+  base: './',
+  plugins: [bookPlugin({ chaptersDir, root }), { enforce: 'pre', ...mdx(mdxOptions(chaptersDir)) }, react({ include: /\.(mdx|tsx|ts)$/ })],
+  worker: { format: 'es' },
+  build: { target: 'es2022' },
+});
