@@ -98,6 +98,32 @@ describe('the figure pipeline', () => {
     await page.close();
   });
 
+  it('exports the figure as a standalone SVG, a PNG and its data as CSV', async () => {
+    const { page } = await openPage(context, '/#/preface');
+    await readyFigure(page, 'ou-paths');
+    const fig = page.locator('[data-figure="ou-paths"]');
+    const fetchDownload = async (name: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name, exact: true }).click()]);
+      const stream = await download.createReadStream();
+      const chunks: Buffer[] = [];
+      for await (const c of stream) chunks.push(c as Buffer);
+      return { name: download.suggestedFilename(), body: Buffer.concat(chunks) };
+    };
+    const svg = await fetchDownload('SVG');
+    expect(svg.name).toBe('ou-paths.svg');
+    const text = svg.body.toString('utf8');
+    expect(text).toMatch(/^<\?xml|^<svg/);
+    expect(text).not.toContain('var(--'); // colours resolved: the file stands alone
+    expect(text).toContain('<image'); // the canvas layer (paths) is embedded
+    const png = await fetchDownload('PNG');
+    expect(png.body.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const csv = await fetchDownload('CSV');
+    const lines = csv.body.toString('utf8').trim().split('\n');
+    expect(lines[0]).toBe('t,path1,path2,path3');
+    expect(lines.length).toBe(202);
+    await page.close();
+  });
+
   it('a garbled URL shows notices, falls back to valid values, and the page still works', async () => {
     const { page, problems } = await openPage(context, '/?%25%25%3Cscript%3Ealert(1)%3C%2Fscript%3E=NaN&ou-paths.theta=abc&ou-paths.sigma=-1e999&ou-paths.paths=1e12#/preface');
     await readyFigure(page, 'ou-paths');
@@ -218,6 +244,21 @@ describe('reading with a keyboard and a screen reader', () => {
     await page.keyboard.press('Shift+ArrowRight');
     await expect.poll(() => page.url()).not.toBe(before);
     expect(page.url()).toContain(param!.split('.')[0]);
+    await page.close();
+  });
+
+  it('a popover stays open while the pointer moves into it, and closes after it leaves', async () => {
+    const { page } = await openPage(context, '/#/preface');
+    const term = page.locator('button.term').first();
+    await term.hover();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.count()).toBe(1);
+    const box = (await dialog.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+    await page.waitForTimeout(600);
+    expect(await dialog.count()).toBe(1);
+    await page.mouse.move(5, 400);
+    await expect.poll(() => dialog.count()).toBe(0);
     await page.close();
   });
 

@@ -8,6 +8,7 @@ import { ChapterPage } from './ChapterPage.tsx';
 import { CoverPage } from './CoverPage.tsx';
 import { GlossaryPage } from './GlossaryPage.tsx';
 import { linkNotices } from '../state/figureParams.ts';
+import { useReadingPosition } from './useSectionTracking.ts';
 
 function LinkNotices() {
   const [notices, setNotices] = useState(linkNotices);
@@ -23,6 +24,16 @@ function LinkNotices() {
         Dismiss
       </button>
     </div>
+  );
+}
+
+function ReadingPosition() {
+  const { number, title } = useReadingPosition();
+  if (!title) return null;
+  return (
+    <span className="reading-position" aria-hidden="true">
+      <span className="section-number">{number}</span> {title}
+    </span>
   );
 }
 
@@ -67,6 +78,7 @@ export function App() {
         <a className="book-title" href="#/">
           From Bellman to Diffusion
         </a>
+        <ReadingPosition />
         <ThemeSwitcher />
       </header>
       <div className="book-body">

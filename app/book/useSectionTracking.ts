@@ -1,5 +1,9 @@
 /** Which section of the page the reader is in: the last heading that has scrolled above the top third. */
 import { useEffect, useState } from 'react';
+import { create } from 'zustand';
+
+/** The section being read, for the top bar (shown at every width, where the side list has no room). */
+export const useReadingPosition = create<{ number: string; title: string }>()(() => ({ number: '', title: '' }));
 
 export function useCurrentSection(container: HTMLElement | null, deps: unknown[]): string {
   const [current, setCurrent] = useState('');
@@ -9,9 +13,10 @@ export function useCurrentSection(container: HTMLElement | null, deps: unknown[]
     if (!headings.length) return;
     const update = () => {
       const line = window.innerHeight / 3;
-      let id = headings[0].id;
-      for (const h of headings) if (h.getBoundingClientRect().top <= line) id = h.id;
-      setCurrent(id);
+      let current: HTMLElement | null = null;
+      for (const h of headings) if (h.getBoundingClientRect().top <= line) current = h;
+      setCurrent(current?.id ?? headings[0].id);
+      useReadingPosition.setState(current ? { number: current.dataset.number ?? '', title: current.textContent ?? '' } : { number: '', title: '' });
     };
     update();
     let frame = 0;
@@ -23,6 +28,7 @@ export function useCurrentSection(container: HTMLElement | null, deps: unknown[]
     return () => {
       cancelAnimationFrame(frame);
       window.removeEventListener('scroll', onScroll);
+      useReadingPosition.setState({ number: '', title: '' });
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [container, ...deps]);

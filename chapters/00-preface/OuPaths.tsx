@@ -1,0 +1,159 @@
+/**
+ * Figure: Ornstein–Uhlenbeck paths sampled in a worker (seeded), drawn on canvas, with the exact mean and a
+ * two-standard-deviation band, and the histogram of X_T against the exact Gaussian density.
+ */
+import { useMemo, useRef, type ReactNode } from 'react';
+import { defineFigureParams } from '../../app/state/figureParams.ts';
+import { Figure } from '../../app/components/Figure.tsx';
+import { Controls } from '../../app/components/Slider.tsx';
+import { useSimulation } from '../../app/sim/useSimulation.ts';
+import { useInView } from '../../app/sim/useInView.ts';
+import { useMediaQuery } from '../../app/state/settings.ts';
+import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
+import { frame } from '../../app/plots/frame.ts';
+import { plotScales } from '../../app/plots/scales.ts';
+import { drawAxes } from '../../app/plots/axes.ts';
+import { drawBand } from '../../app/plots/band.ts';
+import { drawLine } from '../../app/plots/line.ts';
+import { drawCanvasPaths } from '../../app/plots/canvasPaths.ts';
+import { drawHistogram } from '../../app/plots/histogram.ts';
+import { ouEmMoments, ouMoments } from '../../workers/engines/ou.ts';
+import sampleListing from '../../workers/engines/sde.ts?fn=sampleLinearSde1d&code';
+import type { OuPathsParams } from '../../workers/tasks.ts';
+
+export const ouParams = defineFigureParams('ou-paths', {
+  theta: { label: 'pull rate', symbol: 'θ', min: 0.1, max: 5, step: 0.1, default: 1 },
+  sigma: { label: 'noise', symbol: 'σ', min: 0.1, max: 2, step: 0.1, default: 0.5 },
+  x0: { label: 'start', symbol: 'x₀', min: -3, max: 3, step: 0.1, default: 2 },
+  T: { label: 'horizon', symbol: 'T', min: 0.5, max: 10, step: 0.5, default: 5 },
+  paths: { label: 'number of paths', symbol: 'N', min: 10, max: 5000, step: 10, default: 1000, integer: true, log: true },
+  seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+});
+
+const MU = 0;
+const STEPS = 500;
+const RECORD = 201;
+const BINS = 40;
+const HIGHLIGHTED = [0, 1, 2];
+
+/** Exact mean and variance of X_t on a grid of times, and a y-range that holds the band at every t. */
+function exactCurves(theta: number, sigma: number, x0: number, T: number) {
+  const n = 121;
+  const t = new Float64Array(n);
+  const mean = new Float64Array(n);
+  const lower = new Float64Array(n);
+  const upper = new Float64Array(n);
+  let lo = Math.min(x0, MU);
+  let hi = Math.max(x0, MU);
+  for (let i = 0; i < n; i++) {
+    t[i] = (T * i) / (n - 1);
+    const m = ouMoments({ theta, mu: MU, sigma, x0, t: t[i] });
+    const sd = Math.sqrt(m.variance);
+    mean[i] = m.mean;
+    lower[i] = m.mean - 2 * sd;
+    upper[i] = m.mean + 2 * sd;
+    lo = Math.min(lo, m.mean - 3.5 * sd);
+    hi = Math.max(hi, m.mean + 3.5 * sd);
+  }
+  const end = ouMoments({ theta, mu: MU, sigma, x0, t: T });
+  // What the simulation estimates: the moments of the Euler–Maruyama chain itself (they differ from the
+  // continuous ones by O(dt); chapter 3 is about that difference).
+  const endEm = ouEmMoments({ theta, mu: MU, sigma, x0, t: T, steps: STEPS });
+  return { t, mean, lower, upper, domain: [lo, hi] as [number, number], end, endEm };
+}
+
+export function OuPaths({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
+  const root = useRef<HTMLElement | null>(null);
+  const plot = useRef<HTMLDivElement | null>(null);
+  const inView = useInView(root);
+  // Side by side the two plots share a height; stacked on a phone each gets a comfortable shape.
+  const stacked = useMediaQuery('(max-width: 560px)');
+  const v = ouParams.useValues();
+  const exact = useMemo(() => exactCurves(v.theta, v.sigma, v.x0, v.T), [v.theta, v.sigma, v.x0, v.T]);
+  const request: OuPathsParams = {
+    theta: v.theta, mu: MU, sigma: v.sigma, x0: v.x0, T: v.T, steps: STEPS, paths: v.paths, seed: v.seed,
+    record: RECORD, bins: BINS, histMin: exact.domain[0], histMax: exact.domain[1],
+  };
+  const sim = useSimulation('ouPaths', request, { enabled: inView });
+  const r = sim.result;
+
+  // The exact density of X_T on the histogram's range.
+  const density = useMemo(() => {
+    const n = 161;
+    const x = new Float64Array(n);
+    const y = new Float64Array(n);
+    const { mean, variance } = exact.end;
+    for (let i = 0; i < n; i++) {
+      x[i] = exact.domain[0] + ((exact.domain[1] - exact.domain[0]) * i) / (n - 1);
+      y[i] = Math.exp(-((x[i] - mean) ** 2) / (2 * variance)) / Math.sqrt(2 * Math.PI * variance);
+    }
+    return { x, y };
+  }, [exact]);
+
+  // Standard errors of the sample mean and variance of N Gaussian samples: sqrt(v/N) and v sqrt(2/(N-1)).
+  const n = r?.final.length ?? 0;
+  const seMean = Math.sqrt(exact.endEm.variance / Math.max(1, n));
+  const seVar = exact.endEm.variance * Math.sqrt(2 / Math.max(1, n - 1));
+  const stats = r
+    ? `Over ${n.toLocaleString('en-US')} paths: sample mean of X(T) ${r.mean.toFixed(3)} ± ${seMean.toFixed(3)} (exact ${exact.end.mean.toFixed(3)}); sample variance ${r.variance.toFixed(4)} ± ${seVar.toFixed(4)} (exact ${exact.end.variance.toFixed(4)}; for the Euler–Maruyama chain ${exact.endEm.variance.toFixed(4)}).`
+    : '';
+
+  return (
+    <Figure
+      params={ouParams}
+      number={number}
+      anchor={anchor}
+      status={sim.status}
+      error={sim.error}
+      progress={sim.progress}
+      caption={children}
+      rootRef={root}
+      plotRef={plot}
+      code={[sampleListing]}
+      summary={stats}
+      csv={() => (r ? { t: r.t, ...Object.fromEntries(HIGHLIGHTED.filter((i) => i < r.final.length).map((i) => [`path${i + 1}`, r.paths.subarray(i * RECORD, (i + 1) * RECORD)])) } : {})}
+      controls={<Controls params={ouParams} />}
+    >
+      <div ref={plot} className="ou-plots">
+        <PlotSurface
+          className="ou-paths-plot"
+          aspect={stacked ? 0.7 : 0.5}
+          canvas
+          ariaLabel={`Paths of the Ornstein–Uhlenbeck process from x0 = ${v.x0} over [0, ${v.T}]`}
+          deps={[r, exact]}
+          draw={(svg, ctx, size, theme) => {
+            const f = frame(size, { theme, xLabel: 'time t', yLabel: 'X_t', yDomain: exact.domain });
+            const s = plotScales(f, [0, v.T], exact.domain, { nice: false });
+            drawAxes(svg, s, f, { theme, xLabel: 'time t', yLabel: 'Xₜ' });
+            drawBand(svg, { x: exact.t, lower: exact.lower, upper: exact.upper }, s, { ariaLabel: 'Exact mean plus and minus two standard deviations' });
+            if (ctx && r && r.t.length === RECORD) drawCanvasPaths(ctx, { t: r.t, values: r.paths }, s, theme, { highlight: HIGHLIGHTED.filter((i) => i < r.final.length), clip: f });
+            drawLine(svg, { x: exact.t, y: exact.mean }, s, { theme, color: 'var(--plot-fg)', dash: '6 4', ariaLabel: 'Exact mean' });
+          }}
+        />
+        <PlotSurface
+          className="ou-hist-plot"
+          aspect={stacked ? 0.6 : 1}
+          ariaLabel="Histogram of X_T with the exact density"
+          deps={[r, density]}
+          draw={(svg, _ctx, size, theme) => {
+            const peak = Math.max(...density.y, ...(r ? Array.from(r.density) : [0]));
+            const f = frame(size, { theme, xLabel: 'X(T)', yDomain: [0, peak * 1.08] });
+            const s = plotScales(f, exact.domain, [0, peak * 1.08], { nice: false });
+            drawAxes(svg, s, f, { theme, xLabel: `X(T) at T = ${v.T}` });
+            if (r && r.edges.length === BINS + 1) drawHistogram(svg, { edges: r.edges, density: r.density, curve: density }, s, { theme });
+          }}
+        />
+      </div>
+      {r && (
+        <p className="figure-stats">
+          <span>
+            mean of X(T): <b>{r.mean.toFixed(3)}</b> ± {seMean.toFixed(3)} (exact {exact.end.mean.toFixed(3)})
+          </span>
+          <span>
+            variance: <b>{r.variance.toFixed(4)}</b> ± {seVar.toFixed(4)} (exact {exact.end.variance.toFixed(4)}; Euler–Maruyama {exact.endEm.variance.toFixed(4)})
+          </span>
+        </p>
+      )}
+    </Figure>
+  );
+}
