@@ -80,9 +80,18 @@ export function remarkBook(options: RemarkBookOptions) {
         const section = chapter?.sections.find((s) => s.id === id);
         node.data = {
           ...node.data,
-          hProperties: { id, className: ['section-heading'], ...(section && node.depth === 2 ? { 'data-number': section.number } : {}) },
+          hProperties: { id, className: ['section-heading'], 'data-title': text.replace(/\$([^$]*)\$/g, '$1'), ...(section && node.depth === 2 ? { 'data-number': section.number } : {}) },
         };
-        return;
+        // A link to the section itself, for readers who want to share it.
+        if (chapter) {
+          node.children.push({
+            type: 'link',
+            url: `#/${chapter.slug}/${id}`,
+            children: [{ type: 'text', value: '#' }],
+            data: { hProperties: { className: ['heading-anchor'], 'aria-label': `Link to this section` } },
+          });
+        }
+        return 'skip';
       }
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const el = node as unknown as JsxElement;
