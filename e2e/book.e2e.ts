@@ -276,6 +276,28 @@ describe('reading with a keyboard and a screen reader', () => {
   });
 });
 
+describe('motion', () => {
+  it('the time cursor plays to the end, and under reduced motion only steps are offered', async () => {
+    const { page } = await openPage(context, '/#/preface');
+    await readyFigure(page, 'ou-paths');
+    const cursor = page.locator('[data-figure="ou-paths"] .playback input[type="range"]');
+    expect(await cursor.getAttribute('aria-valuetext')).toBe('t = 5.00');
+    await page.locator('[data-figure="ou-paths"]').getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => cursor.getAttribute('aria-valuetext')).not.toBe('t = 5.00');
+    await expect.poll(() => cursor.getAttribute('aria-valuetext'), { timeout: 15_000 }).toBe('t = 5.00');
+    await page.close();
+
+    const calm = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const { page: p } = await openPage(calm, '/#/preface');
+    await readyFigure(p, 'ou-paths');
+    const fig = p.locator('[data-figure="ou-paths"]');
+    expect(await fig.getByRole('button', { name: 'Play' }).count()).toBe(0);
+    await fig.getByRole('button', { name: 'Step time back' }).click();
+    expect(await fig.locator('.playback input[type="range"]').getAttribute('aria-valuetext')).toBe('t = 4.75');
+    await calm.close();
+  });
+});
+
 describe('themes and screens', () => {
   it('switches theme, remembers it, and looks right at phone and projector sizes', async () => {
     const { page } = await openPage(context, '/#/preface');

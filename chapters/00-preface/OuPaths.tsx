@@ -16,7 +16,9 @@ import { drawAxes } from '../../app/plots/axes.ts';
 import { drawBand } from '../../app/plots/band.ts';
 import { drawLine } from '../../app/plots/line.ts';
 import { drawCanvasPaths } from '../../app/plots/canvasPaths.ts';
-import { drawHistogram } from '../../app/plots/histogram.ts';
+import { densityHistogram, drawHistogram } from '../../app/plots/histogram.ts';
+import { usePlayback } from '../../app/sim/usePlayback.ts';
+import { PlaybackControls } from '../../app/components/PlaybackControls.tsx';
 import { ouEmMoments, ouMoments } from '../../workers/engines/ou.ts';
 import sampleListing from '../../workers/engines/sde.ts?fn=sampleLinearSde1d&code';
 import type { OuPathsParams } from '../../workers/tasks.ts';
@@ -77,18 +79,39 @@ export function OuPaths({ number, anchor, children }: { label?: string; number?:
   const sim = useSimulation('ouPaths', request, { enabled: inView });
   const r = sim.result;
 
-  // The exact density of X_T on the histogram's range.
+  // A time cursor: play (or step) through [0, T]; the histogram shows X at the cursor. It starts at T.
+  const playback = usePlayback({ frames: RECORD, fps: 50, visible: inView });
+  const j = playback.frame;
+  const atEnd = j === RECORD - 1;
+  const tCursor = (v.T * j) / (RECORD - 1);
+
+  // Paths up to the cursor (a compact copy: the plot draws whole rows), and X at the cursor.
+  const shown = useMemo(() => {
+    if (!r || r.t.length !== RECORD) return null;
+    if (atEnd) return { t: r.t, values: r.paths, column: r.final, histogram: r.density };
+    const n = r.final.length;
+    const len = j + 1;
+    const values = new Float32Array(n * len);
+    const column = new Float64Array(n);
+    for (let p = 0; p < n; p++) {
+      values.set(r.paths.subarray(p * RECORD, p * RECORD + len), p * len);
+      column[p] = r.paths[p * RECORD + j];
+    }
+    return { t: r.t.subarray(0, len), values, column, histogram: densityHistogram(column, r.edges) };
+  }, [r, j, atEnd]);
+
+  // The exact density of X at the cursor on the histogram's range.
   const density = useMemo(() => {
     const n = 161;
     const x = new Float64Array(n);
     const y = new Float64Array(n);
-    const { mean, variance } = exact.end;
+    const { mean, variance } = atEnd ? exact.end : ouMoments({ theta: v.theta, mu: MU, sigma: v.sigma, x0: v.x0, t: Math.max(tCursor, 1e-9) });
     for (let i = 0; i < n; i++) {
       x[i] = exact.domain[0] + ((exact.domain[1] - exact.domain[0]) * i) / (n - 1);
       y[i] = Math.exp(-((x[i] - mean) ** 2) / (2 * variance)) / Math.sqrt(2 * Math.PI * variance);
     }
     return { x, y };
-  }, [exact]);
+  }, [exact, atEnd, tCursor, v.theta, v.sigma, v.x0]);
 
   // Standard errors of the sample mean and variance of N Gaussian samples: sqrt(v/N) and v sqrt(2/(N-1)).
   const n = r?.final.length ?? 0;
@@ -120,30 +143,32 @@ export function OuPaths({ number, anchor, children }: { label?: string; number?:
           aspect={stacked ? 0.7 : 0.5}
           canvas
           ariaLabel={`Paths of the Ornstein–Uhlenbeck process from x0 = ${v.x0} over [0, ${v.T}]`}
-          deps={[r, exact]}
+          deps={[shown, exact, tCursor]}
           draw={(svg, ctx, size, theme) => {
             const f = frame(size, { theme, xLabel: 'time t', yLabel: 'X_t', yDomain: exact.domain });
             const s = plotScales(f, [0, v.T], exact.domain, { nice: false });
             drawAxes(svg, s, f, { theme, xLabel: 'time t', yLabel: 'Xₜ' });
             drawBand(svg, { x: exact.t, lower: exact.lower, upper: exact.upper }, s, { ariaLabel: 'Exact mean plus and minus two standard deviations' });
-            if (ctx && r && r.t.length === RECORD) drawCanvasPaths(ctx, { t: r.t, values: r.paths }, s, theme, { highlight: HIGHLIGHTED.filter((i) => i < r.final.length), clip: f });
+            if (ctx && shown) drawCanvasPaths(ctx, { t: shown.t, values: shown.values }, s, theme, { highlight: HIGHLIGHTED.filter((i) => i < shown.column.length), clip: f });
             drawLine(svg, { x: exact.t, y: exact.mean }, s, { theme, color: 'var(--plot-fg)', dash: '6 4', ariaLabel: 'Exact mean' });
+            if (!atEnd) drawLine(svg, { x: [tCursor, tCursor], y: exact.domain }, s, { theme, color: 'var(--accent)', ariaLabel: `Time cursor at t = ${tCursor.toFixed(2)}` });
           }}
         />
         <PlotSurface
           className="ou-hist-plot"
           aspect={stacked ? 0.6 : 1}
           ariaLabel="Histogram of X_T with the exact density"
-          deps={[r, density]}
+          deps={[shown, density]}
           draw={(svg, _ctx, size, theme) => {
-            const peak = Math.max(...density.y, ...(r ? Array.from(r.density) : [0]));
+            const peak = Math.max(...density.y, ...(shown ? Array.from(shown.histogram) : [0]));
             const f = frame(size, { theme, xLabel: 'X(T)', yDomain: [0, peak * 1.08] });
             const s = plotScales(f, exact.domain, [0, peak * 1.08], { nice: false });
-            drawAxes(svg, s, f, { theme, xLabel: `X(T) at T = ${v.T}` });
-            if (r && r.edges.length === BINS + 1) drawHistogram(svg, { edges: r.edges, density: r.density, curve: density }, s, { theme });
+            drawAxes(svg, s, f, { theme, xLabel: atEnd ? `X(T) at T = ${v.T}` : `X(t) at t = ${tCursor.toFixed(2)}` });
+            if (r && shown && r.edges.length === BINS + 1) drawHistogram(svg, { edges: r.edges, density: shown.histogram, curve: density }, s, { theme });
           }}
         />
       </div>
+      <PlaybackControls playback={playback} label="time" format={(f) => `t = ${((v.T * f) / (RECORD - 1)).toFixed(2)}`} />
       {r && (
         <p className="figure-stats">
           <span>
