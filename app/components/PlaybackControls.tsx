@@ -12,7 +12,7 @@ export function PlaybackControls({ playback, label, format }: { playback: Playba
   return (
     <div className="playback" role="group" aria-label={`${label} playback`}>
       <button type="button" onClick={() => step(-stepSize)} aria-label={`Step ${label} back`} disabled={frame === 0}>
-        ◀
+        |◀
       </button>
       {canPlay && (
         <button type="button" onClick={playing ? pause : play} aria-label={playing ? 'Pause' : 'Play'} aria-pressed={playing}>
