@@ -1,0 +1,141 @@
+/**
+ * `npm run bench -- ou [rounds]`: 10,000 OU paths x 1,000 Euler–Maruyama steps with the engine (fused xoshiro128**
+ * + ziggurat kernel, one thread) and with numpy (default_rng, vectorised in-place EM, one thread), interleaved
+ * round by round; medians. Then the engine on 2 worker_threads (each its own random stream, half the paths each)
+ * against one worker. Last line: `ou-em: engine E M path-steps/s, numpy N M path-steps/s, ratio R`.
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { runToEnd } from '../workers/engines/chunked.ts';
+import { sampleLinearSde1d } from '../workers/engines/sde.ts';
+import { OU } from './ou_params.ts';
+
+const PATHS = 10_000;
+const STEPS = 1_000;
+
+function median(v: number[]): number {
+  const s = [...v].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+}
+
+/** Exact mean and variance of the EM chain X_{n+1} = c1 X_n + c0 + c2 Z (a sanity check of both samplers). */
+function emMoments(): { mean: number; variance: number } {
+  const dt = OU.T / STEPS;
+  const c1 = 1 + OU.a * dt;
+  const c2 = OU.s * Math.sqrt(dt);
+  return {
+    mean: c1 ** STEPS * OU.x0 + (OU.b * dt * (1 - c1 ** STEPS)) / (1 - c1),
+    variance: (c2 * c2 * (1 - c1 ** (2 * STEPS))) / (1 - c1 * c1),
+  };
+}
+
+class NumpyProcess {
+  private lines: string[] = [];
+  private waiters: ((line: string) => void)[] = [];
+  private proc;
+  constructor() {
+    const script = fileURLToPath(new URL('./ou_numpy.py', import.meta.url));
+    this.proc = spawn('python3', [script], {
+      env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    createInterface({ input: this.proc.stdout! }).on('line', (line) => {
+      const w = this.waiters.shift();
+      if (w) w(line);
+      else this.lines.push(line);
+    });
+  }
+  next(): Promise<string> {
+    const l = this.lines.shift();
+    if (l !== undefined) return Promise.resolve(l);
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+  async run(seed: number): Promise<{ ms: number; mean: number; variance: number }> {
+    this.proc.stdin!.write(`run ${PATHS} ${STEPS} ${seed}\n`);
+    const parts = (await this.next()).split(' ');
+    return { ms: Number(parts[1]), mean: Number(parts[3]), variance: Number(parts[5]) };
+  }
+  close(): void {
+    this.proc.stdin!.write('quit\n');
+    this.proc.stdin!.end();
+  }
+}
+
+function engineRound(seed: number): { ms: number; mean: number; variance: number } {
+  const t0 = performance.now();
+  const r = runToEnd(sampleLinearSde1d({ ...OU, steps: STEPS, paths: PATHS, seed, record: 2 }));
+  return { ms: performance.now() - t0, mean: r.mean, variance: r.variance };
+}
+
+function startWorker(stream: number): Worker {
+  return new Worker(new URL('./ou_worker_boot.mjs', import.meta.url), { workerData: { stream } });
+}
+
+function ask(w: Worker, paths: number, seed: number): Promise<{ ms: number }> {
+  return new Promise((resolve, reject) => {
+    w.once('message', resolve);
+    w.once('error', reject);
+    w.postMessage({ paths, steps: STEPS, seed });
+  });
+}
+
+export async function main(args: string[]): Promise<void> {
+  const rounds = Math.max(3, Number(args[0] ?? 9) | 0);
+  const np = new NumpyProcess();
+  const banner = await np.next();
+  console.log(`${banner}; node ${process.version}; ${PATHS} paths x ${STEPS} steps, ${rounds} rounds interleaved`);
+  const ex = emMoments();
+  console.log(`exact EM moments of X_T: mean ${ex.mean.toFixed(6)}, variance ${ex.variance.toFixed(6)}`);
+
+  // Warm-up (JIT for the engine, page cache and allocator for numpy): not timed.
+  engineRound(1);
+  await np.run(1);
+  const eng: number[] = [];
+  const nps: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const e = engineRound(100 + r);
+    const n = await np.run(100 + r);
+    eng.push(e.ms);
+    nps.push(n.ms);
+    console.log(
+      `round ${r + 1}: engine ${e.ms.toFixed(1)} ms (mean ${e.mean.toFixed(4)}, var ${e.variance.toFixed(5)}), ` +
+        `numpy ${n.ms.toFixed(1)} ms (mean ${n.mean.toFixed(4)}, var ${n.variance.toFixed(5)})`,
+    );
+  }
+  np.close();
+
+  // Two worker_threads, each on its own stream, half of the paths each, against one worker doing all of them.
+  const w0 = startWorker(0);
+  const w1 = startWorker(1);
+  await ask(w0, PATHS, 1);
+  await ask(w1, PATHS, 1);
+  const one: number[] = [];
+  const two: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let t0 = performance.now();
+    await ask(w0, PATHS, 200 + r);
+    one.push(performance.now() - t0);
+    t0 = performance.now();
+    await Promise.all([ask(w0, PATHS / 2, 300 + r), ask(w1, PATHS / 2, 300 + r)]);
+    two.push(performance.now() - t0);
+  }
+  await w0.terminate();
+  await w1.terminate();
+
+  const work = PATHS * STEPS;
+  const eRate = work / median(eng) / 1e3; // M path-steps/s
+  const nRate = work / median(nps) / 1e3;
+  const oneRate = work / median(one) / 1e3;
+  const twoRate = work / median(two) / 1e3;
+  console.log(`medians: engine ${median(eng).toFixed(1)} ms, numpy ${median(nps).toFixed(1)} ms`);
+  console.log(
+    `workers: 1 worker ${oneRate.toFixed(1)} M path-steps/s, 2 workers (streams 0 and 1) ${twoRate.toFixed(1)} M ` +
+      `path-steps/s, speed-up ${(median(one) / median(two)).toFixed(2)}x`,
+  );
+  console.log(
+    `ou-em: engine ${eRate.toFixed(1)} M path-steps/s, numpy ${nRate.toFixed(1)} M path-steps/s, ratio ${(eRate / nRate).toFixed(2)}`,
+  );
+}

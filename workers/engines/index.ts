@@ -1,0 +1,19 @@
+/**
+ * The book's numerical engines: pure TypeScript, no DOM, no React, no comlink. Runs in Node and in a worker.
+ * Long computations are `Chunked<T>` generators (see chunked.ts).
+ */
+export * from './chunked';
+export * from './random';
+export * from './normal';
+export * from './stats';
+export * from './sde';
+export * as linalg from './linalg';
+export type { Matrix } from './linalg';
+export * from './lqr';
+export * from './merton';
+export * from './ou';
+export * from './sde2d';
+export * from './convergence';
+export * from './feynmanKac';
+export * from './valueFit';
+export * from './policyIteration';

@@ -1,0 +1,56 @@
+/**
+ * Moments of the Ornstein–Uhlenbeck process dX = theta (mu - X) dt + sigma dW, exact and under Euler–Maruyama.
+ */
+
+/** Parameters of `ouMoments`. */
+export interface OuMomentsParams {
+  theta: number;
+  mu: number;
+  sigma: number;
+  x0: number;
+  t: number;
+}
+
+function finite(name: string, v: number): void {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${name} must be a finite number; got ${v}`);
+}
+
+/**
+ * Exact moments of X_t given X_0 = x0:
+ *   E X_t = mu + (x0 - mu) e^{-theta t},   Var X_t = sigma^2 (1 - e^{-2 theta t}) / (2 theta)
+ * (computed with expm1; the theta -> 0 limit sigma^2 t is exact). Any real theta is allowed (theta < 0 is an
+ * explosive linear SDE); requires t >= 0 and sigma finite.
+ */
+export function ouMoments({ theta, mu, sigma, x0, t }: OuMomentsParams): { mean: number; variance: number } {
+  finite('theta', theta);
+  finite('mu', mu);
+  finite('sigma', sigma);
+  finite('x0', x0);
+  finite('t', t);
+  if (t < 0) throw new Error(`t must be >= 0; got ${t}`);
+  const mean = mu + (x0 - mu) * Math.exp(-theta * t);
+  const k = 2 * theta * t;
+  const variance = Math.abs(k) < 1e-12 ? sigma * sigma * t : (sigma * sigma * -Math.expm1(-k)) / (2 * theta);
+  return { mean, variance };
+}
+
+/**
+ * Exact moments of the Euler–Maruyama chain X_{n+1} = c1 X_n + c0 + c2 Z_n after `steps` steps of size
+ * dt = t / steps, with c1 = 1 - theta dt, c0 = theta mu dt, c2 = sigma sqrt(dt):
+ *   E X_N = mu + (x0 - mu) c1^N,   Var X_N = c2^2 (1 - c1^{2N}) / (1 - c1^2)   (N c2^2 when c1^2 = 1).
+ * It converges to `ouMoments` at first order in dt; Monte Carlo tests of the EM sampler compare with this.
+ */
+export function ouEmMoments(p: OuMomentsParams & { steps: number }): { mean: number; variance: number } {
+  const { theta, mu, sigma, x0, t, steps } = p;
+  finite('theta', theta);
+  finite('t', t);
+  if (!Number.isInteger(steps) || steps < 1) throw new Error(`steps must be an integer >= 1; got ${steps}`);
+  if (t < 0) throw new Error(`t must be >= 0; got ${t}`);
+  const dt = t / steps;
+  const c1 = 1 - theta * dt;
+  const c2sq = sigma * sigma * dt;
+  const c1N = c1 ** steps;
+  const one = 1 - c1 * c1;
+  const variance = Math.abs(one) < 1e-15 ? steps * c2sq : (c2sq * (1 - c1N * c1N)) / one;
+  return { mean: mu + (x0 - mu) * c1N, variance };
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { histogram, ksPValue, ksStatistic, linearFit, meanVariance, normalCdf, quantileBands, quantiles } from './stats';
+
+describe('histogram', () => {
+  it('counts into equal bins as a density of the whole sample', () => {
+    const h = histogram([0, 0.1, 0.5, 0.99, 1, 2, -1, NaN], { bins: 2, min: 0, max: 1 });
+    expect(Array.from(h.edges)).toEqual([0, 0.5, 1]);
+    // bins [0, .5): 0, .1 ; [.5, 1]: .5, .99, 1 ; N = 8, width .5
+    expect(Array.from(h.density)).toEqual([2 / (8 * 0.5), 3 / (8 * 0.5)]);
+    expect(h.below).toBe(1);
+    expect(h.above).toBe(1);
+    expect(h.nonFinite).toBe(1);
+  });
+
+  it('integrates to the fraction of values inside the range', () => {
+    const v = Array.from({ length: 1000 }, (_, i) => (i / 1000) * 4 - 1); // [-1, 3)
+    const h = histogram(v, { bins: 40, min: 0, max: 2 });
+    const mass = h.density.reduce((s, d) => s + d * 0.05, 0);
+    expect(mass).toBeCloseTo(0.501, 12); // 501 of 1000 values in [0, 2]
+  });
+
+  it('rejects bad options', () => {
+    expect(() => histogram([1], { bins: 0, min: 0, max: 1 })).toThrow(/bins must be an integer in \[1, 100000\]/);
+    expect(() => histogram([1], { bins: 3, min: 1, max: 1 })).toThrow(/max > min/);
+  });
+});
+
+describe('moments and quantiles', () => {
+  it('meanVariance is the unbiased two-pass estimate', () => {
+    const { mean, variance } = meanVariance([1e9 + 1, 1e9 + 2, 1e9 + 3, 1e9 + 4]);
+    expect(mean).toBe(1e9 + 2.5);
+    expect(variance).toBeCloseTo(5 / 3, 9);
+  });
+
+  it('quantiles follow numpy type 7', () => {
+    expect(Array.from(quantiles([3, 1, 2, 4], [0, 0.25, 0.5, 1]))).toEqual([1, 1.75, 2.5, 4]);
+  });
+
+  it('quantileBands works per recorded time over path-major data', () => {
+    // 3 paths x 2 times: time 0 values 1, 2, 3; time 1 values 10, 30, 20.
+    const { bands, mean } = quantileBands([1, 10, 2, 30, 3, 20], 3, 2, [0.5, 1]);
+    expect(Array.from(mean)).toEqual([2, 20]);
+    expect(Array.from(bands)).toEqual([2, 20, 3, 30]);
+  });
+});
+
+describe('normal distribution function and KS', () => {
+  it('normalCdf matches known values to 1e-14 (relative in the tails)', () => {
+    expect(normalCdf(0)).toBe(0.5);
+    expect(normalCdf(1)).toBeCloseTo(0.8413447460685429, 14);
+    expect(normalCdf(-1.96)).toBeCloseTo(0.024997895148220435, 14);
+    expect(normalCdf(2.9999)).toBeCloseTo(0.998649658717045, 13);
+    const t3 = normalCdf(-3);
+    expect(Math.abs(t3 / 0.0013498980316300957 - 1)).toBeLessThan(1e-13);
+    const t6 = normalCdf(-6);
+    expect(Math.abs(t6 / 9.865876450377012e-10 - 1)).toBeLessThan(1e-13);
+    const t10 = normalCdf(-10);
+    expect(Math.abs(t10 / 7.619853024160593e-24 - 1)).toBeLessThan(1e-12);
+  });
+
+  it('ksStatistic and ksPValue: a perfect grid has D = 1/(2N); a shifted sample is rejected', () => {
+    const n = 1000;
+    const grid = Array.from({ length: n }, (_, i) => (i + 0.5) / n);
+    expect(ksStatistic(grid, (x) => x)).toBeCloseTo(0.5 / n, 12);
+    expect(ksPValue(0.5 / n, n)).toBe(1);
+    const shifted = grid.map((u) => Math.min(1, u + 0.1));
+    expect(ksPValue(ksStatistic(shifted, (x) => x), n)).toBeLessThan(1e-6);
+  });
+
+  it('linearFit recovers a line', () => {
+    const { slope, intercept } = linearFit([1, 2, 3], [3, 5, 7]);
+    expect(slope).toBeCloseTo(2, 12);
+    expect(intercept).toBeCloseTo(1, 12);
+  });
+});

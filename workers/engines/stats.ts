@@ -1,0 +1,250 @@
+/**
+ * Summary statistics computed in the engine so that a page draws little: moments, quantiles, quantile bands over
+ * recorded paths, histograms; plus the normal distribution function and the Kolmogorov–Smirnov test used by tests.
+ */
+
+/** Options of `histogram`. */
+export interface HistogramOptions {
+  /** Number of equal-width bins, an integer in [1, 100000]. */
+  bins: number;
+  /** Left edge of the first bin. */
+  min: number;
+  /** Right edge of the last bin (> min). */
+  max: number;
+}
+
+/** A histogram as a density: edges (bins + 1) and density (bins), with sum(density * width) = fraction inside. */
+export interface Histogram {
+  edges: Float64Array;
+  density: Float64Array;
+  /** Values below min / above max / not finite: not counted in `density`. */
+  below: number;
+  above: number;
+  nonFinite: number;
+}
+
+/**
+ * Histogram of `values` on `bins` equal bins over [min, max] (the last bin is closed on the right), normalised as
+ * a density of the whole sample: density_j = count_j / (N * width), N = values.length, so values outside [min, max]
+ * lower the total mass below 1 instead of being hidden (they are counted in `below`/`above`).
+ */
+export function histogram(values: ArrayLike<number>, { bins, min, max }: HistogramOptions): Histogram {
+  if (!Number.isInteger(bins) || bins < 1 || bins > 100000) {
+    throw new Error(`histogram bins must be an integer in [1, 100000]; got ${bins}`);
+  }
+  if (!Number.isFinite(min) || !Number.isFinite(max) || !(max > min)) {
+    throw new Error(`histogram range must be finite with max > min; got [${min}, ${max}]`);
+  }
+  const width = (max - min) / bins;
+  const edges = new Float64Array(bins + 1);
+  for (let j = 0; j <= bins; j++) edges[j] = min + j * width;
+  edges[bins] = max;
+  const counts = new Float64Array(bins);
+  let below = 0;
+  let above = 0;
+  let nonFinite = 0;
+  const scale = bins / (max - min);
+  const n = values.length;
+  for (let k = 0; k < n; k++) {
+    const v = values[k];
+    if (!(v === v) || v === Infinity || v === -Infinity) {
+      nonFinite++;
+    } else if (v < min) {
+      below++;
+    } else if (v > max) {
+      above++;
+    } else {
+      let j = Math.floor((v - min) * scale);
+      if (j >= bins) j = bins - 1;
+      counts[j]++;
+    }
+  }
+  const density = new Float64Array(bins);
+  if (n > 0) for (let j = 0; j < bins; j++) density[j] = counts[j] / (n * width);
+  return { edges, density, below, above, nonFinite };
+}
+
+/** Sample mean and unbiased sample variance (two-pass: mean, then sum of squared deviations / (N - 1)). */
+export function meanVariance(values: ArrayLike<number>): { mean: number; variance: number } {
+  const n = values.length;
+  if (n === 0) throw new Error('meanVariance needs at least one value; got none');
+  let s = 0;
+  for (let k = 0; k < n; k++) s += values[k];
+  const mean = s / n;
+  if (n === 1) return { mean, variance: 0 };
+  let ss = 0;
+  let comp = 0;
+  for (let k = 0; k < n; k++) {
+    const d = values[k] - mean;
+    ss += d * d;
+    comp += d;
+  }
+  // Corrected two-pass formula (Chan, Golub & LeVeque): subtract the rounding error of the mean.
+  return { mean, variance: (ss - (comp * comp) / n) / (n - 1) };
+}
+
+/**
+ * Quantile of sorted data at probability p in [0, 1], linear interpolation between order statistics
+ * (Hyndman & Fan type 7, numpy's default): h = (N - 1) p, Q = x_floor(h) + (h - floor(h)) (x_ceil(h) - x_floor(h)).
+ */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) throw new Error('quantile of an empty sample is undefined');
+  if (!(p >= 0 && p <= 1)) throw new Error(`quantile probability must lie in [0, 1]; got ${p}`);
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/** Quantiles of unsorted data at each probability in `ps` (type 7; sorts a Float64Array copy once). */
+export function quantiles(values: ArrayLike<number>, ps: readonly number[]): Float64Array {
+  const sorted = Float64Array.from(values as ArrayLike<number>).sort();
+  const out = new Float64Array(ps.length);
+  for (let k = 0; k < ps.length; k++) out[k] = quantileSorted(sorted, ps[k]);
+  return out;
+}
+
+/**
+ * Quantile bands across paths at each recorded time: for path-major data `paths[i * record + j]` (i < nPaths,
+ * j < record) returns `bands[k * record + j]` = type-7 quantile `ps[k]` of {paths[i * record + j]}_i, plus the
+ * pointwise mean. Cost O(record * nPaths log nPaths).
+ */
+export function quantileBands(
+  paths: ArrayLike<number>,
+  nPaths: number,
+  record: number,
+  ps: readonly number[],
+): { bands: Float32Array; mean: Float32Array } {
+  if (!Number.isInteger(nPaths) || nPaths < 1) throw new Error(`nPaths must be an integer >= 1; got ${nPaths}`);
+  if (!Number.isInteger(record) || record < 1) throw new Error(`record must be an integer >= 1; got ${record}`);
+  if (paths.length < nPaths * record) {
+    throw new Error(`paths has ${paths.length} values, fewer than nPaths * record = ${nPaths * record}`);
+  }
+  const bands = new Float32Array(ps.length * record);
+  const mean = new Float32Array(record);
+  const column = new Float64Array(nPaths);
+  for (let j = 0; j < record; j++) {
+    let s = 0;
+    for (let i = 0; i < nPaths; i++) {
+      const v = paths[i * record + j];
+      column[i] = v;
+      s += v;
+    }
+    mean[j] = s / nPaths;
+    column.sort();
+    for (let k = 0; k < ps.length; k++) bands[k * record + j] = quantileSorted(column, ps[k]);
+  }
+  return { bands, mean };
+}
+
+const INV_SQRT_2PI = 0.3989422804014327;
+
+/** Standard normal density phi(x) = exp(-x^2/2) / sqrt(2 pi). */
+export function normalPdf(x: number): number {
+  return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+}
+
+/**
+ * Standard normal distribution function Phi(x), to about 1e-15 relative accuracy in both tails:
+ * for |x| < 3 the series Phi(x) = 1/2 + phi(x) sum_{n>=0} x^{2n+1} / (1*3*...*(2n+1));
+ * for |x| >= 3 the upper tail 1 - Phi(|x|) = phi(x) / (x + 1/(x + 2/(x + 3/(x + ...)))) (Laplace's continued
+ * fraction, evaluated by the modified Lentz method).
+ */
+export function normalCdf(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  const ax = Math.abs(x);
+  if (ax < 3) {
+    let term = x;
+    let sum = x;
+    const x2 = x * x;
+    for (let n = 1; n < 200; n++) {
+      term *= x2 / (2 * n + 1);
+      sum += term;
+      if (Math.abs(term) < 1e-17 * Math.abs(sum)) break;
+    }
+    return 0.5 + normalPdf(x) * sum;
+  }
+  if (ax > 40) return x > 0 ? 1 : 0;
+  // Continued fraction for the Mills ratio R(a) = 1/(a + 1/(a + 2/(a + ...))): evaluate g = a + 1/(a + 2/(a + ...))
+  // by Lentz: b_0 = a, a_n = n, b_n = a.
+  const tiny = 1e-300;
+  let f = ax;
+  let C = f;
+  let D = 0;
+  for (let n = 1; n < 500; n++) {
+    D = ax + n * D;
+    D = D === 0 ? tiny : 1 / D;
+    C = ax + n / C;
+    if (C === 0) C = tiny;
+    const delta = C * D;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  const upper = normalPdf(ax) / f;
+  return x > 0 ? 1 - upper : upper;
+}
+
+/** Upper tail 1 - Phi(x) without cancellation for large x. */
+export function normalSf(x: number): number {
+  return normalCdf(-x);
+}
+
+/**
+ * One-sample Kolmogorov–Smirnov statistic D = sup_x |F_N(x) - F(x)| of `values` against the distribution
+ * function `cdf` (sorts a copy): D = max_i max(i/N - F(x_(i)), F(x_(i)) - (i-1)/N).
+ */
+export function ksStatistic(values: ArrayLike<number>, cdf: (x: number) => number): number {
+  const sorted = Float64Array.from(values as ArrayLike<number>).sort();
+  const n = sorted.length;
+  if (n === 0) throw new Error('Kolmogorov–Smirnov statistic of an empty sample is undefined');
+  let d = 0;
+  for (let i = 0; i < n; i++) {
+    const F = cdf(sorted[i]);
+    const dPlus = (i + 1) / n - F;
+    const dMinus = F - i / n;
+    if (dPlus > d) d = dPlus;
+    if (dMinus > d) d = dMinus;
+  }
+  return d;
+}
+
+/**
+ * Asymptotic p-value of the KS statistic: P(K > t) = 2 sum_{k>=1} (-1)^{k-1} e^{-2 k^2 t^2} with
+ * t = D (sqrt N + 0.12 + 0.11/sqrt N) (Stephens' small-sample correction).
+ */
+export function ksPValue(d: number, n: number): number {
+  const sn = Math.sqrt(n);
+  const t = d * (sn + 0.12 + 0.11 / sn);
+  if (t < 0.2) return 1;
+  let s = 0;
+  for (let k = 1; k < 100; k++) {
+    const term = Math.exp(-2 * k * k * t * t);
+    s += k % 2 === 1 ? term : -term;
+    if (term < 1e-18) break;
+  }
+  return Math.max(0, Math.min(1, 2 * s));
+}
+
+/** Least-squares slope and intercept of y on x (used for log–log convergence orders). */
+export function linearFit(x: ArrayLike<number>, y: ArrayLike<number>): { slope: number; intercept: number } {
+  const n = x.length;
+  if (n < 2 || y.length !== n) throw new Error(`linearFit needs two equal-length arrays of >= 2 points; got ${n}, ${y.length}`);
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i];
+    my += y[i];
+  }
+  mx /= n;
+  my /= n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) * (x[i] - mx);
+  }
+  if (sxx === 0) throw new Error('linearFit: all x values are equal; the slope is undefined');
+  const slope = sxy / sxx;
+  return { slope, intercept: my - slope * mx };
+}
