@@ -23,6 +23,8 @@ export async function main(args: string[]): Promise<void> {
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // tsx compiles this file with esbuild's keepNames, which wraps functions sent to the page in __name(...).
+    await page.addInitScript('window.__name = (f) => f;');
     await page.goto(`http://127.0.0.1:${port}/#/preface`, { waitUntil: 'load' });
     const fig = page.locator('[data-figure="ou-paths"]');
     await fig.scrollIntoViewIfNeeded();

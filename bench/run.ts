@@ -4,6 +4,7 @@
  */
 const benches: Record<string, () => Promise<{ main: (args: string[]) => Promise<void> }>> = {
   ou: () => import('./ou.ts'),
+  page: () => import('./page.ts'),
 };
 
 async function dispatch(): Promise<void> {
