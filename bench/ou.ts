@@ -76,8 +76,16 @@ function startWorker(stream: number): Worker {
 
 function ask(w: Worker, paths: number, seed: number): Promise<{ ms: number }> {
   return new Promise((resolve, reject) => {
-    w.once('message', resolve);
-    w.once('error', reject);
+    const onMessage = (msg: { ms: number }) => {
+      w.off('error', onError);
+      resolve(msg);
+    };
+    const onError = (err: Error) => {
+      w.off('message', onMessage);
+      reject(err);
+    };
+    w.once('message', onMessage);
+    w.once('error', onError);
     w.postMessage({ paths, steps: STEPS, seed });
   });
 }

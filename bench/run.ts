@@ -5,6 +5,7 @@
 const benches: Record<string, () => Promise<{ main: (args: string[]) => Promise<void> }>> = {
   ou: () => import('./ou.ts'),
   page: () => import('./page.ts'),
+  diffusion: () => import('./diffusion.ts'),
 };
 
 async function dispatch(): Promise<void> {

@@ -33,19 +33,19 @@ describe('sampleLinearSde1d', () => {
   });
 
   it('is deterministic, does not depend on chunking, and path i does not depend on later paths', () => {
-    const a = runToEnd(sampleLinearSde1d(ou({ paths: 3000, steps: 200, record: 5 })));
+    const a = runToEnd(sampleLinearSde1d(ou({ paths: 3000, steps: 2000, record: 5 })));
     const progress: number[] = [];
-    const b = runToEnd(sampleLinearSde1d(ou({ paths: 3000, steps: 200, record: 5 })), (f) => progress.push(f));
+    const b = runToEnd(sampleLinearSde1d(ou({ paths: 3000, steps: 2000, record: 5 })), (f) => progress.push(f));
     expect(Array.from(b.final)).toEqual(Array.from(a.final));
     expect(progress.length).toBeGreaterThan(1);
     expect(progress[progress.length - 1]).toBe(1);
     for (let k = 1; k < progress.length; k++) expect(progress[k]).toBeGreaterThan(progress[k - 1]);
-    const c = runToEnd(sampleLinearSde1d(ou({ paths: 5, steps: 200, record: 5 })));
+    const c = runToEnd(sampleLinearSde1d(ou({ paths: 5, steps: 2000, record: 5 })));
     expect(Array.from(c.final)).toEqual(Array.from(a.final.subarray(0, 5)));
     // Recording more time points does not change the paths.
-    const d = runToEnd(sampleLinearSde1d(ou({ paths: 5, steps: 200, record: 201 })));
+    const d = runToEnd(sampleLinearSde1d(ou({ paths: 5, steps: 2000, record: 2001 })));
     expect(Array.from(d.final)).toEqual(Array.from(c.final));
-    const e = runToEnd(sampleLinearSde1d(ou({ paths: 5, steps: 200, record: 5, stream: 1 })));
+    const e = runToEnd(sampleLinearSde1d(ou({ paths: 5, steps: 2000, record: 5, stream: 1 })));
     expect(e.final[0]).not.toBe(c.final[0]);
   });
 
