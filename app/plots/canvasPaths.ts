@@ -69,14 +69,18 @@ export function drawCanvasPaths(ctx: Ctx2D, data: PathsData, scales: XYScales, t
   const highlight = (options.highlight ?? []).filter((i) => Number.isInteger(i) && i >= 0 && i < count);
 
   withClip(ctx, options.clip, () => {
-    ctx.lineJoin = 'round';
-    ctx.lineCap = 'round';
+    // Thin translucent bundle lines look the same with bevel joins and butt caps, which rasterise several times
+    // faster than round ones (it matters with a thousand paths of two hundred points each).
+    ctx.lineJoin = 'bevel';
+    ctx.lineCap = 'butt';
     ctx.strokeStyle = options.color ?? themeSeries(theme, 0);
     ctx.lineWidth = Math.max(0.5, theme.strokeWidth * (options.weight ?? 0.5));
     ctx.globalAlpha = options.alpha ?? alphaForCount(count);
     for (let p = 0; p < count; p++) strokePath(ctx, xs, data.values, p * steps, y);
 
     ctx.globalAlpha = 1;
+    ctx.lineJoin = 'round';
+    ctx.lineCap = 'round';
     ctx.lineWidth = theme.strokeWidth;
     highlight.forEach((p, j) => {
       ctx.strokeStyle = options.highlightColors?.[j] ?? themeSeries(theme, j + 1);

@@ -10,19 +10,21 @@ import type { TaskName, TaskParams, TaskResult } from '../../workers/tasks.ts';
 
 export type SimStatus = 'loading' | 'ready' | 'error';
 
-export interface Simulation<T> {
+export interface Simulation<T, P = unknown> {
   status: SimStatus;
   /** The latest result (possibly for older parameters while status is 'loading'). */
   result: T | null;
+  /** The parameters `result` was computed for: draw what belongs with the result from these, not from the sliders. */
+  resultParams: P | null;
   error: string | null;
   /** Progress of the run in flight in [0, 1], or null when none reports progress. */
   progress: number | null;
 }
 
-export function useSimulation<N extends TaskName>(task: N, params: TaskParams<N>, options: { enabled?: boolean } = {}): Simulation<TaskResult<N>> {
+export function useSimulation<N extends TaskName>(task: N, params: TaskParams<N>, options: { enabled?: boolean } = {}): Simulation<TaskResult<N>, TaskParams<N>> {
   const enabled = options.enabled ?? true;
   const key = JSON.stringify(params);
-  const [state, setState] = useState<Simulation<TaskResult<N>>>({ status: 'loading', result: null, error: null, progress: null });
+  const [state, setState] = useState<Simulation<TaskResult<N>, TaskParams<N>>>({ status: 'loading', result: null, resultParams: null, error: null, progress: null });
   const doneKey = useRef<string | null>(null);
 
   useEffect(() => {
@@ -30,8 +32,9 @@ export function useSimulation<N extends TaskName>(task: N, params: TaskParams<N>
     const controller = new AbortController();
     let lastProgress = 0;
     setState((s) => ({ ...s, status: 'loading', progress: null }));
+    const request = JSON.parse(key) as TaskParams<N>;
     simulationPool()
-      .run(task, JSON.parse(key) as TaskParams<N>, {
+      .run(task, request, {
         signal: controller.signal,
         onProgress: (p) => {
           // At most ~30 progress renders per run.
@@ -44,12 +47,12 @@ export function useSimulation<N extends TaskName>(task: N, params: TaskParams<N>
         (result) => {
           if (controller.signal.aborted) return;
           doneKey.current = `${task}:${key}`;
-          setState({ status: 'ready', result, error: null, progress: null });
+          setState({ status: 'ready', result, resultParams: request, error: null, progress: null });
         },
         (error: Error) => {
           if (controller.signal.aborted || error instanceof AbortedError) return;
           doneKey.current = null;
-          setState((s) => ({ status: 'error', result: s.result, error: readerMessage(error), progress: null }));
+          setState((s) => ({ ...s, status: 'error', error: readerMessage(error), progress: null }));
         },
       );
     return () => controller.abort();

@@ -71,19 +71,28 @@ export function OuPaths({ number, anchor, children }: { label?: string; number?:
   // Side by side the two plots share a height; stacked on a phone each gets a comfortable shape.
   const stacked = useMediaQuery('(max-width: 560px)');
   const v = ouParams.useValues();
-  const exact = useMemo(() => exactCurves(v.theta, v.sigma, v.x0, v.T), [v.theta, v.sigma, v.x0, v.T]);
+  // The histogram's range comes from the exact law at the sliders' values, so it is part of the request.
+  const wanted = useMemo(() => exactCurves(v.theta, v.sigma, v.x0, v.T), [v.theta, v.sigma, v.x0, v.T]);
   const request: OuPathsParams = {
     theta: v.theta, mu: MU, sigma: v.sigma, x0: v.x0, T: v.T, steps: STEPS, paths: v.paths, seed: v.seed,
-    record: RECORD, bins: BINS, histMin: exact.domain[0], histMax: exact.domain[1],
+    record: RECORD, bins: BINS, histMin: wanted.domain[0], histMax: wanted.domain[1],
   };
   const sim = useSimulation('ouPaths', request, { enabled: inView });
   const r = sim.result;
+  // Everything drawn beside the paths (band, mean, density, exact values) belongs to the parameters the paths were
+  // simulated with: while a new run computes, the figure stays consistent and is not redrawn twice.
+  const shownParams = sim.resultParams ?? request;
+  const exact = useMemo(
+    () => exactCurves(shownParams.theta, shownParams.sigma, shownParams.x0, shownParams.T),
+    [shownParams.theta, shownParams.sigma, shownParams.x0, shownParams.T],
+  );
+  const T = shownParams.T;
 
   // A time cursor: play (or step) through [0, T]; the histogram shows X at the cursor. It starts at T.
   const playback = usePlayback({ frames: RECORD, fps: 50, visible: inView });
   const j = playback.frame;
   const atEnd = j === RECORD - 1;
-  const tCursor = (v.T * j) / (RECORD - 1);
+  const tCursor = (T * j) / (RECORD - 1);
 
   // Paths up to the cursor (a compact copy: the plot draws whole rows), and X at the cursor.
   const shown = useMemo(() => {
@@ -105,13 +114,13 @@ export function OuPaths({ number, anchor, children }: { label?: string; number?:
     const n = 161;
     const x = new Float64Array(n);
     const y = new Float64Array(n);
-    const { mean, variance } = atEnd ? exact.end : ouMoments({ theta: v.theta, mu: MU, sigma: v.sigma, x0: v.x0, t: Math.max(tCursor, 1e-9) });
+    const { mean, variance } = atEnd ? exact.end : ouMoments({ theta: shownParams.theta, mu: MU, sigma: shownParams.sigma, x0: shownParams.x0, t: Math.max(tCursor, 1e-9) });
     for (let i = 0; i < n; i++) {
       x[i] = exact.domain[0] + ((exact.domain[1] - exact.domain[0]) * i) / (n - 1);
       y[i] = Math.exp(-((x[i] - mean) ** 2) / (2 * variance)) / Math.sqrt(2 * Math.PI * variance);
     }
     return { x, y };
-  }, [exact, atEnd, tCursor, v.theta, v.sigma, v.x0]);
+  }, [exact, atEnd, tCursor, shownParams.theta, shownParams.sigma, shownParams.x0]);
 
   // Standard errors of the sample mean and variance of N Gaussian samples: sqrt(v/N) and v sqrt(2/(N-1)).
   const n = r?.final.length ?? 0;
@@ -142,11 +151,11 @@ export function OuPaths({ number, anchor, children }: { label?: string; number?:
           className="ou-paths-plot"
           aspect={stacked ? 0.7 : 0.5}
           canvas
-          ariaLabel={`Paths of the Ornstein–Uhlenbeck process from x0 = ${v.x0} over [0, ${v.T}]`}
+          ariaLabel={`Paths of the Ornstein–Uhlenbeck process from x0 = ${shownParams.x0} over [0, ${T}]`}
           deps={[shown, exact, tCursor]}
           draw={(svg, ctx, size, theme) => {
             const f = frame(size, { theme, xLabel: 'time t', yLabel: 'X_t', yDomain: exact.domain });
-            const s = plotScales(f, [0, v.T], exact.domain, { nice: false });
+            const s = plotScales(f, [0, T], exact.domain, { nice: false });
             drawAxes(svg, s, f, { theme, xLabel: 'time t', yLabel: 'Xₜ' });
             drawBand(svg, { x: exact.t, lower: exact.lower, upper: exact.upper }, s, { ariaLabel: 'Exact mean plus and minus two standard deviations' });
             if (ctx && shown) drawCanvasPaths(ctx, { t: shown.t, values: shown.values }, s, theme, { highlight: HIGHLIGHTED.filter((i) => i < shown.column.length), clip: f });
@@ -163,12 +172,12 @@ export function OuPaths({ number, anchor, children }: { label?: string; number?:
             const peak = Math.max(...density.y, ...(shown ? Array.from(shown.histogram) : [0]));
             const f = frame(size, { theme, xLabel: 'X(T)', yDomain: [0, peak * 1.08] });
             const s = plotScales(f, exact.domain, [0, peak * 1.08], { nice: false });
-            drawAxes(svg, s, f, { theme, xLabel: atEnd ? `X(T) at T = ${v.T}` : `X(t) at t = ${tCursor.toFixed(2)}` });
+            drawAxes(svg, s, f, { theme, xLabel: atEnd ? `X(T) at T = ${T}` : `X(t) at t = ${tCursor.toFixed(2)}` });
             if (r && shown && r.edges.length === BINS + 1) drawHistogram(svg, { edges: r.edges, density: shown.histogram, curve: density }, s, { theme });
           }}
         />
       </div>
-      <PlaybackControls playback={playback} label="time" format={(f) => `t = ${((v.T * f) / (RECORD - 1)).toFixed(2)}`} />
+      <PlaybackControls playback={playback} label="time" format={(f) => `t = ${((T * f) / (RECORD - 1)).toFixed(2)}`} />
       {r && (
         <p className="figure-stats">
           <span>
