@@ -182,6 +182,18 @@ describe('the figure pipeline', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   });
 
+  it('a figure off screen does not compute; it starts when it comes near the viewport', async () => {
+    const small = await browser.newContext({ viewport: { width: 1280, height: 500 } });
+    const { page } = await openPage(small, '/#/preface');
+    await page.waitForSelector('[data-figure="ou-paths"]');
+    await page.waitForTimeout(800);
+    expect(await page.evaluate(() => window.book!.pool().started)).toBe(0);
+    expect(await figureStatus(page, 'ou-paths')).toBe('loading');
+    await readyFigure(page, 'ou-paths');
+    expect(await page.evaluate(() => window.book!.pool().started)).toBe(1);
+    await small.close();
+  });
+
   it('the worker pool: errors arrive as messages, a crashed worker is replaced, a superseded run is cancelled', async () => {
     const { page } = await openPage(context, '/#/');
     const result = await page.evaluate(async () => {
