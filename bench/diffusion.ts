@@ -6,9 +6,7 @@
  * 2x64 SiLU MLP) with its wall time and score error. Last line:
  * `diffusion: engine E M particle-steps/s, numpy N M particle-steps/s, ratio R`.
  */
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { median, NumpyProcess } from './numpyProcess.ts';
 import { runToEnd } from '../workers/engines/chunked.ts';
 import { vpSchedule } from '../workers/engines/diffusion/schedule.ts';
 import { ringMixture } from '../workers/engines/diffusion/gmm.ts';
@@ -20,42 +18,10 @@ const STEPS = 500;
 const schedule = vpSchedule({ betaMin: 0.1, betaMax: 20 });
 const ring = ringMixture(8, 2, 0.15);
 
-function median(v: number[]): number {
-  const s = [...v].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
-}
 
-class NumpyProcess {
-  private lines: string[] = [];
-  private waiters: ((line: string) => void)[] = [];
-  private proc;
-  constructor() {
-    const script = fileURLToPath(new URL('./diffusion_numpy.py', import.meta.url));
-    this.proc = spawn('python3', [script], {
-      env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' },
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    createInterface({ input: this.proc.stdout! }).on('line', (line) => {
-      const w = this.waiters.shift();
-      if (w) w(line);
-      else this.lines.push(line);
-    });
-  }
-  next(): Promise<string> {
-    const l = this.lines.shift();
-    if (l !== undefined) return Promise.resolve(l);
-    return new Promise((resolve) => this.waiters.push(resolve));
-  }
-  async run(seed: number): Promise<{ ms: number; radius: number; sd: number }> {
-    this.proc.stdin!.write(`run ${PARTICLES} ${STEPS} ${seed}\n`);
-    const p = (await this.next()).split(' ');
-    return { ms: Number(p[1]), radius: Number(p[3]), sd: Number(p[5]) };
-  }
-  close(): void {
-    this.proc.stdin!.write('quit\n');
-    this.proc.stdin!.end();
-  }
+async function numpyRound(np: NumpyProcess, seed: number): Promise<{ ms: number; radius: number; sd: number }> {
+  const p = await np.request(`run ${PARTICLES} ${STEPS} ${seed}`);
+  return { ms: Number(p[1]), radius: Number(p[3]), sd: Number(p[5]) };
 }
 
 function radiusStats(x: Float64Array): { radius: number; sd: number } {
@@ -82,17 +48,17 @@ function engineRound(seed: number): { ms: number; radius: number; sd: number } {
 export async function main(args: string[]): Promise<void> {
   const rounds = Math.max(3, Number(args[0] ?? 7) | 0);
   const trainSteps = Math.max(0, Number(args[1] ?? 4000) | 0);
-  const np = new NumpyProcess();
-  const banner = await np.next();
+  const np = new NumpyProcess('diffusion_numpy.py');
+  const banner = await np.readLine();
   console.log(`${banner}; node ${process.version}; ${PARTICLES} particles x ${STEPS} steps, 8-mode ring, ${rounds} rounds interleaved`);
   console.log('target: |x| of the ring data has mean ~2.0 (radius 2, mode std 0.15)');
   engineRound(1);
-  await np.run(1);
+  await numpyRound(np, 1);
   const eng: number[] = [];
   const nps: number[] = [];
   for (let r = 0; r < rounds; r++) {
     const e = engineRound(100 + r);
-    const n = await np.run(100 + r);
+    const n = await numpyRound(np, 100 + r);
     eng.push(e.ms);
     nps.push(n.ms);
     console.log(

@@ -4,10 +4,8 @@
  * round by round; medians. Then the engine on 2 worker_threads (each its own random stream, half the paths each)
  * against one worker. Last line: `ou-em: engine E M path-steps/s, numpy N M path-steps/s, ratio R`.
  */
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
+import { median, NumpyProcess } from './numpyProcess.ts';
 import { runToEnd } from '../workers/engines/chunked.ts';
 import { sampleLinearSde1d } from '../workers/engines/sde.ts';
 import { OU } from './ou_params.ts';
@@ -15,13 +13,12 @@ import { OU } from './ou_params.ts';
 const PATHS = 10_000;
 const STEPS = 1_000;
 
-function median(v: number[]): number {
-  const s = [...v].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+/** Exact mean and variance of the EM chain X_{n+1} = c1 X_n + c0 + c2 Z (a sanity check of both samplers). */
+async function numpyRound(np: NumpyProcess, seed: number): Promise<{ ms: number; mean: number; variance: number }> {
+  const parts = await np.request(`run ${PATHS} ${STEPS} ${seed}`);
+  return { ms: Number(parts[1]), mean: Number(parts[3]), variance: Number(parts[5]) };
 }
 
-/** Exact mean and variance of the EM chain X_{n+1} = c1 X_n + c0 + c2 Z (a sanity check of both samplers). */
 function emMoments(): { mean: number; variance: number } {
   const dt = OU.T / STEPS;
   const c1 = 1 + OU.a * dt;
@@ -32,37 +29,6 @@ function emMoments(): { mean: number; variance: number } {
   };
 }
 
-class NumpyProcess {
-  private lines: string[] = [];
-  private waiters: ((line: string) => void)[] = [];
-  private proc;
-  constructor() {
-    const script = fileURLToPath(new URL('./ou_numpy.py', import.meta.url));
-    this.proc = spawn('python3', [script], {
-      env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' },
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    createInterface({ input: this.proc.stdout! }).on('line', (line) => {
-      const w = this.waiters.shift();
-      if (w) w(line);
-      else this.lines.push(line);
-    });
-  }
-  next(): Promise<string> {
-    const l = this.lines.shift();
-    if (l !== undefined) return Promise.resolve(l);
-    return new Promise((resolve) => this.waiters.push(resolve));
-  }
-  async run(seed: number): Promise<{ ms: number; mean: number; variance: number }> {
-    this.proc.stdin!.write(`run ${PATHS} ${STEPS} ${seed}\n`);
-    const parts = (await this.next()).split(' ');
-    return { ms: Number(parts[1]), mean: Number(parts[3]), variance: Number(parts[5]) };
-  }
-  close(): void {
-    this.proc.stdin!.write('quit\n');
-    this.proc.stdin!.end();
-  }
-}
 
 function engineRound(seed: number): { ms: number; mean: number; variance: number } {
   const t0 = performance.now();
@@ -92,20 +58,20 @@ function ask(w: Worker, paths: number, seed: number): Promise<{ ms: number }> {
 
 export async function main(args: string[]): Promise<void> {
   const rounds = Math.max(3, Number(args[0] ?? 9) | 0);
-  const np = new NumpyProcess();
-  const banner = await np.next();
+  const np = new NumpyProcess('ou_numpy.py');
+  const banner = await np.readLine();
   console.log(`${banner}; node ${process.version}; ${PATHS} paths x ${STEPS} steps, ${rounds} rounds interleaved`);
   const ex = emMoments();
   console.log(`exact EM moments of X_T: mean ${ex.mean.toFixed(6)}, variance ${ex.variance.toFixed(6)}`);
 
   // Warm-up (JIT for the engine, page cache and allocator for numpy): not timed.
   engineRound(1);
-  await np.run(1);
+  await numpyRound(np, 1);
   const eng: number[] = [];
   const nps: number[] = [];
   for (let r = 0; r < rounds; r++) {
     const e = engineRound(100 + r);
-    const n = await np.run(100 + r);
+    const n = await numpyRound(np, 100 + r);
     eng.push(e.ms);
     nps.push(n.ms);
     console.log(
