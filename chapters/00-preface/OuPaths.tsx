@@ -21,6 +21,7 @@ import { usePlayback } from '../../app/sim/usePlayback.ts';
 import { PlaybackControls } from '../../app/components/PlaybackControls.tsx';
 import { ouEmMoments, ouMoments } from '../../workers/engines/ou.ts';
 import sampleListing from '../../workers/engines/sde.ts?fn=sampleLinearSde1d&code';
+import stepListing from '../../workers/engines/sde.ts?fn=affineRun&code';
 import type { OuPathsParams } from '../../workers/tasks.ts';
 
 export const ouParams = defineFigureParams('ou-paths', {
@@ -141,7 +142,7 @@ export function OuPaths({ number, anchor, children }: { label?: string; number?:
       caption={children}
       rootRef={root}
       plotRef={plot}
-      code={[sampleListing]}
+      code={[sampleListing, stepListing]}
       summary={stats}
       csv={() => (r ? { t: r.t, ...Object.fromEntries(HIGHLIGHTED.filter((i) => i < r.final.length).map((i) => [`path${i + 1}`, r.paths.subarray(i * RECORD, (i + 1) * RECORD)])) } : {})}
       controls={<Controls params={ouParams} />}
