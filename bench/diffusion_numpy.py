@@ -7,11 +7,11 @@ Protocol (driven by bench/diffusion.ts over stdin/stdout, rounds interleaved wit
   each input line 'run <particles> <steps> <seed>' -> prints 'ms <elapsed> radius <mean |x|> sd <sd of |x|>'
   'quit' ends. One thread: the bench sets OMP/OPENBLAS/MKL_NUM_THREADS=1.
 """
-import os
-import sys
 import time
 
 import numpy as np
+
+from numpy_server import serve
 
 K, RADIUS, STD = 8, 2.0, 0.15
 BMIN, BMAX, T, TMIN = 0.1, 20.0, 1.0, 1e-3
@@ -72,17 +72,5 @@ def run(n: int, steps: int, seed: int):
     return ms, float(r.mean()), float(r.std(ddof=1))
 
 
-def main():
-    print(f"ready numpy {np.__version__} threads OMP={os.environ.get('OMP_NUM_THREADS')} "
-          f"OPENBLAS={os.environ.get('OPENBLAS_NUM_THREADS')} MKL={os.environ.get('MKL_NUM_THREADS')}", flush=True)
-    for line in sys.stdin:
-        parts = line.split()
-        if not parts or parts[0] == 'quit':
-            break
-        n, steps, seed = int(parts[1]), int(parts[2]), int(parts[3])
-        ms, m, sd = run(n, steps, seed)
-        print(f"ms {ms:.4f} radius {m:.6f} sd {sd:.6f}", flush=True)
-
-
 if __name__ == '__main__':
-    main()
+    serve(run, 'radius', 'sd')

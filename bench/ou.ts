@@ -8,26 +8,17 @@ import { Worker } from 'node:worker_threads';
 import { median, NumpyProcess } from './numpyProcess.ts';
 import { runToEnd } from '../workers/engines/chunked.ts';
 import { sampleLinearSde1d } from '../workers/engines/sde.ts';
+import { ouEmMoments } from '../workers/engines/ou.ts';
 import { OU } from './ou_params.ts';
 
 const PATHS = 10_000;
 const STEPS = 1_000;
 
-/** Exact mean and variance of the EM chain X_{n+1} = c1 X_n + c0 + c2 Z (a sanity check of both samplers). */
 async function numpyRound(np: NumpyProcess, seed: number): Promise<{ ms: number; mean: number; variance: number }> {
   const parts = await np.request(`run ${PATHS} ${STEPS} ${seed}`);
   return { ms: Number(parts[1]), mean: Number(parts[3]), variance: Number(parts[5]) };
 }
 
-function emMoments(): { mean: number; variance: number } {
-  const dt = OU.T / STEPS;
-  const c1 = 1 + OU.a * dt;
-  const c2 = OU.s * Math.sqrt(dt);
-  return {
-    mean: c1 ** STEPS * OU.x0 + (OU.b * dt * (1 - c1 ** STEPS)) / (1 - c1),
-    variance: (c2 * c2 * (1 - c1 ** (2 * STEPS))) / (1 - c1 * c1),
-  };
-}
 
 
 function engineRound(seed: number): { ms: number; mean: number; variance: number } {
@@ -61,7 +52,9 @@ export async function main(args: string[]): Promise<void> {
   const np = new NumpyProcess('ou_numpy.py');
   const banner = await np.readLine();
   console.log(`${banner}; node ${process.version}; ${PATHS} paths x ${STEPS} steps, ${rounds} rounds interleaved`);
-  const ex = emMoments();
+  // Exact moments of the EM chain (a sanity check of both samplers): dX = (a X + b) dt + s dW is OU with
+  // theta = -a, mu = -b / a.
+  const ex = ouEmMoments({ theta: -OU.a, mu: -OU.b / OU.a, sigma: OU.s, x0: OU.x0, t: OU.T, steps: STEPS });
   console.log(`exact EM moments of X_T: mean ${ex.mean.toFixed(6)}, variance ${ex.variance.toFixed(6)}`);
 
   // Warm-up (JIT for the engine, page cache and allocator for numpy): not timed.

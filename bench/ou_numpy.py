@@ -5,11 +5,11 @@ Protocol (driven by bench/ou.ts over stdin/stdout, so rounds interleave with the
   each input line 'run <paths> <steps> <seed>' -> prints 'ms <elapsed> mean <m> var <v>'
   'quit' ends. One thread: the bench sets OMP/OPENBLAS/MKL_NUM_THREADS=1 (numpy's RNG is single-threaded anyway).
 """
-import os
-import sys
 import time
 
 import numpy as np
+
+from numpy_server import serve
 
 A, B, S, X0, T = -1.0, 0.5, 0.3, 1.0, 1.0  # dX = (A X + B) dt + S dW on [0, T]
 
@@ -31,17 +31,5 @@ def run(paths: int, steps: int, seed: int):
     return ms, float(x.mean()), float(x.var(ddof=1))
 
 
-def main():
-    print(f"ready numpy {np.__version__} threads OMP={os.environ.get('OMP_NUM_THREADS')} "
-          f"OPENBLAS={os.environ.get('OPENBLAS_NUM_THREADS')} MKL={os.environ.get('MKL_NUM_THREADS')}", flush=True)
-    for line in sys.stdin:
-        parts = line.split()
-        if not parts or parts[0] == 'quit':
-            break
-        paths, steps, seed = int(parts[1]), int(parts[2]), int(parts[3])
-        ms, m, v = run(paths, steps, seed)
-        print(f"ms {ms:.4f} mean {m:.6f} var {v:.6f}", flush=True)
-
-
 if __name__ == '__main__':
-    main()
+    serve(run, 'mean', 'var')
