@@ -33,6 +33,8 @@ describe('book index', () => {
     expect(index.labels['eq:two']).toMatchObject({ kind: 'equation', number: '1.2', text: 'c = \\E[d]' });
     expect(index.labels['fig:plot']).toMatchObject({ kind: 'figure', number: '1.1', text: 'A caption with $x^2$.' });
     expect(index.labels['sec:second-things']).toMatchObject({ kind: 'section', number: '1.2' });
+    // Exercises are numbered on their own; the preview text stops before the worked solution.
+    expect(index.labels['ex:first']).toMatchObject({ kind: 'exercise', number: '1.1', text: 'What is $1 + 1$?' });
     expect(index.labels['eq:beta']).toMatchObject({ number: '2.1', chapter: 'beta' });
   });
 

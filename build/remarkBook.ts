@@ -96,9 +96,9 @@ export function remarkBook(options: RemarkBookOptions) {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const el = node as unknown as JsxElement;
       const label = attr(el, 'label');
-      if (label?.startsWith('fig:')) {
+      if (label?.startsWith('fig:') || label?.startsWith('ex:')) {
         const info = index.labels[label];
-        if (!info) problems.push(`${where(node)}: figure label "${label}" is not in the book index`);
+        if (!info) problems.push(`${where(node)}: label "${label}" is not in the book index`);
         else {
           setAttr(el, 'number', info.number);
           setAttr(el, 'anchor', info.anchor);

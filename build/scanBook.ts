@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 
-export type LabelKind = 'equation' | 'figure' | 'section';
+export type LabelKind = 'equation' | 'figure' | 'exercise' | 'section';
 
 export interface LabelInfo {
   kind: LabelKind;
@@ -17,7 +17,7 @@ export interface LabelInfo {
   chapter: string;
   /** Element id in the chapter page, e.g. "eq-hjb". */
   anchor: string;
-  /** Equation: its TeX (without \label); figure: its caption's first sentence; section: its title. */
+  /** Equation: its TeX (without \label); figure: its caption; exercise: its prompt; section: its title. */
   text: string;
 }
 
@@ -74,18 +74,24 @@ function stripCode(source: string): string {
   return source.replace(/^```[\s\S]*?^```/gm, (m) => m.replace(/[^\n]/g, ' '));
 }
 
-/** The caption of a figure element: the text between its opening tag and `</Name>`, markup removed. */
+/**
+ * The caption of a figure element (or an exercise's prompt): the text between its opening tag and `</Name>`, or
+ * up to a worked `<Solution>` if there is one, markup removed.
+ */
 function captionAfter(body: string, from: number, name: string): string {
   const open = body.indexOf('>', from);
   if (open < 0 || body[open - 1] === '/') return '';
-  const close = body.indexOf(`</${name}>`, open);
+  let close = body.indexOf(`</${name}>`, open);
   if (close < 0) return '';
+  const solution = body.indexOf('<Solution', open);
+  if (solution >= 0 && solution < close) close = solution;
   return body.slice(open + 1, close).replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /**
  * Scans one chapter's MDX. Equations are `$$ ... \label{eq:name} ... $$` display blocks; figures are JSX elements
- * with `label="fig:name"`; sections are `##` headings (level 2), labelled "sec:<slug>".
+ * with `label="fig:name"`; exercises are `<Exercise label="ex:name">`; sections are `##` headings (level 2),
+ * labelled "sec:<slug>".
  */
 export function scanChapter(source: string, number: number, slug: string, dir: string) {
   const front = parseFrontmatter(source);
@@ -95,13 +101,14 @@ export function scanChapter(source: string, number: number, slug: string, dir: s
   const problems: string[] = [];
   let eq = 0;
   let fig = 0;
+  let ex = 0;
   let sec = 0;
   const add = (label: string, info: LabelInfo) => {
     if (labels[label]) problems.push(`label "${label}" is defined twice in chapters/${dir}/index.mdx`);
     labels[label] = info;
   };
-  // One pass in document order over the three kinds of numbered things.
-  const token = /\$\$([\s\S]*?)\$\$|<([A-Z][\w.]*)\b([^>]*?)\blabel="(fig:[^"]+)"|^##[ \t]+(.+)$/gm;
+  // One pass in document order over the four kinds of numbered things.
+  const token = /\$\$([\s\S]*?)\$\$|<([A-Z][\w.]*)\b([^>]*?)\blabel="((?:fig|ex):[^"]+)"|^##[ \t]+(.+)$/gm;
   for (let m = token.exec(body); m; m = token.exec(body)) {
     if (m[1] !== undefined) {
       const tex = m[1];
@@ -110,8 +117,9 @@ export function scanChapter(source: string, number: number, slug: string, dir: s
       eq++;
       add(lm[1], { kind: 'equation', number: `${number}.${eq}`, chapter: slug, anchor: anchorFor(lm[1]), text: tex.replace(/\\label\{[^}]+\}/, '').trim() });
     } else if (m[4] !== undefined) {
-      fig++;
-      add(m[4], { kind: 'figure', number: `${number}.${fig}`, chapter: slug, anchor: anchorFor(m[4]), text: captionAfter(body, token.lastIndex, m[2]) });
+      const isFigure = m[4].startsWith('fig:');
+      const n = isFigure ? ++fig : ++ex;
+      add(m[4], { kind: isFigure ? 'figure' : 'exercise', number: `${number}.${n}`, chapter: slug, anchor: anchorFor(m[4]), text: captionAfter(body, token.lastIndex, m[2]) });
     } else if (m[5] !== undefined) {
       sec++;
       const title = m[5].trim();

@@ -59,6 +59,7 @@ export function bookPlugin(options: { chaptersDir: string; root: string }): Plug
           const where = `preview of ${label}`;
           if (info.kind === 'equation') previews[label] = renderTex(`${info.text}\\tag{${info.number}}`, true, where);
           else if (info.kind === 'figure') previews[label] = `<strong>Figure ${info.number}.</strong> ${renderInlineMath(info.text, where)}`;
+          else if (info.kind === 'exercise') previews[label] = `<strong>Exercise ${info.number}.</strong> ${renderInlineMath(info.text, where)}`;
           else previews[label] = `<strong>Section ${info.number}</strong> ${renderInlineMath(info.text, where)}`;
         }
         return `export const previews = ${JSON.stringify(previews)};`;

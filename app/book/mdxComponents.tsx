@@ -7,6 +7,7 @@ import { Footnote } from '../components/Footnote.tsx';
 import { Scrub } from '../components/Scrub.tsx';
 import { Controls, Slider } from '../components/Slider.tsx';
 import { CodePanel } from '../components/CodePanel.tsx';
+import { Exercise, Solution } from '../components/Exercise.tsx';
 
 /** Wide tables scroll sideways on phones instead of widening the page. */
 function Table(props: ComponentProps<'table'>) {
@@ -17,4 +18,4 @@ function Table(props: ComponentProps<'table'>) {
   );
 }
 
-export const mdxComponents = { Ref, Term, Cite, References, Footnote, Scrub, Slider, Controls, CodePanel, table: Table };
+export const mdxComponents = { Ref, Term, Cite, References, Footnote, Scrub, Slider, Controls, CodePanel, Exercise, Solution, table: Table };

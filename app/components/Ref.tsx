@@ -10,7 +10,7 @@ export interface RefProps {
   to: string;
   /** Filled in at build time. */
   number?: string;
-  kind?: 'equation' | 'figure' | 'section';
+  kind?: 'equation' | 'figure' | 'exercise' | 'section';
   chapter?: string;
   anchor?: string;
 }
@@ -37,6 +37,7 @@ function Preview({ label }: { label: string }) {
 export function refText(kind: RefProps['kind'], number: string): string {
   if (kind === 'equation') return `(${number})`;
   if (kind === 'figure') return `Figure ${number}`;
+  if (kind === 'exercise') return `Exercise ${number}`;
   return `Section ${number}`;
 }
 

@@ -63,4 +63,130 @@ export const glossary: GlossaryEntry[] = [
     definition:
       'The link between an expectation over paths and a linear PDE: the value of a fixed policy, $V(x) = \\E_x[\\int_0^\\infty e^{-\\rho t} r\\,\\dd t]$, solves $\\rho V = r + \\Gen V$. It lets one evaluate a policy by simulating it.',
   },
+  {
+    id: 'discount',
+    term: 'discount',
+    definition:
+      'How much less a reward counts for coming later. In discrete time a factor $\\gamma \\in [0, 1)$ per step; in continuous time a rate $\\rho > 0$, so a reward at time $t$ is weighted by $e^{-\\rho t}$. A step of length $h$ corresponds to $\\gamma = e^{-\\rho h}$.',
+  },
+  {
+    id: 'bellman-operator',
+    term: 'Bellman operator',
+    definition:
+      'The map $T V(x) = \\max_a \\{ r(x, a) + \\gamma \\E[V(X_1) \\mid X_0 = x, a_0 = a] \\}$. For $\\gamma < 1$ it is a contraction in the sup norm, $\\|TV - TW\\|_\\infty \\le \\gamma \\|V - W\\|_\\infty$, so it has exactly one fixed point: the value function.',
+  },
+  {
+    id: 'value-iteration',
+    term: 'value iteration',
+    definition:
+      'Repeating $V_{k+1} = T V_k$ with the Bellman operator $T$. The error shrinks at least by the factor $\\gamma$ per sweep: $\\|V_k - V\\|_\\infty \\le \\gamma^k \\|V_0 - V\\|_\\infty$.',
+  },
+  {
+    id: 'policy-iteration',
+    term: 'policy iteration',
+    definition:
+      'Alternating two steps: evaluate the current policy exactly (solve a linear equation for its value), then improve it by acting greedily with respect to that value. Each policy is at least as good as the last; on a finite MDP it stops at an optimal policy after finitely many steps. Kleinman\'s iteration is policy iteration for the LQR.',
+  },
+  {
+    id: 'dynamic-programming-principle',
+    term: 'dynamic programming principle',
+    definition:
+      'Bellman\'s principle of optimality: an optimal plan, restarted from wherever it has led, is still optimal. In continuous time: $V(x) = \\sup_a \\E_x\\big[\\int_0^h e^{-\\rho t} r\\,\\dd t + e^{-\\rho h} V(X_h)\\big]$ for every $h > 0$.',
+  },
+  {
+    id: 'hamiltonian',
+    term: 'Hamiltonian',
+    definition:
+      'In control, $H(x, p) = \\max_a \\{ r(x, a) + p \\cdot f(x, a) \\}$ (plus $\\tfrac12 \\tr(\\Sigma\\Sigma\\T M)$ inside the maximum when there is noise, with $M$ the Hessian). With $r = -L$ for a Lagrangian $L$, $H(x, p) = \\max_a \\{ p \\cdot f - L \\}$ is the Hamiltonian of mechanics, and the deterministic HJB equation is a Hamilton–Jacobi equation.',
+  },
+  {
+    id: 'lqr',
+    term: 'linear–quadratic regulator',
+    definition:
+      'A control problem with linear dynamics and a quadratic reward, here $\\dd X = (\\alpha X + \\beta a)\\,\\dd t + \\sigma\\,\\dd W$ and $r = -\\tfrac12(q x^2 + r a^2)$. Its value is quadratic, $V(x) = -\\tfrac12 P x^2 - c$, and its optimal action linear, $a^* = -K x$ with $K = \\beta P / r$.',
+  },
+  {
+    id: 'riccati-equation',
+    term: 'Riccati equation',
+    definition:
+      'The quadratic equation for the LQR\'s coefficient $P$. Discounted, scalar: $\\rho P = q + 2\\alpha P - \\beta^2 P^2 / r$ (take the positive root); matrix form $\\rho P = Q + A\\T P + P A - P B R^{-1} B\\T P$. With a finite horizon it is an ordinary differential equation for $P(t)$.',
+  },
+  {
+    id: 'quadratic-variation',
+    term: 'quadratic variation',
+    definition:
+      'The limit of $\\sum_k (X_{t_{k+1}} - X_{t_k})^2$ over finer and finer partitions of $[0, t]$. For a smooth path it is $0$; for Brownian motion it is $t$, which is why $(\\dd W)^2 = \\dd t$ in Itô calculus.',
+  },
+  {
+    id: 'ito-formula',
+    term: 'Itô\'s formula',
+    definition:
+      'The chain rule for an Itô process $\\dd X = f\\,\\dd t + \\Sigma\\,\\dd W$: $\\dd \\varphi(X_t) = \\big(\\grad \\varphi \\cdot f + \\tfrac12 \\tr(\\Sigma\\Sigma\\T \\Hess \\varphi)\\big)\\dd t + \\grad \\varphi \\cdot \\Sigma\\,\\dd W$. The second-order term is there because $(\\dd W)^2 = \\dd t$.',
+  },
+  {
+    id: 'gbm',
+    term: 'geometric Brownian motion',
+    definition:
+      'The solution of $\\dd X = X(m\\,\\dd t + v\\,\\dd W)$: $X_t = X_0 \\exp\\big((m - \\tfrac12 v^2) t + v W_t\\big)$. It stays positive, and $\\log X_t$ is Gaussian. Wealth invested at a constant fraction moves this way.',
+  },
+  {
+    id: 'milstein',
+    term: 'Milstein scheme',
+    definition:
+      'Euler–Maruyama plus the Itô correction $\\tfrac12 \\Sigma \\Sigma\' \\,((\\Delta W)^2 - \\Delta t)$ (scalar case). It raises the strong order from 1/2 to 1; the weak order stays 1.',
+  },
+  {
+    id: 'convergence-order',
+    term: 'strong and weak order',
+    definition:
+      'How fast a scheme\'s error vanishes with the step $\\Delta t$. Strong order $\\gamma$: $\\E|X_T - X^{\\Delta t}_T| \\le C \\Delta t^\\gamma$ (the paths are close). Weak order $\\beta$: $|\\E \\varphi(X_T) - \\E \\varphi(X^{\\Delta t}_T)| \\le C \\Delta t^\\beta$ for smooth $\\varphi$ (the laws are close).',
+  },
+  {
+    id: 'standard-error',
+    term: 'standard error',
+    definition:
+      'The standard deviation of an estimate. For the mean of $N$ independent samples with standard deviation $s$ it is $s / \\sqrt N$; the interval of $\\pm 1.96$ standard errors covers the true mean about 95% of the time.',
+  },
+  {
+    id: 'verification-theorem',
+    term: 'verification theorem',
+    definition:
+      'The converse of the HJB equation: if a smooth enough $V$ (with suitable growth) solves the HJB equation and a policy attains the maximum in it at every state, then $V$ is the value function and that policy is optimal.',
+  },
+  {
+    id: 'viscosity-solution',
+    term: 'viscosity solution',
+    definition:
+      'The weak notion of solution under which the HJB equation has exactly one solution, the value function, even where it is not differentiable: smooth test functions touching $V$ from above or below satisfy the equation as an inequality.',
+  },
+  {
+    id: 'hjb-residual',
+    term: 'HJB residual',
+    definition:
+      'How far a candidate value function $V$ is from solving the HJB equation: $R(x) = \\rho V(x) - \\max_a \\{ r(x, a) + \\Gen^a V(x) \\}$. It is zero for the value function; policy iteration uses it as a diagnostic.',
+  },
+  {
+    id: 'markov-chain-approximation',
+    term: 'Markov-chain approximation',
+    definition:
+      'Kushner and Dupuis\'s discretisation: replace the diffusion by a Markov chain on a grid of spacing $h$ whose one-step mean and variance match the drift and diffusion, then solve the chain\'s Bellman equation. Its value converges to the HJB solution as $h \\to 0$.',
+  },
+  {
+    id: 'martingale',
+    term: 'martingale',
+    definition:
+      'A process whose expected future value, given everything seen so far, is its current value: $\\E[M_t \\mid \\mathcal{F}_s] = M_s$ for $s \\le t$. A fair game; an Itô integral $\\int \\varphi\\,\\dd W$ is one (under integrability).',
+  },
+  {
+    id: 'crra',
+    term: 'CRRA utility',
+    definition:
+      'Constant relative risk aversion: $u(c) = c^{1-\\gamma} / (1 - \\gamma)$ for $\\gamma > 0$, $\\gamma \\ne 1$, and $u(c) = \\log c$ at $\\gamma = 1$. The relative risk aversion $-c\\,u\'\'(c) / u\'(c)$ equals $\\gamma$ at every level of wealth.',
+  },
+  {
+    id: 'kelly',
+    term: 'Kelly criterion',
+    definition:
+      'Betting to maximise the expected logarithm of wealth, that is the long-run growth rate. In the Merton market it invests the fraction $(\\mu - r_f)/\\sigma^2$ in the risky asset: the Merton fraction at $\\gamma = 1$.',
+  },
 ];

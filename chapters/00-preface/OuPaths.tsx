@@ -22,7 +22,7 @@ import { PlaybackControls } from '../../app/components/PlaybackControls.tsx';
 import { ouEmMoments, ouMoments } from '../../workers/engines/ou.ts';
 import sampleListing from '../../workers/engines/sde.ts?fn=sampleLinearSde1d&code';
 import stepListing from '../../workers/engines/sde.ts?fn=affineRun&code';
-import type { OuPathsParams } from '../../workers/tasks.ts';
+import type { OuPathsParams } from '../../workers/tasks/preface.ts';
 
 export const ouParams = defineFigureParams('ou-paths', {
   theta: { label: 'pull rate', symbol: 'θ', min: 0.1, max: 5, step: 0.1, default: 1 },

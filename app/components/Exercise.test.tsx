@@ -1,0 +1,86 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Exercise, Solution, isCorrect, parseAnswer } from './Exercise.tsx';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+describe('reading and judging an answer', () => {
+  it('reads the ways people write numbers, and refuses the rest', () => {
+    expect(parseAnswer('0.266')).toBe(0.266);
+    expect(parseAnswer(' 0,266 ')).toBe(0.266);
+    expect(parseAnswer('\u22122.5e-3')).toBe(-0.0025);
+    expect(parseAnswer('.5')).toBe(0.5);
+    expect(parseAnswer('1/2')).toBeNull();
+    expect(parseAnswer('abc')).toBeNull();
+    expect(parseAnswer('')).toBeNull();
+  });
+  it('accepts within a relative tolerance, or an absolute one at zero', () => {
+    expect(isCorrect(0.2657, 0.2659751, 0.01)).toBe(true);
+    expect(isCorrect(0.26, 0.2659751, 0.01)).toBe(false);
+    expect(isCorrect(0.004, 0, 0.01)).toBe(true);
+    expect(isCorrect(-0.2659751, 0.2659751, 0.01)).toBe(false);
+  });
+});
+
+describe('<Exercise>', () => {
+  let host: HTMLDivElement;
+  let root: Root;
+  beforeEach(() => {
+    host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+  });
+  afterEach(() => {
+    act(() => root.unmount());
+    host.remove();
+  });
+
+  const type = (value: string) => {
+    const input = host.querySelector('input')!;
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    act(() => {
+      setter.call(input, value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    act(() => host.querySelector('form')!.requestSubmit());
+    return host.querySelector('output')!;
+  };
+
+  it('checks the answer, and shows the solution only on request', () => {
+    act(() =>
+      root.render(
+        <Exercise number="4.2" anchor="ex-p" answer={0.2659751} tolerance={0.001}>
+          <p>Find P.</p>
+          <Solution>
+            <p>P is 0.266.</p>
+          </Solution>
+        </Exercise>,
+      ),
+    );
+    expect(host.textContent).toContain('Exercise 4.2');
+    const body = host.querySelector<HTMLElement>('.exercise-solution-body')!;
+    expect(body.hidden).toBe(true);
+    // The prompt comes before the answer form, the solution after it.
+    const order = [...host.querySelectorAll('.exercise-prompt, form, .exercise-solution')].map((e) => e.className);
+    expect(order).toEqual(['exercise-prompt', 'exercise-check', 'exercise-solution']);
+
+    expect(type('0.27').dataset.verdict).toBe('wrong');
+    expect(host.querySelector('output')!.textContent).toMatch(/too large/);
+    expect(type('zero point two').dataset.verdict).toBe('unreadable');
+    const right = type('0.2660');
+    expect(right.dataset.verdict).toBe('right');
+    expect(right.textContent).toContain('0.2660');
+
+    act(() => host.querySelector<HTMLButtonElement>('.exercise-solution button')!.click());
+    expect(body.hidden).toBe(false);
+    expect(host.querySelector('.exercise-solution button')!.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('says so when the answer is not a number, instead of accepting anything', () => {
+    act(() => root.render(<Exercise answer={NaN}>Find it.</Exercise>));
+    expect(host.querySelector('form')).toBeNull();
+    expect(host.textContent).toMatch(/could not be computed/);
+  });
+});

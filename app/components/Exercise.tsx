@@ -1,0 +1,123 @@
+/**
+ * <Exercise label="ex:name" answer={value} tolerance={0.01}>: a numbered exercise whose numeric answer the page
+ * checks, with a worked solution behind a button.
+ *
+ *     <Exercise label="ex:riccati" answer={lqrDiscounted(post).P} tolerance={1e-3}>
+ *     Solve the Riccati equation for ...
+ *     <Solution>Write ... so $P = 0.266$.</Solution>
+ *     </Exercise>
+ *
+ * The answer should be computed in the MDX from the engine's closed form (not typed in), so that the exercise and
+ * the figures cannot disagree. The build (build/remarkBook.ts) fills in `number` and `anchor` from the label.
+ */
+import { Children, isValidElement, useId, useState, type ReactNode } from 'react';
+
+export interface ExerciseProps {
+  label?: string;
+  /** Filled in at build time. */
+  number?: string;
+  anchor?: string;
+  /** The exact answer. */
+  answer: number;
+  /** Accepted relative error |given - answer| / |answer| (absolute error when the answer is 0). Default 0.01. */
+  tolerance?: number;
+  /** Unit or noun shown after the input, e.g. "years". */
+  unit?: string;
+  /** Digits to show when the answer is revealed. Default 4 significant digits. */
+  digits?: number;
+  /** The prompt, then an optional <Solution>. */
+  children?: ReactNode;
+}
+
+/** Reads what a reader typed: decimals with a point or a comma, exponents, a leading minus sign or a Unicode one. */
+export function parseAnswer(text: string): number | null {
+  const t = text.trim().replace(/\u2212/g, '-').replace(/\s+/g, '').replace(/^(-?\d+),(\d+)$/, '$1.$2');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
+  const v = Number(t);
+  return Number.isFinite(v) ? v : null;
+}
+
+/** Whether `given` is within `tolerance` of `answer` (relative, or absolute when the answer is 0). */
+export function isCorrect(given: number, answer: number, tolerance: number): boolean {
+  const scale = answer === 0 ? 1 : Math.abs(answer);
+  return Math.abs(given - answer) <= tolerance * scale;
+}
+
+type Verdict = { kind: 'empty' } | { kind: 'unreadable' } | { kind: 'right'; given: number } | { kind: 'wrong'; given: number };
+
+/** The worked solution of an exercise, hidden until the reader asks for it. */
+export function Solution({ children }: { children?: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <div className="exercise-solution">
+      <button type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
+        {open ? 'Hide the worked solution' : 'Show the worked solution'}
+      </button>
+      <div id={id} hidden={!open} className="exercise-solution-body">
+        {children}
+      </div>
+    </div>
+  );
+}
+
+export function Exercise({ number, anchor, answer, tolerance = 0.01, unit, digits = 4, children }: ExerciseProps) {
+  const [text, setText] = useState('');
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const inputId = useId();
+  const all = Children.toArray(children);
+  const solution = all.filter((c) => isValidElement(c) && c.type === Solution);
+  const prompt = all.filter((c) => !(isValidElement(c) && c.type === Solution));
+  const bad = !Number.isFinite(answer);
+
+  const check = () => {
+    if (!text.trim()) return setVerdict({ kind: 'empty' });
+    const given = parseAnswer(text);
+    if (given === null) return setVerdict({ kind: 'unreadable' });
+    setVerdict({ kind: isCorrect(given, answer, tolerance) ? 'right' : 'wrong', given });
+  };
+  const tol = tolerance >= 0.001 ? `${+(tolerance * 100).toPrecision(2)}%` : `a relative ${tolerance}`;
+
+  return (
+    <section className="exercise" id={anchor} aria-label={number ? `Exercise ${number}` : 'Exercise'}>
+      <p className="exercise-head">
+        <span className="exercise-number">Exercise{number ? ` ${number}` : ''}</span>
+      </p>
+      <div className="exercise-prompt">{prompt}</div>
+      {bad ? (
+        <p className="figure-error">This exercise's answer could not be computed; please report it.</p>
+      ) : (
+        <form
+          className="exercise-check"
+          onSubmit={(e) => {
+            e.preventDefault();
+            check();
+          }}
+        >
+          <label htmlFor={inputId}>Your answer</label>
+          <input
+            id={inputId}
+            inputMode="decimal"
+            autoComplete="off"
+            spellCheck={false}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setVerdict(null);
+            }}
+          />
+          {unit && <span className="exercise-unit">{unit}</span>}
+          <button type="submit">Check</button>
+          <output className={`exercise-verdict ${verdict?.kind ?? ''}`} aria-live="polite" data-verdict={verdict?.kind ?? ''}>
+            {verdict?.kind === 'empty' && 'Type a number first.'}
+            {verdict?.kind === 'unreadable' && 'That is not a number this page can read: write it like 0.266 or 2.5e-3.'}
+            {verdict?.kind === 'right' && `Right: the exact value is ${answer.toPrecision(digits)} (within ${tol}).`}
+            {verdict?.kind === 'wrong' &&
+              `Not yet: ${verdict.given} is ${verdict.given > answer ? 'too large' : 'too small'} by more than ${tol}.`}
+          </output>
+        </form>
+      )}
+      {solution}
+    </section>
+  );
+}
