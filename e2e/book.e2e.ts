@@ -3,7 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, openPage, origin, screenshot, waitForFigures } from './browser.ts';
+import { launch, openPage, origin, readyFigure, screenshot, waitForFigures } from './browser.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -24,11 +24,6 @@ async function routes(page: Page): Promise<string[]> {
 
 const stats = (page: Page) => page.locator('[data-figure="ou-paths"] .figure-stats').innerText();
 const figureStatus = (page: Page, id: string) => page.locator(`[data-figure="${id}"]`).getAttribute('data-status');
-
-async function readyFigure(page: Page, id: string): Promise<void> {
-  await page.locator(`[data-figure="${id}"]`).scrollIntoViewIfNeeded();
-  await page.waitForFunction((fid) => document.querySelector(`[data-figure="${fid}"]`)?.getAttribute('data-status') === 'ready', id, { timeout: 30_000 });
-}
 
 describe('every page', () => {
   it('loads with no console error, no failed or foreign request, no KaTeX error, and every figure ready', async () => {

@@ -58,3 +58,21 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
+
+/** Scrolls a figure into view and waits until it says data-status="ready". */
+export async function readyFigure(page: Page, id: string, timeout = 30_000): Promise<void> {
+  await page.locator(`[data-figure="${id}"]`).scrollIntoViewIfNeeded();
+  await page.waitForFunction((fid) => document.querySelector(`[data-figure="${fid}"]`)?.getAttribute('data-status') === 'ready', id, { timeout });
+}
+
+/**
+ * Moves a figure's slider (`figureId.key`) with the keyboard, `presses` steps (negative: to the left), and waits
+ * for the figure to be ready again with its value in the URL.
+ */
+export async function nudgeSlider(page: Page, figureId: string, key: string, presses = 1): Promise<void> {
+  const slider = page.locator(`input[data-param="${figureId}.${key}"]`);
+  await slider.focus();
+  for (let i = 0; i < Math.abs(presses); i++) await page.keyboard.press(presses > 0 ? 'ArrowRight' : 'ArrowLeft');
+  await page.waitForFunction((k) => location.search.includes(k), `${figureId}.${key}=`);
+  await readyFigure(page, figureId);
+}
