@@ -28,7 +28,9 @@ describe('book index', () => {
     expect(index.chapters.map((c) => [c.number, c.slug, c.title])).toEqual([
       [1, 'alpha', 'Alpha'],
       [2, 'beta', 'Beta'],
+      ['A', 'gamma', 'Gamma'], // an appendix comes after the chapters and numbers with its letter
     ]);
+    expect(index.labels['eq:gamma']).toMatchObject({ number: 'A.1', chapter: 'gamma' });
     expect(index.labels['eq:one']).toMatchObject({ kind: 'equation', number: '1.1', anchor: 'eq-one' });
     expect(index.labels['eq:two']).toMatchObject({ kind: 'equation', number: '1.2', text: 'c = \\E[d]' });
     expect(index.labels['fig:plot']).toMatchObject({ kind: 'figure', number: '1.1', text: 'A caption with $x^2$.' });

@@ -24,7 +24,8 @@ export interface LabelInfo {
 export interface SectionInfo { id: string; title: string; number: string }
 
 export interface ChapterInfo {
-  number: number;
+  /** 0 for the preface, 1, 2, ... for chapters, a capital letter for an appendix (folder `A-slug`). */
+  number: number | string;
   slug: string;
   /** Folder name under chapters/, e.g. "00-preface". */
   dir: string;
@@ -39,7 +40,8 @@ export interface BookIndex {
   labels: Record<string, LabelInfo>;
 }
 
-const CHAPTER_DIR = /^(\d\d)-([a-z0-9-]+)$/;
+/** `NN-slug` for the preface (00) and chapters; `A-slug` (one capital letter) for appendices, after the chapters. */
+const CHAPTER_DIR = /^(\d\d|[A-Z])-([a-z0-9-]+)$/;
 
 /** Heading text to an id: lower case, letters and digits kept, everything else folded into single hyphens. */
 export function slugify(text: string): string {
@@ -93,7 +95,7 @@ function captionAfter(body: string, from: number, name: string): string {
  * with `label="fig:name"`; exercises are `<Exercise label="ex:name">`; sections are `##` headings (level 2),
  * labelled "sec:<slug>".
  */
-export function scanChapter(source: string, number: number, slug: string, dir: string) {
+export function scanChapter(source: string, number: number | string, slug: string, dir: string) {
   const front = parseFrontmatter(source);
   const body = stripCode(source.replace(/^---[\s\S]*?\n---/, (m) => m.replace(/[^\n]/g, ' ')));
   const labels: Record<string, LabelInfo> = {};
@@ -152,7 +154,7 @@ export function scanBook(chaptersDir: string): BookIndex {
   for (const dir of dirs) {
     const [, nn, slug] = CHAPTER_DIR.exec(dir)!;
     const source = readFileSync(path.join(chaptersDir, dir, 'index.mdx'), 'utf8');
-    const scanned = scanChapter(source, Number(nn), slug, dir);
+    const scanned = scanChapter(source, /^\d+$/.test(nn) ? Number(nn) : nn, slug, dir);
     chapters.push(scanned.chapter);
     problems.push(...scanned.problems);
     for (const [label, info] of Object.entries(scanned.labels)) {

@@ -24,7 +24,7 @@ export function neighbours(slug: string): { prev?: ChapterInfo; next?: ChapterIn
   return { prev: i > 0 ? chapters[i - 1] : undefined, next: i >= 0 ? chapters[i + 1] : undefined };
 }
 
-/** How a chapter is named in the contents: "Preface" for chapter 0, "3 Noise" otherwise. */
+/** How a chapter is named in the contents: "Preface" for chapter 0, "3. Noise", "A. Notation" for an appendix. */
 export function chapterLabel(c: ChapterInfo): string {
   return c.number === 0 ? c.title : `${c.number}. ${c.title}`;
 }
