@@ -27,6 +27,7 @@ export * from './diffusion/metrics';
 export * from './diffusion/dsm';
 export * from './nn/mlp';
 export * from './nn/adam';
+export * from './nn/mlpValue';
 export * from './learning/qlearningCT';
 export * from './learning/qlearning';
 export * from './learning/compare';

@@ -5,9 +5,11 @@
  *        y_i = mean over paths of  sum_n e^{-rho t_n} (r_n + e^{-rho dt} r_{n+1})/2 dt  +  e^{-rho T} V_prev(X_T),
  *      with the exact transition of the closed loop (no SDE discretisation bias; trapezoidal rewards, O(dt^2)),
  *      and the tail bootstrapped from the previous iteration's fitted value (0 at the first iteration);
- *   2. fit: least squares of y on features (quadratic for the LQR; CRRA for Merton), giving V, V', V'';
+ *   2. fit: least squares of y on features (quadratic for the LQR; CRRA for Merton), or, as an option, a small
+ *      MLP (nn/mlpValue.ts), giving V, V', V'';
  *   3. improvement: maximise r(x, a) + L^a V(x). LQR (control-affine, quadratic cost): closed form
- *      a(x) = beta V'(x) / r, i.e. a = -K x + u0 with K = -2 beta theta_2 / r, u0 = beta theta_1 / r.
+ *      a(x) = beta V'(x) / r at each sample state, projected by least squares onto the affine policies
+ *      a = -K x + u0 (exact for quadratic features: K = -2 beta theta_2 / r, u0 = beta theta_1 / r).
  *      Merton: gradient ascent on the sample average of H(x; pi, k) = U(k x) + [r_f + pi (mu - r_f) - k] x V'
  *      + 1/2 pi^2 sigma^2 x^2 V'' over constant fractions (pi, log k), with backtracking;
  *   4. diagnostics: fit RMSE, RMS error of the fit against the exact value of the evaluated policy, and the RMS
@@ -20,6 +22,7 @@ import { fillNormals } from './normal';
 import { lqrDiscounted, type ScalarLqrParams } from './lqr';
 import { mertonClosedForm, mertonPolicyValue, type MertonParams } from './merton';
 import { crraFeatures, fitLeastSquares, quadraticFeatures, type Features1d, type ValueFunction1d } from './valueFit';
+import { fitMlpValue1d, type MlpValueOptions } from './nn/mlpValue';
 
 /** Options shared by both models. */
 export interface SampledPiOptions {
@@ -34,6 +37,15 @@ export interface SampledPiOptions {
   /** Evaluation horizon; the rest is bootstrapped from the previous fit (default LQR 10, Merton 40). */
   horizon?: number;
   seed: number;
+  /**
+   * The value model: 'features' (default: least squares on the problem's features, which contain the exact value)
+   * or 'mlp' (a small network that knows nothing of the problem; options in `mlp`, warm-started across iterations).
+   * The network needs more sample states than the features do, because improvement reads V' (and, for Merton,
+   * V''): measured with seed 1, the LQR ends 1.2% below K* from 25 states but 12% below from 12; Merton, from 16
+   * states with `mlp: { input: 'log' }`, ends with pi 11% and k 5% above the optimum, its fit's V'' being noisy.
+   */
+  valueModel?: 'features' | 'mlp';
+  mlp?: MlpValueOptions;
 }
 
 /** LQR: start from a = -K0 x + u0 (default K0 = 0, u0 = 0; it must stabilise the discounted closed loop). */
@@ -59,7 +71,7 @@ export interface SampledPiIteration {
   policy: { K: number; u0: number } | { pi: number; k: number };
   /** Policy after improvement. */
   improved: { K: number; u0: number } | { pi: number; k: number };
-  /** Fitted parameters of V (features: LQR 1, x, x^2; Merton 1, u(x)). */
+  /** Fitted parameters of V (features: LQR 1, x, x^2; Merton 1, u(x); or the MLP's weights). */
   theta: number[];
   /** RMS of fit minus Monte Carlo values at the sample states. */
   fitRmse: number;
@@ -123,6 +135,9 @@ export function* policyIterationSampled(p: SampledPiParams): Chunked<SampledPiRe
       ? Array.from({ length: 12 }, (_, i) => -2 + (4 * i) / 11)
       : Array.from({ length: 8 }, (_, i) => 0.5 * Math.pow(4, i / 7)));
   const features: Features1d = isLqr ? quadraticFeatures : crraFeatures((p.params as MertonParams).gamma);
+  const valueModel = p.valueModel ?? 'features';
+  if (valueModel !== 'features' && valueModel !== 'mlp') throw new Error(`valueModel must be 'features' or 'mlp'; got ${String(valueModel)}`);
+  let mlpParams: Float64Array | undefined;
   if (states.length < features.size) throw new Error(`need at least ${features.size} sample states; got ${states.length}`);
   for (const x of states) {
     finite('state', x);
@@ -230,7 +245,15 @@ export function* policyIterationSampled(p: SampledPiParams): Chunked<SampledPiRe
       yield done / totalWork;
     }
     // --- Fit.
-    const { fit, rmse } = fitLeastSquares(features, states, ys);
+    let fitted: { fit: ValueFunction1d; rmse: number };
+    if (valueModel === 'mlp') {
+      const m = fitMlpValue1d(states, ys, { seed: p.seed, ...p.mlp, warmStart: mlpParams });
+      mlpParams = m.params;
+      fitted = m;
+    } else {
+      fitted = fitLeastSquares(features, states, ys);
+    }
+    const { fit, rmse } = fitted;
     // --- Diagnostics against the exact value of the evaluated policy, and the HJB residual of the fit.
     let exactV: (x: number) => number;
     let hamMax: (x: number) => number; // max_a { r + L^a V } for the fit
@@ -267,7 +290,7 @@ export function* policyIterationSampled(p: SampledPiParams): Chunked<SampledPiRe
     // --- Improvement.
     if (p.model === 'lqr') {
       const { beta, r } = p.params;
-      lqr = { K: (-2 * beta * fit.theta[2]) / r, u0: (beta * fit.theta[1]) / r };
+      lqr = projectAffine(states, states.map((x) => (beta * fit.dx(x)) / r));
     } else {
       mer = improveMerton(p.params, fit, states, mer);
     }
@@ -288,6 +311,21 @@ export function* policyIterationSampled(p: SampledPiParams): Chunked<SampledPiRe
     }
   }
   return { iterations, final: isLqr ? lqr : mer, exact, states };
+}
+
+/** The affine policy a = -K x + u0 closest (least squares over the states) to the greedy actions a_i. */
+function projectAffine(states: number[], actions: number[]): { K: number; u0: number } {
+  const n = states.length;
+  const mx = states.reduce((s, x) => s + x, 0) / n;
+  const ma = actions.reduce((s, a) => s + a, 0) / n;
+  let sxa = 0;
+  let sxx = 0;
+  for (let i = 0; i < n; i++) {
+    sxa += (states[i] - mx) * (actions[i] - ma);
+    sxx += (states[i] - mx) ** 2;
+  }
+  const slope = sxa / sxx;
+  return { K: -slope, u0: ma - slope * mx };
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Fitted value functions for sampled policy iteration: a linear model V(x) = sum_j theta_j phi_j(x) fitted by
  * (weighted) least squares, exposing V, V' and V'' for the improvement step and the HJB residual. The interface
- * `ValueFunction1d` is what policy iteration consumes, so another model (a small MLP) can be plugged in later.
+ * `ValueFunction1d` is what policy iteration consumes; nn/mlpValue.ts provides the other model, a small MLP.
  */
 import { solve } from './linalg';
 

@@ -64,6 +64,12 @@ export class Mlp {
     }
   }
 
+  /** Offset in `params` of layer l's weights W_l (out x in, row-major); its biases b_l follow them. */
+  weightOffset(l: number): number {
+    if (!Number.isInteger(l) || l < 0 || l >= this.depth) throw new Error(`layer must be an integer in [0, ${this.depth - 1}]; got ${l}`);
+    return this.wOff[l];
+  }
+
   /** Number of layers of weights (sizes.length - 1). */
   get depth(): number {
     return this.sizes.length - 1;
