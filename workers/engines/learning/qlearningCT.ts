@@ -4,7 +4,8 @@
  * regularisation at temperature gamma.
  *
  * Objects learned from sampled trajectories (model-free: the learner sees only x_k, a_k, r_k, x_{k+1}):
- * - the value J_theta(x) = theta_1 x^2 + theta_2 x + theta_3 (quadratic features), and
+ * - the value J_theta(x) = theta_1 x^2 + theta_2 x + theta_3 (quadratic features), or a small MLP (option
+ *   `valueModel: 'mlp'`), and
  * - the q-rate q_psi(x, a) = -(e^{-psi_3}/2) (a - psi_1 x - psi_2)^2 - (gamma/2) (ln(2 pi gamma) + psi_3),
  *   which is exactly gamma ln pi_psi for the Gaussian policy pi_psi(.|x) = N(psi_1 x + psi_2, gamma e^{psi_3}): the
  *   policy is the Boltzmann policy pi ~ exp(q/gamma), and the normalisation int exp(q/gamma) da = 1 holds for every psi.
@@ -24,6 +25,7 @@ import type { Chunked } from '../chunked';
 import { Rng } from '../random';
 import { normalFromState } from '../normal';
 import type { ScalarLqrParams } from '../lqr';
+import { Mlp } from '../nn/mlp';
 
 /** The source post's LQR: alpha -0.5, beta 1, q 1, r 0.1, sigma 0.3, rho 0.1 (K* = 2.6597508). */
 export const POST_LQR: ScalarLqrParams = { alpha: -0.5, beta: 1, q: 1, r: 0.1, sigma: 0.3, rho: 0.1 };
@@ -57,7 +59,7 @@ export interface LqrLearningOptions {
 export interface QLearningCTOptions extends LqrLearningOptions {
   /** Entropy temperature gamma, in (0, 10] (default 0.1): pi* has variance gamma / r. */
   temperature?: number;
-  /** Step size of the value parameters theta (default 2). */
+  /** Step size of the value parameters theta (default 2 for the quadratic J, 5 for the MLP). */
   lrJ?: number;
   /**
    * Step size of psi_1, psi_2 (default 20) and of psi_3 (default lrQ / gamma). The drift of psi_1 is
@@ -73,12 +75,21 @@ export interface QLearningCTOptions extends LqrLearningOptions {
    * (left point times dt, bias O(dt)).
    */
   scheme?: 'trapezoid' | 'euler';
+  /**
+   * The value model: 'quadratic' (default; J = theta_1 x^2 + theta_2 x + theta_3, which contains the LQR's value)
+   * or 'mlp' (a tanh network of the given hidden widths, default [16, 16], on the input x / xMax, trained by the same
+   * semi-gradient TD update theta += lr_J grad_theta J(x_k) delta_k averaged over the paths).
+   */
+  valueModel?: 'quadratic' | 'mlp';
+  mlpHidden?: number[];
 }
 
 /** Result of `qLearningCT`. */
 export interface QLearningCTResult {
-  /** Final value parameters: J(x) = theta[0] x^2 + theta[1] x + theta[2]. */
+  /** Final value parameters: J(x) = theta[0] x^2 + theta[1] x + theta[2]; with the MLP, the network's parameters. */
   theta: Float64Array;
+  /** The learned value J(x) (either model). */
+  value: (x: number) => number;
   /** Final policy parameters: pi = N(psi[0] x + psi[1], gamma e^{psi[2]}). */
   psi: Float64Array;
   /** Learned mean gain K = -psi_1 at the end (the policy mean is -K x + psi_2). */
@@ -164,12 +175,15 @@ export function* qLearningCT(opts: QLearningCTOptions): Chunked<QLearningCTResul
   const { dt, paths: M, steps, stepsPerEpisode, xMax, record } = c;
   const gamma = opts.temperature ?? 0.1;
   if (!(gamma > 0 && gamma <= 10)) throw new Error(`temperature must be in (0, 10]; got ${gamma}`);
-  const lrJ = opts.lrJ ?? 2;
+  const lrJ = opts.lrJ ?? (opts.valueModel === 'mlp' ? 5 : 2);
   const lrQ = opts.lrQ ?? 20;
   const lrQ3 = opts.lrQ3 ?? lrQ / gamma;
   for (const [k, v] of [['lrJ', lrJ], ['lrQ', lrQ], ['lrQ3', lrQ3]] as const) {
     if (!(v > 0 && v <= 1e4)) throw new Error(`${k} must be in (0, 1e4]; got ${v}`);
   }
+  const valueModel = opts.valueModel ?? 'quadratic';
+  if (valueModel !== 'quadratic' && valueModel !== 'mlp') throw new Error(`valueModel must be 'quadratic' or 'mlp'; got ${String(valueModel)}`);
+  if (valueModel === 'mlp') return yield* qLearningCTMlp(opts, c, gamma, lrJ, lrQ, lrQ3, wL, wR);
   const rng = new Rng(c.seed);
   const st = rng.state;
   const uniform = () => rng.uniform();
@@ -232,5 +246,105 @@ export function* qLearningCT(opts: QLearningCTOptions): Chunked<QLearningCTResul
     }
     if ((k + 1) % chunk === 0 && k + 1 < steps) yield (k + 1) / steps;
   }
-  return { theta, psi, K: -psi[0], KAveraged: kSum / kCount, curveTime, curveK, curvePsi3, dt };
+  const value = (xv: number) => theta[0] * xv * xv + theta[1] * xv + theta[2];
+  return { theta, psi, value, K: -psi[0], KAveraged: kSum / kCount, curveTime, curveK, curvePsi3, dt };
+}
+
+/**
+ * q-learning with an MLP value J: the same simulation, q-rate and psi updates as the quadratic learner, but J and
+ * its parameter gradient come from a network. Per step, all paths move first; then two batched forward passes give
+ * J(x_k) and J(x_{k+1}), and one backward pass with dOut_i = -delta_i / M gives minus the averaged semi-gradient,
+ * so that theta -= lr_J * grads is theta += lr_J mean_i(grad J(x_i) delta_i).
+ */
+function* qLearningCTMlp(
+  opts: QLearningCTOptions,
+  c: ReturnType<typeof lqrLearningDefaults>,
+  gamma: number,
+  lrJ: number,
+  lrQ: number,
+  lrQ3: number,
+  wL: number,
+  wR: number,
+): Chunked<QLearningCTResult> {
+  const { q: qc, r: rc, rho } = c.lqr;
+  const { c1, c2, c3 } = c.transition;
+  const { dt, paths: M, steps, stepsPerEpisode, xMax, record } = c;
+  const hidden = opts.mlpHidden ?? [16, 16];
+  const net = new Mlp([1, ...hidden, 1], 'tanh', c.seed);
+  const rng = new Rng(c.seed);
+  const st = rng.state;
+  const psi = Float64Array.from(opts.psi0 ?? [0, 0, 0]);
+  const x = new Float64Array(M);
+  const x1 = new Float64Array(M);
+  const act = new Float64Array(M);
+  const u = new Float64Array(M);
+  const J1 = new Float64Array(M);
+  const dOut = new Float64Array(M);
+  for (let i = 0; i < M; i++) x[i] = xMax * (2 * rng.uniform() - 1);
+  const lnNorm = 0.5 * gamma * Math.log(2 * Math.PI * gamma);
+  const curveTime = new Float64Array(record);
+  const curveK = new Float64Array(record);
+  const curvePsi3 = new Float64Array(record);
+  let nextRec = 0;
+  const chunk = Math.max(1, Math.floor(LEARNING_CHUNK / (M * (hidden.reduce((s, h) => s + h, 0) / 4 + 1))));
+  let kSum = 0;
+  let kCount = 0;
+  const inv = 1 / M;
+  for (let k = 0; k < steps; k++) {
+    const e3 = Math.exp(-psi[2]);
+    const sdPol = Math.sqrt(gamma / e3);
+    for (let i = 0; i < M; i++) {
+      act[i] = psi[0] * x[i] + psi[1] + sdPol * normalFromState(st);
+      x1[i] = c1 * x[i] + c2 * act[i] + c3 * normalFromState(st);
+      u[i] = x1[i] / xMax;
+    }
+    J1.set(net.forward(u, M));
+    for (let i = 0; i < M; i++) u[i] = x[i] / xMax;
+    const J0 = net.forward(u, M); // the cache now holds x_k, whose gradient the update needs
+    let g3 = 0;
+    let g4 = 0;
+    let g5 = 0;
+    for (let i = 0; i < M; i++) {
+      const xi = x[i];
+      const a = act[i];
+      const d = a - (psi[0] * xi + psi[1]);
+      const d1 = a - (psi[0] * x1[i] + psi[1]);
+      const q0 = -0.5 * e3 * d * d - lnNorm - 0.5 * gamma * psi[2];
+      const q1 = -0.5 * e3 * d1 * d1 - lnNorm - 0.5 * gamma * psi[2];
+      const r0 = -0.5 * (qc * xi * xi + rc * a * a);
+      const r1 = -0.5 * (qc * x1[i] * x1[i] + rc * a * a);
+      const delta = J1[i] - J0[i] + (r0 - q0 - rho * J0[i]) * wL + (r1 - q1 - rho * J1[i]) * wR;
+      dOut[i] = -delta * inv;
+      g3 += e3 * d * xi * delta;
+      g4 += e3 * d * delta;
+      g5 += (0.5 * e3 * d * d - 0.5 * gamma) * delta;
+    }
+    net.zeroGrad();
+    net.backward(dOut);
+    const p = net.params;
+    const gr = net.grads;
+    for (let j = 0; j < p.length; j++) p[j] -= lrJ * gr[j];
+    psi[0] += lrQ * g3 * inv;
+    psi[1] += lrQ * g4 * inv;
+    psi[2] += lrQ3 * g5 * inv;
+    x.set(x1);
+    if (2 * k >= steps) {
+      kSum -= psi[0];
+      kCount++;
+    }
+    if ((k + 1) % stepsPerEpisode === 0) for (let i = 0; i < M; i++) x[i] = xMax * (2 * rng.uniform() - 1);
+    while (nextRec < record && k + 1 >= Math.round(((nextRec + 1) * steps) / record)) {
+      curveTime[nextRec] = (k + 1) * dt;
+      curveK[nextRec] = -psi[0];
+      curvePsi3[nextRec] = psi[2];
+      nextRec++;
+    }
+    if ((k + 1) % chunk === 0 && k + 1 < steps) yield (k + 1) / steps;
+  }
+  const one = new Float64Array(1);
+  const value = (xv: number) => {
+    one[0] = xv / xMax;
+    return net.forward(one, 1)[0];
+  };
+  return { theta: Float64Array.from(net.params), psi, value, K: -psi[0], KAveraged: kSum / kCount, curveTime, curveK, curvePsi3, dt };
 }
