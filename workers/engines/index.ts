@@ -29,5 +29,6 @@ export * from './nn/mlp';
 export * from './nn/adam';
 export * from './nn/mlpValue';
 export * from './learning/qlearningCT';
+export * from './learning/qlearningErgodic';
 export * from './learning/qlearning';
 export * from './learning/compare';

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { runToEnd } from '../chunked';
+import { Rng } from '../random';
+import { normalFromState } from '../normal';
+import { ergodicLqSolution, JIA_ZHOU_ERGODIC, qLearningErgodic } from './qlearningErgodic';
+
+const star = ergodicLqSolution(JIA_ZHOU_ERGODIC);
+
+describe('the ergodic LQ check case of Jia & Zhou', () => {
+  it('closed form: psi* = (-0.3542, -0.7085, -1.0378), variance 0.03542, k2 = (1 - sqrt 7)/2', () => {
+    expect(star.k2).toBeCloseTo((1 - Math.sqrt(7)) / 2, 12);
+    expect(star.psi[0]).toBeCloseTo(-0.3542, 4);
+    expect(star.psi[1]).toBeCloseTo(-0.7085, 4);
+    expect(star.psi[2]).toBeCloseTo(-1.0378, 4);
+    expect(star.variance).toBeCloseTo(0.03542, 5);
+  });
+
+  it('the optimal average reward agrees with a long simulation of the optimal policy (within 3 standard errors)', () => {
+    // Independent check: simulate dX = -X dt + a dW under pi* with a fine Euler step and average
+    // r - gamma ln pi over 400 paths after a burn-in; per-path time averages are independent.
+    const { A, D, M, R, N, P, Q, gamma } = JIA_ZHOU_ERGODIC;
+    const rng = new Rng(11);
+    const dt = 0.005;
+    const burn = 2000;
+    const steps = 8000;
+    const means: number[] = [];
+    for (let path = 0; path < 400; path++) {
+      let x = 0;
+      let sum = 0;
+      for (let k = 0; k < burn + steps; k++) {
+        const m = star.slope * x + star.intercept;
+        const z = normalFromState(rng.state);
+        const a = m + Math.sqrt(star.variance) * z;
+        if (k >= burn) {
+          const logPi = -0.5 * Math.log(2 * Math.PI * star.variance) - 0.5 * z * z;
+          sum += -(0.5 * M * x * x + R * x * a + 0.5 * N * a * a + P * x + Q * a) - gamma * logPi;
+        }
+        x += A * x * dt + D * a * Math.sqrt(dt) * normalFromState(rng.state);
+      }
+      means.push(sum / steps);
+    }
+    const mean = means.reduce((s, v) => s + v, 0) / means.length;
+    const se = Math.sqrt(means.reduce((s, v) => s + (v - mean) ** 2, 0) / (means.length - 1) / means.length);
+    // Measured: 0.63339 +- 0.00458 against 0.63337 (the Euler bias at dt = 0.005 is far below the standard error).
+    expect(Math.abs(mean - star.averageReward)).toBeLessThan(3 * se);
+  });
+
+  it('online q-learning from psi = 0 reaches psi* at dt = 0.1 and at dt = 0.01 (seed 1)', () => {
+    // Measured (Polyak average over the second half): dt 0.1, 1000 paths: (-0.3478, -0.7082, -1.0391);
+    // dt 0.01, 200 paths, T 3000: (-0.3585, -0.7143, -1.0301).
+    const coarse = runToEnd(qLearningErgodic({ dt: 0.1, seed: 1 }));
+    const fine = runToEnd(qLearningErgodic({ dt: 0.01, seed: 1, paths: 200, time: 3000 }));
+    for (const r of [coarse, fine]) {
+      for (let j = 0; j < 3; j++) expect(Math.abs(r.psiAveraged[j] / star.psi[j] - 1)).toBeLessThan(0.04);
+      expect(Math.abs(r.theta[0] - star.k2 / 2)).toBeLessThan(0.05);
+      expect(Math.abs(r.theta[1] - star.k1)).toBeLessThan(0.03);
+      expect(Math.abs(r.averageReward - star.averageReward)).toBeLessThan(0.02);
+    }
+  });
+
+  it('validates its input', () => {
+    expect(() => ergodicLqSolution({ ...JIA_ZHOU_ERGODIC, C: 1 })).toThrow(/C = 0/);
+    expect(() => ergodicLqSolution({ ...JIA_ZHOU_ERGODIC, A: 1 })).toThrow(/A must be < 0/);
+    expect(() => runToEnd(qLearningErgodic({ dt: 0, seed: 1 }))).toThrow(/dt must be in/);
+  });
+});

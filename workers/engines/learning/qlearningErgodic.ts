@@ -1,0 +1,223 @@
+/**
+ * The check case of continuous-time q-learning: the ergodic (long-run average) linear–quadratic problem of Jia &
+ * Zhou's papers, where the control also drives the noise:
+ *   dX = (A X + B a) dt + (C X + D a) dW,   reward r(x, a) = -(M/2 x^2 + R x a + N/2 a^2 + P x + Q a),
+ * maximising the long-run average of r - gamma ln pi(a | X) (entropy regularisation at temperature gamma).
+ * Their example: A = -1, B = C = 0, D = 1, M = N = Q = 2, R = P = 1, gamma = 0.1.
+ *
+ * Closed form (C = 0). With J(x) = 1/2 k2 x^2 + k1 x, the Hamiltonian is quadratic in a with curvature
+ * -(N - D^2 k2), so the optimal exploratory policy is Gaussian:
+ *   pi*(. | x) = N( ((B k2 - R) x + B k1 - Q) / (N - D^2 k2),  gamma / (N - D^2 k2) ),
+ * where k2 is the root with N - D^2 k2 > 0 of  -M/2 + A k2 + (B k2 - R)^2 / (2 (N - D^2 k2)) = 0,
+ * k1 solves  -P + A k1 + (B k2 - R)(B k1 - Q) / (N - D^2 k2) = 0, and the optimal average reward is
+ *   Vbar* = (B k1 - Q)^2 / (2 (N - D^2 k2)) + (gamma / 2) ln(2 pi gamma / (N - D^2 k2)).
+ * In the q-function parametrisation below, psi* = (slope, intercept, ln(variance / gamma)); on the example
+ * psi* = (-0.3542, -0.7085, -1.0378) and k2 = (1 - sqrt 7)/2.
+ *
+ * The learner (Jia & Zhou 2023, ergodic q-learning): J_theta(x) = theta_1 x^2 + theta_2 x, the average reward Vbar,
+ * and q_psi(x, a) = -(e^{-psi_3}/2)(a - psi_1 x - psi_2)^2 - (gamma/2)(ln(2 pi gamma) + psi_3) (exactly
+ * gamma ln pi_psi), updated along 'paths' parallel trajectories with the martingale increment
+ *   delta_k = J(x_{k+1}) - J(x_k) + int_{t_k}^{t_{k+1}} (r - q_psi - Vbar) ds   (trapezoid rule, action held),
+ *   theta += lr_J grad_theta J(x_k) delta_k,  psi += lr_q grad_psi q(x_k, a_k) delta_k,  Vbar += lr_V delta_k,
+ * averaged over paths. The environment moves by the exact transition with the action held over the step (C = 0:
+ * X' = e^{A dt} x + B a (e^{A dt} - 1)/A + D a sqrt((e^{2 A dt} - 1)/(2 A)) Z).
+ */
+import type { Chunked } from '../chunked';
+import { Rng } from '../random';
+import { normalFromState } from '../normal';
+
+/** Parameters of the ergodic LQ problem (C must be 0 here). */
+export interface ErgodicLqParams {
+  A: number;
+  B: number;
+  C: number;
+  D: number;
+  M: number;
+  R: number;
+  N: number;
+  P: number;
+  Q: number;
+  /** Temperature gamma > 0. */
+  gamma: number;
+}
+
+/** Jia & Zhou's example: A = -1, B = C = 0, D = 1, M = N = Q = 2, R = P = 1, gamma = 0.1. */
+export const JIA_ZHOU_ERGODIC: ErgodicLqParams = { A: -1, B: 0, C: 0, D: 1, M: 2, R: 1, N: 2, P: 1, Q: 2, gamma: 0.1 };
+
+/** The exploratory optimum of the ergodic LQ problem (see the module comment). */
+export interface ErgodicLqSolution {
+  k2: number;
+  k1: number;
+  /** Optimal policy: mean slope * x + intercept, the given variance; psi = [slope, intercept, ln(variance/gamma)]. */
+  slope: number;
+  intercept: number;
+  variance: number;
+  psi: [number, number, number];
+  /** Optimal long-run average of r - gamma ln pi. */
+  averageReward: number;
+}
+
+function checkParams(p: ErgodicLqParams): void {
+  for (const [k, v] of Object.entries(p)) if (!Number.isFinite(v)) throw new Error(`${k} must be a finite number; got ${v}`);
+  if (p.C !== 0) throw new Error(`only C = 0 (noise independent of the state) is supported; got C = ${p.C}`);
+  if (!(p.gamma > 0)) throw new Error(`the temperature gamma must be > 0; got ${p.gamma}`);
+  if (!(p.A < 0)) throw new Error(`A must be < 0 for the uncontrolled state to be ergodic; got ${p.A}`);
+}
+
+/** Closed-form exploratory optimum of the ergodic LQ problem with C = 0. */
+export function ergodicLqSolution(p: ErgodicLqParams): ErgodicLqSolution {
+  checkParams(p);
+  const { A, B, D, M, R, N, P, Q, gamma } = p;
+  // -M/2 + A k + (B k - R)^2 / (2 (N - D^2 k)) = 0, times 2 (N - D^2 k):
+  // (B^2 + 2 A D^2) k^2 ... collected as a k^2 + b k + c = 0 below.
+  const a2 = B * B - 2 * A * D * D;
+  const a1 = 2 * A * N - 2 * B * R + M * D * D;
+  const a0 = R * R - M * N;
+  const roots: number[] = [];
+  if (Math.abs(a2) < 1e-14) roots.push(-a0 / a1);
+  else {
+    const disc = a1 * a1 - 4 * a2 * a0;
+    if (disc < 0) throw new Error('the Riccati equation of this ergodic LQ problem has no real root');
+    const s = Math.sqrt(disc);
+    roots.push((-a1 - s) / (2 * a2), (-a1 + s) / (2 * a2));
+  }
+  // The admissible root: the Hamiltonian is concave in a (N - D^2 k2 > 0) and the closed loop is ergodic; among
+  // those, the concave value (smallest k2) is the one the verification argument selects.
+  const ok = roots.filter((k) => N - D * D * k > 0 && A + (B * (B * k - R)) / (N - D * D * k) < 0).sort((x, y) => x - y);
+  if (!ok.length) throw new Error('no root of the ergodic Riccati equation gives a concave Hamiltonian and a stable closed loop');
+  const k2 = ok[0];
+  const w = N - D * D * k2;
+  // -P + A k1 + (B k2 - R)(B k1 - Q)/w = 0  ->  k1 (A + B (B k2 - R)/w) = P + Q (B k2 - R)/w.
+  const k1 = (P + (Q * (B * k2 - R)) / w) / (A + (B * (B * k2 - R)) / w);
+  const slope = (B * k2 - R) / w;
+  const intercept = (B * k1 - Q) / w;
+  const variance = gamma / w;
+  const averageReward = (B * k1 - Q) ** 2 / (2 * w) + 0.5 * gamma * Math.log((2 * Math.PI * gamma) / w);
+  return { k2, k1, slope, intercept, variance, psi: [slope, intercept, Math.log(variance / gamma)], averageReward };
+}
+
+/** Options of `qLearningErgodic`. */
+export interface QLearningErgodicOptions {
+  params?: ErgodicLqParams;
+  /** Time step, in [1e-3, 0.5]. */
+  dt: number;
+  /** Parallel paths, in [1, 10000] (default 1000). */
+  paths?: number;
+  /** Simulated time per path, in (0, 1e4] (default 2000: from psi = 0, psi_1 needs over 1000 time units). */
+  time?: number;
+  seed: number;
+  /** Step sizes (defaults 0.05 for theta and Vbar, 0.5 for psi_1 and psi_2, lrQ / gamma for psi_3). */
+  lrJ?: number;
+  lrV?: number;
+  lrQ?: number;
+  lrQ3?: number;
+  /** Initial policy parameters (default [0, 0, 0]). */
+  psi0?: [number, number, number];
+  /** Points on the learning curve (default 100). */
+  record?: number;
+}
+
+/** Result of `qLearningErgodic`. */
+export interface QLearningErgodicResult {
+  theta: Float64Array;
+  psi: Float64Array;
+  /** psi averaged over the second half of the run (Polyak averaging). */
+  psiAveraged: Float64Array;
+  averageReward: number;
+  curveTime: Float64Array;
+  /** psi_1, psi_2, psi_3 on the learning curve (record rows of 3). */
+  curvePsi: Float64Array;
+}
+
+/** Online ergodic q-learning on parallel paths (see the module comment). Chunked; run with `runToEnd`. */
+export function* qLearningErgodic(o: QLearningErgodicOptions): Chunked<QLearningErgodicResult> {
+  const p = o.params ?? JIA_ZHOU_ERGODIC;
+  checkParams(p);
+  const { A, B, D, M: Mc, R: Rc, N: Nc, P: Pc, Q: Qc, gamma } = p;
+  const dt = o.dt;
+  if (!(dt >= 1e-3 && dt <= 0.5)) throw new Error(`dt must be in [1e-3, 0.5]; got ${dt}`);
+  const paths = o.paths ?? 1000;
+  if (!Number.isInteger(paths) || paths < 1 || paths > 10_000) throw new Error(`paths must be an integer in [1, 10000]; got ${paths}`);
+  const time = o.time ?? 2000;
+  if (!(time > 0 && time <= 1e4)) throw new Error(`time must be in (0, 1e4]; got ${time}`);
+  const steps = Math.round(time / dt);
+  if (steps * paths > 1e9) throw new Error(`time/dt * paths must be <= 1e9; got ${steps * paths}`);
+  const record = o.record ?? 100;
+  if (!Number.isInteger(record) || record < 1 || record > 10_000) throw new Error(`record must be an integer in [1, 10000]; got ${record}`);
+  const lrJ = o.lrJ ?? 0.05;
+  const lrV = o.lrV ?? 0.05;
+  const lrQ = o.lrQ ?? 0.5;
+  const lrQ3 = o.lrQ3 ?? lrQ / gamma;
+  for (const [k, v] of [['lrJ', lrJ], ['lrV', lrV], ['lrQ', lrQ], ['lrQ3', lrQ3]] as const) {
+    if (!(v > 0 && v <= 1e3)) throw new Error(`${k} must be in (0, 1e3]; got ${v}`);
+  }
+  // Exact transition with the action held: X' = e1 x + bB a + sD a Z.
+  const e1 = Math.exp(A * dt);
+  const bB = (B * Math.expm1(A * dt)) / A;
+  const sD = D * Math.sqrt(Math.expm1(2 * A * dt) / (2 * A));
+  const rng = new Rng(o.seed);
+  const st = rng.state;
+  const theta = new Float64Array(2);
+  const psi = Float64Array.from(o.psi0 ?? [0, 0, 0]);
+  let vbar = 0;
+  const x = new Float64Array(paths);
+  const lnNorm = 0.5 * gamma * Math.log(2 * Math.PI * gamma);
+  const reward = (xv: number, a: number) => -(0.5 * Mc * xv * xv + Rc * xv * a + 0.5 * Nc * a * a + Pc * xv + Qc * a);
+  const curveTime = new Float64Array(record);
+  const curvePsi = new Float64Array(3 * record);
+  const psiSum = new Float64Array(3);
+  let avgCount = 0;
+  let nextRec = 0;
+  const chunk = Math.max(1, Math.floor(200_000 / paths));
+  const half = 0.5 * dt;
+  const inv = 1 / paths;
+  for (let k = 0; k < steps; k++) {
+    const e3 = Math.exp(-psi[2]);
+    const sdPol = Math.sqrt(gamma / e3);
+    const qConst = -lnNorm - 0.5 * gamma * psi[2];
+    let g0 = 0;
+    let g1 = 0;
+    let g3 = 0;
+    let g4 = 0;
+    let g5 = 0;
+    let gv = 0;
+    for (let i = 0; i < paths; i++) {
+      const xi = x[i];
+      const m = psi[0] * xi + psi[1];
+      const a = m + sdPol * normalFromState(st);
+      const x1 = e1 * xi + bB * a + sD * a * normalFromState(st);
+      const d = a - m;
+      const d1 = a - (psi[0] * x1 + psi[1]);
+      const q0 = -0.5 * e3 * d * d + qConst;
+      const q1 = -0.5 * e3 * d1 * d1 + qConst;
+      const J0 = theta[0] * xi * xi + theta[1] * xi;
+      const J1 = theta[0] * x1 * x1 + theta[1] * x1;
+      const delta = J1 - J0 + (reward(xi, a) - q0 - vbar) * half + (reward(x1, a) - q1 - vbar) * half;
+      g0 += xi * xi * delta;
+      g1 += xi * delta;
+      g3 += e3 * d * xi * delta;
+      g4 += e3 * d * delta;
+      g5 += (0.5 * e3 * d * d - 0.5 * gamma) * delta;
+      gv += delta;
+      x[i] = x1;
+    }
+    theta[0] += lrJ * g0 * inv;
+    theta[1] += lrJ * g1 * inv;
+    psi[0] += lrQ * g3 * inv;
+    psi[1] += lrQ * g4 * inv;
+    psi[2] += lrQ3 * g5 * inv;
+    vbar += lrV * gv * inv;
+    if (2 * k >= steps) {
+      for (let j = 0; j < 3; j++) psiSum[j] += psi[j];
+      avgCount++;
+    }
+    while (nextRec < record && k + 1 >= Math.round(((nextRec + 1) * steps) / record)) {
+      curveTime[nextRec] = (k + 1) * dt;
+      curvePsi.set(psi, 3 * nextRec);
+      nextRec++;
+    }
+    if ((k + 1) % chunk === 0 && k + 1 < steps) yield (k + 1) / steps;
+  }
+  const psiAveraged = psiSum.map((s) => s / avgCount);
+  return { theta, psi, psiAveraged, averageReward: vbar, curveTime, curvePsi };
+}
