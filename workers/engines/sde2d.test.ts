@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from './chunked';
-import { sampleLinearSde2d, sampleSde2d } from './sde2d';
+import { sampleGeometricSde2d, sampleLinearSde2d, sampleSde2d } from './sde2d';
 
 describe('planar samplers', () => {
   // Double integrator under feedback a = -K x, K = [3, 2.5]: A = [[0, 1], [-3, -2.5]], noise on velocity.
@@ -67,6 +67,47 @@ describe('planar samplers', () => {
     expect(lin.paths[1]).toBe(0);
     expect(lin.paths[(2 * 5 + 4) * 2 + 1]).toBe(Math.fround(lin.final[2 * 2 + 1]));
     for (let k = 0; k < gen.paths.length; k++) expect(Math.abs(gen.paths[k] - lin.paths[k])).toBeLessThan(1e-6);
+  });
+
+  it('geometric 2-D: EM mean x0 (1 + m dt)^N; exact mean x0 e^{mT} and log-covariance V V\' T, within 4 standard errors', () => {
+    const V = [
+      [0.2, 0],
+      [0.15, 0.25],
+    ];
+    const g = { x0: [1, 2] as [number, number], m: [0.05, 0.1] as [number, number], V, T: 1, steps: 20, paths: 100_000, seed: 5, record: 2 };
+    const em = runToEnd(sampleGeometricSde2d(g));
+    const ex = runToEnd(sampleGeometricSde2d({ ...g, scheme: 'exact' }));
+    const n = g.paths;
+    for (let j = 0; j < 2; j++) {
+      const se = (r: typeof em, k: number) => Math.sqrt(r.covariance[k] / n);
+      expect(Math.abs(em.mean[j] - g.x0[j] * (1 + g.m[j] / g.steps) ** g.steps)).toBeLessThan(4 * se(em, j * 2));
+      expect(Math.abs(ex.mean[j] - g.x0[j] * Math.exp(g.m[j]))).toBeLessThan(4 * se(ex, j * 2));
+    }
+    // log X(T) under the exact scheme: covariance V V' T = [[0.04, 0.03], [0.03, 0.085]].
+    let s00 = 0;
+    let s01 = 0;
+    let s11 = 0;
+    let m0 = 0;
+    let m1 = 0;
+    for (let i = 0; i < n; i++) {
+      m0 += Math.log(ex.final[2 * i]);
+      m1 += Math.log(ex.final[2 * i + 1]);
+    }
+    m0 /= n;
+    m1 /= n;
+    for (let i = 0; i < n; i++) {
+      const a = Math.log(ex.final[2 * i]) - m0;
+      const b = Math.log(ex.final[2 * i + 1]) - m1;
+      s00 += a * a;
+      s01 += a * b;
+      s11 += b * b;
+    }
+    const cov = [s00 / (n - 1), s01 / (n - 1), s11 / (n - 1)];
+    const want = [0.04, 0.03, 0.085];
+    // Standard errors of Gaussian sample covariances: sqrt((s_ii s_jj + s_ij^2) / n).
+    const seCov = [Math.sqrt((2 * 0.04 * 0.04) / n), Math.sqrt((0.04 * 0.085 + 0.03 * 0.03) / n), Math.sqrt((2 * 0.085 * 0.085) / n)];
+    for (let k = 0; k < 3; k++) expect(Math.abs(cov[k] - want[k])).toBeLessThan(4 * seCov[k]);
+    expect(() => runToEnd(sampleGeometricSde2d({ ...g, scheme: 'milstein' as 'em' }))).toThrow(/scheme must be/);
   });
 
   it('validates matrices', () => {

@@ -1,7 +1,7 @@
 /**
- * Path samplers for planar SDEs dX = F(t, X) dt + S(t, X) dW with X, W in R^2: a fused kernel for the linear
- * case F = A X + b, S constant (double integrator under LQR feedback, 2-D OU, the VP forward process) and a
- * generic Euler–Maruyama fallback. Paths are simulated one after the other; recorded values are path-major with
+ * Path samplers for planar SDEs dX = F(t, X) dt + S(t, X) dW with X, W in R^2: fused kernels for the linear
+ * case F = A X + b, S constant (double integrator under LQR feedback, 2-D OU, the VP forward process) and for
+ * geometric dynamics dX_j = X_j (m_j dt + V_j . dW) (two correlated assets), and a generic Euler–Maruyama fallback. Paths are simulated one after the other; recorded values are path-major with
  * the two components interleaved: paths[(i * record + j) * 2 + d].
  */
 import type { Chunked } from './chunked';
@@ -94,6 +94,83 @@ export function* sampleLinearSde2d(p: LinearSde2dParams): Chunked<Paths2dResult>
     l11: p.S[1][1] * sdt,
   };
   return yield* run2d(p, (st, zb, out, final, i, idx) => linearPath2d(st, zb, out, final, i, idx, p.x0, k), 1);
+}
+
+/** Parameters of `sampleGeometricSde2d`: dX_j = X_j (m_j dt + sum_k V_jk dW_k), j = 1, 2. */
+export interface GeometricSde2dParams extends Sampler2dOptions {
+  /** Drift rates [m_1, m_2]. */
+  m: [number, number];
+  /** Volatility matrix V, 2 x 2 (row j: the loadings of X_j on the two Brownian motions). */
+  V: number[][];
+  /**
+   * 'em' (default): X_j <- X_j (1 + m_j dt + V_j . dW);
+   * 'exact': X_j <- X_j exp((m_j - |V_j|^2 / 2) dt + V_j . dW), the exact law of the SDE on the grid.
+   */
+  scheme?: 'em' | 'exact';
+}
+
+/**
+ * Planar geometric dynamics (two assets with correlated noise), fused per path. Under 'em' the mean is
+ * E[X_j(T)] = x0_j (1 + m_j dt)^steps; under 'exact' it is x0_j e^{m_j T} and log X(T) is Gaussian with covariance
+ * V V' T.
+ */
+export function* sampleGeometricSde2d(p: GeometricSde2dParams): Chunked<Paths2dResult> {
+  checkVec2('m', p.m);
+  check2('V', p.V);
+  checkVec2('x0', p.x0);
+  const scheme = p.scheme ?? 'em';
+  if (scheme !== 'em' && scheme !== 'exact') throw new Error(`scheme must be 'em' or 'exact'; got ${String(scheme)}`);
+  const dt = p.T / p.steps;
+  const sdt = Math.sqrt(dt);
+  const [[v00, v01], [v10, v11]] = p.V;
+  const exact = scheme === 'exact';
+  // Per step: X_j <- X_j * (a_j + L_j . Z) (em) or X_j * exp(a_j + L_j . Z) (exact), with L = V sqrt(dt).
+  const a0 = exact ? (p.m[0] - 0.5 * (v00 * v00 + v01 * v01)) * dt : 1 + p.m[0] * dt;
+  const a1 = exact ? (p.m[1] - 0.5 * (v10 * v10 + v11 * v11)) * dt : 1 + p.m[1] * dt;
+  const l00 = v00 * sdt;
+  const l01 = v01 * sdt;
+  const l10 = v10 * sdt;
+  const l11 = v11 * sdt;
+  return yield* run2d(
+    p,
+    (st, zb, out, final, i, idx) => {
+      const record = idx.length;
+      const steps = idx[record - 1];
+      let x = p.x0[0];
+      let y = p.x0[1];
+      out[i * record * 2] = x;
+      out[i * record * 2 + 1] = y;
+      let j = 1;
+      for (let n0 = 0; n0 < steps; n0 += BLOCK) {
+        const cnt = Math.min(BLOCK, steps - n0);
+        fillNormals(st, zb, 0, 2 * cnt);
+        let n = 0;
+        while (n < cnt) {
+          const stop = Math.min(cnt, idx[j] - n0);
+          if (exact) {
+            for (; n < stop; n++) {
+              x *= Math.exp(a0 + l00 * zb[n] + l01 * zb[cnt + n]);
+              y *= Math.exp(a1 + l10 * zb[n] + l11 * zb[cnt + n]);
+            }
+          } else {
+            for (; n < stop; n++) {
+              x *= a0 + l00 * zb[n] + l01 * zb[cnt + n];
+              y *= a1 + l10 * zb[n] + l11 * zb[cnt + n];
+            }
+          }
+          if (n0 + n === idx[j]) {
+            const o = (i * record + j) * 2;
+            out[o] = x;
+            out[o + 1] = y;
+            j++;
+          }
+        }
+      }
+      final[2 * i] = x;
+      final[2 * i + 1] = y;
+    },
+    exact ? 4 : 1,
+  );
 }
 
 /** Generic planar Euler–Maruyama: X_{n+1} = X_n + F(t_n, X_n) dt + S(t_n, X_n) sqrt(dt) Z_n. */
