@@ -150,3 +150,37 @@ describe('figure merton-pi at its defaults', () => {
     expect(r.iterations.length).toBe(v.iterations);
   });
 });
+
+describe('the numbers the prose quotes (numbers.ts)', () => {
+  it('ruin beyond 2.75 pi* at k = k*: the certainty equivalent is positive just below and 0 just above', async () => {
+    const { N, post } = await import('./numbers.ts');
+    const s = mertonClosedForm(post);
+    expect(N.ruinMultiple).toBeCloseTo(2.749, 3);
+    expect(mertonPolicyCE(post, { pi: (N.ruinMultiple - 1e-6) * s.pi, k: s.k })).toBeGreaterThan(0);
+    expect(mertonPolicyCE(post, { pi: (N.ruinMultiple + 1e-6) * s.pi, k: s.k })).toBe(0);
+  });
+
+  it('the cost of the post’s bound pi <= 1.5 at gamma = 0.5: brute force over (pi, k) finds the same best constrained policy', async () => {
+    const { N, post } = await import('./numbers.ts');
+    const low = { ...post, gamma: 0.5 };
+    let best = 0;
+    for (let i = 0; i <= 150; i++) {
+      for (let j = 1; j <= 400; j++) best = Math.max(best, mertonPolicyCE(low, { pi: i / 100, k: j / 10000 }));
+    }
+    expect(best / N.clippedCE - 1).toBeLessThan(1e-3);
+    expect(best).toBeLessThanOrEqual(N.clippedCE * (1 + 1e-12));
+    expect(N.clipLoss).toBeCloseTo(4 / 7, 10); // 0.1429 against 0.3333
+  });
+
+  it('exercise answers by independent arithmetic; the explorer’s default policy is worth 3.6% a year', async () => {
+    const { N, ex1Solution } = await import('./numbers.ts');
+    expect(ex1Solution.pi).toBeCloseTo(0.08 / (3 * 0.0625), 14);
+    const M = 0.02 + 0.0064 / (2 * 3 * 0.0625);
+    expect(ex1Solution.k).toBeCloseTo((0.04 + 2 * M) / 3, 14);
+    expect(N.gammaBind).toBeCloseTo(0.05 / (1.5 * 0.04), 14);
+    expect(N.rhoMinHalf).toBeCloseTo(0.5 * (0.03 + 0.0025 / 0.04), 14);
+    expect(N.ceReader).toBeCloseTo(0.036, 12);
+    expect(N.ceReader).toBe(mertonPolicyCE(m, { pi: ex.pi, k: ex.k }));
+    expect(N.piKelly).toBeCloseTo(1.25, 12);
+  });
+});
