@@ -9,6 +9,7 @@ import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
 import { useSimulation } from '../../app/sim/useSimulation.ts';
 import { useInView } from '../../app/sim/useInView.ts';
+import { useMediaQuery } from '../../app/state/settings.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
 import { plotScales } from '../../app/plots/scales.ts';
@@ -27,6 +28,7 @@ export function MertonValue({ number, anchor, children }: { label?: string; numb
   const root = useRef<HTMLElement | null>(null);
   const plot = useRef<HTMLDivElement | null>(null);
   const inView = useInView(root);
+  const stacked = useMediaQuery('(max-width: 640px)');
   const ev = explorerParams.useValues();
   const vv = valueParams.useValues();
   const m = market(ev);
@@ -102,7 +104,7 @@ export function MertonValue({ number, anchor, children }: { label?: string; numb
     >
       <div ref={plot}>
         <PlotSurface
-          aspect={0.55}
+          aspect={stacked ? 0.85 : 0.55}
           ariaLabel="Certainty-equivalent consumption against the fraction pi held in the stock"
           deps={[data]}
           draw={(svg, _ctx, size, theme) => {
@@ -111,7 +113,7 @@ export function MertonValue({ number, anchor, children }: { label?: string; numb
             const yd: [number, number] = [0, data ? data.top * 1.08 : 5];
             const f = frame(size, { theme, xLabel: 'π', yLabel: 'c', yDomain: yd, margin: { top: legend.height + theme.fontSize } });
             const s = plotScales(f, xd, yd, { nice: false, clamp: true });
-            drawAxes(svg, s, f, { theme, xLabel: 'fraction in the stock π', yLabel: 'certainty-equivalent consumption (% of wealth a year)' });
+            drawAxes(svg, s, f, { theme, xLabel: 'fraction in the stock π', yLabel: stacked ? 'c̄, % of wealth a year' : 'certainty-equivalent consumption c̄ (% of wealth a year)' });
             drawLegend(svg, legendItems, { theme, x: f.left, y: 4, maxWidth: size.width - f.left - 8 });
             if (!data || !r) return;
             const { range } = data;
