@@ -113,7 +113,7 @@ export function MertonValue({ number, anchor, children }: { label?: string; numb
             const yd: [number, number] = [0, data ? data.top * 1.08 : 5];
             const f = frame(size, { theme, xLabel: 'π', yLabel: 'c', yDomain: yd, margin: { top: legend.height + theme.fontSize } });
             const s = plotScales(f, xd, yd, { nice: false, clamp: true });
-            drawAxes(svg, s, f, { theme, xLabel: 'fraction in the stock π', yLabel: stacked ? 'c̄, % of wealth a year' : 'certainty-equivalent consumption c̄ (% of wealth a year)' });
+            drawAxes(svg, s, f, { theme, xLabel: 'fraction in the stock π', yLabel: 'c̄ (% of wealth a year)' });
             drawLegend(svg, legendItems, { theme, x: f.left, y: 4, maxWidth: size.width - f.left - 8 });
             if (!data || !r) return;
             const { range } = data;

@@ -87,6 +87,13 @@ export function show(v: number, digits = 3): string {
   return Number(v.toPrecision(digits)).toString().replace('-', '−');
 }
 
+/** A small number in scientific notation with Unicode superscripts, e.g. 1.1 × 10⁻⁵. */
+export function sci(v: number, digits = 2): string {
+  const [m, e] = v.toExponential(digits - 1).split('e');
+  const sup: Record<string, string> = { '-': '⁻', '+': '', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+  return `${m} × 10${[...e].map((c) => sup[c] ?? c).join('')}`;
+}
+
 /** A percentage with `digits` significant digits. */
 export function pct(v: number, digits = 2): string {
   return `${show(100 * v, digits)}%`;

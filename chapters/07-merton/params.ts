@@ -61,7 +61,7 @@ export function illPosedMessage(m: MertonParams): string | null {
   if (w.wellPosed) return null;
   return (
     `No optimal policy: with γ = ${m.gamma} and ρ = ${m.rho} the problem is ill-posed. ` +
-    `Invested as well as possible, utility (γ < 1: it grows with wealth, without bound) rises at the rate (1 − γ)M = ${w.rhoMin.toFixed(5)}, ` +
+    `Invested as well as possible, wealth raises utility (unbounded above when γ < 1) at the rate (1 − γ)M = ${w.rhoMin.toFixed(5)}, ` +
     `faster than the discount ρ = ${m.rho} shrinks it, so the best expected discounted utility is +∞ and every policy can be beaten by consuming a little less now. ` +
     `Raise ρ above ${w.rhoMin.toFixed(5)}, or raise γ.`
   );
