@@ -62,7 +62,7 @@ export function illPosedMessage(m: MertonParams): string | null {
   return (
     `No optimal policy: with γ = ${m.gamma} and ρ = ${m.rho} the problem is ill-posed. ` +
     `Invested as well as possible, wealth raises utility (unbounded above when γ < 1) at the rate (1 − γ)M = ${w.rhoMin.toFixed(5)}, ` +
-    `faster than the discount ρ = ${m.rho} shrinks it, so the best expected discounted utility is +∞ and every policy can be beaten by consuming a little less now. ` +
+    `faster than the discount ρ = ${m.rho} shrinks it: consuming little enough makes the expected discounted utility as large as one likes, so no policy is optimal. ` +
     `Raise ρ above ${w.rhoMin.toFixed(5)}, or raise γ.`
   );
 }
