@@ -51,17 +51,20 @@ export function MertonPi({ number, anchor, children }: { label?: string; number?
     const x = Float64Array.from({ length: n + 1 }, (_, i) => i);
     const pi = new Float64Array(n + 1);
     const k = new Float64Array(n + 1);
-    pi[0] = (its[0].policy as MP).pi / ex.pi;
+    // With mu = r_f the optimum holds no stock (pi* = 0): show 1 + pi_n - pi* instead of a ratio.
+    const zero = Math.abs(ex.pi) < 1e-9;
+    const rel = (p: number) => (zero ? 1 + p - ex.pi : p / ex.pi);
+    pi[0] = rel((its[0].policy as MP).pi);
     k[0] = (its[0].policy as MP).k / ex.k;
     its.forEach((it: SampledPiIteration, i: number) => {
-      pi[i + 1] = (it.improved as MP).pi / ex.pi;
+      pi[i + 1] = rel((it.improved as MP).pi);
       k[i + 1] = (it.improved as MP).k / ex.k;
     });
     const xi = Float64Array.from(its, (it) => it.iteration);
     const res = Float64Array.from(its, (it) => Math.log10(Math.max(it.hjbResidual, 1e-12)));
     const err = Float64Array.from(its, (it) => Math.log10(Math.max(it.valueError, 1e-12)));
     const A = Float64Array.from(its, (it) => it.theta[1]);
-    return { x, pi, k, xi, res, err, A, ex };
+    return { x, pi, k, xi, res, err, A, ex, zero };
   }, [r, shown]);
 
   const stats = data && r && shown
@@ -70,7 +73,7 @@ export function MertonPi({ number, anchor, children }: { label?: string; number?
     : '';
 
   const left = [
-    { label: 'πₙ / π*', color: 'var(--plot-1)', shape: 'dot' as const },
+    { label: data?.zero ? '1 + πₙ − π*' : 'πₙ / π*', color: 'var(--plot-1)', shape: 'dot' as const },
     { label: 'kₙ / k*', color: 'var(--plot-2)', shape: 'dot' as const },
   ];
   const right = [

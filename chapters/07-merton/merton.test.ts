@@ -184,3 +184,31 @@ describe('the numbers the prose quotes (numbers.ts)', () => {
     expect(N.piKelly).toBeCloseTo(1.25, 12);
   });
 });
+
+describe('the figures away from the defaults: log utility (gamma = 1) and gamma = 0.5, rho = 0.1', () => {
+  for (const over of [{ gamma: 1 }, { gamma: 0.5, rho: 0.1 }]) {
+    const v = { ...ex, ...over, paths: 400 };
+    const mk = market(v);
+    it(`explorer values within 4 standard errors of the chain (${JSON.stringify(over)})`, () => {
+      const r = runToEnd(tasks.mertonExplorer(explorerRequest(v)));
+      for (const run of [r.reader, r.optimal!]) {
+        const val = run.value!;
+        expect(Math.abs(val.mean - val.chainValue), `MC ${val.mean} ± ${val.stderr}, chain ${val.chainValue}`).toBeLessThan(4 * val.stderr);
+        expect(Math.abs(val.chainValue - val.continuousValue)).toBeLessThan(0.003 * Math.abs(val.continuousValue) + 0.01);
+        expect(run.ce).toBe(mertonPolicyCE(mk, run));
+      }
+    });
+    it(`value curve: closed form peaks at pi* and policy iteration reaches pi* (${JSON.stringify(over)})`, () => {
+      const c = runToEnd(tasks.mertonValueCurve(valueRequest(mk, { paths: 100, seed: 2 })));
+      let best = 0;
+      for (let i = 1; i < CURVE_N; i++) if (c.continuous[i] > c.continuous[best]) best = i;
+      expect(best).toBe(10);
+      for (let i = 0; i < CURVE_N; i++) {
+        if (Number.isNaN(c.mean[i]) || c.stderr[i] === 0) continue;
+        expect(Math.abs(c.mean[i] - c.chain[i])).toBeLessThan(4 * c.stderr[i]);
+      }
+      const p = runToEnd(tasks.mertonPolicyIteration(piRequest(mk, { iterations: 3, paths: 100, seed: 1, pi0: 0, k0: 0.02 })));
+      expect(Math.abs((p.final as { pi: number }).pi / mertonClosedForm(mk).pi - 1)).toBeLessThan(1e-6);
+    });
+  }
+});
