@@ -189,4 +189,10 @@ export const glossary: GlossaryEntry[] = [
     definition:
       'Betting to maximise the expected logarithm of wealth, that is the long-run growth rate. In the Merton market it invests the fraction $(\\mu - r_f)/\\sigma^2$ in the risky asset: the Merton fraction at $\\gamma = 1$.',
   },
+  {
+    id: 'certainty-equivalent',
+    term: 'certainty-equivalent consumption',
+    definition:
+      'The constant, riskless consumption rate $\\bar c$ worth as much as a policy: $\\int_0^\\infty e^{-\\rho t} u(\\bar c)\\,\\dd t = u(\\bar c)/\\rho = V$, so $\\bar c = u^{-1}(\\rho V)$. It ranks policies as $V$ does, in units of consumption.',
+  },
 ];

@@ -32,3 +32,4 @@ export * from './learning/qlearningCT';
 export * from './learning/qlearningErgodic';
 export * from './learning/qlearning';
 export * from './learning/compare';
+export * from './mertonAnalysis';

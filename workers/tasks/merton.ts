@@ -1,0 +1,189 @@
+/** Worker tasks for chapter 7 (Merton's portfolio problem): small adapters that compose engine calls per figure. */
+import {
+  evaluatePolicyMC,
+  mertonClosedForm,
+  mertonPolicyCE,
+  mertonWellPosedness,
+  policyIterationSampled,
+  sampleGeometricSde1d,
+  type MertonParams,
+  type SampledPiResult,
+} from '../engines/index.ts';
+import type { Chunked } from '../engines/chunked.ts';
+
+/** Runs a chunked job, mapping its progress from [0, 1] into [lo, hi] (several jobs make one progress bar). */
+function* within<T>(job: Chunked<T>, lo: number, hi: number): Chunked<T> {
+  let r = job.next();
+  while (!r.done) {
+    yield lo + (hi - lo) * r.value;
+    r = job.next();
+  }
+  return r.value;
+}
+
+/** Quantiles drawn as bands: 5-95 %, 25-75 % and the median. */
+export const WEALTH_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
+export interface MertonExplorerParams extends MertonParams {
+  /** The reader's constant policy. */
+  pi: number;
+  k: number;
+  paths: number;
+  seed: number;
+  /** Years of simulated wealth (paths and bands). */
+  horizon: number;
+  /** Exact log-normal steps over the horizon. */
+  steps: number;
+  /** Recorded time points per path. */
+  record: number;
+  /** How many individual paths to return (log10 wealth). */
+  shown: number;
+  /** Value estimate: step and horizon of the Feynman–Kac Monte Carlo (exact chain tail beyond it). */
+  valueDt: number;
+  valueHorizon: number;
+}
+
+/** Wealth paths of one policy and the Monte Carlo estimate of its value at x = 1. */
+export interface PolicyRun {
+  pi: number;
+  k: number;
+  /** log10-wealth quantiles WEALTH_QUANTILES at each recorded time: bands[q * record + j]. */
+  bands: Float32Array;
+  /** The first `shown` paths, log10 wealth, path-major. */
+  paths: Float32Array;
+  /** Feynman–Kac estimate of V(1) (null when the policy's value is infinite). */
+  value: { mean: number; stderr: number; chainValue: number; continuousValue: number; tailMean: number } | null;
+  /** Certainty-equivalent consumption of the policy at x = 1, closed form (0 if the value is -Infinity). */
+  ce: number;
+}
+
+export interface MertonExplorerResult {
+  t: Float32Array;
+  reader: PolicyRun;
+  /** The Merton policy, or null when the problem is ill-posed (no optimum). */
+  optimal: PolicyRun | null;
+}
+
+function* runPolicy(p: MertonExplorerParams, market: MertonParams, policy: { pi: number; k: number }, lo: number, hi: number): Chunked<PolicyRun> {
+  const mid = lo + 0.4 * (hi - lo);
+  const b = market.rf + policy.pi * (market.mu - market.rf) - policy.k;
+  const sampled = yield* within(
+    sampleGeometricSde1d({
+      m: b, v: policy.pi * market.sigma, scheme: 'exact', x0: 1, T: p.horizon, steps: p.steps, paths: p.paths, seed: p.seed,
+      record: p.record, bands: [...WEALTH_QUANTILES],
+    }),
+    lo,
+    mid,
+  );
+  const bands = sampled.bands!.map((v) => Math.log10(v));
+  const n = Math.min(p.shown, p.paths);
+  const paths = sampled.paths.slice(0, n * p.record).map((v) => Math.log10(v));
+  const ce = mertonPolicyCE(market, policy);
+  let value: PolicyRun['value'] = null;
+  if (ce > 0 && Number.isFinite(ce)) {
+    const r = yield* within(
+      evaluatePolicyMC({
+        model: 'merton', params: market, policy, scheme: 'exact', tail: 'chain', x0: 1, dt: p.valueDt, horizon: p.valueHorizon,
+        paths: p.paths, seed: p.seed, stream: 1,
+      }),
+      mid,
+      hi,
+    );
+    value = { mean: r.mean, stderr: r.stderr, chainValue: r.chainValue, continuousValue: r.continuousValue, tailMean: r.tailMean };
+  }
+  return { pi: policy.pi, k: policy.k, bands, paths, value, ce };
+}
+
+/**
+ * The Merton explorer: wealth paths over `horizon` years from x = 1 under the reader's constant policy and under
+ * the Merton policy, with the same seed (paired noise: path i of both policies is driven by the same Brownian
+ * path), sampled exactly in log space; quantile bands of log10 wealth; and the Feynman–Kac value of each policy.
+ */
+function* mertonExplorer(p: MertonExplorerParams): Chunked<MertonExplorerResult> {
+  const market: MertonParams = { mu: p.mu, rf: p.rf, sigma: p.sigma, gamma: p.gamma, rho: p.rho };
+  const w = mertonWellPosedness(market);
+  const opt = w.wellPosed ? mertonClosedForm(market) : null;
+  const reader = yield* runPolicy(p, market, { pi: p.pi, k: p.k }, 0, opt ? 0.5 : 1);
+  const optimal = opt ? yield* runPolicy(p, market, { pi: opt.pi, k: opt.k }, 0.5, 1) : null;
+  const t = new Float32Array(p.record);
+  for (let j = 0; j < p.record; j++) t[j] = (p.horizon * Math.round((j * p.steps) / (p.record - 1))) / p.steps;
+  return { t, reader, optimal };
+}
+
+export interface MertonValueCurveParams extends MertonParams {
+  /** Consumption rate held fixed while pi varies. */
+  k: number;
+  piMin: number;
+  piMax: number;
+  /** Number of pi values (evenly spaced, ends included). */
+  n: number;
+  paths: number;
+  seed: number;
+  dt: number;
+  horizon: number;
+}
+
+export interface MertonValueCurveResult {
+  pi: Float64Array;
+  /** Monte Carlo value at x = 1 and its standard error (NaN where the value is infinite). */
+  mean: Float64Array;
+  stderr: Float64Array;
+  /** Exact value of the time-discretised chain the Monte Carlo estimates, and of the continuous-time policy. */
+  chain: Float64Array;
+  continuous: Float64Array;
+}
+
+/**
+ * Value of the constant policies (pi, k) for n values of pi at fixed k, each by Feynman–Kac Monte Carlo with the
+ * exact log-normal step and the same seed (common random numbers, so the curve is smooth and differences between
+ * neighbouring pi are estimated much better than the values themselves).
+ */
+function* mertonValueCurve(p: MertonValueCurveParams): Chunked<MertonValueCurveResult> {
+  const market: MertonParams = { mu: p.mu, rf: p.rf, sigma: p.sigma, gamma: p.gamma, rho: p.rho };
+  if (!Number.isInteger(p.n) || p.n < 2 || p.n > 201) throw new Error(`n must be an integer in [2, 201]; got ${p.n}`);
+  const out = {
+    pi: new Float64Array(p.n),
+    mean: new Float64Array(p.n).fill(NaN),
+    stderr: new Float64Array(p.n).fill(NaN),
+    chain: new Float64Array(p.n).fill(NaN),
+    continuous: new Float64Array(p.n).fill(NaN),
+  };
+  for (let i = 0; i < p.n; i++) {
+    const pi = p.piMin + ((p.piMax - p.piMin) * i) / (p.n - 1);
+    out.pi[i] = pi;
+    const ce = mertonPolicyCE(market, { pi, k: p.k });
+    if (ce > 0 && Number.isFinite(ce)) {
+      const r = yield* within(
+        evaluatePolicyMC({
+          model: 'merton', params: market, policy: { pi, k: p.k }, scheme: 'exact', tail: 'chain', x0: 1, dt: p.dt, horizon: p.horizon,
+          paths: p.paths, seed: p.seed,
+        }),
+        i / p.n,
+        (i + 1) / p.n,
+      );
+      out.mean[i] = r.mean;
+      out.stderr[i] = r.stderr;
+      out.chain[i] = r.chainValue;
+      out.continuous[i] = r.continuousValue;
+    }
+  }
+  return out;
+}
+
+export interface MertonPolicyIterationParams extends MertonParams {
+  iterations: number;
+  paths: number;
+  seed: number;
+  pi0: number;
+  k0: number;
+}
+
+/** Sampled policy iteration on Merton's problem from the constant policy (pi0, k0) (see policyIteration.ts). */
+function* mertonPolicyIteration(p: MertonPolicyIterationParams): Chunked<SampledPiResult> {
+  const market: MertonParams = { mu: p.mu, rf: p.rf, sigma: p.sigma, gamma: p.gamma, rho: p.rho };
+  return yield* policyIterationSampled({
+    model: 'merton', params: market, iterations: p.iterations, paths: p.paths, seed: p.seed, policy0: { pi: p.pi0, k: p.k0 },
+  });
+}
+
+export const mertonTasks = { mertonExplorer, mertonValueCurve, mertonPolicyIteration };
