@@ -12,7 +12,8 @@ declare module 'virtual:glossary' {
   export const glossary: { id: string; term: string; html: string }[];
 }
 declare module 'virtual:bibliography' {
-  export const bibliography: { id: string; authors: string; year: number; html: string }[];
+  /** `cite`: how citations name the authors (citeAuthors in app/content/bibliography.ts). */
+  export const bibliography: { id: string; cite: string; year: number; html: string }[];
 }
 declare module '*&code' {
   const listing: import('../build/highlightCode.ts').CodeListing;

@@ -13,7 +13,7 @@ import { scanBook, type BookIndex } from './scanBook.ts';
 import { renderInlineMath, renderTex, escapeHtml } from './renderMath.ts';
 import { highlightListing } from './highlightCode.ts';
 import { glossary } from '../app/content/glossary.ts';
-import { bibliography } from '../app/content/bibliography.ts';
+import { bibliography, citeAuthors } from '../app/content/bibliography.ts';
 
 const VIRTUAL = ['virtual:book-index', 'virtual:book-previews', 'virtual:glossary', 'virtual:bibliography'];
 
@@ -69,7 +69,7 @@ export function bookPlugin(options: { chaptersDir: string; root: string }): Plug
         return `export const glossary = ${JSON.stringify(entries)};`;
       }
       if (name === 'virtual:bibliography') {
-        const entries = bibliography.map((b) => ({ id: b.id, authors: b.authors, year: b.year, html: formatBibEntry(b) }));
+        const entries = bibliography.map((b) => ({ id: b.id, cite: citeAuthors(b), year: b.year, html: formatBibEntry(b) }));
         return `export const bibliography = ${JSON.stringify(entries)};`;
       }
       return null;

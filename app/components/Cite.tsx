@@ -7,16 +7,9 @@ import { Popover } from './Popover.tsx';
 
 const byId = new Map(bibliography.map((b) => [b.id, b]));
 
-function shortAuthors(authors: string): string {
-  const names = authors.split(/,\s*|\s+and\s+/).map((n) => n.trim().split(/\s+/).pop() ?? n);
-  if (names.length === 1) return names[0];
-  if (names.length === 2) return `${names[0]} & ${names[1]}`;
-  return `${names[0]} et al.`;
-}
-
 export function citeLabel(id: string): string {
   const e = byId.get(id);
-  return e ? `${shortAuthors(e.authors)} (${e.year})` : id;
+  return e ? `${e.cite} (${e.year})` : id;
 }
 
 export function Cite({ id, page }: { id: string; page?: string }) {

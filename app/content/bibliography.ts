@@ -10,6 +10,24 @@ export interface BibEntry {
   venue: string;
   url?: string;
   note?: string;
+  /** How citations name the authors when the last word of each name is not the surname (e.g. "López Montero"). */
+  short?: string;
+}
+
+const SUFFIX = /^(Jr\.?|Sr\.?|II|III|IV)$/;
+
+/** The authors as a citation names them: "Bellman", "Fleming & Soner", "Song et al."; `short` wins when set. */
+export function citeAuthors(e: Pick<BibEntry, 'authors' | 'short'>): string {
+  if (e.short) return e.short;
+  const names = e.authors
+    .replace(/\s*\(eds?\.\)\s*$/, '')
+    .split(/,\s*|\s+and\s+/)
+    .map((n) => n.trim().split(/\s+/).filter((w) => !SUFFIX.test(w)))
+    .filter((words) => words.length > 0)
+    .map((words) => words[words.length - 1]);
+  if (names.length === 1) return names[0];
+  if (names.length === 2) return `${names[0]} & ${names[1]}`;
+  return `${names[0]} et al.`;
 }
 
 export const bibliography: BibEntry[] = [
@@ -28,7 +46,7 @@ export const bibliography: BibEntry[] = [
   { id: 'song2021', authors: 'Y. Song, J. Sohl-Dickstein, D. P. Kingma, A. Kumar, S. Ermon and B. Poole', year: 2021, title: 'Score-based generative modeling through stochastic differential equations', venue: 'International Conference on Learning Representations (ICLR)' },
   { id: 'berner2024', authors: 'J. Berner, L. Richter and K. Ullrich', year: 2024, title: 'An optimal control perspective on diffusion-based generative modeling', venue: 'Transactions on Machine Learning Research' },
   { id: 'tzenraginsky2019', authors: 'B. Tzen and M. Raginsky', year: 2019, title: 'Theoretical guarantees for sampling and inference in generative models with latent diffusions', venue: 'Conference on Learning Theory (COLT)' },
-  { id: 'lopezmontero2026', authors: 'D. López Montero', year: 2026, title: 'Hamilton–Jacobi–Bellman equation: reinforcement learning and diffusion models', venue: 'Blog post, with code in the continuous-rl/ folder of dani2442/dani2442_code', note: 'The post this book grows out of; where it is loose or wrong, the book says so.' },
+  { id: 'lopezmontero2026', authors: 'D. López Montero', year: 2026, title: 'Hamilton–Jacobi–Bellman equation: reinforcement learning and diffusion models', venue: 'Blog post, with code in the continuous-rl/ folder of dani2442/dani2442_code', short: 'López Montero', note: 'The post this book grows out of; where it is loose or wrong, the book says so.' },
   { id: 'howard1960', authors: 'R. A. Howard', year: 1960, title: 'Dynamic Programming and Markov Processes', venue: 'MIT Press', note: 'Policy iteration for Markov decision processes.' },
   { id: 'puterman1994', authors: 'M. L. Puterman', year: 1994, title: 'Markov Decision Processes: Discrete Stochastic Dynamic Programming', venue: 'Wiley', note: 'Value and policy iteration, contraction and convergence rates.' },
   { id: 'suttonbarto2018', authors: 'R. S. Sutton and A. G. Barto', year: 2018, title: 'Reinforcement Learning: An Introduction', venue: 'MIT Press, 2nd edition', note: 'The gridworld, value iteration and Q-learning as reinforcement learning teaches them.' },
