@@ -7,10 +7,12 @@
 import type { Chunked } from './engines/chunked.ts';
 import { prefaceTasks } from './tasks/preface.ts';
 import { selfTestTasks } from './tasks/selfTest.ts';
+import { stochasticHjbLqrTasks } from './tasks/stochasticHjbLqr.ts';
 
 export const tasks = {
   ...prefaceTasks,
   ...selfTestTasks,
+  ...stochasticHjbLqrTasks,
 };
 
 export type TaskName = keyof typeof tasks;
