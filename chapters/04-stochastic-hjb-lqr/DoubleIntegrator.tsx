@@ -19,7 +19,7 @@ import { withClip } from '../../app/plots/canvas.ts';
 import { seriesColor, themeColor, themeSeries } from '../../app/plots/theme.ts';
 import { lqrCare } from '../../workers/engines/lqr.ts';
 import type { DoubleIntegratorParams } from '../../workers/tasks/stochasticHjbLqr.ts';
-import { doubleIntegratorLqr } from './lqrCurves.ts';
+import { closedLoopEigen, doubleIntegratorLqr } from './lqrCurves.ts';
 import careListing from '../../workers/engines/lqr.ts?fn=lqrCare&code';
 import pathListing from '../../workers/engines/sde2d.ts?fn=sampleLinearSde2d&code';
 import './lqr.css';
@@ -91,8 +91,14 @@ export function DoubleIntegrator({ number, anchor, children }: { label?: string;
   }, [sol]);
 
   const fmt = (x: number, d = 4) => x.toFixed(d).replace('-', '−');
+  const eig = sol.K ? closedLoopEigen(sol.K[0][0], sol.K[0][1]) : null;
+  const eigText = eig
+    ? eig.im > 0
+      ? `closed-loop eigenvalues ${fmt(eig.re[0], 3)} ± ${eig.im.toFixed(3)}i (complex: the paths spiral in)`
+      : `closed-loop eigenvalues ${fmt(eig.re[0], 3)} and ${fmt(eig.re[1], 3)} (real: no overshoot)`
+    : '';
   const stats = sol.P && sol.K
-    ? `P = [[${fmt(sol.P[0][0])}, ${fmt(sol.P[0][1])}], [${fmt(sol.P[1][0])}, ${fmt(sol.P[1][1])}]], K = [${fmt(sol.K[0][0])}, ${fmt(sol.K[0][1])}], c = ${fmt(sol.c, 5)}`
+    ? `P = [[${fmt(sol.P[0][0])}, ${fmt(sol.P[0][1])}], [${fmt(sol.P[1][0])}, ${fmt(sol.P[1][1])}]], K = [${fmt(sol.K[0][0])}, ${fmt(sol.K[0][1])}], c = ${fmt(sol.c, 5)}; ${eigText}`
     : '';
 
   return (

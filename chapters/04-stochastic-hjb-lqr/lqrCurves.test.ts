@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { careResidual, lqrCare, lqrDiscounted, lqrPolicyValue } from '../../workers/engines/lqr.ts';
 import { lqrContinuousPolicyValue } from '../../workers/engines/feynmanKac.ts';
-import { A_BOUND, doubleIntegratorLqr, explorerCurves, riccatiPath, settleTime, stableGainBound } from './lqrCurves.ts';
+import { A_BOUND, closedLoopEigen, doubleIntegratorLqr, explorerCurves, riccatiPath, settleTime, stableGainBound } from './lqrCurves.ts';
 
 const post = { alpha: -0.5, beta: 1, q: 1, r: 0.1, sigma: 0.3, rho: 0.1 };
 
@@ -114,6 +114,24 @@ describe('the double integrator (figure lqr-double-integrator)', () => {
     expect(K[0][0]).toBeCloseTo(2.9666, 4);
     expect(K[0][1]).toBeCloseTo(3.942, 4);
     expect(c).toBeCloseTo(0.07884, 5);
+  });
+
+  it('closed-loop eigenvalues: real at R = 0.1 (-2.929, -1.013), complex above R = 1/4; each a root of det(A - BK - s I)', () => {
+    const e = closedLoopEigen(...(lqrCare(doubleIntegratorLqr(0.1, 0.2, 0.1)).K[0] as [number, number]));
+    expect(e.im).toBe(0);
+    expect(e.re[0]).toBeCloseTo(-2.929, 3);
+    expect(e.re[1]).toBeCloseTo(-1.013, 3);
+    for (const R of [0.1, 0.24, 0.26, 1, 10]) {
+      const [k1, k2] = lqrCare(doubleIntegratorLqr(R, 0.2, 0.1)).K[0];
+      const ev = closedLoopEigen(k1, k2);
+      expect(ev.im > 0).toBe(R > 0.25);
+      // det([[-s, 1], [-k1, -k2 - s]]) = s^2 + k2 s + k1, evaluated at the complex root re + i im.
+      for (const re of ev.re) {
+        const realPart = re * re - ev.im * ev.im + k2 * re + k1;
+        const imagPart = 2 * re * ev.im + k2 * ev.im;
+        expect(Math.hypot(realPart, imagPart)).toBeLessThan(1e-12);
+      }
+    }
   });
 
   it('certainty equivalence: the noise changes c, not P or K', () => {

@@ -118,3 +118,16 @@ export function settleTime(t: Float64Array, P: Float64Array, Pinf: number, T: nu
   }
   return last < 0 ? NaN : T - t[last];
 }
+
+/**
+ * Eigenvalues of the double integrator's closed loop A - BK = [[0, 1], [-k1, -k2]]: the roots of
+ * s^2 + k2 s + k1 = 0, as { re: [s1, s2], im } (im = 0: two real roots, no overshoot; im > 0: re +- i im, a spiral).
+ */
+export function closedLoopEigen(k1: number, k2: number): { re: [number, number]; im: number } {
+  const d = k2 * k2 - 4 * k1;
+  if (d >= 0) {
+    const s = Math.sqrt(d);
+    return { re: [(-k2 - s) / 2, (-k2 + s) / 2], im: 0 };
+  }
+  return { re: [-k2 / 2, -k2 / 2], im: Math.sqrt(-d) / 2 };
+}
