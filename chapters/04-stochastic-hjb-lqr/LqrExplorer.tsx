@@ -96,16 +96,18 @@ export function LqrExplorer({ number, anchor, children }: { label?: string; numb
 
   const lines: string[] = [];
   if (r) {
-    lines.push(mcLine(`Optimal gain: V_K*`, r.mcStar, shown.dt));
-    if (r.mcGain) lines.push(mcLine(`Your gain K = ${shown.gain}: V_K`, r.mcGain, shown.dt));
+    lines.push(mcLine(`Optimal gain, V_K*`, r.mcStar, shown.dt));
+    if (r.mcGain) lines.push(mcLine(`Your gain K = ${shown.gain}, V_K`, r.mcGain, shown.dt));
   }
   const readout = opt
     ? `P = ${fmt(opt.P, 7)}, K* = ${fmt(opt.K, 7)}, c = ${fmt(opt.c, 7)}` +
       (curves.gain ? `; your gain: P_K = ${fmt(curves.gain.P, 7)}, c_K = ${fmt(curves.gain.c, 7)}` : '; your gain: V_K = −∞')
     : '';
-  const gainNotice = !curves.gain
+  const gainNotice = !opt
+    ? null
+    : !curves.gain
     ? `Your gain K = ${v.gain} does not stabilise the discounted problem: 2(α − βK) = ${fmt(2 * (v.alpha - v.beta * v.gain), 2)} is not below ρ = ${v.rho}, ` +
-      `so E[X²] grows at least as fast as e^{ρt} and V_K(x) = −∞ for every x (no dashed value curve). ` +
+      `so E[X²] grows at least as fast as the discount e^(−ρt) shrinks and V_K(x) = −∞ for every x (no dashed value curve). ` +
       (v.beta > 0 ? `Stable gains here are K > ${fmt(kMin, 3)}.` : 'With β = 0 no gain helps.')
     : r?.gainProblem && r.mcGain === null && shown.gain === v.gain
       ? r.gainProblem
