@@ -22,6 +22,7 @@ import { A_BOUND, explorerCurves, stableGainBound } from './lqrCurves.ts';
 import lqrListing from '../../workers/engines/lqr.ts?fn=lqrDiscounted&code';
 import mcListing from '../../workers/engines/feynmanKac.ts?fn=evaluatePolicyMC&code';
 import chainListing from '../../workers/engines/feynmanKac.ts?fn=lqrChainValue&code';
+import gainListing from '../../workers/engines/feynmanKac.ts?fn=lqrContinuousPolicyValue&code';
 import type { LqrExplorerParams, McSummary } from '../../workers/tasks/stochasticHjbLqr.ts';
 import './lqr.css';
 
@@ -129,7 +130,7 @@ export function LqrExplorer({ number, anchor, children }: { label?: string; numb
       caption={children}
       rootRef={root}
       plotRef={plot}
-      code={[lqrListing, mcListing, chainListing]}
+      code={[lqrListing, gainListing, mcListing, chainListing]}
       summary={summaryText}
       csv={() => ({
         x: curves.x,
