@@ -42,6 +42,7 @@ export const explorerParams = defineFigureParams('lqr-explorer', {
 const X_MAX = 3;
 const HORIZON = 10;
 const MC_PATHS = 4000;
+const BATCHES = 40;
 const DRAW = 12;
 const RECORD = 201;
 
@@ -70,7 +71,7 @@ export function LqrExplorer({ number, anchor, children }: { label?: string; numb
     [v.alpha, v.beta, v.q, v.r, v.sigma, v.rho, v.gain],
   );
   const request: LqrExplorerParams = {
-    ...model, gain: v.gain, x0: v.x0, seed: v.seed, dt: v.dt, horizon: HORIZON, paths: MC_PATHS, drawPaths: DRAW, record: RECORD,
+    ...model, gain: v.gain, x0: v.x0, seed: v.seed, dt: v.dt, horizon: HORIZON, paths: MC_PATHS, batches: BATCHES, drawPaths: DRAW, record: RECORD,
   };
   const sim = useSimulation('lqrExplorer', request, { enabled: inView });
   const r = sim.result;
@@ -99,6 +100,13 @@ export function LqrExplorer({ number, anchor, children }: { label?: string; numb
   if (r) {
     lines.push(mcLine(`Optimal gain, V_K*`, r.mcStar, shown.dt));
     if (r.mcGain) lines.push(mcLine(`Your gain K = ${shown.gain}, V_K`, r.mcGain, shown.dt));
+    if (r.difference) {
+      const d = r.difference;
+      lines.push(
+        `Difference V_K − V_K*, paired (same noise): ${fmt(d.mean)} ± ${fmt(d.stderr)}; exact for the chain ${fmt(d.chain)}, continuous ${fmt(d.continuous)}; ` +
+          `with independent noise the standard error would be about ${fmt(d.independentStderr)}`,
+      );
+    }
   }
   const readout = opt
     ? `P = ${fmt(opt.P, 7)}, K* = ${fmt(opt.K, 7)}, c = ${fmt(opt.c, 7)}` +

@@ -29,15 +29,27 @@ export interface LqrExplorerParams extends ScalarLqrParams {
   dt: number;
   /** Simulated horizon, rounded to a whole number of steps; the exact value of the time-discretised chain is added beyond it. */
   horizon: number;
-  /** Monte Carlo paths per policy. */
+  /** Monte Carlo paths per policy, in `batches` batches of equal size (batch b uses random stream 2 + b). */
   paths: number;
+  batches: number;
   /** Paths drawn per policy, and the time points kept on each. */
   drawPaths: number;
   record: number;
 }
 
-/** Monte Carlo numbers of one policy (the recorded paths are not sent back: the drawn ones are below). */
+/** Monte Carlo numbers of one policy (mean and stderr from batch means; the recorded paths are not sent back). */
 export type McSummary = Omit<PolicyEvaluationResult, 'recorded'>;
+
+/** V_K(x0) - V_K*(x0) estimated with common random numbers, and what independent noise would have given. */
+export interface PairedDifference {
+  mean: number;
+  stderr: number;
+  /** sqrt(se_K^2 + se_K*^2): the standard error of the difference of two independent estimates. */
+  independentStderr: number;
+  /** Exact differences: of the Euler chain's values and of the continuous-time values. */
+  chain: number;
+  continuous: number;
+}
 
 export interface LqrExplorerResult {
   /** The optimal solution: V = -1/2 P x^2 - c, a* = -K x. */
@@ -47,6 +59,8 @@ export interface LqrExplorerResult {
   /** Feynman–Kac Monte Carlo of V_{K*}(x0) and of V_K(x0) (null when K does not stabilise: V_K = -infinity). */
   mcStar: McSummary;
   mcGain: McSummary | null;
+  /** The paired estimate of V_K(x0) - V_K*(x0) (null with mcGain). */
+  difference: PairedDifference | null;
   /** Why there is no mcGain, in a sentence. */
   gainProblem: string | null;
   /** Drawn paths under K* and under K, driven by the same normals (path i of each uses the same noise). */
@@ -55,15 +69,26 @@ export interface LqrExplorerResult {
   pathsGain: Float32Array;
 }
 
-function summary(r: PolicyEvaluationResult): McSummary {
-  const { recorded: _r, ...rest } = r;
-  return rest;
+/** Mean and standard error of batch means (sample sd / sqrt(number of batches)). */
+function batchStats(x: number[]): { mean: number; stderr: number } {
+  const n = x.length;
+  const mean = x.reduce((s, v) => s + v, 0) / n;
+  const v = x.reduce((s, y) => s + (y - mean) ** 2, 0) / (n - 1);
+  return { mean, stderr: Math.sqrt(v / n) };
+}
+
+/** The batches pooled: mean and standard error from the batch means; the exact values are the same in every batch. */
+function pooled(batches: PolicyEvaluationResult[]): McSummary {
+  const { recorded: _r, ...first } = batches[0];
+  const { mean, stderr } = batchStats(batches.map((b) => b.mean));
+  return { ...first, mean, stderr, tailMean: batches.reduce((s, b) => s + b.tailMean, 0) / batches.length };
 }
 
 /**
- * The LQR explorer: the closed form, Monte Carlo values of the optimal gain and of the reader's gain from x0 with
- * common random numbers (both evaluations use the same seed and stream, hence the same normals path by path),
- * and a few paths of each closed loop dX = (alpha - beta K) X dt + sigma dW driven by the same noise.
+ * The LQR explorer: the closed form; Feynman–Kac Monte Carlo values of the optimal gain and of the reader's gain
+ * from x0 with common random numbers (in each batch both evaluations use the same seed and stream, hence the same
+ * normals path by path), with standard errors from the batch means and a paired one for their difference; and a
+ * few paths of each closed loop dX = (alpha - beta K) X dt + sigma dW driven by the same noise (stream 1).
  */
 function* lqrExplorer(p: LqrExplorerParams): Chunked<LqrExplorerResult> {
   const params: ScalarLqrParams = { alpha: p.alpha, beta: p.beta, q: p.q, r: p.r, sigma: p.sigma, rho: p.rho };
@@ -72,30 +97,56 @@ function* lqrExplorer(p: LqrExplorerParams): Chunked<LqrExplorerResult> {
   const steps = Math.max(1, Math.round(p.horizon / p.dt));
   const horizon = steps * p.dt;
   const common = { x0: p.x0, dt: p.dt, horizon, paths: p.paths, seed: p.seed, tail: 'chain' as const };
-  const mcStar = yield* part(evaluatePolicyMC({ model: 'lqr', params, gain: opt.K, ...common }), 0, 0.45);
-  let mcGain: PolicyEvaluationResult | null = null;
+  // Batches of paths on separate random streams; both gains use the same stream in each batch, so the two estimates
+  // share their noise and the batch means give a paired standard error for the difference.
+  const B = p.batches;
+  if (!Number.isInteger(B) || B < 2 || B > 1000 || !Number.isInteger(p.paths / B) || p.paths / B < 2) {
+    throw new Error(`batches must be an integer in [2, 1000] dividing paths into batches of at least 2; got ${B} for ${p.paths} paths`);
+  }
+  const stable = p.rho > 2 * (p.alpha - p.beta * p.gain);
   let gainProblem: string | null = null;
-  if (!(p.rho > 2 * (p.alpha - p.beta * p.gain))) {
+  if (!stable) {
     const bound = p.beta !== 0 ? ` (here: K > ${((p.alpha - p.rho / 2) / p.beta).toFixed(3)})` : '';
     gainProblem =
       `Your gain K = ${p.gain} does not stabilise the discounted problem: 2(α − βK) = ${(2 * (p.alpha - p.beta * p.gain)).toFixed(3)} ` +
       `is not below ρ = ${p.rho}, so E X² grows at least as fast as the discount shrinks it and V_K = −∞. ` +
       `A gain needs 2(α − βK) < ρ${bound}.`;
-  } else {
-    try {
-      mcGain = yield* part(evaluatePolicyMC({ model: 'lqr', params, gain: p.gain, ...common }), 0.45, 0.9);
-    } catch (e) {
-      // Stable in continuous time but not as an Euler chain with this dt (a very large gain).
-      gainProblem = `Your gain K = ${p.gain} is stable in continuous time, but ${(e as Error).message}.`;
+  }
+  const starBatches: PolicyEvaluationResult[] = [];
+  const gainBatches: PolicyEvaluationResult[] = [];
+  for (let b = 0; b < B; b++) {
+    const batch = { ...common, paths: p.paths / B, stream: 2 + b };
+    starBatches.push(yield* part(evaluatePolicyMC({ model: 'lqr', params, gain: opt.K, ...batch }), (0.9 * b) / B, (0.9 * (b + 0.5)) / B));
+    if (stable && gainProblem === null) {
+      try {
+        gainBatches.push(yield* part(evaluatePolicyMC({ model: 'lqr', params, gain: p.gain, ...batch }), (0.9 * (b + 0.5)) / B, (0.9 * (b + 1)) / B));
+      } catch (e) {
+        // Stable in continuous time but not as an Euler chain with this dt (a very large gain).
+        gainProblem = `Your gain K = ${p.gain} is stable in continuous time, but ${(e as Error).message}.`;
+      }
     }
+  }
+  const mcStar = pooled(starBatches);
+  const mcGain = gainProblem === null ? pooled(gainBatches) : null;
+  let difference: PairedDifference | null = null;
+  if (mcGain) {
+    const d = batchStats(gainBatches.map((g, b) => g.mean - starBatches[b].mean));
+    difference = {
+      mean: d.mean,
+      stderr: d.stderr,
+      independentStderr: Math.hypot(mcStar.stderr, mcGain.stderr),
+      chain: mcGain.chainValue - mcStar.chainValue,
+      continuous: mcGain.continuousValue - mcStar.continuousValue,
+    };
   }
   const grid = { x0: p.x0, T: horizon, steps, paths: p.drawPaths, seed: p.seed, stream: 1, record: Math.min(p.record, steps + 1), b: 0, s: p.sigma };
   const star = yield* part(sampleLinearSde1d({ ...grid, a: p.alpha - p.beta * opt.K }), 0.9, 0.95);
   const mine = yield* part(sampleLinearSde1d({ ...grid, a: p.alpha - p.beta * p.gain }), 0.95, 1);
   return {
     ...opt,
-    mcStar: summary(mcStar),
-    mcGain: mcGain ? summary(mcGain) : null,
+    mcStar,
+    mcGain,
+    difference,
     gainProblem,
     t: star.t,
     pathsStar: star.paths,
