@@ -19,9 +19,10 @@ import { withClip } from '../../app/plots/canvas.ts';
 import { seriesColor, themeColor, themeSeries } from '../../app/plots/theme.ts';
 import { lqrCare } from '../../workers/engines/lqr.ts';
 import type { DoubleIntegratorParams } from '../../workers/tasks/stochasticHjbLqr.ts';
-import { closedLoopEigen, doubleIntegratorLqr } from './lqrCurves.ts';
+import { closedLoopEigen, designedGainValue, doubleIntegratorLqr } from './lqrCurves.ts';
 import careListing from '../../workers/engines/lqr.ts?fn=lqrCare&code';
 import pathListing from '../../workers/engines/sde2d.ts?fn=sampleLinearSde2d&code';
+import policyListing from '../../workers/engines/lqr.ts?fn=lqrPolicyValue&code';
 import './lqr.css';
 
 export const diParams = defineFigureParams('lqr-double-integrator', {
@@ -97,8 +98,12 @@ export function DoubleIntegrator({ number, anchor, children }: { label?: string;
       ? `closed-loop eigenvalues ${fmt(eig.re[0], 3)} ± ${eig.im.toFixed(3)}i (complex: the paths spiral in)`
       : `closed-loop eigenvalues ${fmt(eig.re[0], 3)} and ${fmt(eig.re[1], 3)} (real: no overshoot)`
     : '';
+  const designed = useMemo(() => (sol.P ? designedGainValue(v.R, v.noise, RHO, [1, 0]) : null), [sol, v.R, v.noise]);
+  const designText = designed
+    ? `at x = (1, 0): V = ${fmt(designed.optimal)}; with the gain designed for R = 0.1 instead, V_K = ${fmt(designed.designed)}`
+    : '';
   const stats = sol.P && sol.K
-    ? `P = [[${fmt(sol.P[0][0])}, ${fmt(sol.P[0][1])}], [${fmt(sol.P[1][0])}, ${fmt(sol.P[1][1])}]], K = [${fmt(sol.K[0][0])}, ${fmt(sol.K[0][1])}], c = ${fmt(sol.c, 5)}; ${eigText}`
+    ? `P = [[${fmt(sol.P[0][0])}, ${fmt(sol.P[0][1])}], [${fmt(sol.P[1][0])}, ${fmt(sol.P[1][1])}]], K = [${fmt(sol.K[0][0])}, ${fmt(sol.K[0][1])}], c = ${fmt(sol.c, 5)}; ${eigText}; ${designText}`
     : '';
 
   return (
@@ -112,7 +117,7 @@ export function DoubleIntegrator({ number, anchor, children }: { label?: string;
       caption={children}
       rootRef={root}
       plotRef={plot}
-      code={[careListing, pathListing]}
+      code={[careListing, policyListing, pathListing]}
       summary={stats ? `Double integrator with R = ${v.R}, noise ${v.noise}, rho = ${RHO}: ${stats}.` : undefined}
       csv={() => (r ? { t: r.t, ...Object.fromEntries([0, 1, 2, 3].flatMap((s) => [[`x_start${s + 1}`, r.paths.filter((_, k) => k % 2 === 0 && Math.floor(k / (2 * RECORD)) === s * PATHS)], [`v_start${s + 1}`, r.paths.filter((_, k) => k % 2 === 1 && Math.floor(k / (2 * RECORD)) === s * PATHS)]])) } : {})}
       controls={<Controls params={diParams} />}

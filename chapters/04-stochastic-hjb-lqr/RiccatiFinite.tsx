@@ -16,6 +16,7 @@ import { seriesColor, themeColor } from '../../app/plots/theme.ts';
 import { lqrDiscounted } from '../../workers/engines/lqr.ts';
 import { riccatiPath, settleTime } from './lqrCurves.ts';
 import fhListing from '../../workers/engines/lqr.ts?fn=lqrFiniteHorizon&code';
+import pathListing from './lqrCurves.ts?fn=riccatiPath&code';
 import './lqr.css';
 
 export const riccatiParams = defineFigureParams('lqr-riccati', {
@@ -67,7 +68,7 @@ export function RiccatiFinite({ number, anchor, children }: { label?: string; nu
       caption={children}
       rootRef={root}
       plotRef={plot}
-      code={[fhListing]}
+      code={[pathListing, fhListing]}
       summary={summary}
       csv={() => (data.curves.length ? { t: data.curves[0].t, ...Object.fromEntries(data.curves.map((c, i) => [`P_qT${i}_${c.qT}`, c.P])) } : {})}
       controls={<Controls params={riccatiParams} />}

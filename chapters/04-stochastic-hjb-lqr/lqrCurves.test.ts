@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { careResidual, lqrCare, lqrDiscounted, lqrPolicyValue } from '../../workers/engines/lqr.ts';
 import { lqrContinuousPolicyValue } from '../../workers/engines/feynmanKac.ts';
-import { A_BOUND, closedLoopEigen, doubleIntegratorLqr, explorerCurves, riccatiPath, settleTime, stableGainBound } from './lqrCurves.ts';
+import { A_BOUND, closedLoopEigen, designedGainValue, doubleIntegratorLqr, explorerCurves, riccatiPath, settleTime, stableGainBound } from './lqrCurves.ts';
 
 const post = { alpha: -0.5, beta: 1, q: 1, r: 0.1, sigma: 0.3, rho: 0.1 };
 
@@ -131,6 +131,30 @@ describe('the double integrator (figure lqr-double-integrator)', () => {
         const imagPart = 2 * re * ev.im + k2 * ev.im;
         expect(Math.hypot(realPart, imagPart)).toBeLessThan(1e-12);
       }
+    }
+  });
+
+  it('a gain designed for R = 0.1 used at another R: V_K <= V, equal at R = 0.1; P_K - P solves the Lyapunov equation with (K - K*)\'R(K - K*)', () => {
+    expect(designedGainValue(0.1, 0.2, 0.1, [1, 0]).designed).toBeCloseTo(designedGainValue(0.1, 0.2, 0.1, [1, 0]).optimal, 9);
+    for (const R of [0.01, 1, 10]) {
+      const v = designedGainValue(R, 0.2, 0.1, [1, 0]);
+      expect(v.designed).toBeLessThan(v.optimal);
+      // Independent check of the gap: Delta = P_K - P solves Acl' Delta + Delta Acl + (K - K*)' R (K - K*) = 0 with
+      // Acl = A - B K - rho/2 I (subtract the Riccati equation from the Lyapunov equation of K).
+      const sys = doubleIntegratorLqr(R, 0.2, 0.1);
+      const opt = lqrCare(sys);
+      const K = lqrCare(doubleIntegratorLqr(0.1, 0.2, 0.1)).K[0];
+      const PK = lqrPolicyValue(sys, [K]).P;
+      const D = [[PK[0][0] - opt.P[0][0], PK[0][1] - opt.P[0][1]], [PK[1][0] - opt.P[1][0], PK[1][1] - opt.P[1][1]]];
+      const Acl = [[-0.05, 1], [-K[0], -K[1] - 0.05]];
+      const e = [K[0] - opt.K[0][0], K[1] - opt.K[0][1]];
+      for (let i = 0; i < 2; i++) {
+        for (let j = 0; j < 2; j++) {
+          const res = Acl[0][i] * D[0][j] + Acl[1][i] * D[1][j] + D[i][0] * Acl[0][j] + D[i][1] * Acl[1][j] + e[i] * R * e[j];
+          expect(Math.abs(res)).toBeLessThan(1e-9);
+        }
+      }
+      expect(v.optimal - v.designed).toBeCloseTo(0.5 * D[0][0] + (0.04 * D[1][1]) / 0.2, 9);
     }
   });
 
