@@ -8,11 +8,13 @@ import type { Chunked } from './engines/chunked.ts';
 import { prefaceTasks } from './tasks/preface.ts';
 import { selfTestTasks } from './tasks/selfTest.ts';
 import { mertonTasks } from './tasks/merton.ts';
+import { stochasticHjbLqrTasks } from './tasks/stochasticHjbLqr.ts';
 
 export const tasks = {
   ...prefaceTasks,
   ...selfTestTasks,
   ...mertonTasks,
+  ...stochasticHjbLqrTasks,
 };
 
 export type TaskName = keyof typeof tasks;

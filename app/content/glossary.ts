@@ -195,4 +195,28 @@ export const glossary: GlossaryEntry[] = [
     definition:
       'The constant, riskless consumption rate $\\bar c$ worth as much as a policy: $\\int_0^\\infty e^{-\\rho t} u(\\bar c)\\,\\dd t = u(\\bar c)/\\rho = V$, so $\\bar c = u^{-1}(\\rho V)$. It ranks policies as $V$ does, in units of consumption.',
   },
+  {
+    id: 'certainty-equivalence',
+    term: 'certainty equivalence',
+    definition:
+      'In the linear–quadratic regulator with additive noise, the optimal feedback gain is the one of the noiseless problem: noise lowers the value by a constant ($c = \\sigma^2 P / (2\\rho)$ in the scalar case) but does not change the action.',
+  },
+  {
+    id: 'transversality-condition',
+    term: 'transversality condition',
+    definition:
+      'The condition at infinite time in a verification theorem for discounted problems: $e^{-\\rho T}\\,\\E[V(X_T)] \\to 0$ as $T \\to \\infty$ along the candidate optimal process. Without it a solution of the HJB equation need not be the value function.',
+  },
+  {
+    id: 'lyapunov-equation',
+    term: 'Lyapunov equation',
+    definition:
+      'The linear equation for the value of a fixed linear policy $a = -Kx$ of an LQR: $(A - BK - \\tfrac{\\rho}{2} I)\\T P_K + P_K (A - BK - \\tfrac{\\rho}{2} I) + Q + K\\T R K = 0$; scalar: $(\\rho - 2(\\alpha - \\beta K)) P_K = q + r K^2$.',
+  },
+  {
+    id: 'common-random-numbers',
+    term: 'common random numbers',
+    definition:
+      'Simulating two systems with the same random draws, so that their difference is estimated with less variance than from independent runs: the noise common to both cancels.',
+  },
 ];
