@@ -45,6 +45,15 @@ describe('book index', () => {
     expect(slugify('Feynman–Kac: evaluating a policy')).toBe('feynman-kac-evaluating-a-policy');
   });
 
+  it('a heading two chapters share is labelled per chapter only', () => {
+    const dir = withChapter('02-beta', '---\ntitle: Beta\n---\n\n## Second things\n\n$$\nx \\label{eq:beta}\n$$\n');
+    const index = scanBook(dir);
+    expect(index.labels['sec:second-things']).toBeUndefined();
+    expect(index.labels['sec:alpha:second-things']).toMatchObject({ number: '1.2', chapter: 'alpha' });
+    expect(index.labels['sec:beta:second-things']).toMatchObject({ number: '2.1', chapter: 'beta' });
+    expect(index.labels['sec:first-things']).toMatchObject({ number: '1.1' });
+  });
+
   it('a duplicated label fails, naming it', () => {
     const dir = withChapter('02-beta', '---\ntitle: Beta\n---\n\n$$\nx \\label{eq:one}\n$$\n');
     expect(() => scanBook(dir)).toThrow(/eq:one/);

@@ -109,7 +109,7 @@ export function remarkBook(options: RemarkBookOptions) {
           const to = attr(el, 'to');
           const info = to ? index.labels[to] : undefined;
           if (!to || !info) {
-            problems.push(`${where(node)}: <Ref to="${to ?? ''}"> names no equation, figure or section label in the book`);
+            problems.push(`${where(node)}: <Ref to="${to ?? ''}"> names no equation, figure, exercise or section label in the book (a heading several chapters share is sec:<chapter>:<slug>)`);
             return;
           }
           setAttr(el, 'number', info.number);

@@ -93,7 +93,7 @@ function captionAfter(body: string, from: number, name: string): string {
 /**
  * Scans one chapter's MDX. Equations are `$$ ... \label{eq:name} ... $$` display blocks; figures are JSX elements
  * with `label="fig:name"`; exercises are `<Exercise label="ex:name">`; sections are `##` headings (level 2),
- * labelled "sec:<slug>".
+ * labelled "sec:<chapter>:<slug>", and "sec:<slug>" as well when the heading's slug is unique in the book.
  */
 export function scanChapter(source: string, number: number | string, slug: string, dir: string) {
   const front = parseFrontmatter(source);
@@ -128,7 +128,7 @@ export function scanChapter(source: string, number: number | string, slug: strin
       const id = slugify(title);
       const info: SectionInfo = { id, title, number: `${number}.${sec}` };
       sections.push(info);
-      add(`sec:${id}`, { kind: 'section', number: info.number, chapter: slug, anchor: id, text: title });
+      add(`sec:${slug}:${id}`, { kind: 'section', number: info.number, chapter: slug, anchor: id, text: title });
     }
   }
   const chapter: ChapterInfo = {
@@ -161,6 +161,17 @@ export function scanBook(chaptersDir: string): BookIndex {
       if (labels[label]) problems.push(`label "${label}" is defined in two chapters (${labels[label].chapter} and ${info.chapter})`);
       labels[label] = info;
     }
+  }
+  // A section is also "sec:<heading-slug>" when no other chapter has a heading with the same slug ("Exercises" does
+  // not get one); "sec:<chapter>:<heading-slug>" always works.
+  const bare = new Map<string, LabelInfo[]>();
+  for (const [label, info] of Object.entries(labels)) {
+    if (info.kind !== 'section') continue;
+    const short = `sec:${label.slice(label.indexOf(':', 4) + 1)}`;
+    bare.set(short, [...(bare.get(short) ?? []), info]);
+  }
+  for (const [short, infos] of bare) {
+    if (infos.length === 1 && !labels[short]) labels[short] = infos[0];
   }
   if (problems.length) throw new Error(`The book's sources have problems:\n  ${problems.join('\n  ')}`);
   return { chapters, labels };
