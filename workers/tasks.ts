@@ -7,10 +7,12 @@
 import type { Chunked } from './engines/chunked.ts';
 import { prefaceTasks } from './tasks/preface.ts';
 import { selfTestTasks } from './tasks/selfTest.ts';
+import { noiseTasks } from './tasks/noise.ts';
 
 export const tasks = {
   ...prefaceTasks,
   ...selfTestTasks,
+  ...noiseTasks,
 };
 
 export type TaskName = keyof typeof tasks;

@@ -30,3 +30,5 @@ export * from './nn/adam';
 export * from './learning/qlearningCT';
 export * from './learning/qlearning';
 export * from './learning/compare';
+export * from './brownian';
+export * from './gbm';
