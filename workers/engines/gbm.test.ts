@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gbmDensity, gbmEmMoments, gbmLogDrift, gbmMoments, gbmQuantileAt, gbmWeakError } from './gbm';
+import { gbmDensity, gbmEmMoments, gbmLogDrift, gbmMoments, gbmQuantileAt, gbmRawMoment, gbmVarianceStandardError, gbmWeakError } from './gbm';
 
 describe('geometric Brownian motion closed forms', () => {
   const p = { m: 0.3, v: 0.4, x0: 2, t: 1.5 };
@@ -37,5 +37,19 @@ describe('geometric Brownian motion closed forms', () => {
     expect(gbmWeakError({ ...p, m: 0, steps: 7 })).toBe(0);
     const em = gbmEmMoments({ ...p, steps: 100_000 });
     expect(em.variance / gbmMoments(p).variance).toBeCloseTo(1, 3);
+  });
+});
+
+describe('gbmRawMoment and gbmVarianceStandardError', () => {
+  it('raw moments agree with the mean and variance; the standard error of the variance is above the Gaussian one', () => {
+    const p = { m: 0.1, v: 0.4, x0: 1, t: 1 };
+    const g = gbmMoments(p);
+    expect(gbmRawMoment(p, 1)).toBeCloseTo(g.mean, 14);
+    expect(gbmRawMoment(p, 2) - g.mean ** 2).toBeCloseTo(g.variance, 14);
+    const se = gbmVarianceStandardError(p, 1000);
+    expect(se).toBeGreaterThan(g.variance * Math.sqrt(2 / 999));
+    // As v -> 0 the law is nearly Gaussian and the two agree.
+    const q = { ...p, v: 1e-3 };
+    expect(gbmVarianceStandardError(q, 1000) / (gbmMoments(q).variance * Math.sqrt(2 / 1000))).toBeCloseTo(1, 2);
   });
 });

@@ -74,3 +74,23 @@ export function gbmEmMoments(p: GbmParams & { steps: number }): { mean: number; 
 export function gbmWeakError(p: GbmParams & { steps: number }): number {
   return gbmEmMoments(p).mean - gbmMoments(p).mean;
 }
+
+/** Raw moment E X_t^k = x0^k exp(k m t + k (k - 1) v^2 t / 2) of the log-normal law (any real k). */
+export function gbmRawMoment(p: GbmParams, k: number): number {
+  check(p);
+  const { m, v, x0, t } = p;
+  return x0 ** k * Math.exp(k * m * t + 0.5 * k * (k - 1) * v * v * t);
+}
+
+/**
+ * Standard error of the unbiased sample variance of N independent copies of X_t, to leading order:
+ * sqrt((mu4 - sigma^4) / N) with the central moments of the log-normal law (mu4 from the raw moments:
+ * E4 - 4 E1 E3 + 6 E1^2 E2 - 3 E1^4). Log-normal tails make it much larger than the Gaussian sigma^2 sqrt(2/N).
+ */
+export function gbmVarianceStandardError(p: GbmParams, N: number): number {
+  if (!Number.isInteger(N) || N < 2) throw new Error(`N must be an integer >= 2; got ${N}`);
+  const [e1, e2, e3, e4] = [1, 2, 3, 4].map((k) => gbmRawMoment(p, k));
+  const mu4 = e4 - 4 * e1 * e3 + 6 * e1 * e1 * e2 - 3 * e1 ** 4;
+  const s2 = e2 - e1 * e1;
+  return Math.sqrt(Math.max(0, mu4 - s2 * s2) / N);
+}
