@@ -16,16 +16,11 @@ import { drawBand } from '../../app/plots/band.ts';
 import { drawLine } from '../../app/plots/line.ts';
 import windowListing from '../../workers/engines/brownian.ts?fn=brownianWindow&code';
 import normalListing from '../../workers/engines/brownian.ts?fn=bridgeNormal&code';
-import type { BrownianZoomParams } from '../../workers/tasks/noise.ts';
+import { zoomRequest, zoomSchema } from './schemas.ts';
 import { Toggle } from './Toggle.tsx';
 import './noise.css';
 
-export const zoomParams = defineFigureParams('brownian-zoom', {
-  zoom: { label: 'zoom depth (window w = 2⁻ᶻ)', symbol: 'z', min: 0, max: 30, step: 1, default: 4, integer: true },
-  center: { label: 'window centre', symbol: 'c', min: 0, max: 1, step: 0.01, default: 0.37 },
-  rescale: { label: 'rescale by √w', symbol: '√w', min: 0, max: 1, step: 1, default: 1, integer: true },
-  seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 3, integer: true },
-});
+export const zoomParams = defineFigureParams('brownian-zoom', zoomSchema);
 
 /** Power of two as text: 2^-z = 0.0625 (z <= 6) or 2^-z ≈ 1.49e-8. */
 function widthText(z: number): string {
@@ -39,7 +34,7 @@ export function BrownianZoom({ number, anchor, children }: { label?: string; num
   const inView = useInView(root);
   const v = zoomParams.useValues();
   const set = useFigureState(zoomParams, (s) => s.set);
-  const request: BrownianZoomParams = { seed: v.seed, center: v.center, zoom: v.zoom };
+  const request = zoomRequest(v);
   const sim = useSimulation('noiseBrownianZoom', request, { enabled: inView });
   const r = sim.result;
   const rescale = v.rescale === 1;

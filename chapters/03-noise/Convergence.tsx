@@ -16,26 +16,12 @@ import { drawAxes } from '../../app/plots/axes.ts';
 import { drawLine } from '../../app/plots/line.ts';
 import { Legend } from './Legend.tsx';
 import convergenceListing from '../../workers/engines/convergence.ts?fn=gbmConvergence&code';
-import type { GbmConvergenceParams } from '../../workers/engines/convergence.ts';
 import { convergenceView } from './convergenceView.ts';
+import { convergenceRequest, convergenceSchema, HORIZON, STEPS_LIST } from './schemas.ts';
 import { drawErrorBars, drawPoints } from './marks.ts';
 import './noise.css';
 
-export const convergenceParams = defineFigureParams('em-milstein-convergence', {
-  m: { label: 'drift', symbol: 'μ', min: -1, max: 1.5, step: 0.05, default: 0.8 },
-  v: { label: 'volatility', symbol: 'σ', min: 0.1, max: 1.5, step: 0.05, default: 0.6 },
-  paths: { label: 'number of paths', symbol: 'N', min: 1000, max: 100000, step: 1000, default: 20000, integer: true, log: true },
-  seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
-});
-
-/** Step counts on [0, 1]: h = 1/8 ... 1/256, all driven by the same Brownian increments. */
-export const STEPS_LIST = [8, 16, 32, 64, 128, 256];
-export const X0 = 1;
-export const HORIZON = 1;
-
-export function convergenceRequest(v: { m: number; v: number; paths: number; seed: number }): GbmConvergenceParams {
-  return { m: v.m, v: v.v, x0: X0, T: HORIZON, stepsList: STEPS_LIST, paths: v.paths, seed: v.seed };
-}
+export const convergenceParams = defineFigureParams('em-milstein-convergence', convergenceSchema);
 
 const SERIES = [
   { key: 'strongEm', label: 'strong, Euler–Maruyama', color: 'var(--plot-1)' },

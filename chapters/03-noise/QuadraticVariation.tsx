@@ -16,15 +16,12 @@ import { drawBand } from '../../app/plots/band.ts';
 import { drawLine } from '../../app/plots/line.ts';
 import { Legend } from './Legend.tsx';
 import sumsListing from '../../workers/engines/brownian.ts?fn=partitionSums&code';
-import { QV_MAX_K, type QuadraticVariationParams } from '../../workers/tasks/noise.ts';
+import { QV_MAX_K } from '../../workers/tasks/noise.ts';
+import { qvRequest, qvSchema } from './schemas.ts';
 import { drawPoints } from './marks.ts';
 import './noise.css';
 
-export const qvParams = defineFigureParams('quadratic-variation', {
-  t: { label: 'interval end', symbol: 't', min: 0.1, max: 1, step: 0.05, default: 1 },
-  k: { label: 'partition: n = 2ᵏ intervals', symbol: 'k', min: 0, max: QV_MAX_K, step: 1, default: 4, integer: true },
-  seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
-});
+export const qvParams = defineFigureParams('quadratic-variation', qvSchema);
 
 const KS = Array.from({ length: QV_MAX_K + 1 }, (_, j) => j);
 
@@ -33,7 +30,7 @@ export function QuadraticVariation({ number, anchor, children }: { label?: strin
   const plot = useRef<HTMLDivElement | null>(null);
   const inView = useInView(root);
   const v = qvParams.useValues();
-  const request: QuadraticVariationParams = { seed: v.seed, t: v.t, k: v.k };
+  const request = qvRequest(v);
   const sim = useSimulation('noiseQuadraticVariation', request, { enabled: inView });
   const r = sim.result;
   const k = sim.resultParams?.k ?? v.k;

@@ -21,59 +21,16 @@ import { drawCanvasPaths } from '../../app/plots/canvasPaths.ts';
 import { drawHistogram } from '../../app/plots/histogram.ts';
 import geometricListing from '../../workers/engines/sde.ts?fn=sampleGeometricSde1d&code';
 import linearListing from '../../workers/engines/sde.ts?fn=sampleLinearSde1d&code';
-import type { SdeLawsParams } from '../../workers/tasks/noise.ts';
-import { lawCurves, type Model } from './laws.ts';
+import { lawCurves, logMean } from './laws.ts';
+import { LAW_BINS, LAW_RECORD, lawsRequest, lawsSchema } from './schemas.ts';
 import { Choice } from './Toggle.tsx';
 import './noise.css';
 
-export const lawsParams = defineFigureParams('sde-laws', {
-  model: { label: 'model (0 OU, 1 GBM)', symbol: 'M', min: 0, max: 1, step: 1, default: 0, integer: true },
-  scheme: { label: 'scheme (0 exact, 1 Euler–Maruyama)', symbol: 'S', min: 0, max: 1, step: 1, default: 0, integer: true },
-  theta: { label: 'pull rate', symbol: 'θ', min: 0.1, max: 5, step: 0.1, default: 1 },
-  sigma: { label: 'noise', symbol: 'σ', min: 0.1, max: 2, step: 0.1, default: 0.5 },
-  x0: { label: 'start', symbol: 'x₀', min: -3, max: 3, step: 0.1, default: 2 },
-  mu: { label: 'drift', symbol: 'μ', min: -0.5, max: 1, step: 0.05, default: 0.1 },
-  vol: { label: 'volatility', symbol: 'σ', min: 0.05, max: 1, step: 0.05, default: 0.4 },
-  s0: { label: 'start', symbol: 'x₀', min: 0.2, max: 5, step: 0.1, default: 1 },
-  T: { label: 'horizon', symbol: 'T', min: 0.25, max: 5, step: 0.25, default: 2 },
-  paths: { label: 'number of paths', symbol: 'N', min: 10, max: 5000, step: 10, default: 2000, integer: true, log: true },
-  seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
-});
+export const lawsParams = defineFigureParams('sde-laws', lawsSchema);
 
-/** Time steps per path (Euler–Maruyama step T/200; the exact scheme is exact at any step). */
-export const LAW_STEPS = 200;
-const RECORD = 101;
-const BINS = 40;
+const RECORD = LAW_RECORD;
+const BINS = LAW_BINS;
 const HIGHLIGHTED = [0, 1, 2];
-
-/** The worker request for the figure's values (exported for the tests). */
-export function lawsRequest(v: ReturnType<typeof lawsParams.useValues>): SdeLawsParams {
-  const model: Model = v.model === 1 ? 'gbm' : 'ou';
-  const input = lawInput(v);
-  const c = lawCurves(input);
-  return {
-    model, scheme: v.scheme === 1 ? 'em' : 'exact', theta: v.theta, mu: v.mu, sigma: input.sigma, x0: input.x0, T: v.T,
-    steps: LAW_STEPS, paths: v.paths, seed: v.seed, record: RECORD, bins: BINS, histMin: c.histDomain[0], histMax: c.histDomain[1],
-  };
-}
-
-function lawInput(v: ReturnType<typeof lawsParams.useValues>) {
-  const gbm = v.model === 1;
-  return { model: (gbm ? 'gbm' : 'ou') as Model, theta: v.theta, mu: v.mu, sigma: gbm ? v.vol : v.sigma, x0: gbm ? v.s0 : v.x0, T: v.T, steps: LAW_STEPS };
-}
-
-/** Sample mean of log X over the positive values, and how many were not positive. */
-export function logMean(values: ArrayLike<number>): { mean: number; nonPositive: number } {
-  let s = 0;
-  let n = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (values[i] > 0) {
-      s += Math.log(values[i]);
-      n++;
-    }
-  }
-  return { mean: n ? s / n : NaN, nonPositive: values.length - n };
-}
 
 export function SdeLaws({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
   const root = useRef<HTMLElement | null>(null);

@@ -96,3 +96,16 @@ export function lawCurves(p: LawInput): LawCurves {
     standardErrors: (N) => ({ mean: Math.sqrt(end.variance / N), variance: gbmVarianceStandardError(g, Math.max(2, N)) }),
   };
 }
+
+/** Sample mean of log X over the positive values, and how many were not positive. */
+export function logMean(values: ArrayLike<number>): { mean: number; nonPositive: number } {
+  let s = 0;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] > 0) {
+      s += Math.log(values[i]);
+      n++;
+    }
+  }
+  return { mean: n ? s / n : NaN, nonPositive: values.length - n };
+}
