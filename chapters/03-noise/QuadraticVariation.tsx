@@ -64,7 +64,9 @@ export function QuadraticVariation({ number, anchor, children }: { label?: strin
     >
       <div ref={plot} className="noise-two-plots">
         <div>
-          <p className="noise-plot-title">The path and a partition into n = {n} intervals</p>
+          <p className="noise-plot-title">
+            The path and a partition into n = {n} intervals{n > 256 ? ' (chords drawn up to n = 256)' : ''}
+          </p>
           <PlotSurface
             aspect={0.75}
             ariaLabel={`A Brownian path on [0, ${t}], a smooth function, and the partition with ${n} intervals`}

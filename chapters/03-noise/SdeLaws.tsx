@@ -97,7 +97,7 @@ export function SdeLaws({ number, anchor, children }: { label?: string; number?:
           ariaLabel={`Paths of ${gbm ? 'geometric Brownian motion' : 'the Ornstein–Uhlenbeck process'} over [0, ${shown.T}] with the exact mean and a quantile band`}
           deps={[r, law]}
           draw={(svg, ctx, size, theme) => {
-            const f = frame(size, { theme, xLabel: 'time t', yDomain: law.domain });
+            const f = frame(size, { theme, xLabel: 'time t', yLabel: 'X_t', yDomain: law.domain });
             const s = plotScales(f, [0, shown.T], law.domain, { nice: false });
             drawAxes(svg, s, f, { theme, xLabel: 'time t', yLabel: 'Xₜ' });
             drawBand(svg, { x: law.t, lower: law.lower, upper: law.upper }, s, { ariaLabel: 'Exact 2.3% to 97.7% quantiles' });
