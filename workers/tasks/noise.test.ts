@@ -132,6 +132,14 @@ describe('figure sde-laws', () => {
     expect(lawCurves({ model: 'gbm', theta: 1, mu: p.mu, sigma: p.sigma, x0: p.x0, T: p.T, steps: 200 }).median![120]).toBeCloseTo(g.median, 12);
   });
 
+  it('as the text says: at the GBM defaults the standard error of the sample variance is more than twice the Gaussian one', () => {
+    const p = lawsRequest({ ...d, model: 1 });
+    const law = lawCurves({ model: p.model, theta: p.theta, mu: p.mu, sigma: p.sigma, x0: p.x0, T: p.T, steps: p.steps });
+    const ratio = law.standardErrors(p.paths).variance / (law.end.variance * Math.sqrt(2 / (p.paths - 1)));
+    expect(ratio).toBeGreaterThan(2);
+    expect(ratio).toBeLessThan(3);
+  });
+
   it('an OU pull rate θ <= 0 is refused with a sentence', () => {
     const p = lawsRequest(d);
     expect(() => runToEnd(noiseSdeLaws({ ...p, theta: 0 }))).toThrow(/pull rate θ must be > 0/);
