@@ -2,7 +2,7 @@
 export interface LegendEntry {
   label: string;
   color: string;
-  shape?: 'line' | 'dash' | 'dot' | 'box';
+  shape?: 'line' | 'dash' | 'dotted' | 'dot' | 'box';
 }
 
 export function Legend({ items }: { items: LegendEntry[] }) {

@@ -102,8 +102,11 @@ export function SdeLaws({ number, anchor, children }: { label?: string; number?:
             drawAxes(svg, s, f, { theme, xLabel: 'time t', yLabel: 'Xₜ' });
             drawBand(svg, { x: law.t, lower: law.lower, upper: law.upper }, s, { ariaLabel: 'Exact 2.3% to 97.7% quantiles' });
             if (ctx && r && r.t.length === RECORD) drawCanvasPaths(ctx, { t: r.t, values: r.paths }, s, theme, { highlight: HIGHLIGHTED.filter((i) => i < n), clip: f });
-            drawLine(svg, { x: law.t, y: law.mean }, s, { theme, color: 'var(--plot-fg)', dash: '6 4', ariaLabel: 'Exact mean' });
-            if (law.median) drawLine(svg, { x: law.t, y: law.median }, s, { theme, color: 'var(--accent)', ariaLabel: 'Exact median' });
+            // The band's edges again above the paths (the band itself lies beneath them).
+            drawLine(svg, { x: law.t, y: law.lower }, s, { theme, color: 'var(--plot-fg)', weight: 0.8, dash: '2 3', ariaLabel: 'Exact 2.3% quantile' });
+            drawLine(svg, { x: law.t, y: law.upper }, s, { theme, color: 'var(--plot-fg)', weight: 0.8, dash: '2 3', ariaLabel: 'Exact 97.7% quantile' });
+            drawLine(svg, { x: law.t, y: law.mean }, s, { theme, color: 'var(--plot-fg)', weight: 1.5, dash: '6 4', ariaLabel: 'Exact mean' });
+            if (law.median) drawLine(svg, { x: law.t, y: law.median }, s, { theme, color: 'var(--accent)', weight: 1.8, ariaLabel: 'Exact median' });
           }}
         />
         <PlotSurface
@@ -124,7 +127,7 @@ export function SdeLaws({ number, anchor, children }: { label?: string; number?:
         items={[
           { label: 'exact mean', color: 'var(--plot-fg)', shape: 'dash' as const },
           ...(gbm ? [{ label: 'exact median', color: 'var(--accent)' }] : []),
-          { label: 'exact 2.3%–97.7% quantiles', color: 'var(--plot-band)', shape: 'box' as const },
+          { label: 'exact 2.3% and 97.7% quantiles', color: 'var(--plot-fg)', shape: 'dotted' as const },
           { label: 'exact density', color: 'var(--plot-2)' },
         ]}
       />
