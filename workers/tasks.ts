@@ -9,12 +9,14 @@ import { prefaceTasks } from './tasks/preface.ts';
 import { selfTestTasks } from './tasks/selfTest.ts';
 import { mertonTasks } from './tasks/merton.ts';
 import { stochasticHjbLqrTasks } from './tasks/stochasticHjbLqr.ts';
+import { noiseTasks } from './tasks/noise.ts';
 
 export const tasks = {
   ...prefaceTasks,
   ...selfTestTasks,
   ...mertonTasks,
   ...stochasticHjbLqrTasks,
+  ...noiseTasks,
 };
 
 export type TaskName = keyof typeof tasks;

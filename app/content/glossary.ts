@@ -219,4 +219,16 @@ export const glossary: GlossaryEntry[] = [
     definition:
       'Simulating two systems with the same random draws, so that their difference is estimated with less variance than from independent runs: the noise common to both cancels.',
   },
+  {
+    id: 'brownian-bridge',
+    term: 'Brownian bridge',
+    definition:
+      'Brownian motion on $[s, u]$ conditioned on its values at both ends. At the midpoint it is Gaussian with mean $\\tfrac12 (W_s + W_u)$ and variance $(u - s)/4$; filling in midpoints level by level builds a Brownian path (Lévy\'s construction).',
+  },
+  {
+    id: 'unit-roundoff',
+    term: 'unit roundoff',
+    definition:
+      'The largest relative error of rounding a real number to the nearest floating-point number: $u = 2^{-53} \\approx 1.1 \\times 10^{-16}$ in double precision, $2^{-24} \\approx 6 \\times 10^{-8}$ in single precision. Each arithmetic operation is exact up to a factor $1 + \\delta$ with $|\\delta| \\le u$.',
+  },
 ];

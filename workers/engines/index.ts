@@ -33,3 +33,5 @@ export * from './learning/qlearningErgodic';
 export * from './learning/qlearning';
 export * from './learning/compare';
 export * from './mertonAnalysis';
+export * from './brownian';
+export * from './gbm';
