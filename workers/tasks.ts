@@ -6,10 +6,12 @@
  */
 import type { Chunked } from './engines/chunked.ts';
 import { prefaceTasks } from './tasks/preface.ts';
+import { bellmanTasks } from './tasks/bellman.ts';
 import { selfTestTasks } from './tasks/selfTest.ts';
 
 export const tasks = {
   ...prefaceTasks,
+  ...bellmanTasks,
   ...selfTestTasks,
 };
 
