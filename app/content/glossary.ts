@@ -189,4 +189,16 @@ export const glossary: GlossaryEntry[] = [
     definition:
       'Betting to maximise the expected logarithm of wealth, that is the long-run growth rate. In the Merton market it invests the fraction $(\\mu - r_f)/\\sigma^2$ in the risky asset: the Merton fraction at $\\gamma = 1$.',
   },
+  {
+    id: 'contraction',
+    term: 'contraction',
+    definition:
+      'A map $T$ with $\\|TU - TV\\| \\le \\gamma \\|U - V\\|$ for all $U, V$ and a fixed $\\gamma < 1$. By Banach\'s fixed-point theorem it has exactly one fixed point, and the iterates $T^k V_0$ approach it at least as fast as $\\gamma^k$.',
+  },
+  {
+    id: 'hamilton-jacobi-equation',
+    term: 'Hamilton–Jacobi equation',
+    definition:
+      'The first-order partial differential equation $\\partial_t S + H(x, \\grad S) = 0$ for a function $S(t, x)$, with a Hamiltonian $H(x, p)$. Hamilton\'s equations $\\dot x = \\partial_p H$, $\\dot p = -\\partial_x H$ are the ordinary differential equations of its characteristics. The deterministic finite-horizon HJB equation is one, with $H(x, p) = \\max_a \\{ r(x, a) + p \\cdot f(x, a) \\}$.',
+  },
 ];

@@ -122,6 +122,7 @@ export function GridworldVi({ number, anchor, children }: { label?: string; numb
     ? `Sweep ${k} of ${r.sweeps} (value iteration stops when a sweep changes V by less than 1e-12). ` +
       (k > 0 ? `Change ||V_k − V_(k−1)|| = ${sci(change)}. ` : '') +
       `Error ||V_k − V*|| = ${sci(err)}, within the contraction bound γ^k ||V_0 − V*|| = ${sci(bound(k))}. ` +
+      `The greedy policy is ${k >= r.policyOptimalFrom ? '' : 'not yet '}optimal (it is from sweep ${r.policyOptimalFrom} on). ` +
       `Policy iteration reaches V* exactly in ${r.piErrors.length} iterations.`
     : '';
 
@@ -340,6 +341,9 @@ export function GridworldVi({ number, anchor, children }: { label?: string; numb
           )}
           <span>
             error <b>{sci(err)}</b> ≤ γ<sup>k</sup>‖V*‖ = {sci(bound(k))}
+          </span>
+          <span>
+            greedy policy {k >= r.policyOptimalFrom ? <b>optimal</b> : <>not yet optimal</>} (from sweep {r.policyOptimalFrom})
           </span>
           <span>
             policy iteration: <b>{r.piErrors.length}</b> iterations

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../engines/chunked.ts';
-import { createValueIteration, defaultGridworld, greedyPolicy, policyIteration } from '../engines/index.ts';
+import { createValueIteration, defaultGridworld, greedyPolicy, policyIteration, qValues } from '../engines/index.ts';
 import { bellmanTasks, CELL_GOAL, CELL_PIT, CELL_WALL, DEFAULT_PITS, DEFAULT_WALLS, gridSpecFromMasks, type GridworldViParams } from './bellman.ts';
 
 const base: GridworldViParams = { gamma: 0.9, slip: 0.2, stepReward: -0.04, walls: DEFAULT_WALLS, pits: DEFAULT_PITS, maxFrames: 300, tol: 1e-12, maxSweeps: 20_000 };
@@ -55,6 +55,20 @@ describe('gridworldVi', () => {
     let ref = 0.9 ** 7;
     for (let j = 0; j < 8; j++) ref -= 0.04 * 0.9 ** j;
     expect(V(4, 0)).toBeCloseTo(ref, 12);
+  });
+
+  it('at the defaults the greedy policy is optimal from sweep 7 on, the values reach two decimals at sweep 16, and VI stops at 45', () => {
+    const r = run();
+    expect(r.policyOptimalFrom).toBe(7);
+    expect(r.errors.findIndex((e) => e < 5e-3)).toBe(16);
+    expect(r.sweeps).toBe(45);
+    // Independent check of the policy claim: greedy w.r.t. V_6 is not optimal somewhere, w.r.t. V_7 .. V_45 it is.
+    const g = defaultGridworld({ gamma: 0.9 });
+    const q = qValues(g, r.vStar);
+    const optimal = (k: number) =>
+      Array.from({ length: r.nStates }, (_, s) => s).every((s) => g.terminal[s] || q[4 * s + r.policies[k * r.nStates + s]] >= r.vStar[s] - 1e-9);
+    expect(optimal(6)).toBe(false);
+    for (let k = 7; k < r.frames; k++) expect(optimal(k)).toBe(true);
   });
 
   it('a toggled cell changes the world: a pit at (0,3) next to the goal, a wall where the pit was', () => {

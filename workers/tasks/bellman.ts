@@ -2,7 +2,7 @@
  * Worker tasks for chapter 1 (the Bellman equation): value iteration on an editable gridworld, recorded sweep by
  * sweep for playback, checked against the exact optimum from policy iteration.
  */
-import { createValueIteration, greedyPolicy, gridworld, policyIteration, type Gridworld, type GridworldSpec } from '../engines/index.ts';
+import { createValueIteration, greedyPolicy, gridworld, policyIteration, qValues, type Gridworld, type GridworldSpec } from '../engines/index.ts';
 import type { Chunked } from '../engines/chunked.ts';
 
 /** The figure's gridworld: 5 x 5, goal fixed at the top right; walls and pits are bit masks over cells r * 5 + c. */
@@ -54,6 +54,8 @@ export interface GridworldViResult {
   policyStar: Int32Array;
   /** Policy iteration from the all-'up' policy: ||V^{pi_i} - V*|| for each iteration i (the last is 0). */
   piErrors: Float64Array;
+  /** The first sweep k from which the greedy policy of V_k is optimal (Q*(s, a) >= V*(s) - 1e-9) at every later sweep. */
+  policyOptimalFrom: number;
 }
 
 /** The GridworldSpec that the masks describe. */
@@ -103,9 +105,16 @@ function* gridworldVi(p: GridworldViParams): Chunked<GridworldViResult> {
   const piErrors = Float64Array.from(pi.history, (h) => supDiff(h.V, vStar));
   yield 0.05;
 
+  const qStar = qValues(m, vStar);
+  const isOptimal = (pol: Int32Array) => {
+    for (let s = 0; s < nS; s++) if (!m.terminal[s] && qStar[s * m.nActions + pol[s]] < vStar[s] - 1e-9) return false;
+    return true;
+  };
   const vi = createValueIteration(m);
   const values: number[] = [...vi.V];
-  const policies: number[] = [...greedyPolicy(m, vi.V)];
+  const pol0 = greedyPolicy(m, vi.V);
+  const policies: number[] = [...pol0];
+  let policyOptimalFrom = isOptimal(pol0) ? 0 : 1;
   const deltas: number[] = [];
   const errors: number[] = [supDiff(vi.V, vStar)];
   let frames = 1;
@@ -113,9 +122,11 @@ function* gridworldVi(p: GridworldViParams): Chunked<GridworldViResult> {
     const d = vi.sweep();
     deltas.push(d);
     errors.push(supDiff(vi.V, vStar));
+    const pol = greedyPolicy(m, vi.V);
+    if (!isOptimal(pol)) policyOptimalFrom = k + 1;
     if (frames < p.maxFrames) {
       values.push(...vi.V);
-      policies.push(...greedyPolicy(m, vi.V));
+      policies.push(...pol);
       frames++;
     }
     if (d < p.tol) break;
@@ -136,6 +147,7 @@ function* gridworldVi(p: GridworldViParams): Chunked<GridworldViResult> {
     vStar: Float64Array.from(vStar),
     policyStar: Int32Array.from(pi.policy),
     piErrors,
+    policyOptimalFrom,
   };
 }
 
