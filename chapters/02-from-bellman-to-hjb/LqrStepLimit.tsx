@@ -142,7 +142,7 @@ export function LqrStepLimit({ number, anchor, children }: { label?: string; num
             if (hasK) drawLine(svg, { x: lx, y: rk }, s, { theme, color: seriesColor(1), ariaLabel: 'K_h / K, Euler scheme' });
             drawLine(svg, { x: lx, y: rp }, s, { theme, color: seriesColor(0), ariaLabel: 'P_h / P, Euler scheme' });
             const x = Math.log10(v.h);
-            svg.append('line').attr('x1', s.x(x)).attr('x2', s.x(x)).attr('y1', f.top).attr('y2', f.bottom).attr('stroke', 'var(--accent)').attr('stroke-width', 1.5).attr('aria-hidden', 'true');
+            svg.append('line').attr('x1', s.x(x)).attr('x2', s.x(x)).attr('y1', f.top).attr('y2', f.bottom).attr('stroke', themeColor.muted).attr('stroke-width', 1.5).attr('stroke-dasharray', '3 3').attr('aria-hidden', 'true');
             if (view.atH) {
               dot(svg, s, x, view.atH.P / sw.P, seriesColor(0), theme.fontSize * 0.38);
               if (hasK) dot(svg, s, x, view.atH.K / sw.K, seriesColor(1), theme.fontSize * 0.38);
@@ -178,7 +178,7 @@ export function LqrStepLimit({ number, anchor, children }: { label?: string; num
             if (hasK) drawLine(svg, { x: lx, y: eK }, s, { theme, color: seriesColor(1), ariaLabel: '|K_h - K|, Euler scheme' });
             drawLine(svg, { x: lx, y: eP }, s, { theme, color: seriesColor(0), ariaLabel: '|P_h - P|, Euler scheme' });
             const x = Math.log10(v.h);
-            svg.append('line').attr('x1', s.x(x)).attr('x2', s.x(x)).attr('y1', f.top).attr('y2', f.bottom).attr('stroke', 'var(--accent)').attr('stroke-width', 1.5).attr('aria-hidden', 'true');
+            svg.append('line').attr('x1', s.x(x)).attr('x2', s.x(x)).attr('y1', f.top).attr('y2', f.bottom).attr('stroke', themeColor.muted).attr('stroke-width', 1.5).attr('stroke-dasharray', '3 3').attr('aria-hidden', 'true');
             if (view.atH) {
               dot(svg, s, x, lg(Math.abs(view.atH.P - sw.P)), seriesColor(0), theme.fontSize * 0.38);
               if (hasK) dot(svg, s, x, lg(Math.abs(view.atH.K - sw.K)), seriesColor(1), theme.fontSize * 0.38);
