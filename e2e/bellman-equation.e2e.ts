@@ -20,7 +20,7 @@ afterAll(async () => {
 
 const FIG = 'gridworld-vi';
 const stats = (page: Page) => page.locator(`[data-figure="${FIG}"] .figure-stats`).innerText();
-const cellLabel = (page: Page, i: number) => page.locator(`[data-figure="${FIG}"] rect[data-cell="${i}"]`).getAttribute('aria-label');
+const cellLabel = (page: Page, i: number) => page.locator(`[data-figure="${FIG}"] button[data-cell="${i}"]`).getAttribute('aria-label');
 
 describe('chapter 1: the gridworld figure', () => {
   it('shows the converged sweep, steps back one sweep, and changes with the discount', async () => {
@@ -48,7 +48,7 @@ describe('chapter 1: the gridworld figure', () => {
   it('clicking a cell makes it a wall, then a pit, then frees it; the URL keeps the world', async () => {
     const { page, problems } = await openPage(context, '/#/bellman-equation');
     await readyFigure(page, FIG);
-    const cell = page.locator(`[data-figure="${FIG}"] rect[data-cell="12"]`);
+    const cell = page.locator(`[data-figure="${FIG}"] button[data-cell="12"]`);
     expect(await cellLabel(page, 12)).toMatch(/value .* greedy move/);
     const before = await stats(page);
     await cell.click();
@@ -57,12 +57,12 @@ describe('chapter 1: the gridworld figure', () => {
     await expect.poll(() => cellLabel(page, 12)).toMatch(/: wall\./);
     await expect.poll(() => stats(page)).not.toBe(before);
     // Keyboard: focus and Enter.
-    await page.locator(`[data-figure="${FIG}"] rect[data-cell="12"]`).focus();
+    await page.locator(`[data-figure="${FIG}"] button[data-cell="12"]`).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.url()).toContain(`${FIG}.pits=`);
     await readyFigure(page, FIG);
     await expect.poll(() => cellLabel(page, 12)).toMatch(/: pit\./);
-    await page.locator(`[data-figure="${FIG}"] rect[data-cell="12"]`).click();
+    await page.locator(`[data-figure="${FIG}"] button[data-cell="12"]`).click();
     await readyFigure(page, FIG);
     await expect.poll(() => cellLabel(page, 12)).toMatch(/greedy move/);
     expect(problems).toEqual([]);

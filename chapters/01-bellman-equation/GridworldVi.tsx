@@ -12,7 +12,8 @@ import { Controls } from '../../app/components/Slider.tsx';
 import { useSimulation } from '../../app/sim/useSimulation.ts';
 import { useInView } from '../../app/sim/useInView.ts';
 import { useMediaQuery, useSettings } from '../../app/state/settings.ts';
-import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
+import { PlotSurface, useElementWidth, usePlotTheme } from '../../app/plots/PlotSurface.tsx';
+import type { PlotTheme } from '../../app/plots/theme.ts';
 import { frame } from '../../app/plots/frame.ts';
 import { plotScales } from '../../app/plots/scales.ts';
 import { drawAxes } from '../../app/plots/axes.ts';
@@ -25,7 +26,7 @@ import { usePlayback } from '../../app/sim/usePlayback.ts';
 import { PlaybackControls } from '../../app/components/PlaybackControls.tsx';
 import viListing from '../../workers/engines/mdp.ts?fn=createValueIteration&code';
 import piListing from '../../workers/engines/mdp.ts?fn=policyIterationJob&code';
-import { CELL_FREE, CELL_GOAL, CELL_PIT, CELL_WALL, DEFAULT_PITS, DEFAULT_WALLS, GOAL_CELL, GRID_COLS, GRID_ROWS, type GridworldViParams } from '../../workers/tasks/bellman.ts';
+import { CELL_FREE, CELL_GOAL, CELL_PIT, CELL_WALL, DEFAULT_PITS, DEFAULT_WALLS, GOAL_CELL, GRID_COLS, GRID_ROWS, type GridworldViParams, type GridworldViResult } from '../../workers/tasks/bellman.ts';
 import './gridworld.css';
 
 const ALL_CELLS = 2 ** (GRID_ROWS * GRID_COLS) - 1;
@@ -61,6 +62,28 @@ function inkOn(fill: string): string {
   if (!c) return 'currentColor';
   const lum = (0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b) / 255;
   return lum > 0.55 ? '#111' : '#fff';
+}
+
+const GRID_ASPECT = 1.1;
+
+/** Where the grid sits in its plot (shared by the drawing and the HTML buttons laid over the cells). */
+function gridLayout(width: number, height: number, theme: PlotTheme) {
+  const fs = theme.fontSize;
+  const legendH = colorLegendHeight({ title: 'x', theme });
+  const pad = Math.ceil(fs / 2);
+  const side = Math.max(0, Math.min(width - 2 * pad, height - legendH - 3 * pad));
+  return { fs, pad, side, cell: side / GRID_COLS, x0: (width - side) / 2, y0: pad };
+}
+
+/** What a cell is, in words: its value and greedy move, or its kind, and what activating it does. */
+function cellDescription(r: GridworldViResult, k: number, i: number): string {
+  const row = Math.floor(i / GRID_COLS);
+  const col = i % GRID_COLS;
+  const kind = r.kind[i];
+  const s = r.stateOf[i];
+  const next = i === GOAL_CELL ? '' : ` Activate to make it ${KIND_NAMES[kind === CELL_FREE ? CELL_WALL : kind === CELL_WALL ? CELL_PIT : CELL_FREE]}.`;
+  if (kind !== CELL_FREE) return `Cell row ${row + 1}, column ${col + 1}: ${KIND_NAMES[kind]}.${next}`;
+  return `Cell row ${row + 1}, column ${col + 1}: value ${fmtV(r.values[k * r.nStates + s])}, greedy move ${ARROW_NAMES[r.policies[k * r.nStates + s]]}.${next}`;
 }
 
 const fmtV = (v: number) => (Math.abs(v) < 0.005 ? '0.00' : v.toFixed(2)).replace('-', '−');
@@ -126,6 +149,13 @@ export function GridworldVi({ number, anchor, children }: { label?: string; numb
       `Policy iteration reaches V* exactly in ${r.piErrors.length} iterations.`
     : '';
 
+  // The cells are HTML buttons laid over the drawing (reachable by keyboard and screen readers), placed by the same
+  // layout as the drawing.
+  const gridBox = useRef<HTMLDivElement | null>(null);
+  const gridWidth = useElementWidth(gridBox);
+  const gridTheme = usePlotTheme(gridBox);
+  const overlay = gridLayout(gridWidth, Math.round(gridWidth * GRID_ASPECT), gridTheme);
+
   const toggle = (i: number) => {
     const s = gridParams.store.getState();
     s.setMany(toggleCell(s.values.walls, s.values.pits, i));
@@ -158,19 +188,14 @@ export function GridworldVi({ number, anchor, children }: { label?: string; numb
       controls={<Controls params={gridParams} names={['gamma', 'slip', 'stepReward']} />}
     >
       <div ref={plot} className="gw-plots">
+        <div className="gw-grid-wrap" ref={gridBox}>
         <PlotSurface
           className="gw-grid"
-          aspect={1.1}
+          aspect={GRID_ASPECT}
           ariaLabel={r ? `Gridworld values after ${k} sweeps, with the greedy policy as arrows` : 'Gridworld values'}
           deps={[r, k, colour]}
           draw={(svg, _ctx, size, theme) => {
-            const fs = theme.fontSize;
-            const legendH = colorLegendHeight({ title: 'x', theme });
-            const pad = Math.ceil(fs / 2);
-            const side = Math.max(0, Math.min(size.width - 2 * pad, size.height - legendH - 3 * pad));
-            const cell = side / GRID_COLS;
-            const x0 = (size.width - side) / 2;
-            const y0 = pad;
+            const { fs, pad, side, cell, x0, y0 } = gridLayout(size.width, size.height, theme);
             if (!r || !colour || cell <= 0) return;
             const Vk = r.values.subarray(k * r.nStates, (k + 1) * r.nStates);
             const pol = r.policies.subarray(k * r.nStates, (k + 1) * r.nStates);
@@ -193,34 +218,15 @@ export function GridworldVi({ number, anchor, children }: { label?: string; numb
               if (kind === CELL_GOAL) label = '+1';
               else if (kind === CELL_PIT) label = '−1';
               else if (kind === CELL_FREE) label = fmtV(Vk[s]);
-              const next = i === GOAL_CELL ? '' : ` Activate to make it ${KIND_NAMES[kind === CELL_FREE ? CELL_WALL : kind === CELL_WALL ? CELL_PIT : CELL_FREE]}.`;
-              const desc =
-                kind === CELL_FREE
-                  ? `Cell row ${row + 1}, column ${col + 1}: value ${fmtV(Vk[s])}, greedy move ${ARROW_NAMES[pol[s]]}.${next}`
-                  : `Cell row ${row + 1}, column ${col + 1}: ${KIND_NAMES[kind]}.${next}`;
-              const rect = g
-                .append('rect')
-                .attr('class', i === GOAL_CELL ? 'gw-cell gw-goal' : 'gw-cell')
+              g.append('rect')
+                .attr('class', 'gw-cell')
                 .attr('x', x + 1)
                 .attr('y', y + 1)
                 .attr('width', Math.max(0, cell - 2))
                 .attr('height', Math.max(0, cell - 2))
                 .attr('rx', 3)
                 .attr('fill', fill)
-                .attr('aria-label', desc);
-              if (i !== GOAL_CELL) {
-                rect
-                  .attr('role', 'button')
-                  .attr('tabindex', 0)
-                  .attr('data-cell', i)
-                  .on('click', () => toggle(i))
-                  .on('keydown', (e: KeyboardEvent) => {
-                    if (e.key === 'Enter' || e.key === ' ') {
-                      e.preventDefault();
-                      toggle(i);
-                    }
-                  });
-              }
+                .attr('aria-hidden', 'true');
               // Free cells: the greedy action as an arrow in the upper half, the value below it. Others: a label.
               const valueY = kind === CELL_FREE ? y + cell * 0.7 : y + cell / 2;
               if (label) {
@@ -267,6 +273,24 @@ export function GridworldVi({ number, anchor, children }: { label?: string; numb
             drawColorLegend(svg, colour, { x: x0, y: y0 + side + pad * 1.5, width: Math.min(side, 260), title: `value Vₖ(s) after k = ${k} sweep${k === 1 ? '' : 's'}`, theme });
           }}
         />
+        {r && overlay.cell > 0 && (
+          <div className="gw-overlay" role="group" aria-label="Cells of the gridworld: activate one to make it a wall, then a pit, then free again">
+            {Array.from({ length: GRID_ROWS * GRID_COLS }, (_, i) =>
+              i === GOAL_CELL ? null : (
+                <button
+                  key={i}
+                  type="button"
+                  className="gw-cell-button"
+                  data-cell={i}
+                  aria-label={cellDescription(r, k, i)}
+                  style={{ left: overlay.x0 + (i % GRID_COLS) * overlay.cell, top: overlay.y0 + Math.floor(i / GRID_COLS) * overlay.cell, width: overlay.cell, height: overlay.cell }}
+                  onClick={() => toggle(i)}
+                />
+              ),
+            )}
+          </div>
+        )}
+        </div>
         <PlotSurface
           className="gw-error"
           aspect={stacked ? 0.75 : 1.45}
