@@ -19,6 +19,7 @@ import { lqrDiscrete, type DiscreteLqrSolution } from '../../workers/engines/lqr
 import { lqrSampledHold, lqrStepExpansion, lqrStepSweep, type LqrStepExpansion, type LqrStepSweep } from '../../workers/engines/hjbLimit.ts';
 import discreteListing from '../../workers/engines/lqr.ts?fn=lqrDiscrete&code';
 import sweepListing from '../../workers/engines/hjbLimit.ts?fn=lqrStepSweep&code';
+import holdListing from '../../workers/engines/hjbLimit.ts?fn=lqrSampledHold&code';
 import './lqrStep.css';
 
 export const lqrStepParams = defineFigureParams('lqr-step', {
@@ -111,7 +112,7 @@ export function LqrStepLimit({ number, anchor, children }: { label?: string; num
       caption={children}
       rootRef={root}
       plotRef={plot}
-      code={[discreteListing, sweepListing]}
+      code={[discreteListing, holdListing, sweepListing]}
       summary={stats}
       csv={(): Record<string, ArrayLike<number>> =>
         view ? { h: view.sweep.h, P_h: view.sweep.Ph, K_h: view.sweep.Kh, abs_P_error: view.sweep.errP, abs_K_error: view.sweep.errK, P_h_sampled_hold: view.sweep.PhHold } : {}
