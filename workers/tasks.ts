@@ -6,6 +6,7 @@
  */
 import type { Chunked } from './engines/chunked.ts';
 import { prefaceTasks } from './tasks/preface.ts';
+import { bellmanTasks } from './tasks/bellman.ts';
 import { selfTestTasks } from './tasks/selfTest.ts';
 import { mertonTasks } from './tasks/merton.ts';
 import { stochasticHjbLqrTasks } from './tasks/stochasticHjbLqr.ts';
@@ -13,6 +14,7 @@ import { noiseTasks } from './tasks/noise.ts';
 
 export const tasks = {
   ...prefaceTasks,
+  ...bellmanTasks,
   ...selfTestTasks,
   ...mertonTasks,
   ...stochasticHjbLqrTasks,

@@ -64,4 +64,5 @@ export const bibliography: BibEntry[] = [
   { id: 'ito1944', authors: 'K. Itô', year: 1944, title: 'Stochastic integral', venue: 'Proceedings of the Imperial Academy 20(8), 519–524', url: 'https://doi.org/10.3792/pia/1195572786', note: 'The stochastic integral with left-point sums.' },
   { id: 'milstein1974', authors: 'G. N. Mil’shtein', year: 1974, title: 'Approximate integration of stochastic differential equations', venue: 'Theory of Probability and Its Applications 19(3), 557–562 (English translation 1975)', url: 'https://doi.org/10.1137/1119062', note: 'The scheme of strong order one.' },
   { id: 'highamnj2002', authors: 'N. J. Higham', year: 2002, title: 'Accuracy and Stability of Numerical Algorithms', venue: 'SIAM, 2nd edition', note: 'Rounding error analysis of floating-point summation, including compensated summation.' },
+  { id: 'barlessouganidis1991', authors: 'G. Barles and P. E. Souganidis', year: 1991, title: 'Convergence of approximation schemes for fully nonlinear second order equations', venue: 'Asymptotic Analysis 4(3), 271–283', note: 'Monotone, stable and consistent schemes converge to the viscosity solution.' },
 ];

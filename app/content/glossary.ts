@@ -231,4 +231,16 @@ export const glossary: GlossaryEntry[] = [
     definition:
       'The largest relative error of rounding a real number to the nearest floating-point number: $u = 2^{-53} \\approx 1.1 \\times 10^{-16}$ in double precision, $2^{-24} \\approx 6 \\times 10^{-8}$ in single precision. Each arithmetic operation is exact up to a factor $1 + \\delta$ with $|\\delta| \\le u$.',
   },
+  {
+    id: 'contraction',
+    term: 'contraction',
+    definition:
+      'A map $T$ with $\\|TU - TV\\| \\le \\gamma \\|U - V\\|$ for all $U, V$ and a fixed $\\gamma < 1$. By Banach\'s fixed-point theorem it has exactly one fixed point, and the iterates $T^k V_0$ approach it at least as fast as $\\gamma^k$.',
+  },
+  {
+    id: 'hamilton-jacobi-equation',
+    term: 'Hamilton–Jacobi equation',
+    definition:
+      'The first-order partial differential equation $\\partial_t S + H(x, \\grad S) = 0$ for a function $S(t, x)$, with a Hamiltonian $H(x, p)$. Hamilton\'s equations $\\dot x = \\partial_p H$, $\\dot p = -\\partial_x H$ are the ordinary differential equations of its characteristics. The deterministic finite-horizon HJB equation is one, with $H(x, p) = \\max_a \\{ r(x, a) + p \\cdot f(x, a) \\}$.',
+  },
 ];

@@ -35,3 +35,4 @@ export * from './learning/compare';
 export * from './mertonAnalysis';
 export * from './brownian';
 export * from './gbm';
+export * from './hjbLimit';

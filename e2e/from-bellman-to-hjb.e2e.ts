@@ -1,0 +1,65 @@
+/**
+ * Chapter 2 in a real browser: the step-size figure reacts to h and to the problem's parameters, a problem with no
+ * finite value shows a sentence, and an exercise checks an answer.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launch, nudgeSlider, openPage, readyFigure } from './browser.ts';
+
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launch();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const FIG = 'lqr-step';
+const stats = (page: Page) => page.locator(`[data-figure="${FIG}"] .figure-stats`).innerText();
+
+describe('chapter 2: the step-size figure', () => {
+  it("shows the post's numbers, and moving h or r changes them", async () => {
+    const { page, problems } = await openPage(context, '/#/from-bellman-to-hjb');
+    await readyFigure(page, FIG);
+    const first = await stats(page);
+    expect(first).toContain('0.3141');
+    expect(first).toContain('0.266');
+    expect(first).toMatch(/slopes 1\.02 \(P\), 0\.99 \(K\), 2\.00/);
+    await nudgeSlider(page, FIG, 'h', -10);
+    await expect.poll(() => stats(page)).not.toBe(first);
+    const afterH = await stats(page);
+    expect(afterH).toContain('vs P 0.266'); // the limit does not move with h
+    await nudgeSlider(page, FIG, 'r', 5);
+    await expect.poll(() => stats(page)).not.toBe(afterH);
+    expect(await stats(page)).not.toContain('vs P 0.266');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a problem with no finite value says so in the figure', async () => {
+    const { page } = await openPage(context, `/?${FIG}.beta=0&${FIG}.alpha=0.5#/from-bellman-to-hjb`);
+    await page.locator(`[data-figure="${FIG}"]`).scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator(`[data-figure="${FIG}"]`).getAttribute('data-status')).toBe('error');
+    expect(await page.locator(`[data-figure="${FIG}"] .figure-error`).innerText()).toMatch(/no finite value.*not stabilisable/);
+    // Back to a stabilisable drift: the figure recovers.
+    await nudgeSlider(page, FIG, 'alpha', -15);
+    await expect.poll(() => page.locator(`[data-figure="${FIG}"]`).getAttribute('data-status')).toBe('ready');
+    await page.close();
+  });
+
+  it('checks an exercise answer', async () => {
+    const { page } = await openPage(context, '/#/from-bellman-to-hjb');
+    const ex = page.locator('.exercise').first();
+    await ex.scrollIntoViewIfNeeded();
+    await ex.locator('input').fill('0.266');
+    await ex.getByRole('button', { name: 'Check' }).click();
+    await expect.poll(() => ex.locator('.exercise-verdict').getAttribute('data-verdict')).toBe('right');
+    await ex.locator('input').fill('0.5');
+    await ex.getByRole('button', { name: 'Check' }).click();
+    await expect.poll(() => ex.locator('.exercise-verdict').getAttribute('data-verdict')).toBe('wrong');
+    await page.close();
+  });
+});
