@@ -7,10 +7,14 @@
 import type { Chunked } from './engines/chunked.ts';
 import { prefaceTasks } from './tasks/preface.ts';
 import { selfTestTasks } from './tasks/selfTest.ts';
+import { feynmanKacTasks } from './tasks/feynmanKac.ts';
+import { policyIterationTasks } from './tasks/policyIteration.ts';
 
 export const tasks = {
   ...prefaceTasks,
   ...selfTestTasks,
+  ...feynmanKacTasks,
+  ...policyIterationTasks,
 };
 
 export type TaskName = keyof typeof tasks;
