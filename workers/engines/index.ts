@@ -30,3 +30,4 @@ export * from './nn/adam';
 export * from './learning/qlearningCT';
 export * from './learning/qlearning';
 export * from './learning/compare';
+export * from './hjbResidual';
