@@ -78,7 +78,8 @@ export function KleinmanFigure({ number, anchor, children }: { label?: string; n
       csv={(): Record<string, ArrayLike<number>> => ({ n, scalarK: scalar.gains.map((g) => g[0]), scalarError: scalar.errors, doubleError: double.errors })}
       controls={<Controls params={kleinmanParams} />}
     >
-      <div ref={plot} className="pi-plots">
+      <div ref={plot} className="pi-wrap">
+        <div className="pi-plots">
         <PlotSurface
           aspect={stacked ? 0.75 : 0.85}
           ariaLabel="Error of Kleinman's iteration against the iteration number, on a logarithmic axis"
@@ -122,6 +123,7 @@ export function KleinmanFigure({ number, anchor, children }: { label?: string; n
             drawPoints(svg, { x: [optimum.P], y: [0] }, s, { theme, color: themeColor.fg, shape: 'square', ariaLabel: `Root P* = ${optimum.P.toFixed(7)}` });
           }}
         />
+        </div>
       </div>
       <p className="legend pi-legend" aria-hidden="true">
         <span><span className="legend-swatch" style={{ background: 'var(--plot-1)' }} />scalar LQR</span>

@@ -79,7 +79,8 @@ export function McGridFigure({ number, anchor, children }: { label?: string; num
       csv={(): Record<string, ArrayLike<number>> => (r ? { x: r.x, Vh: r.V } : {})}
       controls={<Controls params={mcGridParams} />}
     >
-      <div ref={plot} className="pi-plots">
+      <div ref={plot} className="pi-wrap">
+        <div className="pi-plots">
         <PlotSurface
           aspect={stacked ? 0.75 : 0.85}
           ariaLabel="The Markov-chain value V_h on the grid against the closed-form value"
@@ -127,6 +128,7 @@ export function McGridFigure({ number, anchor, children }: { label?: string; num
             drawPoints(svg, { x: [r.h], y: [r.error] }, s, { theme, color: 'var(--accent)', radius: 0.45, shape: 'square', ariaLabel: `Chosen grid h = ${r.h.toPrecision(3)}` });
           }}
         />
+        </div>
       </div>
       <p className="legend pi-legend" aria-hidden="true">
         <span><span className="legend-swatch pi-dot" style={{ background: 'var(--plot-1)' }} />V<sub>h</sub> (grid) / sup error</span>

@@ -82,7 +82,8 @@ export function PiSampledFigure({ number, anchor, children }: { label?: string; 
       }
       controls={<Controls params={piSampledParams} />}
     >
-      <div ref={plot} className="pi-plots">
+      <div ref={plot} className="pi-wrap">
+        <div className="pi-plots">
         <PlotSurface
           aspect={stacked ? 0.75 : 0.85}
           ariaLabel="Gain per iteration of sampled policy iteration, exact Kleinman iteration and the optimal gain"
@@ -120,6 +121,7 @@ export function PiSampledFigure({ number, anchor, children }: { label?: string; 
             }
           }}
         />
+        </div>
       </div>
       <p className="legend pi-legend" aria-hidden="true">
         <span><span className="legend-swatch pi-dot" style={{ background: 'var(--plot-1)' }} />sampled Kₙ</span>

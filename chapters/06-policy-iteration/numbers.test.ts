@@ -57,6 +57,10 @@ describe('chapter 6 prose numbers', () => {
     const C = supError(g.x, g.V, optimum.P, optimum.c, 1) / 0.1;
     expect(C).toBeCloseTo(0.4906, 4);
     expect(0.005 / C).toBeCloseTo(0.01019, 4);
+    // "Shrink L to 2: the error on the window does not move": 0.0491 at h = 0.1 for L = 2 and L = 4.
+    const g2 = markovChainHjb({ ...post, h: 0.1, xMin: -2, xMax: 2 });
+    expect(supError(g2.x, g2.V, optimum.P, optimum.c, 1)).toBeCloseTo(0.0491, 4);
+    expect(optimum.K + 0.5).toBeCloseTo(3.16, 2);
     // The source post's action bound |a| <= 5 clips a* = -K* x beyond |x| = 5 / K* = 1.88.
     expect(5 / optimum.K).toBeCloseTo(1.88, 2);
   });
