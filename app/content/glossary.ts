@@ -189,4 +189,16 @@ export const glossary: GlossaryEntry[] = [
     definition:
       'Betting to maximise the expected logarithm of wealth, that is the long-run growth rate. In the Merton market it invests the fraction $(\\mu - r_f)/\\sigma^2$ in the risky asset: the Merton fraction at $\\gamma = 1$.',
   },
+  {
+    id: 'closed-loop',
+    term: 'closed loop',
+    definition:
+      'The uncontrolled process obtained by fixing a feedback policy $\\pi$ in a controlled equation: $\\dd X = f(X, \\pi(X))\\,\\dd t + \\Sigma(X, \\pi(X))\\,\\dd W$. Its generator is $\\Gen^\\pi$, the generator $\\Gen^a$ with $a = \\pi(x)$.',
+  },
+  {
+    id: 'kleinman-iteration',
+    term: "Kleinman's iteration",
+    definition:
+      "Policy iteration for the linear–quadratic regulator: evaluate the gain $K_n$ by a Lyapunov equation for $P_n$, improve to $K_{n+1} = R^{-1} B^{\\top} P_n$. It is Newton's method on the Riccati equation and converges quadratically from any stabilising gain (Kleinman, 1968).",
+  },
 ];
