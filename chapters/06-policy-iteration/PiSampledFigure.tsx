@@ -26,8 +26,8 @@ import './policyIteration.css';
 
 export const piSampledParams = defineFigureParams('pi-sampled', {
   K0: { label: 'starting gain', symbol: 'K₀', min: -1, max: 12, step: 0.1, default: 0 },
-  paths: { label: 'paths per state', symbol: 'N', min: 20, max: 2000, step: 10, default: 400, integer: true, log: true },
-  dt: { label: 'time step', symbol: 'Δt', min: 0.005, max: 0.1, step: 0.005, default: 0.02 },
+  paths: { label: 'paths per state', symbol: 'N', min: 20, max: 1000, step: 10, default: 400, integer: true, log: true },
+  dt: { label: 'time step', symbol: 'Δt', min: 0.01, max: 0.1, step: 0.005, default: 0.02 },
   iterations: { label: 'iterations', symbol: 'n', min: 2, max: 12, step: 1, default: 8, integer: true },
   seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
 });

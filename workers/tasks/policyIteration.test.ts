@@ -49,8 +49,13 @@ describe('piSampled (figure pi-sampled)', () => {
     expect(c.improved[7] / star.K - 1).toBeCloseTo(0.0368, 3);
   });
 
-  it('a non-stabilising starting gain fails with a sentence', () => {
+  it('a non-stabilising starting gain fails with a sentence; so does an iteration that runs away at a coarse time step', () => {
     expect(() => runToEnd(tasks.piSampled({ ...figPi, K0: -1 }))).toThrow(/does not stabilise/);
+    // From K0 = -0.5 the first improvement jumps to K1 = 64.8: dt = 0.025 still resolves it, dt = 0.03 does not.
+    expect(() => runToEnd(tasks.piSampled({ ...figPi, K0: -0.5, dt: 0.03, iterations: 12, paths: 20 }))).toThrow(/ran away at Δt = 0.03/);
+    const ok = runToEnd(tasks.piSampled({ ...figPi, K0: -0.5, dt: 0.025, iterations: 12, paths: 20 }));
+    expect(ok.improved[0]).toBeCloseTo(64.8, 1);
+    expect(Math.abs(ok.improved[11] / star.K - 1)).toBeLessThan(0.003);
   });
 });
 

@@ -3,7 +3,7 @@
  * evaluation, least-squares fit on 1, x, x^2, closed-form improvement), and the Kushner–Dupuis Markov-chain
  * approximation solved on a sequence of grids.
  */
-import { lqrDiscounted, markovChainHjb, policyIterationSampled, type ScalarLqrParams } from '../engines/index.ts';
+import { lqrAffinePolicyValue, lqrDiscounted, markovChainHjb, policyIterationSampled, type SampledPiResult, type ScalarLqrParams } from '../engines/index.ts';
 import type { Chunked } from '../engines/chunked.ts';
 
 export interface PiSampledParams {
@@ -30,10 +30,34 @@ export interface PiSampledResult {
   Kstar: number;
 }
 
-/** Sampled policy iteration on the LQR, flattened into typed arrays per iteration. */
+/** |alpha - beta K| dt above which the sampled iteration is declared to have run away (legitimate runs stay below 2). */
+export const RUNAWAY = 50;
+
+/**
+ * Sampled policy iteration on the LQR, flattened into typed arrays per iteration. A starting gain that does not
+ * stabilise is refused with the engine's sentence; an iteration that runs away later (gains growing until the
+ * closed loop is far faster than the time step resolves, so that the trapezoidal rewards overstate the cost and each
+ * improvement raises the gain again) is reported as such.
+ */
 function* piSampled(p: PiSampledParams): Chunked<PiSampledResult> {
-  const r = yield* policyIterationSampled({ model: 'lqr', params: p.params, K0: p.K0, iterations: p.iterations, paths: p.paths, dt: p.dt, seed: p.seed });
-  const pick = (f: (i: (typeof r.iterations)[number]) => number) => Float64Array.from(r.iterations, f);
+  lqrAffinePolicyValue(p.params, p.K0, 0); // throws, with its reason, for a non-stabilising K0
+  let r: SampledPiResult | null = null;
+  try {
+    r = yield* policyIterationSampled({ model: 'lqr', params: p.params, K0: p.K0, iterations: p.iterations, paths: p.paths, dt: p.dt, seed: p.seed });
+  } catch (e) {
+    if (!/does not stabilise/.test((e as Error).message)) throw e;
+  }
+  // Runaway: a gain that is not finite, or a closed loop more than RUNAWAY times faster than one time step.
+  const ranAway = (K: number) => !Number.isFinite(K) || Math.abs(p.params.alpha - p.params.beta * K) * p.dt > RUNAWAY;
+  if (!r || r.iterations.some((i) => ranAway((i.improved as { K: number }).K))) {
+    throw new Error(
+      `sampled policy iteration ran away at Δt = ${p.dt}: an improvement produced a gain so large that the closed loop decays ` +
+        'far faster than one time step resolves (|α − βK| Δt ≫ 1); the trapezoidal rewards then overstate its cost and the next ' +
+        'improvement raises the gain again, without bound. Use a smaller Δt or a starting gain nearer K*.',
+    );
+  }
+  const its = r.iterations;
+  const pick = (f: (i: (typeof its)[number]) => number) => Float64Array.from(its, f);
   return {
     K: pick((i) => (i.policy as { K: number }).K),
     improved: pick((i) => (i.improved as { K: number }).K),
