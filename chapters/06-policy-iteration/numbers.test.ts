@@ -45,6 +45,9 @@ describe('chapter 6 prose numbers', () => {
     expect(d1.errors[7]).toBeLessThan(1e-14);
     expect(d1.errors[6]).toBeGreaterThan(1e-14);
     expect(kleinmanRun('double', -0.1, 3).error).toMatch(/K0 does not stabilise/);
+    // On the line (k, k) the boundary is k = -0.01/4.2 = -0.00238 (largest root of s^2 + k s + k equals rho/2).
+    expect(kleinmanRun('double', -0.0023, 3).error).toBeUndefined();
+    expect(kleinmanRun('double', -0.0025, 3).error).toMatch(/K0 does not stabilise/);
     expect(kleinmanRun('scalar', -0.6, 3).error).toMatch(/K0 does not stabilise/);
     expect(kleinmanRun('scalar', -0.5, 3).error).toBeUndefined();
     expect(FLOOR).toBe(1e-16);
