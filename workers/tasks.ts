@@ -11,6 +11,8 @@ import { selfTestTasks } from './tasks/selfTest.ts';
 import { mertonTasks } from './tasks/merton.ts';
 import { stochasticHjbLqrTasks } from './tasks/stochasticHjbLqr.ts';
 import { noiseTasks } from './tasks/noise.ts';
+import { feynmanKacTasks } from './tasks/feynmanKac.ts';
+import { policyIterationTasks } from './tasks/policyIteration.ts';
 
 export const tasks = {
   ...prefaceTasks,
@@ -19,6 +21,8 @@ export const tasks = {
   ...mertonTasks,
   ...stochasticHjbLqrTasks,
   ...noiseTasks,
+  ...feynmanKacTasks,
+  ...policyIterationTasks,
 };
 
 export type TaskName = keyof typeof tasks;

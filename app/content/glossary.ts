@@ -243,4 +243,16 @@ export const glossary: GlossaryEntry[] = [
     definition:
       'The first-order partial differential equation $\\partial_t S + H(x, \\grad S) = 0$ for a function $S(t, x)$, with a Hamiltonian $H(x, p)$. Hamilton\'s equations $\\dot x = \\partial_p H$, $\\dot p = -\\partial_x H$ are the ordinary differential equations of its characteristics. The deterministic finite-horizon HJB equation is one, with $H(x, p) = \\max_a \\{ r(x, a) + p \\cdot f(x, a) \\}$.',
   },
+  {
+    id: 'closed-loop',
+    term: 'closed loop',
+    definition:
+      'The uncontrolled process obtained by fixing a feedback policy $\\pi$ in a controlled equation: $\\dd X = f(X, \\pi(X))\\,\\dd t + \\Sigma(X, \\pi(X))\\,\\dd W$. Its generator is $\\Gen^\\pi$, the generator $\\Gen^a$ with $a = \\pi(x)$.',
+  },
+  {
+    id: 'kleinman-iteration',
+    term: "Kleinman's iteration",
+    definition:
+      "Policy iteration for the linear–quadratic regulator: evaluate the gain $K_n$ by a Lyapunov equation for $P_n$, improve to $K_{n+1} = R^{-1} B^{\\top} P_n$. It is Newton's method on the Riccati equation and converges quadratically from any stabilising gain (Kleinman, 1968).",
+  },
 ];

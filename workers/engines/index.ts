@@ -36,3 +36,4 @@ export * from './mertonAnalysis';
 export * from './brownian';
 export * from './gbm';
 export * from './hjbLimit';
+export * from './hjbResidual';

@@ -1,0 +1,32 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { frame } from './frame.ts';
+import { decadeTicks, drawPoints, formatDecade, logScale } from './points.ts';
+import { plotScales } from './scales.ts';
+import { createSvg } from './testing.ts';
+
+describe('points with error bars', () => {
+  it('draws one dot per finite point and one bar per positive half-width, skipping NaN', () => {
+    const svg = createSvg(300, 200);
+    const f = frame({ width: 300, height: 200 });
+    const s = plotScales(f, [0, 4], [-1, 1]);
+    drawPoints(svg, { x: [0, 1, 2, 3, 4], y: [0, NaN, 0.5, -0.5, 0.2], err: [0.1, 0.1, 0, NaN, 0.3] }, s);
+    expect(svg.querySelectorAll('circle').length).toBe(4);
+    const bars = [...svg.querySelectorAll('path')].map((p) => p.getAttribute('d') ?? '');
+    expect(bars.length).toBe(2); // x = 0 and x = 4; zero and NaN half-widths draw no bar
+    for (const d of bars) expect(d).not.toMatch(/NaN|Infinity/);
+    // The bar at x = 0 spans y = -0.1 .. 0.1 in px.
+    expect(bars[0]).toContain(`V${Math.round(s.y(0.1) * 100) / 100}`);
+  });
+
+  it('decade ticks and their labels', () => {
+    expect(decadeTicks(7, 5600)).toEqual([10, 100, 1000]);
+    expect(decadeTicks(1e-16, 100, 7).length).toBeLessThanOrEqual(7);
+    expect(decadeTicks(1e-16, 100, 7)[0]).toBe(1e-16);
+    expect(formatDecade(1000)).toBe('1000');
+    expect(formatDecade(1e-3)).toBe('10⁻³');
+    expect(formatDecade(1e4)).toBe('10⁴');
+    const s = logScale([1, 100], [0, 200]);
+    expect(s(10)).toBeCloseTo(100, 9);
+  });
+});

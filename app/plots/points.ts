@@ -1,0 +1,84 @@
+/**
+ * Points with vertical error bars (estimates ± a half-width), and tick values for logarithmic axes. For the few
+ * marks of a convergence plot (tens of points), drawn in SVG in `currentColor`.
+ */
+import { scaleLog } from 'd3';
+import type { Numeric, XYScales } from './scales.ts';
+import { markGroup, px, type MarkGroup, type SvgTarget } from './svg.ts';
+import { defaultPlotTheme, seriesColor, type PlotTheme } from './theme.ts';
+
+/** Data for {@link drawPoints}: parallel arrays; `err` (optional) is the half-width of each bar. */
+export interface PointsData {
+  x: Numeric;
+  y: Numeric;
+  err?: Numeric;
+}
+
+/** Options for {@link drawPoints}. */
+export interface PointsOptions {
+  color?: string;
+  theme?: PlotTheme;
+  /** Dot radius as a multiple of the font size. Default 0.3. */
+  radius?: number;
+  /** Mark shape. Default 'dot'. */
+  shape?: 'dot' | 'square';
+  ariaLabel?: string;
+}
+
+/** Draws dots (and error bars with caps where `err` is given); non-finite points are skipped. */
+export function drawPoints(target: SvgTarget, data: PointsData, scales: XYScales, options: PointsOptions = {}): MarkGroup {
+  const theme = options.theme ?? defaultPlotTheme;
+  const n = Math.min(data.x.length, data.y.length);
+  const g = markGroup(target, 'points', options.ariaLabel ?? `${n} points`).style('color', options.color ?? seriesColor(0));
+  const r = theme.fontSize * (options.radius ?? 0.3);
+  const cap = r * 1.2;
+  const sw = Math.max(1, theme.strokeWidth * 0.8);
+  for (let i = 0; i < n; i++) {
+    const x = data.x[i];
+    const y = data.y[i];
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    const cx = scales.x(x);
+    const cy = scales.y(y);
+    if (!Number.isFinite(cx) || !Number.isFinite(cy)) continue;
+    const e = data.err?.[i];
+    if (e !== undefined && Number.isFinite(e) && e > 0) {
+      const y0 = scales.y(y - e);
+      const y1 = scales.y(y + e);
+      g.append('path')
+        .attr('d', `M${px(cx)},${px(y0)}V${px(y1)}M${px(cx - cap)},${px(y0)}H${px(cx + cap)}M${px(cx - cap)},${px(y1)}H${px(cx + cap)}`)
+        .attr('stroke', 'currentColor')
+        .attr('stroke-width', sw)
+        .attr('fill', 'none');
+    }
+    if (options.shape === 'square') {
+      g.append('rect').attr('x', px(cx - r)).attr('y', px(cy - r)).attr('width', px(2 * r)).attr('height', px(2 * r)).attr('fill', 'currentColor');
+    } else {
+      g.append('circle').attr('cx', px(cx)).attr('cy', px(cy)).attr('r', px(r)).attr('fill', 'currentColor');
+    }
+  }
+  return g;
+}
+
+/** Powers of ten inside [lo, hi] (lo > 0), thinned to at most `max` values by taking every k-th decade. */
+export function decadeTicks(lo: number, hi: number, max = 8): number[] {
+  const a = Math.ceil(Math.log10(lo) - 1e-9);
+  const b = Math.floor(Math.log10(hi) + 1e-9);
+  const out: number[] = [];
+  const stride = Math.max(1, Math.ceil((b - a + 1) / max));
+  for (let k = a; k <= b; k += stride) out.push(10 ** k);
+  return out;
+}
+
+const SUPER: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/** A power of ten as text: 1, 10, 100, 1000 stay plain; others are written 10⁻³, 10⁴. */
+export function formatDecade(v: number): string {
+  const k = Math.round(Math.log10(v));
+  if (k >= 0 && k <= 3) return String(10 ** k);
+  return `10${String(k).replace(/./g, (c) => SUPER[c] ?? c)}`;
+}
+
+/** A log scale over [lo, hi] mapped to the px range. */
+export function logScale(domain: readonly [number, number], range: readonly [number, number]) {
+  return scaleLog().domain([domain[0], domain[1]]).range([range[0], range[1]]);
+}

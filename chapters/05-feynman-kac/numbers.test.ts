@@ -1,0 +1,47 @@
+/** The numbers chapter 5 states in its prose, from the engines' closed forms. */
+import { describe, expect, it } from 'vitest';
+import { lqrChainValue, lqrContinuousPolicyValue } from '../../workers/engines/feynmanKac.ts';
+import { K_MIN_STABLE, optimum, post } from './model.ts';
+import { chainCurve } from './FkVersusDt.tsx';
+
+describe('chapter 5 prose numbers', () => {
+  it('the value of K* at x0 = 1, the chain at dt = 0.05 and its pieces', () => {
+    expect(lqrContinuousPolicyValue(post, optimum.K).value(1)).toBeCloseTo(-0.2526763, 7);
+    expect(lqrContinuousPolicyValue(post, optimum.K).P).toBeCloseTo(0.2659751, 7);
+    const ch = lqrChainValue(post, optimum.K, 0.05);
+    expect(ch.P).toBeCloseTo(0.2898355, 7);
+    expect(ch.c).toBeCloseTo(0.1301002, 7);
+    expect(ch.value(1)).toBeCloseTo(-0.275018, 6);
+    expect(1 + (post.alpha - post.beta * optimum.K) * 0.05).toBeCloseTo(0.8420125, 7);
+    expect(K_MIN_STABLE).toBeCloseTo(-0.55, 12);
+    // Defaults of fk-paths: dt = 0.01 gives -1.66%.
+    const cont = lqrContinuousPolicyValue(post, optimum.K).value(1);
+    expect((lqrChainValue(post, optimum.K, 0.01).value(1) - cont) / Math.abs(cont)).toBeCloseTo(-0.0166, 4);
+  });
+
+  it("the source post's own Monte Carlo check (Euler dt = 0.05, T = 30, no tail) estimates -0.2684291", () => {
+    const dt = 0.05;
+    const M = 600;
+    const ch = lqrChainValue(post, optimum.K, dt);
+    const a = 1 + (post.alpha - post.beta * optimum.K) * dt;
+    const s2 = post.sigma ** 2 * dt;
+    const EX2 = a ** (2 * M) + (s2 * (1 - a ** (2 * M))) / (1 - a * a);
+    const truncated = ch.value(1) - Math.exp(-post.rho * dt * M) * (-0.5 * ch.P * EX2 - ch.c);
+    expect(truncated).toBeCloseTo(-0.2684291, 6);
+    // Cross-check by summing the chain's expected discounted rewards directly over 600 steps.
+    const w = post.q + post.r * optimum.K ** 2;
+    let direct = 0;
+    for (let n = 0; n < M; n++) direct += -0.5 * w * dt * Math.exp(-post.rho * dt * n) * (a ** (2 * n) + (s2 * (1 - a ** (2 * n))) / (1 - a * a));
+    expect(direct).toBeCloseTo(truncated, 10);
+  });
+
+  it("the chain curve drawn in fk-dt tends to the continuous value at first order and is NaN where the chain diverges", () => {
+    const c = chainCurve(optimum.K, 1);
+    const cont = lqrContinuousPolicyValue(post, optimum.K).value(1);
+    const slope0 = (c.value[0] - cont) / c.dt[0];
+    const slope1 = (c.value[1] - cont) / c.dt[1];
+    expect(Math.abs(slope1 / slope0 - 1)).toBeLessThan(0.02);
+    const big = chainCurve(10, 1);
+    expect(Number.isNaN(big.value[big.value.length - 1])).toBe(true);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Worker tasks for chapter 6 (policy iteration): sampled policy iteration on the scalar LQR (Monte Carlo
+ * evaluation, least-squares fit on 1, x, x^2, closed-form improvement), and the Kushner–Dupuis Markov-chain
+ * approximation solved on a sequence of grids.
+ */
+import { lqrAffinePolicyValue, lqrDiscounted, markovChainHjb, policyIterationSampled, type SampledPiResult, type ScalarLqrParams } from '../engines/index.ts';
+import type { Chunked } from '../engines/chunked.ts';
+
+export interface PiSampledParams {
+  params: ScalarLqrParams;
+  K0: number;
+  iterations: number;
+  paths: number;
+  dt: number;
+  seed: number;
+}
+
+export interface PiSampledResult {
+  /** Gain evaluated in iteration n (n = 1..iterations) and the gain after its improvement. */
+  K: Float64Array;
+  improved: Float64Array;
+  /** Offset u0 of the improved affine policy a = -K x + u0 (0 for the exact optimum). */
+  u0: Float64Array;
+  /** RMS over the sample states of the fit minus the exact value of the evaluated policy. */
+  valueError: Float64Array;
+  /** RMS over the sample states of the HJB residual of the fit. */
+  hjbResidual: Float64Array;
+  /** Mean Monte Carlo standard error of the values at the sample states. */
+  mcStderr: Float64Array;
+  Kstar: number;
+}
+
+/** |alpha - beta K| dt above which the sampled iteration is declared to have run away (legitimate runs stay below 2). */
+export const RUNAWAY = 50;
+
+/**
+ * Sampled policy iteration on the LQR, flattened into typed arrays per iteration. A starting gain that does not
+ * stabilise is refused with the engine's sentence; an iteration that runs away later (gains growing until the
+ * closed loop is far faster than the time step resolves, so that the trapezoidal rewards overstate the cost and each
+ * improvement raises the gain again) is reported as such.
+ */
+function* piSampled(p: PiSampledParams): Chunked<PiSampledResult> {
+  lqrAffinePolicyValue(p.params, p.K0, 0); // throws, with its reason, for a non-stabilising K0
+  let r: SampledPiResult | null = null;
+  try {
+    r = yield* policyIterationSampled({ model: 'lqr', params: p.params, K0: p.K0, iterations: p.iterations, paths: p.paths, dt: p.dt, seed: p.seed });
+  } catch (e) {
+    if (!/does not stabilise/.test((e as Error).message)) throw e;
+  }
+  // Runaway: a gain that is not finite, or a closed loop more than RUNAWAY times faster than one time step.
+  const ranAway = (K: number) => !Number.isFinite(K) || Math.abs(p.params.alpha - p.params.beta * K) * p.dt > RUNAWAY;
+  if (!r || r.iterations.some((i) => ranAway((i.improved as { K: number }).K))) {
+    throw new Error(
+      `sampled policy iteration ran away at Δt = ${p.dt}: an improvement produced a gain so large that the closed loop decays ` +
+        'far faster than one time step resolves (|α − βK| Δt ≫ 1); the trapezoidal rewards then overstate its cost and the next ' +
+        'improvement raises the gain again, without bound. Use a smaller Δt or a starting gain nearer K*.',
+    );
+  }
+  const its = r.iterations;
+  const pick = (f: (i: (typeof its)[number]) => number) => Float64Array.from(its, f);
+  return {
+    K: pick((i) => (i.policy as { K: number }).K),
+    improved: pick((i) => (i.improved as { K: number }).K),
+    u0: pick((i) => (i.improved as { u0: number }).u0),
+    valueError: pick((i) => i.valueError),
+    hjbResidual: pick((i) => i.hjbResidual),
+    mcStderr: pick((i) => i.mcStderr),
+    Kstar: lqrDiscounted(p.params).K,
+  };
+}
+
+export interface McGridParams {
+  params: ScalarLqrParams;
+  /** Half-width of the grid [-L, L] (reflecting ends). */
+  L: number;
+  /** Spacing of the grid whose V_h is returned (rounded to 2L / M for a whole number M of cells). */
+  h: number;
+  /** Spacings of the convergence sweep (each must divide 2L). */
+  hs: number[];
+  /** Half-width of the window |x| <= window on which the sup error is measured. */
+  window: number;
+}
+
+export interface McGridResult {
+  /** The grid and V_h on it for the chosen spacing, and that spacing. */
+  x: Float64Array;
+  V: Float64Array;
+  h: number;
+  /** Sup over |x| <= window of |V_h - V| for the chosen spacing. */
+  error: number;
+  /** The sweep: spacings and sup errors. */
+  hs: Float64Array;
+  errors: Float64Array;
+}
+
+/** Sup over grid points with |x| <= window of |V_h(x) - V(x)|, V(x) = -1/2 P x^2 - c. */
+export function supError(x: ArrayLike<number>, V: ArrayLike<number>, P: number, c: number, window: number): number {
+  let e = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (Math.abs(x[i]) > window + 1e-9) continue;
+    e = Math.max(e, Math.abs(V[i] - (-0.5 * P * x[i] * x[i] - c)));
+  }
+  return e;
+}
+
+/** Markov-chain approximation on [-L, L] at the chosen spacing and along a sweep of spacings. */
+function* mcGrid(p: McGridParams): Chunked<McGridResult> {
+  const { P, c } = lqrDiscounted(p.params);
+  if (!(p.L > 0 && p.window > 0 && p.window < p.L)) throw new Error(`need 0 < window < L; got window ${p.window}, L ${p.L}`);
+  const M = Math.max(2, Math.round((2 * p.L) / p.h));
+  const h = (2 * p.L) / M;
+  const shown = markovChainHjb({ ...p.params, h, xMin: -p.L, xMax: p.L });
+  const errors = new Float64Array(p.hs.length);
+  for (let k = 0; k < p.hs.length; k++) {
+    yield k / p.hs.length;
+    const r = markovChainHjb({ ...p.params, h: p.hs[k], xMin: -p.L, xMax: p.L });
+    errors[k] = supError(r.x, r.V, P, c, p.window);
+  }
+  return { x: shown.x, V: shown.V, h, error: supError(shown.x, shown.V, P, c, p.window), hs: Float64Array.from(p.hs), errors };
+}
+
+export const policyIterationTasks = { piSampled, mcGrid };
