@@ -19,6 +19,21 @@ describe('points with error bars', () => {
     expect(bars[0]).toContain(`V${Math.round(s.y(0.1) * 100) / 100}`);
   });
 
+  it('asymmetric bars from lo and hi clip at the plot edge; hollow points are outlines', () => {
+    const svg = createSvg(300, 200);
+    const f = frame({ width: 300, height: 200 });
+    const s = plotScales(f, [0, 2], [-3, 0], { nice: false });
+    // On a log10 axis the lower end of an interval that reaches 0 is -Infinity: the bar runs to the bottom edge.
+    drawPoints(svg, { x: [0, 1, 2], y: [-1, -2, -0.5], lo: [-1.5, -Infinity, -0.6], hi: [-0.5, -1.5, 5] }, s, { hollow: [false, true, false] });
+    const bars = [...svg.querySelectorAll('path')].map((p) => p.getAttribute('d') ?? '');
+    expect(bars.length).toBe(3);
+    const [bottom, top] = s.y.range();
+    expect(bars[1]).toContain(`,${Math.round(bottom * 100) / 100}V`);
+    expect(bars[2]).toContain(`V${Math.round(top * 100) / 100}`);
+    const fills = [...svg.querySelectorAll('circle')].map((c) => c.getAttribute('fill'));
+    expect(fills).toEqual(['currentColor', 'var(--bg, #fff)', 'currentColor']);
+  });
+
   it('decade ticks and their labels', () => {
     expect(decadeTicks(7, 5600)).toEqual([10, 100, 1000]);
     expect(decadeTicks(1e-16, 100, 7).length).toBeLessThanOrEqual(7);

@@ -18,7 +18,7 @@ import { Legend } from './Legend.tsx';
 import convergenceListing from '../../workers/engines/convergence.ts?fn=gbmConvergence&code';
 import { convergenceView } from './convergenceView.ts';
 import { convergenceRequest, convergenceSchema, HORIZON, STEPS_LIST } from './schemas.ts';
-import { drawErrorBars, drawPoints } from './marks.ts';
+import { drawPoints } from '../../app/plots/points.ts';
 import './noise.css';
 
 export const convergenceParams = defineFigureParams('em-milstein-convergence', convergenceSchema);
@@ -113,8 +113,9 @@ export function Convergence({ number, anchor, children }: { label?: string; numb
               const x = lx.map((x) => x + q.dx);
               const y = q.e.map((e) => (e > 0 ? Math.log10(e) : NaN));
               drawLine(svg, { x, y }, sc, { theme, color: q.color, weight: 0.6, ariaLabel: q.label });
-              drawErrorBars(svg, x, q.e.map((e, i) => Math.log10(e - 2 * q.se[i])), q.e.map((e, i) => Math.log10(e + 2 * q.se[i])), sc, { color: q.color, width: Math.max(1, theme.strokeWidth * 0.7), cap: rad * 0.8, ariaLabel: `${q.label}: two standard errors` });
-              drawPoints(svg, x, y, sc, { color: q.color, radius: rad, hollow: q.noisy, ariaLabel: q.label });
+              const lo = q.e.map((e, i) => Math.log10(e - 2 * q.se[i]));
+              const hi = q.e.map((e, i) => Math.log10(e + 2 * q.se[i]));
+              drawPoints(svg, { x, y, lo, hi }, sc, { theme, color: q.color, radius: rad / theme.fontSize, hollow: q.noisy, ariaLabel: `${q.label}, with two standard errors` });
             }
           }}
         />

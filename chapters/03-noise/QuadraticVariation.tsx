@@ -18,7 +18,7 @@ import { Legend } from './Legend.tsx';
 import sumsListing from '../../workers/engines/brownian.ts?fn=partitionSums&code';
 import { QV_MAX_K } from '../../workers/tasks/noise.ts';
 import { qvRequest, qvSchema } from './schemas.ts';
-import { drawPoints } from './marks.ts';
+import { drawPoints } from '../../app/plots/points.ts';
 import './noise.css';
 
 export const qvParams = defineFigureParams('quadratic-variation', qvSchema);
@@ -80,7 +80,7 @@ export function QuadraticVariation({ number, anchor, children }: { label?: strin
               drawLine(svg, { x: r.pathT, y: r.path }, s, { theme, color: 'var(--plot-1)', weight: 0.6, ariaLabel: 'Brownian path' });
               if (r.partitionT.length <= 257) {
                 drawLine(svg, { x: r.partitionT, y: r.partition }, s, { theme, color: 'var(--accent)', weight: 1.2, ariaLabel: 'Chords of the partition' });
-                drawPoints(svg, r.partitionT, r.partition, s, { color: 'var(--accent)', radius: Math.max(1.5, theme.strokeWidth * 1.5) });
+                drawPoints(svg, { x: r.partitionT, y: r.partition }, s, { theme, color: 'var(--accent)', radius: Math.max(1.5, theme.strokeWidth * 1.5) / theme.fontSize });
               }
             }}
           />
@@ -100,9 +100,9 @@ export function QuadraticVariation({ number, anchor, children }: { label?: strin
               drawLine(svg, { x: [k, k], y: [0, qvTop] }, s, { theme, color: 'var(--accent)', weight: 0.6, dash: '2 3', ariaLabel: `The partition shown, k = ${k}` });
               if (!r) return;
               drawLine(svg, { x: KS, y: r.qvBrownian }, s, { theme, color: 'var(--plot-1)', ariaLabel: 'Brownian path' });
-              drawPoints(svg, KS, r.qvBrownian, s, { color: 'var(--plot-1)', radius: theme.strokeWidth * 2 });
+              drawPoints(svg, { x: KS, y: r.qvBrownian }, s, { theme, color: 'var(--plot-1)', radius: (theme.strokeWidth * 2) / theme.fontSize });
               drawLine(svg, { x: KS, y: r.qvSmooth }, s, { theme, color: 'var(--plot-3)', ariaLabel: 'Smooth function' });
-              drawPoints(svg, KS, r.qvSmooth, s, { color: 'var(--plot-3)', radius: theme.strokeWidth * 2 });
+              drawPoints(svg, { x: KS, y: r.qvSmooth }, s, { theme, color: 'var(--plot-3)', radius: (theme.strokeWidth * 2) / theme.fontSize });
             }}
           />
         </div>

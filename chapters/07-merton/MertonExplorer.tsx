@@ -24,7 +24,8 @@ import geometricListing from '../../workers/engines/sde.ts?fn=sampleGeometricSde
 import fkListing from '../../workers/engines/feynmanKac.ts?fn=mertonChainValue&code';
 import closedListing from '../../workers/engines/merton.ts?fn=mertonClosedForm&code';
 import { HORIZON, NORMAL_Z, RECORD, SHOWN, exactLog10Quantile, explorerParams, explorerRequest, illPosedMessage, market } from './params.ts';
-import { drawDot, drawText, fmt, logTickLabel, logTicks } from './plotHelpers.ts';
+import { drawPoints } from '../../app/plots/points.ts';
+import { drawText, fmt, logTickLabel, logTicks } from './plotHelpers.ts';
 import './merton.css';
 
 const READER = 'var(--plot-2)';
@@ -191,7 +192,7 @@ export function MertonExplorer({ number, anchor, children }: { label?: string; n
             drawLine(svg, { x: gs, y: upper }, s, { theme, color: READER, ariaLabel: 'Boundary rho = (1 − gamma) M' });
             drawText(svg, s, gMax * 0.97, rMax * 0.92, 'shaded: V = +∞', theme, 'end');
             drawText(svg, s, gMax * 0.95, rMax * 0.5, 'finite value', theme, 'end');
-            drawDot(svg, s, v.gamma, v.rho, theme, 'var(--accent)', `Your point: gamma = ${v.gamma}, rho = ${v.rho}`);
+            drawPoints(svg, { x: [v.gamma], y: [v.rho] }, s, { theme, color: 'var(--accent)', radius: 0.4, halo: true, ariaLabel: `Your point: gamma = ${v.gamma}, rho = ${v.rho}` });
           }}
         />
       </div>

@@ -19,7 +19,8 @@ import { mertonClosedForm, mertonPolicyCE, type SampledPiIteration } from '../..
 import piListing from '../../workers/engines/policyIteration.ts?fn=policyIterationSampled&code';
 import improveListing from '../../workers/engines/policyIteration.ts?fn=improveMerton&code';
 import { explorerParams, illPosedMessage, market, piParams, piRequest } from './params.ts';
-import { drawDot, fmt, logTickLabel, logTicks } from './plotHelpers.ts';
+import { drawPoints } from '../../app/plots/points.ts';
+import { fmt, logTickLabel, logTicks } from './plotHelpers.ts';
 import './merton.css';
 
 type MP = { pi: number; k: number };
@@ -124,7 +125,7 @@ export function MertonPi({ number, anchor, children }: { label?: string; number?
             if (!data) return;
             for (const [arr, color, name] of [[data.pi, 'var(--plot-1)', 'pi'], [data.k, 'var(--plot-2)', 'k']] as const) {
               drawLine(svg, { x: data.x, y: arr }, s, { theme, color, ariaLabel: `${name}_n / ${name}*` });
-              arr.forEach((v, i) => drawDot(svg, s, i, v, theme, color, `${name}_${i} / ${name}* = ${fmt(v)}`));
+              drawPoints(svg, { x: Array.from(arr, (_, i) => i), y: arr }, s, { theme, color, radius: 0.4, halo: true, ariaLabel: `${name}_n / ${name}* for n = 0 to ${arr.length - 1}: ${Array.from(arr, (v) => fmt(v)).join(', ')}` });
             }
           }}
         />
@@ -147,7 +148,7 @@ export function MertonPi({ number, anchor, children }: { label?: string; number?
             if (!data) return;
             for (const [arr, color, name] of [[data.res, 'var(--plot-3)', 'HJB residual'], [data.err, 'var(--plot-4)', 'value error']] as const) {
               drawLine(svg, { x: data.xi, y: arr }, s, { theme, color, ariaLabel: name });
-              arr.forEach((v, i) => drawDot(svg, s, i + 1, v, theme, color, `${name} at iteration ${i + 1}: ${fmt(10 ** v, 3)}`));
+              drawPoints(svg, { x: Array.from(arr, (_, i) => i + 1), y: arr }, s, { theme, color, radius: 0.4, halo: true, ariaLabel: `${name} at iterations 1 to ${arr.length}: ${Array.from(arr, (v) => fmt(10 ** v, 3)).join(', ')}` });
             }
           }}
         />

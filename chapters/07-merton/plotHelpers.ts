@@ -23,18 +23,6 @@ export function logTickLabel(v: number): string {
   return x >= 1e5 || x < 1e-3 ? `1e${Math.round(v)}` : String(Number(x.toPrecision(2)));
 }
 
-/** A dot (circle) at a data point, in SVG, with a label for screen readers. */
-export function drawDot(svg: SurfaceSvg, s: XYScales, x: number, y: number, theme: PlotTheme, color: string, label: string): void {
-  const g = markGroup(svg, 'dot', label).style('color', color);
-  g.append('circle')
-    .attr('cx', s.x(x))
-    .attr('cy', s.y(y))
-    .attr('r', Math.max(4, theme.fontSize * 0.4))
-    .attr('fill', 'currentColor')
-    .attr('stroke', 'var(--bg, #fff)')
-    .attr('stroke-width', 1.5);
-}
-
 /** A short text label at a data point (plot foreground colour). */
 export function drawText(svg: SurfaceSvg, s: XYScales, x: number, y: number, text: string, theme: PlotTheme, anchor: 'start' | 'middle' | 'end' = 'start', color = 'var(--plot-fg)'): void {
   markGroup(svg, 'label', text)
