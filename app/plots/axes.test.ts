@@ -131,4 +131,18 @@ describe('frame', () => {
     expect(f.innerWidth).toBe(0);
     expect(f.innerHeight).toBe(0);
   });
+
+  it('the frame leaves room for the y labels whether or not the scale is rounded to nice ends (large type)', () => {
+    for (const nice of [true, false]) {
+      const svg = createSvg(500, 480);
+      // Rounded to nice ends this domain gets labels 0 ... 4; as it is, 0.0, 0.5, ... 4.0, which are wider.
+      const f = frame({ width: 500, height: 480 }, { theme: projector, xLabel: 'x', yLabel: 'a long y title', yDomain: [-0.05, 4.07] });
+      const s = plotScales(f, [0, 1], [-0.05, 4.07], { nice });
+      drawAxes(svg, s, f, { theme: projector, xLabel: 'x', yLabel: 'a long y title' });
+      const labels = Array.from(svg.querySelectorAll('.plot-axis-y .plot-tick text')).map((t) => t.textContent ?? '');
+      const widest = Math.max(...labels.map((l) => estimateTextWidth(l, 20)));
+      // The rotated title is centred 0.9 font sizes from the left edge: its right side must clear the widest label.
+      expect(f.left - 6 - 3 - widest).toBeGreaterThanOrEqual(2 + 0.9 * 20 + 0.5 * 20);
+    }
+  });
 });

@@ -92,10 +92,11 @@ export function frame(size: PlotSize, options: FrameOptions = {}): Frame {
     const innerHeight = Math.max(0, height - (m.top ?? top) - (m.bottom ?? bottom));
     let labelWidth = estimateTextWidth('−0.00', fs);
     if (options.yDomain) {
+      // The figure may or may not round its y scale to nice ends (plotScales' `nice`); the tick labels differ
+      // (e.g. 1, 2, 3 against 1.0, 1.5, 2.0), so room is kept for the wider of the two.
       const y = scaleLinear().domain(safeDomain(options.yDomain)).range([innerHeight, 0]);
-      y.nice();
-      const ticks = chooseTicks(y, { orient: 'y', fontSize: fs });
-      labelWidth = Math.max(estimateTextWidth('0', fs), ...ticks.map((t) => estimateTextWidth(t.label, fs)));
+      const labels = [...chooseTicks(y, { orient: 'y', fontSize: fs }), ...chooseTicks(y.copy().nice(), { orient: 'y', fontSize: fs })];
+      labelWidth = Math.max(estimateTextWidth('0', fs), ...labels.map((t) => estimateTextWidth(t.label, fs)));
     }
     const left = Math.ceil(TICK_SIZE + TICK_PADDING + labelWidth + (options.yLabel ? fs * 1.6 : 0) + 2);
     const right = Math.ceil(fs * 1.5);
