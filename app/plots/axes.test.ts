@@ -145,4 +145,11 @@ describe('frame', () => {
       expect(f.left - 6 - 3 - widest).toBeGreaterThanOrEqual(2 + 0.9 * 20 + 0.5 * 20);
     }
   });
+
+  it('sizes the left margin to tick labels the figure chooses itself', () => {
+    const labels = ['10⁰', '10⁻⁴', '10⁻⁸', '10⁻¹²'];
+    const wide = frame({ width: 400, height: 300 }, { yTickLabels: labels, yDomain: [-12, 0] });
+    const narrow = frame({ width: 400, height: 300 }, { yDomain: [-12, 0] });
+    expect(wide.left - narrow.left).toBeGreaterThanOrEqual(estimateTextWidth('10⁻¹²', 12) - estimateTextWidth('−12', 12) - 1);
+  });
 });

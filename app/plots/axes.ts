@@ -143,6 +143,7 @@ export function drawAxes(target: SvgTarget, scales: XYScales, frame: Frame, opti
     }
   }
 
+  const cornerX = showX && xTicks.some((t) => Math.abs(t.position + (t.offset ?? 0) - frame.left) < fs);
   if (showY) {
     const ay = g
       .append('g')
@@ -161,7 +162,12 @@ export function drawAxes(target: SvgTarget, scales: XYScales, frame: Frame, opti
         .attr('fill', 'currentColor')
         .attr('stroke', 'none')
         .text(t.label);
-      if (t.offset) ty.attr('y', px(t.offset));
+      // In the corner, a y label at the bottom and an x label at the left edge meet (with large type, as on the
+      // projector, their boxes overlap by several px): lift the y label until its box clears the x labels' box
+      // (box bottom 0.57 font sizes below the tick, x label box top 9 px - 0.22 font sizes below the axis).
+      const clear = frame.bottom + TICK_SIZE + TICK_PADDING - 0.79 * fs - t.position;
+      const y = cornerX ? Math.min(t.offset ?? 0, clear) : (t.offset ?? 0);
+      if (y) ty.attr('y', px(y));
     }
     if (options.yLabel) {
       g.append('text')

@@ -63,6 +63,11 @@ export interface FrameOptions {
   yLabel?: string;
   /** Y data range: the left margin is sized to the widest y tick label of this range. */
   yDomain?: Domain;
+  /**
+   * The y tick labels, when the figure chooses them itself (drawAxes' `yTicks` and `yFormat`, e.g. powers of ten on
+   * a log10 axis): the left margin is sized to these instead of to yDomain's.
+   */
+  yTickLabels?: readonly string[];
   /** Overrides for individual margins (e.g. `{ right: 80 }` for a legend). */
   margin?: Partial<Margin>;
   /** No axes at all (a bare heatmap, a particle cloud): small uniform margins. Default false. */
@@ -91,7 +96,9 @@ export function frame(size: PlotSize, options: FrameOptions = {}): Frame {
     const m = options.margin ?? {};
     const innerHeight = Math.max(0, height - (m.top ?? top) - (m.bottom ?? bottom));
     let labelWidth = estimateTextWidth('−0.00', fs);
-    if (options.yDomain) {
+    if (options.yTickLabels?.length) {
+      labelWidth = Math.max(estimateTextWidth('0', fs), ...options.yTickLabels.map((l) => estimateTextWidth(l, fs)));
+    } else if (options.yDomain) {
       // The figure may or may not round its y scale to nice ends (plotScales' `nice`); the tick labels differ
       // (e.g. 1, 2, 3 against 1.0, 1.5, 2.0), so room is kept for the wider of the two.
       const y = scaleLinear().domain(safeDomain(options.yDomain)).range([innerHeight, 0]);

@@ -312,14 +312,15 @@ export function GridworldVi({ number, anchor, children }: { label?: string; numb
             for (let t = Math.ceil(lo); t <= hi; t += stepT) yTicks.push(t);
             const longLabel = 'sweep k (value iteration) · iteration i (policy iteration)';
             const xLabel = estimateTextWidth(longLabel, fs) < size.width * 0.95 ? longLabel : 'sweep k · iteration i';
-            const f = frame(size, { theme, xLabel, yLabel: 'sup-norm distance', yDomain: [-10, 0] });
+            const yFormat = (t: number) => `10${superscript(t)}`;
+            const f = frame(size, { theme, xLabel, yLabel: 'sup-norm distance', yTickLabels: yTicks.map(yFormat) });
             const s = plotScales(f, [0, kMax], [lo, hi], { nice: false });
             drawAxes(svg, s, f, {
               theme,
               xLabel,
               yLabel: 'sup-norm distance',
               yTicks,
-              yFormat: (t) => `10${superscript(t)}`,
+              yFormat,
             });
             const n = r.sweeps + 1;
             const ks = Float64Array.from({ length: n }, (_, j) => j);
