@@ -53,9 +53,9 @@ describe('chapter 5: Feynman–Kac', () => {
 
   it('an exercise accepts the computed answer and rejects a wrong one', async () => {
     const { page } = await openPage(context, '/#/feynman-kac');
-    const ex = page.locator('.exercise').nth(2); // V^K(2) for K = 1
+    const ex = page.locator('.exercise').nth(2); // V^K(2) for K = 5
     await ex.scrollIntoViewIfNeeded();
-    await ex.locator('input').fill('-0.8694');
+    await ex.locator('input').fill('-0.7725');
     await ex.getByRole('button', { name: 'Check' }).click();
     await expect.poll(() => ex.locator('output').getAttribute('data-verdict')).toBe('right');
     await ex.locator('input').fill('-0.6516');
