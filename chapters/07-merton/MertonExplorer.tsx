@@ -44,7 +44,7 @@ function valueText(name: string, run: PolicyRun, m: MertonParams, exactName: str
   const ce = `certainty-equivalent consumption ${fmt(run.ce, 3)}`;
   if (!run.value) {
     return m.gamma > 1
-      ? `${name} (π = ${fmt(run.pi, 3)}, k = ${fmt(run.k, 3)}): value −∞ — its wealth shrinks so fast that utility, unbounded below for γ > 1, falls faster than it is discounted; ${ce}.`
+      ? `${name} (π = ${fmt(run.pi, 3)}, k = ${fmt(run.k, 3)}): value −∞ — the lower tail of its wealth is so heavy that expected utility, unbounded below for γ > 1, falls faster than it is discounted; ${ce}.`
       : `${name}: value +∞.`;
   }
   const v = run.value;

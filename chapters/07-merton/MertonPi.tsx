@@ -37,7 +37,7 @@ export function MertonPi({ number, anchor, children }: { label?: string; number?
   const startInfinite = !ill && mertonPolicyCE(m, { pi: pv.pi0, k: pv.k0 }) === 0;
   const blocked = ill ??
     (startInfinite
-      ? `The initial policy (π₀ = ${pv.pi0}, k₀ = ${pv.k0}) has value −∞: under it wealth shrinks so fast that utility, unbounded below for γ > 1, falls faster than it is discounted, and there is nothing to evaluate. Lower k₀ or move π₀ towards ${fmt(mertonClosedForm(m).pi, 3)}.`
+      ? `The initial policy (π₀ = ${pv.pi0}, k₀ = ${pv.k0}) has value −∞: under it the lower tail of wealth is so heavy that expected utility, unbounded below for γ > 1, falls faster than it is discounted, and there is nothing to evaluate. Lower k₀ or move π₀ towards ${fmt(mertonClosedForm(m).pi, 3)}.`
       : null);
   const request = piRequest(m, pv);
   const sim = useSimulation('mertonPolicyIteration', request, { enabled: inView && !blocked });

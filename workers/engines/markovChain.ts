@@ -7,7 +7,7 @@
  * over the interpolation interval dt_h = h^2 / Q (so the chain's local mean and variance match b dt_h and
  * sigma^2 dt_h up to O(h)). With Kushner & Dupuis' discount factor 1/(1 + rho dt_h) (first-order equal to
  * e^{-rho dt_h}) the dynamic programming equation
- *   V_i = max_a { r(x_i, a) dt_h + (p+ V_{i+1} + p- V_{i-1}) / (1 + rho dt_h) }
+ *   V_i = max_a { (r(x_i, a) dt_h + p+ V_{i+1} + p- V_{i-1}) / (1 + rho dt_h) }
  * is, multiplied out, the upwind finite-difference scheme
  *   rho V_i = max_a { r + b^+ (V_{i+1} - V_i)/h - b^- (V_i - V_{i-1})/h + sigma^2/2 (V_{i+1} - 2 V_i + V_{i-1})/h^2 }.
  * The ends reflect: a move out of the grid stays at the end point (V_{-1} := V_0, V_{N+1} := V_N).
