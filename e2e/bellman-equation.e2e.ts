@@ -2,21 +2,12 @@
  * Chapter 1 in a real browser: the gridworld figure reacts to its sliders, its sweep controls and clicks on cells;
  * an impossible world shows a sentence; an exercise checks an answer.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, nudgeSlider, openPage, readyFigure } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser, nudgeSlider, openPage, readyFigure } from './browser.ts';
 
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launch();
-  // Reduced motion: the figure does not autoplay, so what it shows changes only when the test changes something.
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+// Reduced motion: the figure does not autoplay, so what it shows changes only when the test changes something.
+const session = useBrowser({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
 
 const FIG = 'gridworld-vi';
 const stats = (page: Page) => page.locator(`[data-figure="${FIG}"] .figure-stats`).innerText();
@@ -24,7 +15,7 @@ const cellLabel = (page: Page, i: number) => page.locator(`[data-figure="${FIG}"
 
 describe('chapter 1: the gridworld figure', () => {
   it('shows the converged sweep, steps back one sweep, and changes with the discount', async () => {
-    const { page, problems } = await openPage(context, '/#/bellman-equation');
+    const { page, problems } = await openPage(session.context, '/#/bellman-equation');
     await readyFigure(page, FIG);
     const fig = page.locator(`[data-figure="${FIG}"]`);
     // Under reduced motion there is no play button, only steps.
@@ -46,7 +37,7 @@ describe('chapter 1: the gridworld figure', () => {
   });
 
   it('clicking a cell makes it a wall, then a pit, then frees it; the URL keeps the world', async () => {
-    const { page, problems } = await openPage(context, '/#/bellman-equation');
+    const { page, problems } = await openPage(session.context, '/#/bellman-equation');
     await readyFigure(page, FIG);
     const cell = page.locator(`[data-figure="${FIG}"] button[data-cell="12"]`);
     expect(await cellLabel(page, 12)).toMatch(/value .* greedy move/);
@@ -70,7 +61,7 @@ describe('chapter 1: the gridworld figure', () => {
   });
 
   it('a world with no free cell says so in the figure', async () => {
-    const { page } = await openPage(context, `/?${FIG}.walls=33554431#/bellman-equation`);
+    const { page } = await openPage(session.context, `/?${FIG}.walls=33554431#/bellman-equation`);
     await page.locator(`[data-figure="${FIG}"]`).scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator(`[data-figure="${FIG}"]`).getAttribute('data-status')).toBe('error');
     expect(await page.locator(`[data-figure="${FIG}"] .figure-error`).innerText()).toMatch(/Every cell is a wall, a pit or the goal/);
@@ -78,7 +69,7 @@ describe('chapter 1: the gridworld figure', () => {
   });
 
   it('checks an exercise answer', async () => {
-    const { page } = await openPage(context, '/#/bellman-equation');
+    const { page } = await openPage(session.context, '/#/bellman-equation');
     const ex = page.locator('.exercise').first();
     await ex.scrollIntoViewIfNeeded();
     await ex.locator('input').fill('0.2505');

@@ -1,20 +1,11 @@
 /**
  * The book in a real browser, against the production build served by a plain static server (no rewrites).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, openPage, origin, readyFigure, screenshot, waitForFigures } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, origin, readyFigure, screenshot, useBrowser, waitForFigures } from './browser.ts';
 
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser();
 
 /** All pages of the book: the cover, every chapter linked from the contents, and the glossary. */
 async function routes(page: Page): Promise<string[]> {
@@ -27,7 +18,7 @@ const figureStatus = (page: Page, id: string) => page.locator(`[data-figure="${i
 
 describe('every page', () => {
   it('loads with no console error, no failed or foreign request, no KaTeX error, and every figure ready', async () => {
-    const { page, problems } = await openPage(context, '/#/');
+    const { page, problems } = await openPage(session.context, '/#/');
     const all = await routes(page);
     expect(all.length).toBeGreaterThanOrEqual(3);
     for (const route of all) {
@@ -46,7 +37,7 @@ describe('every page', () => {
   });
 
   it('an unknown page says so and links back', async () => {
-    const { page } = await openPage(context, '/#/no-such-chapter');
+    const { page } = await openPage(session.context, '/#/no-such-chapter');
     await expect.poll(() => page.locator('main h1').innerText()).toBe('No such page');
     await page.close();
   });
@@ -54,7 +45,7 @@ describe('every page', () => {
 
 describe('the figure pipeline', () => {
   it('moving a slider changes the figure and the URL; reloading the URL restores the same picture', async () => {
-    const { page, problems } = await openPage(context, '/#/preface');
+    const { page, problems } = await openPage(session.context, '/#/preface');
     await readyFigure(page, 'ou-paths');
     const before = await stats(page);
     const slider = page.locator('input[data-param="ou-paths.sigma"]');
@@ -69,7 +60,7 @@ describe('the figure pipeline', () => {
     expect(await page.locator('.scrub[data-param="ou-paths.sigma"]').innerText()).toBe('0.7');
 
     const url = page.url();
-    const { page: again } = await openPage(context, url.replace(origin(), ''));
+    const { page: again } = await openPage(session.context, url.replace(origin(), ''));
     await readyFigure(again, 'ou-paths');
     expect(await again.locator('input[data-param="ou-paths.sigma"]').getAttribute('aria-valuetext')).toBe('0.7');
     expect(await stats(again)).toBe(after); // same seed, same numbers
@@ -79,7 +70,7 @@ describe('the figure pipeline', () => {
   });
 
   it('the seed re-roll draws new paths and reset brings back the defaults', async () => {
-    const { page } = await openPage(context, '/#/preface');
+    const { page } = await openPage(session.context, '/#/preface');
     await readyFigure(page, 'ou-paths');
     const before = await stats(page);
     await page.getByRole('button', { name: 'New random seed' }).click();
@@ -94,7 +85,7 @@ describe('the figure pipeline', () => {
   });
 
   it('exports the figure as a standalone SVG, a PNG and its data as CSV', async () => {
-    const { page } = await openPage(context, '/#/preface');
+    const { page } = await openPage(session.context, '/#/preface');
     await readyFigure(page, 'ou-paths');
     const fig = page.locator('[data-figure="ou-paths"]');
     const fetchDownload = async (name: string) => {
@@ -120,7 +111,7 @@ describe('the figure pipeline', () => {
   });
 
   it('a garbled URL shows notices, falls back to valid values, and the page still works', async () => {
-    const { page, problems } = await openPage(context, '/?%25%25%3Cscript%3Ealert(1)%3C%2Fscript%3E=NaN&ou-paths.theta=abc&ou-paths.sigma=-1e999&ou-paths.paths=1e12#/preface');
+    const { page, problems } = await openPage(session.context, '/?%25%25%3Cscript%3Ealert(1)%3C%2Fscript%3E=NaN&ou-paths.theta=abc&ou-paths.sigma=-1e999&ou-paths.paths=1e12#/preface');
     await readyFigure(page, 'ou-paths');
     const pageNotice = await page.locator('.notice-page').innerText();
     expect(pageNotice).toContain('<script>');
@@ -136,7 +127,7 @@ describe('the figure pipeline', () => {
 
   it('an engine error and a dying worker show a sentence in the figure; the next change recovers', async () => {
     // Fault injection: corrupt the horizon the page sends to the worker (the engine rejects T <= 0), then stop.
-    await context.addInitScript(() => {
+    await session.context.addInitScript(() => {
       const w = window as unknown as { __inject?: string };
       const post = Worker.prototype.postMessage;
       Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
@@ -151,7 +142,7 @@ describe('the figure pipeline', () => {
         return (post as (...a: unknown[]) => void).call(this, message, ...rest);
       };
     });
-    const { page } = await openPage(context, '/#/preface');
+    const { page } = await openPage(session.context, '/#/preface');
     await readyFigure(page, 'ou-paths');
     const slider = page.locator('input[data-param="ou-paths.theta"]');
 
@@ -173,12 +164,12 @@ describe('the figure pipeline', () => {
     // The rest of the page kept working throughout.
     expect(await page.locator('main h1').innerText()).toBe('Preface');
     await page.close();
-    await context.close();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await session.context.close();
+    session.context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
   });
 
   it('a figure off screen does not compute; it starts when it comes near the viewport', async () => {
-    const small = await browser.newContext({ viewport: { width: 1280, height: 500 } });
+    const small = await session.browser.newContext({ viewport: { width: 1280, height: 500 } });
     const { page } = await openPage(small, '/#/preface');
     await page.waitForSelector('[data-figure="ou-paths"]');
     await page.waitForTimeout(800);
@@ -190,7 +181,7 @@ describe('the figure pipeline', () => {
   });
 
   it('the worker pool: errors arrive as messages, a crashed worker is replaced, a superseded run is cancelled', async () => {
-    const { page } = await openPage(context, '/#/');
+    const { page } = await openPage(session.context, '/#/');
     const result = await page.evaluate(async () => {
       const book = window.book!;
       const out: Record<string, unknown> = {};
@@ -224,7 +215,7 @@ describe('the figure pipeline', () => {
 
 describe('reading with a keyboard and a screen reader', () => {
   it('keyboard alone reaches and moves a slider, and opens a popover that Escape closes', async () => {
-    const { page } = await openPage(context, '/#/preface');
+    const { page } = await openPage(session.context, '/#/preface');
     await page.waitForSelector('[data-figure="ou-paths"]');
     // Tab until a glossary term has focus: its popover opens on focus.
     let opened = false;
@@ -255,7 +246,7 @@ describe('reading with a keyboard and a screen reader', () => {
   });
 
   it('a popover stays open while the pointer moves into it, and closes after it leaves', async () => {
-    const { page } = await openPage(context, '/#/preface');
+    const { page } = await openPage(session.context, '/#/preface');
     const term = page.locator('button.term').first();
     await term.hover();
     const dialog = page.getByRole('dialog');
@@ -270,7 +261,7 @@ describe('reading with a keyboard and a screen reader', () => {
   });
 
   it('a reference previews its equation on hover and follows the link on click', async () => {
-    const { page } = await openPage(context, '/#/preface');
+    const { page } = await openPage(session.context, '/#/preface');
     const ref = page.locator('a.ref-equation').first();
     await ref.hover();
     const dialog = page.getByRole('dialog');
@@ -285,7 +276,7 @@ describe('reading with a keyboard and a screen reader', () => {
 
 describe('motion', () => {
   it('the time cursor plays to the end, and under reduced motion only steps are offered', async () => {
-    const { page } = await openPage(context, '/#/preface');
+    const { page } = await openPage(session.context, '/#/preface');
     await readyFigure(page, 'ou-paths');
     const cursor = page.locator('[data-figure="ou-paths"] .playback input[type="range"]');
     expect(await cursor.getAttribute('aria-valuetext')).toBe('t = 5.00');
@@ -294,7 +285,7 @@ describe('motion', () => {
     await expect.poll(() => cursor.getAttribute('aria-valuetext'), { timeout: 15_000 }).toBe('t = 5.00');
     await page.close();
 
-    const calm = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const calm = await session.browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
     const { page: p } = await openPage(calm, '/#/preface');
     await readyFigure(p, 'ou-paths');
     const fig = p.locator('[data-figure="ou-paths"]');
@@ -307,7 +298,7 @@ describe('motion', () => {
 
 describe('themes and screens', () => {
   it('switches theme, remembers it, and looks right at phone and projector sizes', async () => {
-    const { page } = await openPage(context, '/#/preface');
+    const { page } = await openPage(session.context, '/#/preface');
     await readyFigure(page, 'ou-paths');
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await bg();
@@ -336,7 +327,7 @@ describe('themes and screens', () => {
     await page.getByLabel('Theme').selectOption('auto');
     await page.close();
 
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const phone = await session.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     const { page: p } = await openPage(phone, '/#/preface');
     await readyFigure(p, 'ou-paths');
     // No sideways scrolling of the page on a phone.

@@ -4,11 +4,28 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launch } from './chromium.ts';
 export { chromiumPath, launch } from './chromium.ts';
 
 export const SCREENSHOTS = path.resolve('e2e/screenshots');
+
+/**
+ * One Chromium for a test file, and one context in it with `options` (desktop size by default): call at the top
+ * level of the file; tests read `session.context` (and `session.browser` for contexts of their own).
+ */
+export function useBrowser(options: BrowserContextOptions = { viewport: { width: 1280, height: 800 } }): { browser: Browser; context: BrowserContext } {
+  const session = {} as { browser: Browser; context: BrowserContext };
+  beforeAll(async () => {
+    session.browser = await launch();
+    session.context = await session.browser.newContext(options);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+  });
+  return session;
+}
 
 export function origin(): string {
   return inject('origin');

@@ -1,25 +1,16 @@
 /** Chapter 5 in a real browser: both figures respond to their sliders, the error paths show sentences, an exercise checks. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, openPage, readyFigure, nudgeSlider } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser, openPage, readyFigure, nudgeSlider } from './browser.ts';
 
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser({ viewport: { width: 1280, height: 800 } });
 
 const stats = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .figure-stats`).innerText();
 const status = (page: Page, id: string) => page.locator(`[data-figure="${id}"]`).getAttribute('data-status');
 
 describe('chapter 5: Feynman–Kac', () => {
   it('fk-paths: the default shows the chain value and its 1.66% bias; more time step moves it; an unstable gain says so', async () => {
-    const { page, problems } = await openPage(context, '/#/feynman-kac');
+    const { page, problems } = await openPage(session.context, '/#/feynman-kac');
     await readyFigure(page, 'fk-paths');
     const before = await stats(page, 'fk-paths');
     expect(before).toContain('−0.2569');
@@ -37,7 +28,7 @@ describe('chapter 5: Feynman–Kac', () => {
   });
 
   it('fk-dt: shows the source post\'s -8.84% at dt = 0.05; moving K changes the numbers; a huge gain marks diverging steps', async () => {
-    const { page, problems } = await openPage(context, '/#/feynman-kac');
+    const { page, problems } = await openPage(session.context, '/#/feynman-kac');
     await readyFigure(page, 'fk-dt');
     const before = await stats(page, 'fk-dt');
     expect(before).toContain('chain −0.2750 vs continuous −0.2527 (−8.84%)');
@@ -52,7 +43,7 @@ describe('chapter 5: Feynman–Kac', () => {
   });
 
   it('an exercise accepts the computed answer and rejects a wrong one', async () => {
-    const { page } = await openPage(context, '/#/feynman-kac');
+    const { page } = await openPage(session.context, '/#/feynman-kac');
     const ex = page.locator('.exercise').nth(2); // V^K(2) for K = 5
     await ex.scrollIntoViewIfNeeded();
     await ex.locator('input').fill('-0.7725');

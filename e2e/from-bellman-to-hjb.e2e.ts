@@ -2,27 +2,18 @@
  * Chapter 2 in a real browser: the step-size figure reacts to h and to the problem's parameters, a problem with no
  * finite value shows a sentence, and an exercise checks an answer.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, nudgeSlider, openPage, readyFigure } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser, nudgeSlider, openPage, readyFigure } from './browser.ts';
 
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser({ viewport: { width: 1280, height: 900 } });
 
 const FIG = 'lqr-step';
 const stats = (page: Page) => page.locator(`[data-figure="${FIG}"] .figure-stats`).innerText();
 
 describe('chapter 2: the step-size figure', () => {
   it("shows the post's numbers, and moving h or r changes them", async () => {
-    const { page, problems } = await openPage(context, '/#/from-bellman-to-hjb');
+    const { page, problems } = await openPage(session.context, '/#/from-bellman-to-hjb');
     await readyFigure(page, FIG);
     const first = await stats(page);
     expect(first).toContain('0.3141');
@@ -40,7 +31,7 @@ describe('chapter 2: the step-size figure', () => {
   });
 
   it('a problem with no finite value says so in the figure', async () => {
-    const { page } = await openPage(context, `/?${FIG}.beta=0&${FIG}.alpha=0.5#/from-bellman-to-hjb`);
+    const { page } = await openPage(session.context, `/?${FIG}.beta=0&${FIG}.alpha=0.5#/from-bellman-to-hjb`);
     await page.locator(`[data-figure="${FIG}"]`).scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator(`[data-figure="${FIG}"]`).getAttribute('data-status')).toBe('error');
     expect(await page.locator(`[data-figure="${FIG}"] .figure-error`).innerText()).toMatch(/no finite value.*not stabilisable/);
@@ -51,7 +42,7 @@ describe('chapter 2: the step-size figure', () => {
   });
 
   it('checks an exercise answer', async () => {
-    const { page } = await openPage(context, '/#/from-bellman-to-hjb');
+    const { page } = await openPage(session.context, '/#/from-bellman-to-hjb');
     const ex = page.locator('.exercise').first();
     await ex.scrollIntoViewIfNeeded();
     await ex.locator('input').fill('0.266');

@@ -2,20 +2,11 @@
  * Chapter 7 (Merton's portfolio problem) in a real browser: every figure becomes ready and reacts to a slider, an
  * ill-posed setting shows its sentence in all three figures, and an exercise checks its answer in the page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, openPage, readyFigure } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser, openPage, readyFigure } from './browser.ts';
 
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser({ viewport: { width: 1280, height: 800 } });
 
 const FIGURES = ['merton-explorer', 'merton-value', 'merton-pi'];
 const stats = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .figure-stats`).innerText();
@@ -32,7 +23,7 @@ async function nudge(page: Page, id: string, param: string, presses = 1): Promis
 
 describe('chapter 7: Merton', () => {
   it('every figure becomes ready, shows the closed forms, and a slider changes what it shows', async () => {
-    const { page, problems } = await openPage(context, '/#/merton');
+    const { page, problems } = await openPage(session.context, '/#/merton');
     for (const id of FIGURES) await readyFigure(page, id);
     expect(await stats(page, 'merton-explorer')).toMatch(/π\* = 0\.625, k\* = 0\.04781/);
     expect(await stats(page, 'merton-value')).toMatch(/4\.57% of wealth a year at π\* = 0\.625/);
@@ -62,7 +53,7 @@ describe('chapter 7: Merton', () => {
   });
 
   it('an ill-posed setting (γ = 0.5, ρ = 0.04) explains itself in every figure, with no NaN', async () => {
-    const { page, problems } = await openPage(context, '/?v=1&merton-explorer.gamma=0.5&merton-explorer.rho=0.04#/merton');
+    const { page, problems } = await openPage(session.context, '/?v=1&merton-explorer.gamma=0.5&merton-explorer.rho=0.04#/merton');
     await readyFigure(page, 'merton-explorer');
     const notice = await page.locator('[data-figure="merton-explorer"] .merton-illposed').innerText();
     expect(notice).toMatch(/ill-posed.*Raise ρ above 0\.04625/);
@@ -83,14 +74,14 @@ describe('chapter 7: Merton', () => {
   });
 
   it('a ruinous policy (π = 4 at γ = 2) reports value −∞, not a number', async () => {
-    const { page } = await openPage(context, '/?v=1&merton-explorer.pi=4#/merton');
+    const { page } = await openPage(session.context, '/?v=1&merton-explorer.pi=4#/merton');
     await readyFigure(page, 'merton-explorer');
     expect(await stats(page, 'merton-explorer')).toMatch(/Your policy \(π = 4, k = 0\.03\): value −∞/);
     await page.close();
   });
 
   it('the exercise on the smallest well-posed ρ accepts 0.04625 and rejects 0.05', async () => {
-    const { page } = await openPage(context, '/#/merton');
+    const { page } = await openPage(session.context, '/#/merton');
     const ex = page.locator('.exercise').nth(2);
     await ex.scrollIntoViewIfNeeded();
     const input = ex.locator('input');

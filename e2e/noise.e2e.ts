@@ -3,26 +3,17 @@
  * weak error cannot be measured, the worker's refusal of an ill-posed model reaches the reader as a sentence, and
  * an exercise is checked in the page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, nudgeSlider, openPage, readyFigure } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser, nudgeSlider, openPage, readyFigure } from './browser.ts';
 
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser({ viewport: { width: 1280, height: 800 } });
 
 const stats = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .figure-stats`).innerText();
 
 describe('chapter 3: noise', () => {
   it('each figure changes when its controls move, and the page has no console error', async () => {
-    const { page, problems } = await openPage(context, '/#/noise');
+    const { page, problems } = await openPage(session.context, '/#/noise');
     await page.waitForSelector('main h1');
 
     // Brownian zoom: the zoom button, the rescale toggle and the centre slider.
@@ -70,7 +61,7 @@ describe('chapter 3: noise', () => {
   });
 
   it('drift 0 in the convergence figure shows the sentence that the weak error is exactly zero', async () => {
-    const { page, problems } = await openPage(context, '/?v=1&em-milstein-convergence.m=0&em-milstein-convergence.paths=2000#/noise');
+    const { page, problems } = await openPage(session.context, '/?v=1&em-milstein-convergence.m=0&em-milstein-convergence.paths=2000#/noise');
     await readyFigure(page, 'em-milstein-convergence', 60_000);
     await expect.poll(() => page.locator('[data-figure="em-milstein-convergence"] .noise-notice').innerText()).toContain('the weak error is zero at every step size');
     expect(problems).toEqual([]);
@@ -78,7 +69,7 @@ describe('chapter 3: noise', () => {
   });
 
   it('an ill-posed model is refused by the worker with a sentence, not NaN', async () => {
-    const { page } = await openPage(context, '/#/noise');
+    const { page } = await openPage(session.context, '/#/noise');
     await page.waitForSelector('main h1');
     await page.waitForFunction(() => Boolean(window.book));
     const message = await page.evaluate(async () => {
@@ -91,7 +82,7 @@ describe('chapter 3: noise', () => {
   });
 
   it('an exercise is checked in the page', async () => {
-    const { page } = await openPage(context, '/#/noise');
+    const { page } = await openPage(session.context, '/#/noise');
     await page.waitForSelector('main h1');
     const ex = page.locator('section.exercise').first();
     await ex.scrollIntoViewIfNeeded();

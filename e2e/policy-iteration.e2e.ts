@@ -1,25 +1,16 @@
 /** Chapter 6 in a real browser: each figure responds to a slider, the error paths show sentences, an exercise checks. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, openPage, readyFigure, nudgeSlider } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser, openPage, readyFigure, nudgeSlider } from './browser.ts';
 
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser({ viewport: { width: 1280, height: 800 } });
 
 const stats = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .figure-stats`).innerText();
 const summary = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .visually-hidden`).innerText();
 
 describe('chapter 6: policy iteration', () => {
   it('kleinman: the default sequence reaches K*; K0 changes it; an unstable K0 says why', async () => {
-    const { page, problems } = await openPage(context, '/#/policy-iteration');
+    const { page, problems } = await openPage(session.context, '/#/policy-iteration');
     await readyFigure(page, 'kleinman');
     const before = await stats(page, 'kleinman');
     expect(before).toContain('9.0909091 → 4.8047662');
@@ -38,7 +29,7 @@ describe('chapter 6: policy iteration', () => {
   });
 
   it('pi-sampled: ends near K*; fewer paths change the diagnostics; an unstable K0 is refused', async () => {
-    const { page, problems } = await openPage(context, '/#/policy-iteration');
+    const { page, problems } = await openPage(session.context, '/#/policy-iteration');
     await readyFigure(page, 'pi-sampled');
     const before = await summary(page, 'pi-sampled');
     expect(before).toContain('2.6634');
@@ -57,7 +48,7 @@ describe('chapter 6: policy iteration', () => {
   });
 
   it('mc-grid: first-order ratios at the default; a finer h lowers the error', async () => {
-    const { page, problems } = await openPage(context, '/#/policy-iteration');
+    const { page, problems } = await openPage(session.context, '/#/policy-iteration');
     await readyFigure(page, 'mc-grid');
     const before = await stats(page, 'mc-grid');
     expect(before).toContain('4.91e-2');
@@ -69,7 +60,7 @@ describe('chapter 6: policy iteration', () => {
   });
 
   it('the Kleinman-step exercise accepts 9.0909', async () => {
-    const { page } = await openPage(context, '/#/policy-iteration');
+    const { page } = await openPage(session.context, '/#/policy-iteration');
     const ex = page.locator('.exercise').first();
     await ex.scrollIntoViewIfNeeded();
     await ex.locator('input').fill('9.0909');

@@ -2,27 +2,19 @@
  * Chapter 4 in a real browser: each figure responds to its sliders, the explorer explains an unstable gain in a
  * sentence, "Use K*" pairs the two policies exactly, and an exercise is checked in the page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, nudgeSlider, openPage, readyFigure } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser, nudgeSlider, openPage, readyFigure } from './browser.ts';
 
-let browser: Browser;
-let context: BrowserContext;
 const ROUTE = '#/stochastic-hjb-lqr';
 
-beforeAll(async () => {
-  browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser({ viewport: { width: 1280, height: 900 } });
 
 const stats = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .figure-stats`).innerText();
 
 describe('chapter 4: the stochastic HJB equation and the LQR', () => {
   it('the explorer: moving K changes the value and the Monte Carlo lines; "Use K*" makes the two policies coincide', async () => {
-    const { page, problems } = await openPage(context, `/${ROUTE}`);
+    const { page, problems } = await openPage(session.context, `/${ROUTE}`);
     await readyFigure(page, 'lqr-explorer');
     const before = await stats(page, 'lqr-explorer');
     expect(before).toContain('P = 0.2659751');
@@ -46,7 +38,7 @@ describe('chapter 4: the stochastic HJB equation and the LQR', () => {
   });
 
   it('the explorer: an unstable gain gives a sentence with the stable range, not NaN', async () => {
-    const { page, problems } = await openPage(context, `/?v=1&lqr-explorer.gain=-1${ROUTE}`);
+    const { page, problems } = await openPage(session.context, `/?v=1&lqr-explorer.gain=-1${ROUTE}`);
     await readyFigure(page, 'lqr-explorer');
     const fig = page.locator('[data-figure="lqr-explorer"]');
     await expect.poll(() => fig.locator('.lqr-notice').innerText()).toMatch(/does not stabilise.*Stable gains here are K > −0\.550/s);
@@ -57,7 +49,7 @@ describe('chapter 4: the stochastic HJB equation and the LQR', () => {
   });
 
   it('the finite-horizon Riccati figure follows its terminal weight; the double integrator follows R, and its gain ignores the noise', async () => {
-    const { page, problems } = await openPage(context, `/${ROUTE}`);
+    const { page, problems } = await openPage(session.context, `/${ROUTE}`);
     await readyFigure(page, 'lqr-riccati');
     const r0 = await stats(page, 'lqr-riccati');
     await nudgeSlider(page, 'lqr-riccati', 'T', -15);
@@ -78,7 +70,7 @@ describe('chapter 4: the stochastic HJB equation and the LQR', () => {
   });
 
   it('an exercise checks its answer in the page', async () => {
-    const { page, problems } = await openPage(context, `/${ROUTE}`);
+    const { page, problems } = await openPage(session.context, `/${ROUTE}`);
     const ex = page.locator('.exercise', { hasText: 'Someone uses the gain' });
     await ex.scrollIntoViewIfNeeded();
     await ex.locator('input').fill('-0.80');
