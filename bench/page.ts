@@ -1,9 +1,10 @@
 /**
  * Page interaction timings: how long from a slider step to the redrawn figure, and whether the main thread stays
  * free while a reader drags. Runs Chromium against dist/ (build first). Figures, not a test: it never fails on a
- * slow machine. Usage: npm run build && npm run bench -- page [rounds]
+ * slow machine. Usage: npm run build && npm run bench -- page [rounds] [route figure param], by default the
+ * preface's OU figure and its sigma slider (e.g. `page 20 stochastic-hjb-lqr lqr-explorer K` for the LQR explorer).
  *
- * For each key press on the OU figure's sigma slider (1,000 paths x 500 steps per run) it records the time from
+ * For each key press on the figure's slider (for the OU figure: 1,000 paths x 500 steps per run) it records the time from
  * the keydown to the frame after the figure's commit with the new result (data-status back to "ready"). During a
  * pointer drag across the slider it records long tasks (> 50 ms on the main thread) and the longest frame gap.
  */
@@ -17,6 +18,7 @@ const quantile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math
 export async function main(args: string[]): Promise<void> {
   if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first');
   const rounds = Number(args[0] ?? 30);
+  const [route, figure, param] = [args[1] ?? 'preface', args[2] ?? 'ou-paths', args[3] ?? 'sigma'];
   const server = await serveStatic('dist', 0);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -25,15 +27,15 @@ export async function main(args: string[]): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // tsx compiles this file with esbuild's keepNames, which wraps functions sent to the page in __name(...).
     await page.addInitScript('window.__name = (f) => f;');
-    await page.goto(`http://127.0.0.1:${port}/#/preface`, { waitUntil: 'load' });
-    const fig = page.locator('[data-figure="ou-paths"]');
+    await page.goto(`http://127.0.0.1:${port}/#/${route}`, { waitUntil: 'load' });
+    const fig = page.locator(`[data-figure="${figure}"]`);
     await fig.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => document.querySelector('[data-figure="ou-paths"]')?.getAttribute('data-status') === 'ready');
-    await page.evaluate(() => {
+    await page.waitForFunction((id) => document.querySelector(`[data-figure="${id}"]`)?.getAttribute('data-status') === 'ready', figure);
+    await page.evaluate((id) => {
       const w = window as unknown as { __t: { down: number; done: number[] }; __long: number[] };
       w.__t = { down: 0, done: [] };
       w.__long = [];
-      const el = document.querySelector('[data-figure="ou-paths"]')!;
+      const el = document.querySelector(`[data-figure="${id}"]`)!;
       new MutationObserver(() => {
         if (el.getAttribute('data-status') === 'ready' && w.__t.down) {
           const down = w.__t.down;
@@ -43,8 +45,8 @@ export async function main(args: string[]): Promise<void> {
       }).observe(el, { attributes: true, attributeFilter: ['data-status'] });
       document.addEventListener('keydown', () => (w.__t.down = performance.now()), { capture: true });
       new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask', buffered: false });
-    });
-    const slider = page.locator('input[data-param="ou-paths.sigma"]');
+    }, figure);
+    const slider = fig.locator(`input[data-param="${figure}.${param}"]`);
     await slider.focus();
     for (let i = 0; i < rounds; i++) {
       await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
@@ -73,14 +75,14 @@ export async function main(args: string[]): Promise<void> {
       await page.waitForTimeout(16);
     }
     await page.mouse.up();
-    await page.waitForFunction(() => document.querySelector('[data-figure="ou-paths"]')?.getAttribute('data-status') === 'ready', null, { timeout: 20_000 });
+    await page.waitForFunction((id) => document.querySelector(`[data-figure="${id}"]`)?.getAttribute('data-status') === 'ready', figure, { timeout: 20_000 });
     const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames);
     const longDuringDrag = await page.evaluate(() => (window as unknown as { __long: number[] }).__long.splice(0));
     const frameGaps = frames.slice(1).map((t, i) => t - frames[i]);
     console.log(`key step -> redrawn frame over ${keyTimes.length} steps: median ${median(keyTimes).toFixed(1)} ms, p90 ${quantile(keyTimes, 0.9).toFixed(1)} ms, max ${Math.max(...keyTimes).toFixed(1)} ms`);
     console.log(`long tasks (>50 ms) on the main thread: ${longDuringKeys.length} during key steps, ${longDuringDrag.length} during the drag${longDuringDrag.length ? ` (longest ${Math.max(...longDuringDrag).toFixed(0)} ms)` : ''}`);
     console.log(`frames during the drag: median gap ${median(frameGaps).toFixed(1)} ms, longest ${Math.max(...frameGaps).toFixed(1)} ms`);
-    console.log(`page: key-to-redraw median ${median(keyTimes).toFixed(1)} ms, drag longest frame ${Math.max(...frameGaps).toFixed(1)} ms, long tasks ${longDuringKeys.length + longDuringDrag.length}`);
+    console.log(`page (${figure}.${param}): key-to-redraw median ${median(keyTimes).toFixed(1)} ms, drag longest frame ${Math.max(...frameGaps).toFixed(1)} ms, long tasks ${longDuringKeys.length + longDuringDrag.length}`);
   } finally {
     await browser.close();
     server.close();
