@@ -75,7 +75,7 @@ describe('chapter 3: noise', () => {
     const message = await page.evaluate(async () => {
       const book = window.book!;
       const p = { model: 'ou', scheme: 'exact', theta: 0, mu: 0, sigma: 1, x0: 1, T: 1, steps: 10, paths: 10, seed: 1, record: 2, bins: 5, histMin: -1, histMax: 1 };
-      return book.run('noiseSdeLaws', p).then(() => 'resolved', (e: Error) => e.message);
+      return book.run('sdeLaws', p).then(() => 'resolved', (e: Error) => e.message);
     });
     expect(message).toContain('pull rate θ must be > 0');
     await page.close();

@@ -5,9 +5,9 @@
  * the types of this file.
  */
 import type { Chunked } from './engines/chunked.ts';
-import { prefaceTasks } from './tasks/preface.ts';
 import { bellmanTasks } from './tasks/bellman.ts';
 import { selfTestTasks } from './tasks/selfTest.ts';
+import { sdeLawsTasks } from './tasks/sdeLaws.ts';
 import { mertonTasks } from './tasks/merton.ts';
 import { stochasticHjbLqrTasks } from './tasks/stochasticHjbLqr.ts';
 import { noiseTasks } from './tasks/noise.ts';
@@ -15,7 +15,7 @@ import { feynmanKacTasks } from './tasks/feynmanKac.ts';
 import { policyIterationTasks } from './tasks/policyIteration.ts';
 
 export const tasks = {
-  ...prefaceTasks,
+  ...sdeLawsTasks,
   ...bellmanTasks,
   ...selfTestTasks,
   ...mertonTasks,

@@ -22,7 +22,7 @@ import { PlaybackControls } from '../../app/components/PlaybackControls.tsx';
 import { ouEmMoments, ouMoments } from '../../workers/engines/ou.ts';
 import sampleListing from '../../workers/engines/sde.ts?fn=sampleLinearSde1d&code';
 import stepListing from '../../workers/engines/sde.ts?fn=affineRun&code';
-import type { OuPathsParams } from '../../workers/tasks/preface.ts';
+import type { SdeLawsParams } from '../../workers/tasks/sdeLaws.ts';
 
 export const ouParams = defineFigureParams('ou-paths', {
   theta: { label: 'pull rate', symbol: 'θ', min: 0.1, max: 5, step: 0.1, default: 1 },
@@ -74,11 +74,12 @@ export function OuPaths({ number, anchor, children }: { label?: string; number?:
   const v = ouParams.useValues();
   // The histogram's range comes from the exact law at the sliders' values, so it is part of the request.
   const wanted = useMemo(() => exactCurves(v.theta, v.sigma, v.x0, v.T), [v.theta, v.sigma, v.x0, v.T]);
-  const request: OuPathsParams = {
-    theta: v.theta, mu: MU, sigma: v.sigma, x0: v.x0, T: v.T, steps: STEPS, paths: v.paths, seed: v.seed,
+  // The OU model of the shared task pulls to 0 (MU here); its `mu` is GBM's drift and unused for OU.
+  const request: SdeLawsParams = {
+    model: 'ou', scheme: 'em', theta: v.theta, mu: 0, sigma: v.sigma, x0: v.x0, T: v.T, steps: STEPS, paths: v.paths, seed: v.seed,
     record: RECORD, bins: BINS, histMin: wanted.domain[0], histMax: wanted.domain[1],
   };
-  const sim = useSimulation('ouPaths', request, { enabled: inView });
+  const sim = useSimulation('sdeLaws', request, { enabled: inView });
   const r = sim.result;
   // Everything drawn beside the paths (band, mean, density, exact values) belongs to the parameters the paths were
   // simulated with: while a new run computes, the figure stays consistent and is not redrawn twice.

@@ -39,7 +39,7 @@ export function SdeLaws({ number, anchor, children }: { label?: string; number?:
   const stacked = useMediaQuery('(max-width: 560px)');
   const v = lawsParams.useValues();
   const request = lawsRequest(v);
-  const sim = useSimulation('noiseSdeLaws', request, { enabled: inView });
+  const sim = useSimulation('sdeLaws', request, { enabled: inView });
   const r = sim.result;
   const shown = sim.resultParams ?? request;
   const gbm = shown.model === 'gbm';

@@ -4,7 +4,8 @@
  */
 import type { ParamSpec } from '../../app/state/schema.ts';
 import type { GbmConvergenceParams } from '../../workers/engines/convergence.ts';
-import { QV_MAX_K, type BrownianZoomParams, type QuadraticVariationParams, type SdeLawsParams } from '../../workers/tasks/noise.ts';
+import { QV_MAX_K, type BrownianZoomParams, type QuadraticVariationParams } from '../../workers/tasks/noise.ts';
+import type { SdeLawsParams } from '../../workers/tasks/sdeLaws.ts';
 import { lawCurves, type Model } from './laws.ts';
 
 type SchemaOf<K extends string> = Record<K, ParamSpec>;

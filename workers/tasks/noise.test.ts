@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../engines/chunked';
 import { noiseTasks } from './noise';
+import { sdeLawsTasks } from './sdeLaws';
 import { Rng } from '../engines/random';
 import { normalFromState } from '../engines/normal';
 import { meanVariance } from '../engines/stats';
@@ -13,7 +14,8 @@ import { convergenceRequest, convergenceSchema, defaultsOf, lawsRequest, lawsSch
 import { lawCurves, logMean } from '../../chapters/03-noise/laws';
 import { convergenceView } from '../../chapters/03-noise/convergenceView';
 
-const { noiseBrownianZoom, noiseQuadraticVariation, noiseSdeLaws, noiseConvergence } = noiseTasks;
+const { noiseBrownianZoom, noiseQuadraticVariation, noiseConvergence } = noiseTasks;
+const noiseSdeLaws = sdeLawsTasks.sdeLaws;
 
 describe('figure brownian-zoom', () => {
   it('the window is the same path as the overview, at every depth', () => {
