@@ -6,7 +6,7 @@
  * 2x64 SiLU MLP) with its wall time and score error. Last line:
  * `diffusion: engine E M particle-steps/s, numpy N M particle-steps/s, ratio R`.
  */
-import { median, NumpyProcess } from './numpyProcess.ts';
+import { interleavedRounds, median, NumpyProcess } from './numpyProcess.ts';
 import { runToEnd } from '../workers/engines/chunked.ts';
 import { vpSchedule } from '../workers/engines/diffusion/schedule.ts';
 import { ringMixture } from '../workers/engines/diffusion/gmm.ts';
@@ -52,20 +52,9 @@ export async function main(args: string[]): Promise<void> {
   const banner = await np.readLine();
   console.log(`${banner}; node ${process.version}; ${PARTICLES} particles x ${STEPS} steps, 8-mode ring, ${rounds} rounds interleaved`);
   console.log('target: |x| of the ring data has mean ~2.0 (radius 2, mode std 0.15)');
-  engineRound(1);
-  await numpyRound(np, 1);
-  const eng: number[] = [];
-  const nps: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const e = engineRound(100 + r);
-    const n = await numpyRound(np, 100 + r);
-    eng.push(e.ms);
-    nps.push(n.ms);
-    console.log(
-      `round ${r + 1}: engine ${e.ms.toFixed(1)} ms (mean |x| ${e.radius.toFixed(4)}, sd ${e.sd.toFixed(4)}), ` +
-        `numpy ${n.ms.toFixed(1)} ms (mean |x| ${n.radius.toFixed(4)}, sd ${n.sd.toFixed(4)})`,
-    );
-  }
+  const { engine: eng, numpy: nps } = await interleavedRounds(rounds, engineRound, (seed) => numpyRound(np, seed), (e, n) =>
+    `engine ${e.ms.toFixed(1)} ms (mean |x| ${e.radius.toFixed(4)}, sd ${e.sd.toFixed(4)}), ` +
+    `numpy ${n.ms.toFixed(1)} ms (mean |x| ${n.radius.toFixed(4)}, sd ${n.sd.toFixed(4)})`);
   np.close();
 
   if (trainSteps > 0) {

@@ -47,3 +47,28 @@ export class NumpyProcess {
     this.proc.stdin!.end();
   }
 }
+
+/**
+ * Times `rounds` rounds of the engine and of numpy, interleaved (engine, numpy, engine, ...) so that a slow spell of
+ * the machine hits both, after one untimed warm-up round of each (JIT, page cache, allocator). `describe` prints a
+ * round's sanity numbers. Returns the elapsed milliseconds of each side.
+ */
+export async function interleavedRounds<E extends { ms: number }, N extends { ms: number }>(
+  rounds: number,
+  engineRound: (seed: number) => E,
+  numpyRound: (seed: number) => Promise<N>,
+  describe: (e: E, n: N) => string,
+): Promise<{ engine: number[]; numpy: number[] }> {
+  engineRound(1);
+  await numpyRound(1);
+  const engine: number[] = [];
+  const numpy: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const e = engineRound(100 + r);
+    const n = await numpyRound(100 + r);
+    engine.push(e.ms);
+    numpy.push(n.ms);
+    console.log(`round ${r + 1}: ${describe(e, n)}`);
+  }
+  return { engine, numpy };
+}

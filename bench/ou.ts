@@ -5,7 +5,7 @@
  * against one worker. Last line: `ou-em: engine E M path-steps/s, numpy N M path-steps/s, ratio R`.
  */
 import { Worker } from 'node:worker_threads';
-import { median, NumpyProcess } from './numpyProcess.ts';
+import { interleavedRounds, median, NumpyProcess } from './numpyProcess.ts';
 import { runToEnd } from '../workers/engines/chunked.ts';
 import { sampleLinearSde1d } from '../workers/engines/sde.ts';
 import { ouEmMoments } from '../workers/engines/ou.ts';
@@ -57,21 +57,9 @@ export async function main(args: string[]): Promise<void> {
   const ex = ouEmMoments({ theta: -OU.a, mu: -OU.b / OU.a, sigma: OU.s, x0: OU.x0, t: OU.T, steps: STEPS });
   console.log(`exact EM moments of X_T: mean ${ex.mean.toFixed(6)}, variance ${ex.variance.toFixed(6)}`);
 
-  // Warm-up (JIT for the engine, page cache and allocator for numpy): not timed.
-  engineRound(1);
-  await numpyRound(np, 1);
-  const eng: number[] = [];
-  const nps: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const e = engineRound(100 + r);
-    const n = await numpyRound(np, 100 + r);
-    eng.push(e.ms);
-    nps.push(n.ms);
-    console.log(
-      `round ${r + 1}: engine ${e.ms.toFixed(1)} ms (mean ${e.mean.toFixed(4)}, var ${e.variance.toFixed(5)}), ` +
-        `numpy ${n.ms.toFixed(1)} ms (mean ${n.mean.toFixed(4)}, var ${n.variance.toFixed(5)})`,
-    );
-  }
+  const { engine: eng, numpy: nps } = await interleavedRounds(rounds, engineRound, (seed) => numpyRound(np, seed), (e, n) =>
+    `engine ${e.ms.toFixed(1)} ms (mean ${e.mean.toFixed(4)}, var ${e.variance.toFixed(5)}), ` +
+    `numpy ${n.ms.toFixed(1)} ms (mean ${n.mean.toFixed(4)}, var ${n.variance.toFixed(5)})`);
   np.close();
 
   // Two worker_threads, each on its own stream, half of the paths each, against one worker doing all of them.
