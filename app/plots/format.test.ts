@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { estimateTextWidth, formatValue, MINUS, tickFormatter } from './format.ts';
+import { estimateTextWidth, formatScientific, formatValue, MINUS, superscript, tickFormatter } from './format.ts';
 
 describe('tickFormatter', () => {
   it('never prints a negative zero, even for floating-point noise', () => {
@@ -43,5 +43,20 @@ describe('formatValue', () => {
 describe('estimateTextWidth', () => {
   it('is chars × font size × 0.6', () => {
     expect(estimateTextWidth('1.00', 10)).toBeCloseTo(24);
+  });
+});
+
+describe('superscripts and scientific notation', () => {
+  it('writes exponents in superscripts, and numbers plainly inside the plain range only', () => {
+    expect(superscript(-12)).toBe('⁻¹²');
+    expect(superscript(4)).toBe('⁴');
+    expect(formatScientific(0)).toBe('0');
+    expect(formatScientific(NaN)).toBe('–');
+    expect(formatScientific(0.0523)).toBe('0.0523');
+    expect(formatScientific(1.234e-5)).toBe('1.23 × 10⁻⁵');
+    expect(formatScientific(4.4e-4, { plain: [1e-3, 1e3] })).toBe('4.40 × 10⁻⁴');
+    expect(formatScientific(0.0481, { plain: [1e-3, 1e3] })).toBe('0.0481');
+    expect(formatScientific(1.1e-5, { digits: 2, plain: null })).toBe('1.1 × 10⁻⁵');
+    expect(formatScientific(0.5, { digits: 2, plain: null })).toBe('5.0 × 10⁻¹');
   });
 });

@@ -97,3 +97,24 @@ export function formatValue(v: number, digits = 3): string {
   const fixed = s.includes('e') ? String(Number(s)) : s;
   return withMinus(fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed);
 }
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** An integer exponent in Unicode superscripts: -12 -> "⁻¹²" (for "10⁻¹²" in labels that cannot hold TeX). */
+export function superscript(k: number): string {
+  return String(Math.round(k)).replace('-', '⁻').replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]);
+}
+
+/**
+ * A number for a readout, in scientific notation with a superscript exponent ("1.23 × 10⁻⁵") unless its size is in
+ * `plain` ([lo, hi), default [0.01, 1000)), where it prints as itself with `digits` significant digits; `plain: null`
+ * always uses the scientific form. Zero prints as "0", a non-finite value as "–".
+ */
+export function formatScientific(v: number, { digits = 3, plain = [0.01, 1000] as readonly [number, number] | null } = {}): string {
+  if (v === 0) return '0';
+  if (!Number.isFinite(v)) return '–';
+  const a = Math.abs(v);
+  if (plain && a >= plain[0] && a < plain[1]) return Number(v.toPrecision(digits)).toString();
+  const [m, e] = v.toExponential(digits - 1).split('e');
+  return `${m} × 10${superscript(Number(e))}`;
+}

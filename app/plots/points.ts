@@ -5,6 +5,7 @@
 import { scaleLog } from 'd3';
 import type { Numeric, XYScales } from './scales.ts';
 import { markGroup, px, type MarkGroup, type SvgTarget } from './svg.ts';
+import { superscript } from './format.ts';
 import { defaultPlotTheme, seriesColor, type PlotTheme } from './theme.ts';
 
 /**
@@ -95,13 +96,11 @@ export function decadeTicks(lo: number, hi: number, max = 8): number[] {
   return out;
 }
 
-const SUPER: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
-
 /** A power of ten as text: 1, 10, 100, 1000 stay plain; others are written 10⁻³, 10⁴. */
 export function formatDecade(v: number): string {
   const k = Math.round(Math.log10(v));
   if (k >= 0 && k <= 3) return String(10 ** k);
-  return `10${String(k).replace(/./g, (c) => SUPER[c] ?? c)}`;
+  return `10${superscript(k)}`;
 }
 
 /** A log scale over [lo, hi] mapped to the px range. */

@@ -21,7 +21,7 @@ import { drawLine } from '../../app/plots/line.ts';
 import { gridColorScale } from '../../app/plots/grid.ts';
 import { drawColorLegend, colorLegendHeight } from '../../app/plots/colorLegend.ts';
 import { seriesColor, themeColor } from '../../app/plots/theme.ts';
-import { estimateTextWidth } from '../../app/plots/format.ts';
+import { estimateTextWidth, formatScientific, superscript } from '../../app/plots/format.ts';
 import { usePlayback } from '../../app/sim/usePlayback.ts';
 import { PlaybackControls } from '../../app/components/PlaybackControls.tsx';
 import viListing from '../../workers/engines/mdp.ts?fn=createValueIteration&code';
@@ -87,15 +87,8 @@ function cellDescription(r: GridworldViResult, k: number, i: number): string {
 }
 
 const fmtV = (v: number) => (Math.abs(v) < 0.005 ? '0.00' : v.toFixed(2)).replace('-', '−');
-const superscript = (n: number) => String(n).replace('-', '⁻').replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]);
 /** A distance for the reader: 0.0123 as is, 1.23e-5 as 1.23 × 10⁻⁵. */
-export function sci(v: number): string {
-  if (v === 0) return '0';
-  if (!Number.isFinite(v)) return '–';
-  if (v >= 0.01 && v < 1000) return Number(v.toPrecision(3)).toString();
-  const [m, e] = v.toExponential(2).split('e');
-  return `${m} × 10${superscript(Number(e))}`;
-}
+export const sci = (v: number): string => formatScientific(v);
 
 export function GridworldVi({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
   const root = useRef<HTMLElement | null>(null);

@@ -21,6 +21,7 @@ import discreteListing from '../../workers/engines/lqr.ts?fn=lqrDiscrete&code';
 import sweepListing from '../../workers/engines/hjbLimit.ts?fn=lqrStepSweep&code';
 import holdListing from '../../workers/engines/hjbLimit.ts?fn=lqrSampledHold&code';
 import './lqrStep.css';
+import { formatScientific, superscript } from '../../app/plots/format.ts';
 
 export const lqrStepParams = defineFigureParams('lqr-step', {
   h: { label: 'time step', symbol: 'h', min: 0.001, max: 1, step: 0.001, default: 0.1, log: true },
@@ -59,16 +60,9 @@ export function lqrStepView(v: { h: number; alpha: number; beta: number; q: numb
   return { sweep, expansion, atH, holdAtH };
 }
 
-const superscript = (n: number) => String(n).replace('-', '⁻').replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]);
 const pow10 = (t: number) => (t === 0 ? '1' : `10${superscript(t)}`);
 const f4 = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(4)).toString().replace('-', '−') : '–');
-const e3 = (x: number) => {
-  if (!Number.isFinite(x)) return '–';
-  if (x === 0) return '0';
-  if (x >= 1e-3 && x < 1e3) return Number(x.toPrecision(3)).toString();
-  const [m, e] = x.toExponential(2).split('e');
-  return `${m} × 10${superscript(Number(e))}`;
-};
+const e3 = (x: number) => formatScientific(x, { plain: [1e-3, 1e3] });
 
 /** A marker (circle) at a data point, in the series colour. */
 function dot(svg: SurfaceSvg, s: XYScales, x: number, y: number, color: string, r: number): void {

@@ -20,6 +20,7 @@ import { convergenceView } from './convergenceView.ts';
 import { convergenceRequest, convergenceSchema, HORIZON, STEPS_LIST } from './schemas.ts';
 import { drawPoints } from '../../app/plots/points.ts';
 import './noise.css';
+import { superscript } from '../../app/plots/format.ts';
 
 export const convergenceParams = defineFigureParams('em-milstein-convergence', convergenceSchema);
 
@@ -30,8 +31,7 @@ const SERIES = [
   { key: 'weakMilstein', label: 'weak, Milstein', color: 'var(--plot-4)' },
 ] as const;
 
-const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
-const power = (k: number) => `10${String(k).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
+const power = (k: number) => `10${superscript(k)}`;
 
 export function Convergence({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
   const root = useRef<HTMLElement | null>(null);

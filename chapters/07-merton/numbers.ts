@@ -12,6 +12,7 @@ import {
   mertonWellPosedness,
   type MertonParams,
 } from '../../workers/engines/index.ts';
+import { formatScientific } from '../../app/plots/format.ts';
 
 /** The source post's market and preferences. */
 export const post: MertonParams = { mu: 0.08, rf: 0.03, sigma: 0.2, gamma: 2, rho: 0.05 };
@@ -89,9 +90,7 @@ export function show(v: number, digits = 3): string {
 
 /** A small number in scientific notation with Unicode superscripts, e.g. 1.1 × 10⁻⁵. */
 export function sci(v: number, digits = 2): string {
-  const [m, e] = v.toExponential(digits - 1).split('e');
-  const sup: Record<string, string> = { '-': '⁻', '+': '', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
-  return `${m} × 10${[...e].map((c) => sup[c] ?? c).join('')}`;
+  return formatScientific(v, { digits, plain: null });
 }
 
 /** A percentage with `digits` significant digits. */
