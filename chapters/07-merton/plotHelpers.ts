@@ -3,6 +3,7 @@ import type { SurfaceSvg } from '../../app/plots/PlotSurface.tsx';
 import type { XYScales } from '../../app/plots/scales.ts';
 import { markGroup } from '../../app/plots/svg.ts';
 import type { PlotTheme } from '../../app/plots/theme.ts';
+import { show } from './numbers.ts';
 
 /** Tick values (log10 units) at 1, 2, 5 times each power of ten inside [lo, hi]; only powers of ten if the range is wide. */
 export function logTicks(lo: number, hi: number): number[] {
@@ -41,5 +42,5 @@ export function fmt(v: number, digits = 4): string {
   if (v === Infinity) return '+∞';
   if (v === -Infinity) return '−∞';
   if (!Number.isFinite(v)) return '—';
-  return Number(v.toPrecision(digits)).toString().replace('-', '−');
+  return show(v, digits);
 }
