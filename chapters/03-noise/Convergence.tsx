@@ -14,7 +14,7 @@ import { frame } from '../../app/plots/frame.ts';
 import { plotScales } from '../../app/plots/scales.ts';
 import { drawAxes } from '../../app/plots/axes.ts';
 import { drawLine } from '../../app/plots/line.ts';
-import { Legend } from './Legend.tsx';
+import { Legend } from '../../app/components/Legend.tsx';
 import convergenceListing from '../../workers/engines/convergence.ts?fn=gbmConvergence&code';
 import { convergenceView } from './convergenceView.ts';
 import { convergenceRequest, convergenceSchema, HORIZON, STEPS_LIST } from './schemas.ts';

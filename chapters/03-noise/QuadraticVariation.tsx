@@ -14,7 +14,7 @@ import { plotScales, finiteExtent, padDomain } from '../../app/plots/scales.ts';
 import { drawAxes } from '../../app/plots/axes.ts';
 import { drawBand } from '../../app/plots/band.ts';
 import { drawLine } from '../../app/plots/line.ts';
-import { Legend } from './Legend.tsx';
+import { Legend } from '../../app/components/Legend.tsx';
 import sumsListing from '../../workers/engines/brownian.ts?fn=partitionSums&code';
 import { QV_MAX_K } from '../../workers/tasks/noise.ts';
 import { qvRequest, qvSchema } from './schemas.ts';

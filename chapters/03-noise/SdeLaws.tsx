@@ -16,7 +16,7 @@ import { plotScales } from '../../app/plots/scales.ts';
 import { drawAxes } from '../../app/plots/axes.ts';
 import { drawBand } from '../../app/plots/band.ts';
 import { drawLine } from '../../app/plots/line.ts';
-import { Legend } from './Legend.tsx';
+import { Legend } from '../../app/components/Legend.tsx';
 import { drawCanvasPaths } from '../../app/plots/canvasPaths.ts';
 import { drawHistogram } from '../../app/plots/histogram.ts';
 import geometricListing from '../../workers/engines/sde.ts?fn=sampleGeometricSde1d&code';

@@ -166,7 +166,7 @@ export function LqrExplorer({ number, anchor, children }: { label?: string; numb
         <div>
           <p className="legend">
             <span><span className="legend-swatch" style={{ background: seriesColor(0) }} />V(x), optimal</span>
-            <span><span className="legend-swatch lqr-dash" style={{ color: seriesColor(1) }} />V_K(x), your K</span>
+            <span><span className="legend-swatch legend-swatch-dash" style={{ color: seriesColor(1) }} />V_K(x), your K</span>
             <span><span className="legend-swatch" style={{ background: themeColor.fg }} />Monte Carlo at x₀, ± 2 se</span>
           </p>
           <PlotSurface
@@ -195,8 +195,8 @@ export function LqrExplorer({ number, anchor, children }: { label?: string; numb
         <div>
           <p className="legend">
             <span><span className="legend-swatch" style={{ background: seriesColor(0) }} />a*(x), not clipped</span>
-            <span><span className="legend-swatch lqr-dash" style={{ color: seriesColor(1) }} />−K x, your K</span>
-            <span><span className="legend-swatch lqr-dot" style={{ color: seriesColor(2) }} />a* clipped at |a| ≤ 5 (the post)</span>
+            <span><span className="legend-swatch legend-swatch-dash" style={{ color: seriesColor(1) }} />−K x, your K</span>
+            <span><span className="legend-swatch legend-swatch-dotted" style={{ color: seriesColor(2) }} />a* clipped at |a| ≤ 5 (the post)</span>
           </p>
           <PlotSurface
             aspect={stacked ? 0.65 : 0.75}

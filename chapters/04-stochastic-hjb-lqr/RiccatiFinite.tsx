@@ -81,7 +81,7 @@ export function RiccatiFinite({ number, anchor, children }: { label?: string; nu
               {i === 2 ? `your q_T = ${c.qT}` : `q_T = ${c.qT}`}
             </span>
           ))}
-          <span><span className="legend-swatch lqr-dash" style={{ color: themeColor.fg }} />stationary P</span>
+          <span><span className="legend-swatch legend-swatch-dash" style={{ color: themeColor.fg }} />stationary P</span>
         </p>
         <PlotSurface
           aspect={stacked ? 0.75 : 0.45}

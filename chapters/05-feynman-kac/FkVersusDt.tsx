@@ -128,9 +128,9 @@ export function FkVersusDt({ number, anchor, children }: { label?: string; numbe
         />
       </div>
       <p className="legend fk-legend" aria-hidden="true">
-        <span><span className="legend-swatch fk-dot" style={{ background: 'var(--plot-1)' }} />estimate ± 1.96 SE</span>
+        <span><span className="legend-swatch legend-swatch-dot" style={{ color: 'var(--plot-1)' }} />estimate ± 1.96 SE</span>
         <span><span className="legend-swatch" style={{ background: 'var(--plot-2)' }} />Euler chain, exact</span>
-        <span><span className="legend-swatch fk-dash" />continuous V<sup>K</sup>, exact</span>
+        <span><span className="legend-swatch legend-swatch-dash" style={{ color: 'var(--plot-fg)' }} />continuous V<sup>K</sup>, exact</span>
       </p>
       {r && (
         <p className="figure-stats">
