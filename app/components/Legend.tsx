@@ -1,6 +1,6 @@
 /**
  * A legend in HTML below a plot: it never covers data and wraps on a phone. Each entry is a swatch (a line, dashed
- * or dotted line, point or area, in the entry's colour, a CSS variable) and a label. Hidden from screen readers:
+ * or dotted line, point, square, diamond or area, in the entry's colour, a CSS variable) and a label. Hidden from screen readers:
  * the figure's summary says what the plot shows.
  */
 import type { ReactNode } from 'react';
@@ -9,7 +9,7 @@ export interface LegendEntry {
   label: ReactNode;
   /** Swatch colour, e.g. 'var(--plot-1)'. */
   color: string;
-  shape?: 'line' | 'dash' | 'dotted' | 'dot' | 'box';
+  shape?: 'line' | 'dash' | 'dotted' | 'dot' | 'square' | 'diamond' | 'box';
 }
 
 export function Legend({ items, className }: { items: LegendEntry[]; className?: string }) {

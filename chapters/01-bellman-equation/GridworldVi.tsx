@@ -28,6 +28,7 @@ import viListing from '../../workers/engines/mdp.ts?fn=createValueIteration&code
 import piListing from '../../workers/engines/mdp.ts?fn=policyIterationJob&code';
 import { CELL_FREE, CELL_GOAL, CELL_PIT, CELL_WALL, DEFAULT_PITS, DEFAULT_WALLS, GOAL_CELL, GRID_COLS, GRID_ROWS, type GridworldViParams, type GridworldViResult } from '../../workers/tasks/bellman.ts';
 import './gridworld.css';
+import { Legend } from '../../app/components/Legend.tsx';
 
 const ALL_CELLS = 2 ** (GRID_ROWS * GRID_COLS) - 1;
 
@@ -341,12 +342,12 @@ export function GridworldVi({ number, anchor, children }: { label?: string; numb
           <button type="button" onClick={() => playback.step(1)} disabled={k >= frames - 1} aria-label="Next sweep">+1</button>
         </div>
       </div>
-      <p className="legend gw-legend" aria-hidden="true">
-        <span><span className="legend-swatch" style={{ background: seriesColor(0) }} />error ‖V<sub>k</sub> − V*‖</span>
-        <span><span className="legend-swatch" style={{ background: seriesColor(3) }} />change ‖V<sub>k</sub> − V<sub>k−1</sub>‖</span>
-        <span><span className="legend-swatch gw-dashed" />bound γ<sup>k</sup>‖V*‖</span>
-        <span><span className="gw-diamond" style={{ background: seriesColor(1) }} />policy iteration</span>
-      </p>
+      <Legend className="gw-legend" items={[
+        { label: <>error ‖V<sub>k</sub> − V*‖</>, color: seriesColor(0) },
+        { label: <>change ‖V<sub>k</sub> − V<sub>k−1</sub>‖</>, color: seriesColor(3) },
+        { label: <>bound γ<sup>k</sup>‖V*‖</>, color: 'var(--plot-fg)', shape: 'dash' },
+        { label: 'policy iteration', color: seriesColor(1), shape: 'diamond' },
+      ]} />
       {r && (
         <p className="figure-stats">
           <span>

@@ -22,6 +22,7 @@ import sweepListing from '../../workers/engines/hjbLimit.ts?fn=lqrStepSweep&code
 import holdListing from '../../workers/engines/hjbLimit.ts?fn=lqrSampledHold&code';
 import './lqrStep.css';
 import { formatScientific, superscript } from '../../app/plots/format.ts';
+import { Legend } from '../../app/components/Legend.tsx';
 
 export const lqrStepParams = defineFigureParams('lqr-step', {
   h: { label: 'time step', symbol: 'h', min: 0.001, max: 1, step: 0.001, default: 0.1, log: true },
@@ -182,12 +183,12 @@ export function LqrStepLimit({ number, anchor, children }: { label?: string; num
           }}
         />
       </div>
-      <p className="legend" aria-hidden="true">
-        <span><span className="legend-swatch" style={{ background: seriesColor(0) }} />P<sub>h</sub> (Euler)</span>
-        {hasK && <span><span className="legend-swatch" style={{ background: seriesColor(1) }} />K<sub>h</sub> (Euler)</span>}
-        <span><span className="legend-swatch" style={{ background: seriesColor(2) }} />P<sub>h</sub> (exact sample-and-hold)</span>
-        <span><span className="lqrh-dashed" />continuous limit · first-order prediction</span>
-      </p>
+      <Legend items={[
+        { label: <>P<sub>h</sub> (Euler)</>, color: seriesColor(0) },
+        ...(hasK ? [{ label: <>K<sub>h</sub> (Euler)</>, color: seriesColor(1) }] : []),
+        { label: <>P<sub>h</sub> (exact sample-and-hold)</>, color: seriesColor(2) },
+        { label: 'continuous limit · first-order prediction', color: 'var(--plot-fg)', shape: 'dash' },
+      ]} />
       {view && (
         <p className="figure-stats">
           {view.atH ? (

@@ -24,6 +24,7 @@ import careListing from '../../workers/engines/lqr.ts?fn=lqrCare&code';
 import pathListing from '../../workers/engines/sde2d.ts?fn=sampleLinearSde2d&code';
 import policyListing from '../../workers/engines/lqr.ts?fn=lqrPolicyValue&code';
 import './lqr.css';
+import { Legend } from '../../app/components/Legend.tsx';
 
 export const diParams = defineFigureParams('lqr-double-integrator', {
   R: { label: 'action cost', symbol: 'R', min: 0.01, max: 10, step: 0.01, default: 0.1, log: true },
@@ -123,11 +124,11 @@ export function DoubleIntegrator({ number, anchor, children }: { label?: string;
       controls={<Controls params={diParams} />}
     >
       <div ref={plot} className="di-plots">
-        <p className="legend">
-          <span><span className="legend-swatch" style={{ background: themeColor.muted }} />contours of V</span>
-          <span><span className="legend-swatch" style={{ background: seriesColor(0) }} />closed-loop drift (A − BK)x</span>
-          <span><span className="legend-swatch" style={{ background: seriesColor(1) }} />sample paths</span>
-        </p>
+        <Legend items={[
+          { label: 'contours of V', color: themeColor.muted },
+          { label: 'closed-loop drift (A − BK)x', color: seriesColor(0) },
+          { label: 'sample paths', color: seriesColor(1) },
+        ]} />
         <PlotSurface
           aspect={stacked ? 1 : 0.62}
           canvas

@@ -25,6 +25,7 @@ import chainListing from '../../workers/engines/feynmanKac.ts?fn=lqrChainValue&c
 import gainListing from '../../workers/engines/feynmanKac.ts?fn=lqrContinuousPolicyValue&code';
 import type { LqrExplorerParams, McSummary } from '../../workers/tasks/stochasticHjbLqr.ts';
 import './lqr.css';
+import { Legend } from '../../app/components/Legend.tsx';
 
 export const explorerParams = defineFigureParams('lqr-explorer', {
   alpha: { label: 'drift of the state', symbol: 'α', min: -1, max: 1, step: 0.05, default: -0.5 },
@@ -164,11 +165,11 @@ export function LqrExplorer({ number, anchor, children }: { label?: string; numb
     >
       <div ref={plot} className="lqr-plots">
         <div>
-          <p className="legend">
-            <span><span className="legend-swatch" style={{ background: seriesColor(0) }} />V(x), optimal</span>
-            <span><span className="legend-swatch legend-swatch-dash" style={{ color: seriesColor(1) }} />V_K(x), your K</span>
-            <span><span className="legend-swatch" style={{ background: themeColor.fg }} />Monte Carlo at x₀, ± 2 se</span>
-          </p>
+          <Legend items={[
+            { label: 'V(x), optimal', color: seriesColor(0) },
+            { label: 'V_K(x), your K', color: seriesColor(1), shape: 'dash' },
+            { label: 'Monte Carlo at x₀, ± 2 se', color: themeColor.fg },
+          ]} />
           <PlotSurface
             aspect={stacked ? 0.65 : 0.75}
             ariaLabel="Optimal value V(x) and the value V_K(x) of your gain"
@@ -193,11 +194,11 @@ export function LqrExplorer({ number, anchor, children }: { label?: string; numb
           />
         </div>
         <div>
-          <p className="legend">
-            <span><span className="legend-swatch" style={{ background: seriesColor(0) }} />a*(x), not clipped</span>
-            <span><span className="legend-swatch legend-swatch-dash" style={{ color: seriesColor(1) }} />−K x, your K</span>
-            <span><span className="legend-swatch legend-swatch-dotted" style={{ color: seriesColor(2) }} />a* clipped at |a| ≤ 5 (the post)</span>
-          </p>
+          <Legend items={[
+            { label: 'a*(x), not clipped', color: seriesColor(0) },
+            { label: '−K x, your K', color: seriesColor(1), shape: 'dash' },
+            { label: 'a* clipped at |a| ≤ 5 (the post)', color: seriesColor(2), shape: 'dotted' },
+          ]} />
           <PlotSurface
             aspect={stacked ? 0.65 : 0.75}
             ariaLabel="Optimal action a*(x) and your action -K x, with the source post's clipping bound"
@@ -218,10 +219,10 @@ export function LqrExplorer({ number, anchor, children }: { label?: string; numb
           />
         </div>
         <div className="lqr-paths">
-          <p className="legend">
-            <span><span className="legend-swatch" style={{ background: seriesColor(0) }} />paths under K*</span>
-            <span><span className="legend-swatch" style={{ background: seriesColor(1) }} />paths under your K (same noise)</span>
-          </p>
+          <Legend items={[
+            { label: 'paths under K*', color: seriesColor(0) },
+            { label: 'paths under your K (same noise)', color: seriesColor(1) },
+          ]} />
           <PlotSurface
             aspect={stacked ? 0.7 : 0.32}
             canvas

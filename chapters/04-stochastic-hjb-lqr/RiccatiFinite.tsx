@@ -18,6 +18,7 @@ import { riccatiPath, settleTime } from './lqrCurves.ts';
 import fhListing from '../../workers/engines/lqr.ts?fn=lqrFiniteHorizon&code';
 import pathListing from './lqrCurves.ts?fn=riccatiPath&code';
 import './lqr.css';
+import { Legend } from '../../app/components/Legend.tsx';
 
 export const riccatiParams = defineFigureParams('lqr-riccati', {
   alpha: { label: 'drift of the state', symbol: 'α', min: -1, max: 1, step: 0.05, default: -0.5 },
@@ -74,15 +75,10 @@ export function RiccatiFinite({ number, anchor, children }: { label?: string; nu
       controls={<Controls params={riccatiParams} />}
     >
       <div ref={plot} className="riccati-plots">
-        <p className="legend">
-          {data.curves.map((c, i) => (
-            <span key={i}>
-              <span className="legend-swatch" style={{ background: colours[i] }} />
-              {i === 2 ? `your q_T = ${c.qT}` : `q_T = ${c.qT}`}
-            </span>
-          ))}
-          <span><span className="legend-swatch legend-swatch-dash" style={{ color: themeColor.fg }} />stationary P</span>
-        </p>
+        <Legend items={[
+          ...data.curves.map((c, i) => ({ label: i === 2 ? `your q_T = ${c.qT}` : `q_T = ${c.qT}`, color: colours[i] })),
+          { label: 'stationary P', color: themeColor.fg, shape: 'dash' as const },
+        ]} />
         <PlotSurface
           aspect={stacked ? 0.75 : 0.45}
           ariaLabel="Solutions P(t) of the finite-horizon Riccati equation for several terminal weights, and the stationary P"

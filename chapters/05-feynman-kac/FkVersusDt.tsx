@@ -21,6 +21,7 @@ import contListing from '../../workers/engines/feynmanKac.ts?fn=lqrContinuousPol
 import type { FkVersusDtParams } from '../../workers/tasks/feynmanKac.ts';
 import { HORIZON, POST_DT, chainValue, continuousValue, fmt, optimum, pct, post } from './model.ts';
 import './feynmanKac.css';
+import { Legend } from '../../app/components/Legend.tsx';
 
 export const fkDtParams = defineFigureParams('fk-dt', {
   K: { label: 'feedback gain', symbol: 'K', min: -1, max: 10, step: 0.01, default: optimum.K },
@@ -127,11 +128,11 @@ export function FkVersusDt({ number, anchor, children }: { label?: string; numbe
           }}
         />
       </div>
-      <p className="legend fk-legend" aria-hidden="true">
-        <span><span className="legend-swatch legend-swatch-dot" style={{ color: 'var(--plot-1)' }} />estimate ± 1.96 SE</span>
-        <span><span className="legend-swatch" style={{ background: 'var(--plot-2)' }} />Euler chain, exact</span>
-        <span><span className="legend-swatch legend-swatch-dash" style={{ color: 'var(--plot-fg)' }} />continuous V<sup>K</sup>, exact</span>
-      </p>
+      <Legend className="fk-legend" items={[
+        { label: 'estimate ± 1.96 SE', color: 'var(--plot-1)', shape: 'dot' },
+        { label: 'Euler chain, exact', color: 'var(--plot-2)' },
+        { label: <>continuous V<sup>K</sup>, exact</>, color: 'var(--plot-fg)', shape: 'dash' },
+      ]} />
       {r && (
         <p className="figure-stats">
           {postOk ? (

@@ -21,6 +21,7 @@ import mcListing from '../../workers/engines/feynmanKac.ts?fn=evaluatePolicyMC&c
 import type { FkVersusNParams } from '../../workers/tasks/feynmanKac.ts';
 import { HORIZON, continuousValue, fmt, optimum, pct, post } from './model.ts';
 import './feynmanKac.css';
+import { Legend } from '../../app/components/Legend.tsx';
 
 export const fkPathsParams = defineFigureParams('fk-paths', {
   K: { label: 'feedback gain', symbol: 'K', min: -1, max: 10, step: 0.01, default: optimum.K },
@@ -114,12 +115,12 @@ export function FkVersusN({ number, anchor, children }: { label?: string; number
           }}
         />
       </div>
-      <p className="legend fk-legend" aria-hidden="true">
-        <span><span className="legend-swatch legend-swatch-dot" style={{ color: 'var(--plot-1)' }} />estimate ± 1.96 SE</span>
-        <span><span className="legend-swatch" style={{ background: 'var(--plot-band)', height: '0.8em' }} />chain ± 1.96 sd/√N</span>
-        <span><span className="legend-swatch" style={{ background: 'var(--plot-2)' }} />Euler chain, exact</span>
-        <span><span className="legend-swatch legend-swatch-dash" style={{ color: 'var(--plot-fg)' }} />continuous V<sup>K</sup>, exact</span>
-      </p>
+      <Legend className="fk-legend" items={[
+        { label: 'estimate ± 1.96 SE', color: 'var(--plot-1)', shape: 'dot' },
+        { label: 'chain ± 1.96 sd/√N', color: 'var(--plot-band)', shape: 'box' },
+        { label: 'Euler chain, exact', color: 'var(--plot-2)' },
+        { label: <>continuous V<sup>K</sup>, exact</>, color: 'var(--plot-fg)', shape: 'dash' },
+      ]} />
       {r && (
         <p className="figure-stats">
           <span>

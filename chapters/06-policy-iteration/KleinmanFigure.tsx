@@ -19,6 +19,7 @@ import kleinmanListing from '../../workers/engines/lqr.ts?fn=kleinmanIteration&c
 import { optimum } from '../05-feynman-kac/model.ts';
 import { FLOOR, kleinmanRun, riccatiF } from './kleinman.ts';
 import './policyIteration.css';
+import { Legend } from '../../app/components/Legend.tsx';
 
 export const kleinmanParams = defineFigureParams('kleinman', {
   K0: { label: 'starting gain', symbol: 'K₀', min: -1, max: 12, step: 0.1, default: 0 },
@@ -125,11 +126,11 @@ export function KleinmanFigure({ number, anchor, children }: { label?: string; n
         />
         </div>
       </div>
-      <p className="legend pi-legend" aria-hidden="true">
-        <span><span className="legend-swatch" style={{ background: 'var(--plot-1)' }} />scalar LQR</span>
-        <span><span className="legend-swatch pi-dash3" />double integrator, K₀ = (k, k)</span>
-        <span><span className="legend-swatch" style={{ background: 'var(--plot-2)' }} />F(P) = q + (2α − ρ)P − β²P²/r</span>
-      </p>
+      <Legend className="pi-legend" items={[
+        { label: 'scalar LQR', color: 'var(--plot-1)' },
+        { label: 'double integrator, K₀ = (k, k)', color: 'var(--plot-3)', shape: 'dash' },
+        { label: 'F(P) = q + (2α − ρ)P − β²P²/r', color: 'var(--plot-2)' },
+      ]} />
       {notes.length > 0 && !error && <p className="notice pi-note" role="status">{notes.join(' ')}</p>}
       {!scalar.error && (
         <p className="figure-stats">

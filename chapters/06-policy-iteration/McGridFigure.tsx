@@ -22,6 +22,7 @@ import { lqrDiscounted } from '../../workers/engines/lqr.ts';
 import type { McGridParams } from '../../workers/tasks/policyIteration.ts';
 import { post } from '../05-feynman-kac/model.ts';
 import './policyIteration.css';
+import { Legend } from '../../app/components/Legend.tsx';
 
 export const mcGridParams = defineFigureParams('mc-grid', {
   h: { label: 'grid spacing', symbol: 'h', min: 0.00625, max: 0.4, step: 0.001, default: 0.1, log: true },
@@ -130,12 +131,12 @@ export function McGridFigure({ number, anchor, children }: { label?: string; num
         />
         </div>
       </div>
-      <p className="legend pi-legend" aria-hidden="true">
-        <span><span className="legend-swatch pi-dot" style={{ background: 'var(--plot-1)' }} />V<sub>h</sub> (grid) / sup error</span>
-        <span><span className="legend-swatch pi-dash" />closed-form V</span>
-        <span><span className="legend-swatch" style={{ background: 'var(--accent)', width: '0.6em', height: '0.6em' }} />chosen h</span>
-        <span><span className="legend-swatch pi-dash" style={{ opacity: 0.5 }} />slope 1</span>
-      </p>
+      <Legend className="pi-legend" items={[
+        { label: <>V<sub>h</sub> (grid) / sup error</>, color: 'var(--plot-1)', shape: 'dot' },
+        { label: 'closed-form V', color: 'var(--plot-fg)', shape: 'dash' },
+        { label: 'chosen h', color: 'var(--accent)', shape: 'square' },
+        { label: 'slope 1', color: 'var(--plot-muted)', shape: 'dash' },
+      ]} />
       {r && (
         <p className="figure-stats">
           <span>

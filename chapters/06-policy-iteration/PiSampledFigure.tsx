@@ -23,6 +23,7 @@ import type { PiSampledParams } from '../../workers/tasks/policyIteration.ts';
 import { optimum, post } from '../05-feynman-kac/model.ts';
 import { kleinmanRun } from './kleinman.ts';
 import './policyIteration.css';
+import { Legend } from '../../app/components/Legend.tsx';
 
 export const piSampledParams = defineFigureParams('pi-sampled', {
   K0: { label: 'starting gain', symbol: 'K₀', min: -1, max: 12, step: 0.1, default: 0 },
@@ -123,14 +124,14 @@ export function PiSampledFigure({ number, anchor, children }: { label?: string; 
         />
         </div>
       </div>
-      <p className="legend pi-legend" aria-hidden="true">
-        <span><span className="legend-swatch pi-dot" style={{ background: 'var(--plot-1)' }} />sampled Kₙ</span>
-        <span><span className="legend-swatch" style={{ background: 'var(--plot-2)' }} />exact Kleinman</span>
-        <span><span className="legend-swatch pi-dash" />K*</span>
-        <span><span className="legend-swatch pi-dot" style={{ background: 'var(--plot-4)' }} />HJB residual</span>
-        <span><span className="legend-swatch" style={{ background: 'var(--plot-1)', height: '0.6em', width: '0.6em' }} />value-fit error</span>
-        <span><span className="legend-swatch" style={{ background: 'var(--plot-5)' }} />MC standard error</span>
-      </p>
+      <Legend className="pi-legend" items={[
+        { label: 'sampled Kₙ', color: 'var(--plot-1)', shape: 'dot' },
+        { label: 'exact Kleinman', color: 'var(--plot-2)' },
+        { label: 'K*', color: 'var(--plot-fg)', shape: 'dash' },
+        { label: 'HJB residual', color: 'var(--plot-4)', shape: 'dot' },
+        { label: 'value-fit error', color: 'var(--plot-1)', shape: 'square' },
+        { label: 'MC standard error', color: 'var(--plot-5)' },
+      ]} />
       {r && (
         <p className="figure-stats">
           <span>
