@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { vpSchedule, veSchedule } from './schedule';
-import { compileMixture, gmmCdf1d, gmmDensity, gmmLogDensity, gmmSample, gmmScore, ringMixture } from './gmm';
+import { compileMixture, gmmCdf1d, gmmScoreBatch, gmmDensity, gmmLogDensity, gmmSample, gmmScore, ringMixture } from './gmm';
 import { Rng } from '../random';
 import { meanVariance } from '../stats';
 
@@ -86,6 +86,47 @@ describe('Gaussian mixtures', () => {
     expect(Number.isFinite(sc[0]) && Number.isFinite(sc[1])).toBe(true);
     // Far out the nearest mode dominates: score ~ (m_k - x)/s^2
     expect(sc[0]).toBeCloseTo((Math.SQRT2 - 1e3) / 0.0225, 0);
+  });
+
+  it('the fast 2-D batch score equals a plain log-sum-exp with Math.exp, near and far from the modes, odd n', () => {
+    // Unequal weights and stds, so the one-pass shift max_k c_k differs from each point's own maximum.
+    const mix = { weights: [0.1, 0.5, 0.4], means: [[-2, 0], [1, 1], [3, -2]], stds: [0.05, 0.3, 1.2] };
+    const cm = compileMixture(mix);
+    const reference = (x: number, y: number, s: number): number[] => {
+      const a = vp.alpha(s);
+      const e = [0, 1, 2].map((k) => {
+        const v = a * a * cm.s2[k] + vp.sigma2(s);
+        return cm.logW[k] - Math.log(2 * Math.PI * v) - ((x - a * cm.mu[2 * k]) ** 2 + (y - a * cm.mu[2 * k + 1]) ** 2) / (2 * v);
+      });
+      const max = Math.max(...e);
+      let sum = 0;
+      const g = [0, 0];
+      for (let k = 0; k < 3; k++) {
+        const w = Math.exp(e[k] - max);
+        const v = a * a * cm.s2[k] + vp.sigma2(s);
+        sum += w;
+        g[0] += (w * (a * cm.mu[2 * k] - x)) / v;
+        g[1] += (w * (a * cm.mu[2 * k + 1] - y)) / v;
+      }
+      return [g[0] / sum, g[1] / sum];
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true })), { minLength: 1, maxLength: 9 }),
+        fc.constantFrom(0.5, 8, 300, 3e4),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (pts, scale, s) => {
+          const xs = Float64Array.from(pts.flatMap(([x, y]) => [x * scale, y * scale]));
+          const out = new Float64Array(xs.length);
+          gmmScoreBatch(cm, xs, pts.length, s, vp, out);
+          for (let i = 0; i < pts.length; i++) {
+            const ref = reference(xs[2 * i], xs[2 * i + 1], s);
+            for (let j = 0; j < 2; j++) expect(Math.abs(out[2 * i + j] - ref[j])).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(ref[j])));
+          }
+        },
+      ),
+      { numRuns: 500, seed: 7 },
+    );
   });
 
   it('samples have the exact noised moments (within 4 standard errors)', () => {
