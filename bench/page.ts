@@ -5,8 +5,9 @@
  * preface's OU figure and its sigma slider (e.g. `page 20 stochastic-hjb-lqr lqr-explorer K` for the LQR explorer).
  *
  * For each key press on the figure's slider (for the OU figure: 1,000 paths x 500 steps per run) it records the time from
- * the keydown to the frame after the figure's commit with the new result (data-status back to "ready"). During a
- * pointer drag across the slider it records long tasks (> 50 ms on the main thread) and the longest frame gap.
+ * the keydown to the frame after the figure's commit with the new result (data-status back to "ready"), and, for
+ * figures that show a quick preview first (data-preview="true", see useSimulation), the time to the first redraw.
+ * During a pointer drag across the slider it records long tasks (> 50 ms on the main thread) and the longest frame gap.
  */
 import { existsSync } from 'node:fs';
 import { launch } from '../e2e/chromium.ts';
@@ -32,18 +33,24 @@ export async function main(args: string[]): Promise<void> {
     await fig.scrollIntoViewIfNeeded();
     await page.waitForFunction((id) => document.querySelector(`[data-figure="${id}"]`)?.getAttribute('data-status') === 'ready', figure);
     await page.evaluate((id) => {
-      const w = window as unknown as { __t: { down: number; done: number[] }; __long: number[] };
-      w.__t = { down: 0, done: [] };
+      const w = window as unknown as { __t: { down: number; firstPending: boolean; done: number[]; first: number[] }; __long: number[] };
+      w.__t = { down: 0, firstPending: false, done: [], first: [] };
       w.__long = [];
       const el = document.querySelector(`[data-figure="${id}"]`)!;
       new MutationObserver(() => {
-        if (el.getAttribute('data-status') === 'ready' && w.__t.down) {
-          const down = w.__t.down;
+        const down = w.__t.down;
+        if (!down) return;
+        const ready = el.getAttribute('data-status') === 'ready';
+        if (w.__t.firstPending && (ready || el.getAttribute('data-preview') === 'true')) {
+          w.__t.firstPending = false;
+          requestAnimationFrame(() => w.__t.first.push(performance.now() - down));
+        }
+        if (ready) {
           w.__t.down = 0;
           requestAnimationFrame(() => w.__t.done.push(performance.now() - down));
         }
-      }).observe(el, { attributes: true, attributeFilter: ['data-status'] });
-      document.addEventListener('keydown', () => (w.__t.down = performance.now()), { capture: true });
+      }).observe(el, { attributes: true, attributeFilter: ['data-status', 'data-preview'] });
+      document.addEventListener('keydown', () => ((w.__t.down = performance.now()), (w.__t.firstPending = true)), { capture: true });
       new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask', buffered: false });
     }, figure);
     const slider = fig.locator(`input[data-param="${figure}.${param}"]`);
@@ -53,6 +60,7 @@ export async function main(args: string[]): Promise<void> {
       await page.waitForFunction((n) => (window as unknown as { __t: { done: number[] } }).__t.done.length >= n, i + 1, { timeout: 20_000 });
     }
     const keyTimes = await page.evaluate(() => (window as unknown as { __t: { done: number[] } }).__t.done);
+    const firstTimes = await page.evaluate(() => (window as unknown as { __t: { first: number[] } }).__t.first);
     const longDuringKeys = await page.evaluate(() => (window as unknown as { __long: number[] }).__long.splice(0));
 
     // A pointer drag across the slider: 60 moves, one per frame.
@@ -80,9 +88,10 @@ export async function main(args: string[]): Promise<void> {
     const longDuringDrag = await page.evaluate(() => (window as unknown as { __long: number[] }).__long.splice(0));
     const frameGaps = frames.slice(1).map((t, i) => t - frames[i]);
     console.log(`key step -> redrawn frame over ${keyTimes.length} steps: median ${median(keyTimes).toFixed(1)} ms, p90 ${quantile(keyTimes, 0.9).toFixed(1)} ms, max ${Math.max(...keyTimes).toFixed(1)} ms`);
+    console.log(`key step -> first redraw (a preview where the figure has one): median ${median(firstTimes).toFixed(1)} ms, p90 ${quantile(firstTimes, 0.9).toFixed(1)} ms`);
     console.log(`long tasks (>50 ms) on the main thread: ${longDuringKeys.length} during key steps, ${longDuringDrag.length} during the drag${longDuringDrag.length ? ` (longest ${Math.max(...longDuringDrag).toFixed(0)} ms)` : ''}`);
     console.log(`frames during the drag: median gap ${median(frameGaps).toFixed(1)} ms, longest ${Math.max(...frameGaps).toFixed(1)} ms`);
-    console.log(`page (${figure}.${param}): key-to-redraw median ${median(keyTimes).toFixed(1)} ms, drag longest frame ${Math.max(...frameGaps).toFixed(1)} ms, long tasks ${longDuringKeys.length + longDuringDrag.length}`);
+    console.log(`page (${figure}.${param}): key-to-first-redraw median ${median(firstTimes).toFixed(1)} ms, key-to-full-redraw median ${median(keyTimes).toFixed(1)} ms, drag longest frame ${Math.max(...frameGaps).toFixed(1)} ms, long tasks ${longDuringKeys.length + longDuringDrag.length}`);
   } finally {
     await browser.close();
     server.close();

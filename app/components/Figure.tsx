@@ -21,6 +21,8 @@ export interface FigureProps<S extends Schema> {
   status: SimStatus;
   error?: string | null;
   progress?: number | null;
+  /** True while the plot shows a simulation's quick preview and the full result is on its way (`useSimulation`). */
+  preview?: boolean;
   /** The caption (MDX children of the figure element). */
   caption?: ReactNode;
   /** The plot area. */
@@ -40,7 +42,7 @@ export interface FigureProps<S extends Schema> {
 }
 
 export function Figure<S extends Schema>(props: FigureProps<S>) {
-  const { params, number, anchor, status, error, progress, caption, children, controls, csv, plotRef, rootRef, code, summary } = props;
+  const { params, number, anchor, status, error, progress, preview, caption, children, controls, csv, plotRef, rootRef, code, summary } = props;
   const values = params.useValues();
   const notices = useFigureState(params, (s) => s.notices);
   const reset = useFigureState(params, (s) => s.reset);
@@ -66,10 +68,11 @@ export function Figure<S extends Schema>(props: FigureProps<S>) {
 
   return (
     <figure
-      className={`figure figure-${status}`}
+      className={`figure figure-${status}${preview ? ' figure-preview' : ''}`}
       id={anchor}
       data-figure={params.id}
       data-status={status}
+      data-preview={preview ? 'true' : undefined}
       aria-busy={status === 'loading'}
       ref={rootRef as RefObject<HTMLElement & HTMLDivElement>}
     >

@@ -1,8 +1,14 @@
 /**
- * useSimulation(task, params, { enabled }): runs a worker task for the current parameters. The latest request
- * wins: a change of parameters aborts the run in flight (it stops within one chunk and its result never reaches
- * the figure). While a new result is computed the last one stays on screen. A figure passes `enabled: inView`, so
- * nothing computes off screen; when it comes back, it computes only if its parameters changed meanwhile.
+ * useSimulation(task, params, { enabled, preview }): runs a worker task for the current parameters. The latest
+ * request wins: a change of parameters aborts the run in flight (it stops within one chunk and its result never
+ * reaches the figure). While a new result is computed the last one stays on screen. A figure passes
+ * `enabled: inView`, so nothing computes off screen; when it comes back, it computes only if its parameters changed
+ * meanwhile.
+ *
+ * `preview` is a cheaper request for the same parameters (say an eighth of the Monte Carlo paths). When given, it
+ * runs first and its result is shown at once with `preview: true` while status stays 'loading'; then the full
+ * request runs. A reader dragging a slider then sees the figure follow within a frame or two, and the full numbers
+ * land when the drag pauses. Tests and the crawler wait for status 'ready', which only the full result sets.
  */
 import { useEffect, useRef, useState } from 'react';
 import { simulationPool, AbortedError } from './pool.ts';
@@ -19,44 +25,75 @@ export interface Simulation<T, P = unknown> {
   error: string | null;
   /** Progress of the run in flight in [0, 1], or null when none reports progress. */
   progress: number | null;
+  /** True while `result` is the preview run's (see `preview` below), false for a full result. */
+  preview: boolean;
 }
 
-export function useSimulation<N extends TaskName>(task: N, params: TaskParams<N>, options: { enabled?: boolean } = {}): Simulation<TaskResult<N>, TaskParams<N>> {
+export interface SimulationOptions<P> {
+  /** Run only when true (a figure passes whether it is in view). Default true. */
+  enabled?: boolean;
+  /** A cheaper request whose result is shown first, while the full one computes; omit for none. */
+  preview?: P;
+}
+
+export function useSimulation<N extends TaskName>(
+  task: N,
+  params: TaskParams<N>,
+  options: SimulationOptions<TaskParams<N>> = {},
+): Simulation<TaskResult<N>, TaskParams<N>> {
   const enabled = options.enabled ?? true;
   const key = JSON.stringify(params);
-  const [state, setState] = useState<Simulation<TaskResult<N>, TaskParams<N>>>({ status: 'loading', result: null, resultParams: null, error: null, progress: null });
+  const previewKey = options.preview === undefined ? null : JSON.stringify(options.preview);
+  const [state, setState] = useState<Simulation<TaskResult<N>, TaskParams<N>>>({
+    status: 'loading',
+    result: null,
+    resultParams: null,
+    error: null,
+    progress: null,
+    preview: false,
+  });
   const doneKey = useRef<string | null>(null);
 
   useEffect(() => {
     if (!enabled || doneKey.current === `${task}:${key}`) return;
     const controller = new AbortController();
+    const pool = simulationPool();
     let lastProgress = 0;
     setState((s) => ({ ...s, status: 'loading', progress: null }));
     const request = JSON.parse(key) as TaskParams<N>;
-    simulationPool()
-      .run(task, request, {
-        signal: controller.signal,
-        onProgress: (p) => {
-          // At most ~30 progress renders per run.
-          if (controller.signal.aborted || p - lastProgress < 0.03) return;
-          lastProgress = p;
-          setState((s) => ({ ...s, progress: p }));
-        },
-      })
-      .then(
-        (result) => {
+    const fail = (error: Error) => {
+      if (controller.signal.aborted || error instanceof AbortedError) return;
+      doneKey.current = null;
+      setState((s) => ({ ...s, status: 'error', error: readerMessage(error), progress: null, preview: false }));
+    };
+    const runFull = () =>
+      pool
+        .run(task, request, {
+          signal: controller.signal,
+          onProgress: (p) => {
+            // At most ~30 progress renders per run.
+            if (controller.signal.aborted || p - lastProgress < 0.03) return;
+            lastProgress = p;
+            setState((s) => ({ ...s, progress: p }));
+          },
+        })
+        .then((result) => {
           if (controller.signal.aborted) return;
           doneKey.current = `${task}:${key}`;
-          setState({ status: 'ready', result, resultParams: request, error: null, progress: null });
-        },
-        (error: Error) => {
-          if (controller.signal.aborted || error instanceof AbortedError) return;
-          doneKey.current = null;
-          setState((s) => ({ ...s, status: 'error', error: readerMessage(error), progress: null }));
-        },
-      );
+          setState({ status: 'ready', result, resultParams: request, error: null, progress: null, preview: false });
+        }, fail);
+    if (previewKey === null || previewKey === key) {
+      void runFull();
+    } else {
+      const previewRequest = JSON.parse(previewKey) as TaskParams<N>;
+      pool.run(task, previewRequest, { signal: controller.signal }).then((result) => {
+        if (controller.signal.aborted) return;
+        setState((s) => ({ ...s, result, resultParams: previewRequest, error: null, preview: true }));
+        void runFull();
+      }, fail);
+    }
     return () => controller.abort();
-  }, [task, key, enabled]);
+  }, [task, key, previewKey, enabled]);
 
   return state;
 }
