@@ -21,9 +21,23 @@ describe('chapter 4: the stochastic HJB equation and the LQR', () => {
     expect(before).toContain('K* = 2.6597508');
     expect(before).toContain('c = 0.1196888');
     expect(before).toMatch(/cuts a\*\(x\) for \|x\| > 1\.88/);
+    // A change shows a quick preview (500 paths, data-preview="true") before the full 4,000 paths land.
+    await page.evaluate(() => {
+      const el = document.querySelector('[data-figure="lqr-explorer"]')!;
+      const w = window as unknown as { __previews: string[] };
+      w.__previews = [];
+      new MutationObserver(() => {
+        if (el.getAttribute('data-preview') === 'true') w.__previews.push(el.querySelector('.figure-stats')?.textContent ?? '');
+      }).observe(el, { attributes: true, attributeFilter: ['data-preview'], subtree: false });
+    });
     await nudgeSlider(page, 'lqr-explorer', 'gain', 4);
     await expect.poll(() => stats(page, 'lqr-explorer')).not.toBe(before);
     expect(await stats(page, 'lqr-explorer')).toContain('Your gain K = 1.2');
+    await readyFigure(page, 'lqr-explorer');
+    expect(await stats(page, 'lqr-explorer')).toContain('(4,000 paths)');
+    const previews = await page.evaluate(() => (window as unknown as { __previews: string[] }).__previews);
+    expect(previews.length).toBeGreaterThan(0);
+    expect(previews.some((t) => t.includes('(500 paths)'))).toBe(true);
 
     await page.getByRole('button', { name: /Use K\*/ }).click();
     await page.waitForFunction(() => location.search.includes('lqr-explorer.gain=2.66'));

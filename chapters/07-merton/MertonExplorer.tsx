@@ -58,7 +58,8 @@ export function MertonExplorer({ number, anchor, children }: { label?: string; n
   const stacked = useMediaQuery('(max-width: 640px)');
   const v = explorerParams.useValues();
   const request = explorerRequest(v);
-  const sim = useSimulation('mertonExplorer', request, { enabled: inView });
+  // While a slider moves, an eighth of the paths (at least 100) answers within a frame or two; then all of them.
+  const sim = useSimulation('mertonExplorer', request, { enabled: inView, preview: { ...request, paths: Math.max(100, Math.round(request.paths / 8)) } });
   const r: MertonExplorerResult | null = sim.result;
   const shownParams = sim.resultParams ?? request;
   const shownMarket = market(shownParams);
@@ -115,6 +116,7 @@ export function MertonExplorer({ number, anchor, children }: { label?: string; n
       status={sim.status}
       error={sim.error}
       progress={sim.progress}
+      preview={sim.preview}
       caption={children}
       rootRef={root}
       plotRef={plot}
