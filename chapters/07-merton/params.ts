@@ -35,10 +35,14 @@ export const piParams = defineFigureParams('merton-pi', {
 
 export type ExplorerValues = Values<typeof explorerParams.schema>;
 
-/** Years of wealth shown, exact log-normal steps over them, recorded points, individual paths drawn. */
+/**
+ * Years of wealth shown, exact log-normal steps over them, recorded points, individual paths drawn. The log-normal
+ * step is exact for any length, so stepping straight from one recorded time to the next (a quarter year) gives the
+ * same law at the recorded times as any finer grid, at a twelfth of the cost of 2,000 steps.
+ */
 export const HORIZON = 40;
-export const STEPS = 2000;
 export const RECORD = 161;
+export const STEPS = RECORD - 1;
 export const SHOWN = 12;
 /** Feynman–Kac value estimates: step and horizon (beyond it the exact value of the discretised chain is added). */
 export const VALUE_DT = 0.05;
