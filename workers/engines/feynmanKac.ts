@@ -233,6 +233,8 @@ export function* evaluatePolicyMC(p: EvaluatePolicyParams): Chunked<PolicyEvalua
     throw new Error(`model must be 'lqr' or 'merton'; got ${String((p as { model: unknown }).model)}`);
   }
 
+  const oneMinusGamma = 1 - gammaU;
+  const invOneMinusGamma = 1 / oneMinusGamma;
   const st = seedState(p.seed, p.stream ?? 0);
   const BLOCKN = 512;
   const zb = new Float64Array(BLOCKN);
@@ -248,6 +250,7 @@ export function* evaluatePolicyMC(p: EvaluatePolicyParams): Chunked<PolicyEvalua
     const i1 = Math.min(p.paths, i0 + chunk);
     for (let i = i0; i < i1; i++) {
       let x = p.x0;
+      let y = Math.log(kc * x); // Merton exact: ln(k x)
       let acc = 0;
       let df = 1;
       const rec = recX !== null && i < recN;
@@ -270,20 +273,16 @@ export function* evaluatePolicyMC(p: EvaluatePolicyParams): Chunked<PolicyEvalua
               j++;
             }
           }
-        } else {
+        } else if (kind === 1) {
           for (let n = 0; n < cnt; n++) {
             acc += df * reward(x);
             df *= disc;
-            if (kind === 1) {
-              x *= a1 + s * zb[n];
-              if (!(x > 0)) {
-                throw new Error(
-                  `wealth became non-positive under the Euler–Maruyama step (dt = ${dt} too large for pi sigma = ${s / sdt}); ` +
-                    "use a smaller dt or scheme 'exact'",
-                );
-              }
-            } else {
-              x *= Math.exp(a1 + s * zb[n]);
+            x *= a1 + s * zb[n];
+            if (!(x > 0)) {
+              throw new Error(
+                `wealth became non-positive under the Euler–Maruyama step (dt = ${dt} too large for pi sigma = ${s / sdt}); ` +
+                  "use a smaller dt or scheme 'exact'",
+              );
             }
             if (rec && n0 + n + 1 === idx[j]) {
               recX![i * record + j] = x;
@@ -291,8 +290,23 @@ export function* evaluatePolicyMC(p: EvaluatePolicyParams): Chunked<PolicyEvalua
               j++;
             }
           }
+        } else {
+          // The exact step in log space, y = ln(k x): the state needs no exponential, the CRRA reward
+          // (k x)^(1-gamma)/(1-gamma) = e^((1-gamma) y)/(1-gamma) one (log utility: none), where x *= exp(.) and
+          // pow(k x, 1 - gamma) took two. Same law; about 2x faster.
+          for (let n = 0; n < cnt; n++) {
+            acc += df * (logU ? y : Math.exp(oneMinusGamma * y) * invOneMinusGamma);
+            df *= disc;
+            y += a1 + s * zb[n];
+            if (rec && n0 + n + 1 === idx[j]) {
+              recX![i * record + j] = Math.exp(y) / kc;
+              recC![i * record + j] = acc * dt;
+              j++;
+            }
+          }
         }
       }
+      if (kind === 2) x = Math.exp(y) / kc;
       let est = kind === 0 ? -0.5 * w * dt * acc : acc * dt;
       if (tailFn) {
         const tv = tailWeight * tailFn(x);
