@@ -2,7 +2,7 @@
  * The reader's settings: theme (follows the system unless chosen; the choice is remembered) and motion
  * (prefers-reduced-motion is honoured: no autoplay, step buttons instead).
  */
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import { create } from 'zustand';
 
 export type ThemeChoice = 'auto' | 'light' | 'dark' | 'projector';
@@ -11,8 +11,15 @@ export type Theme = Exclude<ThemeChoice, 'auto'>;
 const STORAGE_KEY = 'btd.theme';
 const THEMES: ThemeChoice[] = ['auto', 'light', 'dark', 'projector'];
 
+/** One MediaQueryList per query, kept: matchMedia builds a new list (and evaluates it) on every call. */
+const mediaLists = new Map<string, MediaQueryList | null>();
 function media(query: string): MediaQueryList | null {
-  return typeof matchMedia === 'function' ? matchMedia(query) : null;
+  let mq = mediaLists.get(query);
+  if (mq === undefined) {
+    mq = typeof matchMedia === 'function' ? matchMedia(query) : null;
+    mediaLists.set(query, mq);
+  }
+  return mq;
 }
 
 function storedChoice(): ThemeChoice {
@@ -67,13 +74,14 @@ export function installSettingsSync(): void {
 
 /** Whether a media query matches now, updated when it changes (e.g. a phone-width layout for a figure). */
 export function useMediaQuery(query: string): boolean {
-  return useSyncExternalStore(
-    (onChange) => {
+  // A stable subscribe per query: a new function each render would make React resubscribe on every render.
+  const subscribe = useCallback(
+    (onChange: () => void) => {
       const mq = media(query);
       mq?.addEventListener('change', onChange);
       return () => mq?.removeEventListener('change', onChange);
     },
-    () => media(query)?.matches ?? false,
-    () => false,
+    [query],
   );
+  return useSyncExternalStore(subscribe, () => media(query)?.matches ?? false, () => false);
 }
