@@ -15,7 +15,7 @@ describe('chapter 8: continuous-time q-learning', () => {
     expect(before).toContain('q-learning 2.661 (+0.1%)');
     expect(before).toContain('discrete Q 3.003 (+12.9%)');
     expect(before).toContain('near its KΔt = 2.262');
-    expect(before).toContain('exact −2.53e-4');
+    expect(before).toContain('exact −2.53 × 10⁻⁴');
     await nudgeSlider(page, 'ql-collapse', 'time', -10);
     await expect.poll(() => stats(page, 'ql-collapse'), { timeout: 30_000 }).not.toBe(before);
     expect(problems).toEqual([]);

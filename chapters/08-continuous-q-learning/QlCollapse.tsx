@@ -23,6 +23,10 @@ import discreteListing from '../../workers/engines/learning/qlearning.ts?fn=qLea
 import type { QlCollapseParams } from '../../workers/tasks/continuousQLearning.ts';
 import { DTS, POST_LQR, fmt, optimum, pct, sampledQ } from './model.ts';
 import { clampTo, finiteRange } from './plotHelpers.ts';
+import { formatScientific } from '../../app/plots/format.ts';
+
+/** "−2.53 × 10⁻⁴" with a true minus sign. */
+const sci = (v: number) => formatScientific(v, { plain: null }).replace('-', '−');
 import './qlearning.css';
 
 export const collapseParams = defineFigureParams('ql-collapse', {
@@ -65,7 +69,7 @@ export function QlCollapse({ number, anchor, children }: { label?: string; numbe
   const stats = r
     ? `K* = ${fmt(Ks)}. q-learning (averaged over the second half): ${DTS.map((dt, k) => `Δt = ${dt}: ${fmt(r.qKAveraged[k], 3)}`).join(', ')}. ` +
       `Discrete Q-learning: ${DTS.map((dt, k) => `Δt = ${dt}: ${Number.isFinite(r.QKAveraged[k]) ? fmt(r.QKAveraged[k], 3) : 'no concave Q'}`).join(', ')}; ` +
-      `its action-gap coefficient ${DTS.map((dt, k) => `${r.Qgap[k].toExponential(2)} (exact ${exactGap[k].toExponential(2)})`).join(', ')}.`
+      `its action-gap coefficient ${DTS.map((dt, k) => `${sci(r.Qgap[k])} (exact ${sci(exactGap[k])})`).join(', ')}.`
     : '';
 
   return (
@@ -154,8 +158,7 @@ export function QlCollapse({ number, anchor, children }: { label?: string; numbe
             {fmt(sampledQ(DTS[0]).K, 3)}
           </span>
           <span>
-            gap at Δt = {DTS[last]}: {r.Qgap[last].toExponential(2).replace('-', '−')} (exact {exactGap[last].toExponential(2).replace('-', '−')}, r Δt/2 ={' '}
-            {((POST_LQR.r * DTS[last]) / 2).toExponential(2)})
+            gap at Δt = {DTS[last]}: {sci(r.Qgap[last])} (exact {sci(exactGap[last])}, r Δt/2 = {sci((POST_LQR.r * DTS[last]) / 2)})
           </span>
         </p>
       )}
