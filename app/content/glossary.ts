@@ -255,4 +255,40 @@ export const glossary: GlossaryEntry[] = [
     definition:
       "Policy iteration for the linear–quadratic regulator: evaluate the gain $K_n$ by a Lyapunov equation for $P_n$, improve to $K_{n+1} = R^{-1} B^{\\top} P_n$. It is Newton's method on the Riccati equation and converges quadratically from any stabilising gain (Kleinman, 1968).",
   },
+  {
+    id: 'q-learning',
+    term: 'Q-learning',
+    definition:
+      'Learning the action-value function $Q(x, a)$ of the optimal policy from sampled transitions $(x, a, r, x\')$, without a model, by moving $Q(x, a)$ toward the target $r + \\gamma \\max_{a\'} Q(x\', a\')$ (Watkins, 1989). Where it converges to the optimal Q, the greedy policy $\\argmax_a Q(x, a)$ is optimal.',
+  },
+  {
+    id: 'action-gap',
+    term: 'action gap',
+    definition:
+      'How much worse an action is than the best one at the same state: $Q(x, a) - \\max_{a\'} Q(x, a\')$. For a diffusion sampled every $\\Delta t$ it is $\\Delta t\\,(q(x, a) - \\max_{a\'} q(x, a\')) + o(\\Delta t)$, so it vanishes with the time step.',
+  },
+  {
+    id: 'q-rate',
+    term: 'q-function (q-rate)',
+    definition:
+      'The continuous-time replacement of the Q-function (Jia and Zhou, 2023): $q(x, a) = r(x, a) + \\Gen^a J(x) - \\rho J(x)$ for the value $J$ of a policy, the rate at which holding the action $a$ for a short time gains or loses value, $q = \\lim_{\\Delta t \\to 0} (Q_{\\Delta t} - J)/\\Delta t$. An advantage per unit time.',
+  },
+  {
+    id: 'td-error',
+    term: 'temporal-difference error',
+    definition:
+      'The difference between a target built from the next observed state and the current estimate, e.g. $r\\,\\Delta t + e^{-\\rho\\Delta t} V(x\') - V(x)$. Learning drives its conditional mean to zero; in continuous time it is the increment of a process that must be a martingale.',
+  },
+  {
+    id: 'entropy-regularisation',
+    term: 'entropy regularisation',
+    definition:
+      'Adding $-\\gamma \\ln \\pi(a \\mid x)$ to the reward rate for a stochastic policy $\\pi$, with a temperature $\\gamma > 0$: it pays for exploration. The best policy is then the Boltzmann (Gibbs) policy $\\pi(a \\mid x) \\propto \\exp(q(x, a)/\\gamma)$, Gaussian for linear–quadratic problems.',
+  },
+  {
+    id: 'ergodic-control',
+    term: 'ergodic control',
+    definition:
+      'Control that maximises the long-run average reward $\\lim_{T \\to \\infty} \\frac{1}{T}\\E\\int_0^T r\\,\\dd t$ instead of a discounted sum. Its value is a constant $\\bar V$ plus a relative value $J(x)$, with $\\bar V = \\max_a \\{ r + \\Gen^a J \\}$ in place of $\\rho V = \\max_a \\{ r + \\Gen^a V \\}$.',
+  },
 ];

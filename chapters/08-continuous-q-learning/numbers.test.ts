@@ -1,0 +1,116 @@
+/** Chapter 8's closed forms against independent references, and the numbers its prose and exercises quote. */
+import { describe, expect, it } from 'vitest';
+import { lqrTransition } from '../../workers/engines/learning/qlearningCT.ts';
+import { ergodicLqSolution, JIA_ZHOU_ERGODIC } from '../../workers/engines/learning/qlearningErgodic.ts';
+import { GAMMA, POST_LQR, entropyValueConstant, optimum, qStar, sampledQ } from './model.ts';
+import { clampTo, finiteRange } from './plotHelpers.ts';
+
+/** Trapezoid rule of f on [a, b] with n panels (for smooth, fast-decaying integrands). */
+function integrate(f: (a: number) => number, a: number, b: number, n = 20000): number {
+  const h = (b - a) / n;
+  let s = 0.5 * (f(a) + f(b));
+  for (let i = 1; i < n; i++) s += f(a + i * h);
+  return s * h;
+}
+
+describe('the exact Q-function of the sampled regulator (eq. ql-sampled)', () => {
+  it('P_dt is a fixed point of the Riccati map of the sampled system, and max_a Q_dt(x, a) = -P_dt x^2 / 2', () => {
+    for (const dt of [0.2, 0.1, 0.05, 0.01, 0.005, 0.001]) {
+      const s = sampledQ(dt);
+      const { c1: A, c2: B } = lqrTransition(POST_LQR, dt, 'exact');
+      const g = Math.exp(-POST_LQR.rho * dt);
+      const F = POST_LQR.q * dt + g * A * A * s.P - (g * A * B * s.P) ** 2 / (POST_LQR.r * dt + g * B * B * s.P);
+      expect(F).toBeCloseTo(s.P, 13);
+      // Maximising the quadratic over a leaves theta_xx - theta_xa^2 / (4 theta_aa) on x^2: the value's -P/2.
+      expect(s.thetaXX - s.thetaXA ** 2 / (4 * s.thetaAA)).toBeCloseTo(-s.P / 2, 13);
+    }
+  });
+
+  it('as dt -> 0: theta_aa / dt -> -r/2, K_dt -> K*, P_dt -> P, each with an error of order dt', () => {
+    const e = (dt: number) => [sampledQ(dt).thetaAA / dt + POST_LQR.r / 2, sampledQ(dt).K - optimum.K, sampledQ(dt).P - optimum.P];
+    const a = e(0.002);
+    const b = e(0.001);
+    for (let j = 0; j < 3; j++) {
+      expect(Math.abs(a[j] / b[j] - 2)).toBeLessThan(0.02); // halving dt halves the error: first order
+      expect(Math.abs(b[j])).toBeLessThan(0.02);
+    }
+  });
+
+  it('quotes: theta_aa(0.1) = -0.0065098 (exercise ql-gap), P_0.1 = 0.320575, K_dt = 2.262, 2.453, 2.617, 2.638', () => {
+    expect(sampledQ(0.1).thetaAA).toBeCloseTo(-0.0065098, 7);
+    expect(sampledQ(0.1).P).toBeCloseTo(0.320575, 6);
+    expect([0.1, 0.05, 0.01, 0.005].map((dt) => Number(sampledQ(dt).K.toFixed(3)))).toEqual([2.262, 2.453, 2.617, 2.638]);
+    expect(sampledQ(0.01).thetaAA).toBeCloseTo(-5.13e-4, 6);
+    expect(sampledQ(0.005).thetaAA).toBeCloseTo(-2.53e-4, 6);
+    expect(sampledQ(0.1).thetaAA / -0.005 - 1).toBeCloseTo(0.302, 3); // the leading order is 23% smaller
+  });
+
+  it('the noise-to-gap ratio P sigma sqrt(dt) / (r dt / 2) at x = 1: 16 at dt = 0.01, 50 at dt = 0.001', () => {
+    const ratio = (dt: number) => (optimum.P * POST_LQR.sigma * Math.sqrt(dt)) / ((POST_LQR.r * dt) / 2);
+    expect(optimum.P * POST_LQR.sigma * Math.sqrt(0.01)).toBeCloseTo(0.0080, 4);
+    expect(Math.round(ratio(0.01))).toBe(16);
+    expect(Math.round(ratio(0.001))).toBe(50);
+  });
+});
+
+describe('the q-rate of the regulator (eqs. ql-lqr-q, ql-lqr-star)', () => {
+  it('q*(x, a) = r + L^a V - rho V for V = -P x^2/2 - c, computed from the generator directly', () => {
+    const { alpha, beta, q, r, sigma, rho } = POST_LQR;
+    const { P, c, K } = optimum;
+    for (const [x, a] of [[1, 0], [-0.7, 2], [2, -5.3]]) {
+      const V = -0.5 * P * x * x - c;
+      const LV = (alpha * x + beta * a) * (-P * x) + 0.5 * sigma * sigma * -P;
+      const qrate = -0.5 * (q * x * x + r * a * a) + LV - rho * V;
+      expect(qrate).toBeCloseTo(-(r / 2) * (a + K * x) ** 2, 12);
+    }
+    expect(-(0.1 / 2) * optimum.K ** 2).toBeCloseTo(-0.35371, 5); // exercise ql-qrate
+  });
+
+  it('exp(q*/gamma) integrates to one in a; it is the density of N(-K* x, gamma / r)', () => {
+    for (const x of [0, 1, -1.5]) {
+      const m = -optimum.K * x;
+      expect(integrate((a) => Math.exp(qStar(x, a) / GAMMA), m - 12, m + 12)).toBeCloseTo(1, 10);
+      const v = integrate((a) => (a - m) ** 2 * Math.exp(qStar(x, a) / GAMMA), m - 12, m + 12);
+      expect(v).toBeCloseTo(GAMMA / POST_LQR.r, 9);
+    }
+  });
+
+  it('J* = -P x^2/2 - c_gamma solves the regularised HJB rho J = int (r + L^a J - gamma ln pi*) pi* da; c_gamma = -0.79925', () => {
+    const { alpha, beta, q, r, sigma, rho } = POST_LQR;
+    const { P, K } = optimum;
+    const cg = entropyValueConstant(GAMMA);
+    expect(cg).toBeCloseTo(-0.79925, 5);
+    const varPi = GAMMA / r;
+    for (const x of [0, 0.8, -2]) {
+      const m = -K * x;
+      const pi = (a: number) => Math.exp(-((a - m) ** 2) / (2 * varPi)) / Math.sqrt(2 * Math.PI * varPi);
+      const integrand = (a: number) => {
+        const LJ = (alpha * x + beta * a) * (-P * x) + 0.5 * sigma * sigma * -P;
+        return (-0.5 * (q * x * x + r * a * a) + LJ - GAMMA * Math.log(pi(a))) * pi(a);
+      };
+      const rhs = integrate(integrand, m - 12, m + 12);
+      expect(rhs).toBeCloseTo(rho * (-0.5 * P * x * x - cg), 9);
+    }
+  });
+});
+
+describe('the ergodic check case (eq. ql-ergodic-star) and exercise ql-variance', () => {
+  it('k2 = (1 - sqrt 7)/2 solves 2 k^2 - 2k - 3 = 0; variance gamma / (N - k2) = 0.035425; k1 = -0.2915', () => {
+    const s = ergodicLqSolution(JIA_ZHOU_ERGODIC);
+    expect(2 * s.k2 ** 2 - 2 * s.k2 - 3).toBeCloseTo(0, 12);
+    expect(s.variance).toBeCloseTo(0.1 / (2 - (1 - Math.sqrt(7)) / 2), 12);
+    expect(s.variance).toBeCloseTo(0.035425, 6);
+    expect(s.k1).toBeCloseTo(-0.2915, 4);
+    expect(Math.log(0.35425)).toBeCloseTo(-1.0378, 4);
+    expect(s.averageReward).toBeCloseTo(0.633374, 6);
+  });
+});
+
+describe('plot helpers', () => {
+  it('finiteRange ignores NaN and respects its limits; clampTo keeps NaN as a gap', () => {
+    expect(finiteRange([1, NaN, 3], [0, 10], 0)).toEqual([1, 3]);
+    expect(finiteRange([NaN], [0, 10])).toEqual([0, 10]);
+    expect(finiteRange([-5, 50], [0, 10])).toEqual([0, 10]);
+    expect(Array.from(clampTo([-1, 0.5, 2, NaN], [0, 1]))).toEqual([0, 0.5, 1, NaN]);
+  });
+});
