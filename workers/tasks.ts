@@ -13,6 +13,7 @@ import { stochasticHjbLqrTasks } from './tasks/stochasticHjbLqr.ts';
 import { noiseTasks } from './tasks/noise.ts';
 import { feynmanKacTasks } from './tasks/feynmanKac.ts';
 import { policyIterationTasks } from './tasks/policyIteration.ts';
+import { diffusionControlTasks } from './tasks/diffusionControl.ts';
 
 export const tasks = {
   ...sdeLawsTasks,
@@ -23,6 +24,7 @@ export const tasks = {
   ...noiseTasks,
   ...feynmanKacTasks,
   ...policyIterationTasks,
+  ...diffusionControlTasks,
 };
 
 export type TaskName = keyof typeof tasks;

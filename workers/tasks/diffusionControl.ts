@@ -1,0 +1,217 @@
+/**
+ * Worker tasks for chapter 9 (diffusion models as stochastic control). Everything runs on the book's 8-mode ring
+ * (radius 2, mode sd 0.15) under the VP schedule beta from 0.1 to 20 on [0, 1], where the noised marginals, the
+ * score, the value V = -ln p_{T-t} and the optimal control are exact (workers/engines/diffusion).
+ *
+ * - dcParticles: particles from the prior to the data by the reverse SDE or the probability-flow ODE with the score
+ *   scaled by lambda, with snapshots for playback and the MMD^2 to a fresh target sample beside the MMD^2 of two
+ *   target samples (how far apart two exact samples of this size already are).
+ * - dcVerification: the Monte Carlo cost J(lambda u*) for lambdas on a log grid, with V, the gap and both
+ *   residuals of the verification identity.
+ * - dcDsm: trains a small score network by denoising score matching, then measures its score error against the
+ *   exact score over forward time and samples with it.
+ */
+import type { Chunked } from '../engines/chunked.ts';
+import { Rng } from '../engines/random.ts';
+import { vpSchedule } from '../engines/diffusion/schedule.ts';
+import { compileMixture, gmmSample, ringMixture } from '../engines/diffusion/gmm.ts';
+import { exactScore, sampleDiffusion, scaledScore, type DiffusionSamplerMethod } from '../engines/diffusion/samplers.ts';
+import { controlCost, type ControlCostResult } from '../engines/diffusion/control.ts';
+import { learnedScore, scoreGridError, trainDsm } from '../engines/diffusion/dsm.ts';
+import { mmd2 } from '../engines/diffusion/metrics.ts';
+
+/** The schedule of the chapter: VP, beta linear from 0.1 to 20 over [0, 1]. */
+export const DC_SCHEDULE = { betaMin: 0.1, betaMax: 20, T: 1 } as const;
+/** The data of the chapter: 8 equal modes on a circle of radius 2, each with standard deviation 0.15. */
+export const DC_RING = { modes: 8, radius: 2, std: 0.15 } as const;
+/** Kernel bandwidth of the MMD (twice the mode sd: it sees whether a particle sits on a mode or between modes). */
+export const DC_MMD_BANDWIDTH = 0.3;
+/** Points compared by the MMD (its cost grows like the square). */
+export const DC_MMD_POINTS = 1000;
+/** Forward sampling stops at s = 1e-3 and returns Tweedie's denoised mean there. */
+export const DC_TMIN = 1e-3;
+
+export const dcSchedule = () => vpSchedule(DC_SCHEDULE);
+export const dcRing = () => ringMixture(DC_RING.modes, DC_RING.radius, DC_RING.std);
+
+const METHODS: DiffusionSamplerMethod[] = ['sde-em', 'ode-heun'];
+
+/** MMD^2 of (the first DC_MMD_POINTS of) `x` against a fresh target sample, and of two fresh target samples. */
+export function mmdAgainstTarget(x: Float64Array, seed: number): { mmd2: number; reference: number } {
+  const cm = compileMixture(dcRing());
+  const n = Math.min(DC_MMD_POINTS, x.length / 2);
+  const a = gmmSample(cm, DC_MMD_POINTS, new Rng(seed, 101));
+  const b = gmmSample(cm, DC_MMD_POINTS, new Rng(seed, 102));
+  return { mmd2: mmd2(x.subarray(0, 2 * n), a, 2, DC_MMD_BANDWIDTH), reference: mmd2(a, b, 2, DC_MMD_BANDWIDTH) };
+}
+
+export interface DcParticlesParams {
+  /** 0: reverse SDE by Euler–Maruyama; 1: probability-flow ODE by Heun. */
+  method: number;
+  steps: number;
+  particles: number;
+  /** Score scale: 1 exact, 0 no score, > 1 over-confident. */
+  lambda: number;
+  seed: number;
+  /** Snapshots for playback (first and last included). */
+  record: number;
+}
+
+export interface DcParticlesResult {
+  /** record x particles x 2 (Float32). */
+  snapshots: Float32Array;
+  /** Generation times of the snapshots. */
+  times: Float64Array;
+  final: Float64Array;
+  mmd2: number;
+  reference: number;
+  /** Fraction of final particles within 3 mode sds (0.45) of a mode centre. */
+  onModes: number;
+}
+
+function checkInt(name: string, v: number, lo: number, hi: number): void {
+  if (!Number.isInteger(v) || v < lo || v > hi) throw new Error(`${name} must be a whole number from ${lo} to ${hi}; got ${v}`);
+}
+
+/** Fraction of the points (rows of 2) within `r` of one of the ring's mode centres. */
+export function fractionOnModes(x: ArrayLike<number>, r = 3 * DC_RING.std): number {
+  const n = x.length / 2;
+  const { means } = dcRing();
+  let hit = 0;
+  for (let i = 0; i < n; i++) {
+    for (const m of means) {
+      if ((x[2 * i] - m[0]) ** 2 + (x[2 * i + 1] - m[1]) ** 2 < r * r) {
+        hit++;
+        break;
+      }
+    }
+  }
+  return hit / n;
+}
+
+function* dcParticles(p: DcParticlesParams): Chunked<DcParticlesResult> {
+  checkInt('the method', p.method, 0, 1);
+  checkInt('the number of particles', p.particles, 10, 20_000);
+  checkInt('the number of steps', p.steps, 2, 5000);
+  const schedule = dcSchedule();
+  const score = scaledScore(exactScore(dcRing(), schedule), p.lambda, 2);
+  const res = yield* sampleDiffusion({
+    schedule, score, dim: 2, particles: p.particles, steps: p.steps, method: METHODS[p.method], seed: p.seed,
+    tMin: DC_TMIN, record: Math.min(p.record, p.steps + 1), denoise: true,
+  });
+  for (let i = 0; i < res.final.length; i++) {
+    if (!Number.isFinite(res.final[i])) throw new Error('the particles left every finite number: this score scale and step count make the sampler blow up');
+  }
+  const m = mmdAgainstTarget(res.final, p.seed);
+  return { snapshots: res.snapshots, times: res.times, final: res.final, mmd2: m.mmd2, reference: m.reference, onModes: fractionOnModes(res.final) };
+}
+
+/** The lambdas of the verification figure: `count` points log-spaced from lo to hi (12 significant digits, so that 1 is exactly 1). */
+export function lambdaGrid(lo: number, hi: number, count: number): number[] {
+  return Array.from({ length: count }, (_, k) => Number((lo * Math.pow(hi / lo, k / (count - 1))).toPrecision(12)));
+}
+
+export interface DcVerificationParams {
+  lambdas: number[];
+  particles: number;
+  steps: number;
+  seed: number;
+}
+
+export interface DcVerificationResult {
+  lambda: Float64Array;
+  cost: Float64Array;
+  costSe: Float64Array;
+  value: Float64Array;
+  valueSe: Float64Array;
+  gap: Float64Array;
+  gapSe: Float64Array;
+  identity: Float64Array;
+  identitySe: Float64Array;
+  pathwise: Float64Array;
+  pathwiseSe: Float64Array;
+}
+
+function* dcVerification(p: DcVerificationParams): Chunked<DcVerificationResult> {
+  checkInt('the number of paths', p.particles, 10, 20_000);
+  checkInt('the number of steps', p.steps, 10, 10_000);
+  if (!(p.lambdas.length >= 1 && p.lambdas.length <= 32)) throw new Error('give 1 to 32 control scales');
+  for (const l of p.lambdas) if (!(l > 0 && l <= 10)) throw new Error(`control scales must be in (0, 10]; got ${l}`);
+  const mixture = compileMixture(dcRing());
+  const schedule = dcSchedule();
+  const n = p.lambdas.length;
+  const cols = ['cost', 'value', 'gap', 'identity', 'pathwise'] as const;
+  const out: Record<string, Float64Array> = {};
+  for (const c of cols) {
+    out[c] = new Float64Array(n);
+    out[`${c}Se`] = new Float64Array(n);
+  }
+  for (let k = 0; k < n; k++) {
+    const job = controlCost({ mixture, schedule, lambda: p.lambdas[k], particles: p.particles, steps: p.steps, seed: p.seed });
+    let step = job.next();
+    while (!step.done) {
+      yield (k + step.value) / n;
+      step = job.next();
+    }
+    const r: ControlCostResult = step.value;
+    for (const c of cols) {
+      out[c][k] = r[c].mean;
+      out[`${c}Se`][k] = r[c].stdErr;
+    }
+    if (k + 1 < n) yield (k + 1) / n;
+  }
+  return { lambda: Float64Array.from(p.lambdas), ...(out as Omit<DcVerificationResult, 'lambda'>) };
+}
+
+/** Forward times at which the learned score is compared with the exact one. */
+export const DSM_TIMES = [0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1];
+
+export interface DcDsmParams {
+  steps: number;
+  batch: number;
+  seed: number;
+  /** Particles sampled with the learned score (probability-flow Heun, 100 steps, Tweedie at the end). */
+  particles: number;
+}
+
+export interface DcDsmResult {
+  lossCurve: Float64Array;
+  lossEvery: number;
+  /** Forward times and the density-weighted relative score error there. */
+  times: Float64Array;
+  relError: Float64Array;
+  samples: Float64Array;
+  mmd2: number;
+  reference: number;
+  onModes: number;
+}
+
+function* dcDsm(p: DcDsmParams): Chunked<DcDsmResult> {
+  checkInt('the number of training steps', p.steps, 10, 20_000);
+  checkInt('the batch size', p.batch, 16, 2048);
+  checkInt('the number of particles', p.particles, 10, 10_000);
+  const mixture = compileMixture(dcRing());
+  const schedule = dcSchedule();
+  const lossEvery = Math.max(1, Math.round(p.steps / 100));
+  const train = trainDsm({ mixture, schedule, steps: p.steps, batch: p.batch, seed: p.seed, lossEvery });
+  let step = train.next();
+  while (!step.done) {
+    yield 0.9 * step.value;
+    step = train.next();
+  }
+  const { model, lossCurve } = step.value;
+  const score = learnedScore(model, schedule);
+  const relError = Float64Array.from(DSM_TIMES, (s) => scoreGridError(score, mixture, schedule, s, { points: 41 }).relError);
+  yield 0.92;
+  const sampler = sampleDiffusion({ schedule, score, dim: 2, particles: p.particles, steps: 100, method: 'ode-heun', seed: p.seed, tMin: DC_TMIN, denoise: true });
+  let s2 = sampler.next();
+  while (!s2.done) {
+    yield 0.92 + 0.08 * s2.value;
+    s2 = sampler.next();
+  }
+  const res = s2.value;
+  const m = mmdAgainstTarget(res.final, p.seed);
+  return { lossCurve, lossEvery, times: Float64Array.from(DSM_TIMES), relError, samples: res.final, mmd2: m.mmd2, reference: m.reference, onModes: fractionOnModes(res.final) };
+}
+
+export const diffusionControlTasks = { dcParticles, dcVerification, dcDsm };
