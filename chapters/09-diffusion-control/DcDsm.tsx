@@ -57,13 +57,19 @@ export function DcDsm({ number, anchor, children }: { label?: string; number?: s
     return { x, y: r.lossCurve, domain: [0, Math.max(lo * 0, hi * 1.05)] as [number, number], steps: x[x.length - 1] };
   }, [r, trained]);
 
+  const outside = useMemo(() => {
+    if (!r) return 0;
+    let k = 0;
+    for (let i = 0; i < r.samples.length; i += 2) if (!(Math.abs(r.samples[i]) <= WINDOW && Math.abs(r.samples[i + 1]) <= WINDOW)) k++;
+    return k / (r.samples.length / 2);
+  }, [r]);
   const sIdx = r ? r.times.indexOf(0.3) : -1;
   const sSmall = r ? r.times.indexOf(0.05) : -1;
   const stats = r && trained
     ? `After ${trained.steps} steps of batch ${trained.batch} the loss fell from ${fmt(r.lossCurve[0], 3)} to ${fmt(r.lossCurve[r.lossCurve.length - 1], 3)}. ` +
       `The learned score's relative error is ${fmt(r.relError[sIdx], 3)} at s = 0.3 and ${fmt(r.relError[sSmall], 3)} at s = 0.05. ` +
       `Samples drawn with it: MMD² ${fmtMmd(r.mmd2)} to the data (two exact samples: ${fmtMmd(r.reference)}), ${(100 * r.onModes).toFixed(1)}% on a mode.`
-    : 'Not trained yet: the zero score has relative error 1 at every time; the panel on the right shows the data.';
+    : 'Not trained yet: the zero score has relative error 1 at every time; the samples panel shows the data.';
 
   return (
     <Figure
@@ -98,7 +104,8 @@ export function DcDsm({ number, anchor, children }: { label?: string; number?: s
     >
       <div ref={plot} className="dc-triple">
         <PlotSurface
-          aspect={0.85}
+          className="dc-loss"
+          aspect={0.6}
           ariaLabel="Training loss of denoising score matching against the step"
           deps={[loss]}
           draw={(svg, _ctx, size, theme) => {
@@ -111,7 +118,8 @@ export function DcDsm({ number, anchor, children }: { label?: string; number?: s
           }}
         />
         <PlotSurface
-          aspect={0.85}
+          className="dc-error"
+          aspect={0.6}
           ariaLabel="Relative error of the learned score against forward time, logarithmic time axis"
           deps={[r]}
           draw={(svg, _ctx, size, theme) => {
@@ -127,6 +135,7 @@ export function DcDsm({ number, anchor, children }: { label?: string; number?: s
           }}
         />
         <PlotSurface
+          className="dc-samples"
           aspect={1}
           canvas
           ariaLabel={r ? 'Samples drawn with the learned score over the data' : 'The data: 1000 exact draws of the eight-mode ring'}
@@ -163,6 +172,7 @@ export function DcDsm({ number, anchor, children }: { label?: string; number?: s
             <span>
               samples: MMD² {fmtMmd(r.mmd2)} (data vs data {fmtMmd(r.reference)}), on a mode {(100 * r.onModes).toFixed(1)}%
             </span>
+            {outside > 0 && <span>outside the window: {(100 * outside).toFixed(1)}%</span>}
           </>
         ) : (
           <span>Not trained yet. Training runs in the background; the default takes ten to fifteen seconds.</span>
