@@ -8,6 +8,7 @@ import { runToEnd } from '../engines/chunked.ts';
 import { Rng } from '../engines/random.ts';
 import { compileMixture, gmmLogDensity, gmmSample } from '../engines/diffusion/gmm.ts';
 import { tasks } from '../tasks.ts';
+import { controlCost } from '../engines/diffusion/control.ts';
 import { dcRing, dcSchedule, fractionOnModes, lambdaGrid, mmdAgainstTarget } from './diffusionControl.ts';
 import { defaults } from '../../app/state/schema.ts';
 import { dsmParams, dsmRequest, LAMBDAS, particlesParams, particlesRequest, verificationParams, verificationRequest } from '../../chapters/09-diffusion-control/params.ts';
@@ -136,6 +137,23 @@ describe('dcVerification (figure dc-verification)', () => {
     const ratio = coarse.pathwise[0] / r.pathwise[0];
     expect(ratio).toBeGreaterThan(1.5);
     expect(ratio).toBeLessThan(2.7);
+  });
+
+  it('below the axis: at lambda = 0 the cost is ~2e6 nats and the bias thousands of nats (0.14% with 2000 steps), shrinking like 1/K', () => {
+    const cm = compileMixture(dcRing());
+    const sch = dcSchedule();
+    const run = (steps: number) => runToEnd(controlCost({ mixture: cm, schedule: sch, lambda: 0, particles: 500, steps, seed: 1 }));
+    const a = run(2000);
+    const b = run(8000);
+    expect(a.cost.mean).toBeGreaterThan(1.8e6);
+    expect(a.cost.mean).toBeLessThan(2.3e6);
+    expect(a.pathwise.mean).toBeGreaterThan(1000);
+    expect(a.pathwise.mean / a.cost.mean).toBeCloseTo(0.0014, 4);
+    expect(a.pathwise.mean / b.pathwise.mean).toBeGreaterThan(3.4);
+    expect(a.pathwise.mean / b.pathwise.mean).toBeLessThan(4.6);
+    // Nearly the whole cost of lambda = 1/4 (2886 against 3394).
+    expect(a.pathwise.mean).toBeGreaterThan(0.8 * r.cost[0]);
+    expect(a.pathwise.mean).toBeLessThan(r.cost[0]);
   });
 
   it('bad input fails with a sentence', () => {
