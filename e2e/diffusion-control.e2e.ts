@@ -54,6 +54,18 @@ describe('chapter 9: diffusion models as stochastic control', () => {
     await page.close();
   });
 
+  it('dc-value: from x0 = 1.5 the paths end in p(Y0 | YT = x0) (weights 0.117, 0.883); beta_max 20 forgets the start', async () => {
+    const { page, problems } = await openPage(session.context, '/#/diffusion-control');
+    await readyFigure(page, 'dc-value');
+    const before = await stats(page, 'dc-value');
+    expect(before).toContain('0.117, 0.883');
+    expect(before).toContain('V(x₀, 0) = 1.9785');
+    await nudgeSlider(page, 'dc-value', 'betaMax', 32); // 4 -> 20
+    await expect.poll(() => stats(page, 'dc-value')).toContain('0.394, 0.606');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('dc-dsm: ready before training; trains on the button; a long run shows progress and can be cancelled', async () => {
     const { page, problems } = await openPage(session.context, '/?v=1&dc-dsm.steps=100&dc-dsm.batch=32#/diffusion-control');
     await readyFigure(page, 'dc-dsm');

@@ -1,7 +1,7 @@
 /** Chapter 9's closed forms: the schedule, the ring, and the one-dimensional Gaussian datum of the exercises. */
 import { compileMixture, gmmScore, ringMixture } from '../../workers/engines/diffusion/gmm.ts';
 import { controlValue, optimalControl } from '../../workers/engines/diffusion/control.ts';
-import { DC_RING, dcSchedule } from '../../workers/tasks/diffusionControl.ts';
+import { DC_BIMODAL, DC_RING, dcSchedule } from '../../workers/tasks/diffusionControl.ts';
 
 export const schedule = dcSchedule();
 
@@ -35,3 +35,19 @@ export const gaussScore = (x: number, s: number) => gmmScore(gauss, [x], s, sche
 export const gaussValue = (x: number, t: number) => controlValue(gauss, schedule, [x], t);
 /** u*(x, t) = g(T - t) score for the Gaussian datum. */
 export const gaussControl = (x: number, t: number) => optimalControl(gauss, schedule, [x], t)[0];
+
+/** Colour range of the value heat map above its minimum (nats). */
+export const VALUE_COLOR_RANGE = 8;
+
+/** Density of a 1-D mixture given as weights, means and sds. */
+export function lawDensity(law: { weights: number[]; means: number[]; sds: number[] }, x: number): number {
+  let p = 0;
+  for (let k = 0; k < law.weights.length; k++) p += (law.weights[k] * Math.exp(-(((x - law.means[k]) / law.sds[k]) ** 2) / 2)) / (law.sds[k] * Math.sqrt(2 * Math.PI));
+  return p;
+}
+
+/** Density of the value figure's data (DC_BIMODAL). */
+export function dataDensity(x: number): number {
+  const tot = DC_BIMODAL.weights.reduce((a, b) => a + b, 0);
+  return lawDensity({ weights: DC_BIMODAL.weights.map((w) => w / tot), means: DC_BIMODAL.means.map((m) => m[0]), sds: DC_BIMODAL.stds }, x);
+}

@@ -4,7 +4,7 @@
  */
 import { defineFigureParams } from '../../app/state/figureParams.ts';
 import type { Values } from '../../app/state/schema.ts';
-import { lambdaGrid, type DcDsmParams, type DcParticlesParams, type DcVerificationParams } from '../../workers/tasks/diffusionControl.ts';
+import { lambdaGrid, type DcDsmParams, type DcParticlesParams, type DcValueParams, type DcVerificationParams } from '../../workers/tasks/diffusionControl.ts';
 
 export const particlesParams = defineFigureParams('dc-particles', {
   method: { label: 'sampler (0 reverse SDE, 1 probability flow)', symbol: 'm', min: 0, max: 1, step: 1, default: 0, integer: true },
@@ -45,4 +45,15 @@ export const DSM_PARTICLES = 1000;
 
 export function dsmRequest(v: Values<typeof dsmParams.schema>): DcDsmParams {
   return { steps: v.steps, batch: v.batch, seed: v.seed, particles: DSM_PARTICLES };
+}
+
+export const valueParams = defineFigureParams('dc-value', {
+  betaMax: { label: 'noise rate at the end', symbol: 'β_max', min: 1, max: 20, step: 0.5, default: 4 },
+  x0: { label: 'fixed start', symbol: 'x₀', min: -3, max: 3, step: 0.1, default: 1.5 },
+  paths: { label: 'paths', symbol: 'N', min: 100, max: 5000, step: 100, default: 2000, integer: true, log: true },
+  seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+});
+
+export function valueRequest(v: Values<typeof valueParams.schema>): DcValueParams {
+  return { betaMax: v.betaMax, x0: v.x0, paths: v.paths, seed: v.seed };
 }

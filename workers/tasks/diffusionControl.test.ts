@@ -9,9 +9,11 @@ import { Rng } from '../engines/random.ts';
 import { compileMixture, gmmLogDensity, gmmSample } from '../engines/diffusion/gmm.ts';
 import { tasks } from '../tasks.ts';
 import { controlCost } from '../engines/diffusion/control.ts';
-import { dcRing, dcSchedule, fractionOnModes, lambdaGrid, mmdAgainstTarget } from './diffusionControl.ts';
+import { conditionalLaw, DC_BIMODAL, DC_TMIN, dcRing, dcSchedule, fractionOnModes, lambdaGrid, mixtureCdf, mmdAgainstTarget } from './diffusionControl.ts';
+import { vpSchedule } from '../engines/diffusion/schedule.ts';
 import { defaults } from '../../app/state/schema.ts';
-import { dsmParams, dsmRequest, LAMBDAS, particlesParams, particlesRequest, verificationParams, verificationRequest } from '../../chapters/09-diffusion-control/params.ts';
+import { dsmParams, dsmRequest, LAMBDAS, particlesParams, particlesRequest, valueParams, valueRequest, verificationParams, verificationRequest } from '../../chapters/09-diffusion-control/params.ts';
+import { dataDensity, lawDensity } from '../../chapters/09-diffusion-control/model.ts';
 import { optimumIndex, seRatios } from '../../chapters/09-diffusion-control/DcVerification.tsx';
 
 const figParticles = particlesRequest(defaults(particlesParams.schema));
@@ -184,5 +186,64 @@ describe('dcDsm (figure dc-dsm)', () => {
 
   it('bad input fails with a sentence', () => {
     expect(() => runToEnd(tasks.dcDsm({ ...figDsm, batch: 4 }))).toThrow(/batch size must be a whole number from 16/);
+  });
+});
+
+describe('dcValue (figure dc-value)', () => {
+  const fig = valueRequest(defaults(valueParams.schema));
+
+  it('the conditional law p(Y_s | Y_T = x) agrees with Bayes by quadrature (density, weights, mean)', () => {
+    const sch = vpSchedule({ betaMin: 0.1, betaMax: 4 });
+    const cm = compileMixture(DC_BIMODAL);
+    const x = 1.5;
+    const c = sch.alpha(1) / sch.alpha(DC_TMIN);
+    const law = conditionalLaw(DC_BIMODAL, sch, DC_TMIN, x);
+    // Posterior ∝ p_s(y) N(x; c y, 1 - c^2), normalised by quadrature on [-6, 6].
+    const h = 0.001;
+    let Z = 0;
+    let m1 = 0;
+    const post: number[] = [];
+    for (let y = -6; y <= 6; y += h) {
+      const q = Math.exp(gmmLogDensity(cm, [y], DC_TMIN, sch)) * Math.exp(-((x - c * y) ** 2) / (2 * (1 - c * c)));
+      post.push(q);
+      Z += q * h;
+      m1 += y * q * h;
+    }
+    const mean = law.weights.reduce((a, w, k) => a + w * law.means[k], 0);
+    expect(mean).toBeCloseTo(m1 / Z, 8);
+    for (const y of [-1.4, 0, 1.07]) expect(lawDensity(law, y)).toBeCloseTo(post[Math.round((y + 6) / h)] / Z, 6);
+    // Marginal check: the conditional weights average back to the data's over p_T.
+    expect(law.weights[0] + law.weights[1]).toBeCloseTo(1, 14);
+    expect(mixtureCdf(law, 10)).toBeCloseTo(1, 12);
+    expect(law.weights[0]).toBeCloseTo(0.1168, 4);
+  });
+
+  it('defaults (beta_max 4, x0 1.5, 2000 paths): W1 0.030 to the conditional law (exact sample 0.020), 0.800 to the data; weights 0.117/0.883; V(x0, 0) = 1.97846', () => {
+    const r = runToEnd(tasks.dcValue(fig));
+    expect(r.alphaT).toBeCloseTo(0.3588, 4);
+    expect(r.law.weights[0]).toBeCloseTo(0.117, 3);
+    expect(r.law.weights[1]).toBeCloseTo(0.883, 3);
+    expect(r.w1Conditional).toBeCloseTo(0.0301, 4);
+    expect(r.w1Reference).toBeCloseTo(0.0198, 4);
+    expect(r.w1Data).toBeCloseTo(0.8003, 4);
+    expect(r.w1Conditional).toBeLessThan(2 * r.w1Reference);
+    expect(r.w1Data).toBeGreaterThan(20 * r.w1Reference);
+    const sch = vpSchedule({ betaMin: 0.1, betaMax: 4 });
+    expect(r.valueAtStart).toBeCloseTo(-gmmLogDensity(compileMixture(DC_BIMODAL), [1.5], 1, sch), 12);
+    expect(r.valueAtStart).toBeCloseTo(1.97846, 5);
+    expect(r.paths.length).toBe(60 * 101);
+    expect(r.value.length).toBe(120 * 100);
+    for (const v of r.value) expect(Number.isFinite(v)).toBe(true);
+  });
+
+  it('with beta_max 20 the start is forgotten: conditional weights 0.394/0.606, alpha_T 0.0066; the data density integrates to 1', () => {
+    const r = runToEnd(tasks.dcValue({ ...fig, betaMax: 20 }));
+    expect(r.alphaT).toBeCloseTo(0.0066, 4);
+    expect(r.law.weights[0]).toBeCloseTo(0.394, 3);
+    expect(r.w1Data).toBeLessThan(3 * r.w1Reference);
+    let I = 0;
+    for (let x = -8; x <= 8; x += 0.001) I += dataDensity(x) * 0.001;
+    expect(I).toBeCloseTo(1, 6);
+    expect(() => runToEnd(tasks.dcValue({ ...fig, betaMax: 0 }))).toThrow(/beta_max must be between 0.1 and 50/);
   });
 });

@@ -12,9 +12,12 @@
  *   exact score over forward time and samples with it.
  */
 import type { Chunked } from '../engines/chunked.ts';
+import type { NoiseSchedule } from '../engines/diffusion/schedule.ts';
 import { Rng } from '../engines/random.ts';
 import { vpSchedule } from '../engines/diffusion/schedule.ts';
-import { compileMixture, gmmSample, ringMixture } from '../engines/diffusion/gmm.ts';
+import { compileMixture, gmmCdf1d, gmmLogDensity, gmmSample, ringMixture, type GaussianMixture } from '../engines/diffusion/gmm.ts';
+import { wasserstein1dToCdf } from '../engines/diffusion/metrics.ts';
+import { normalCdf } from '../engines/stats.ts';
 import { exactScore, sampleDiffusion, scaledScore, type DiffusionSamplerMethod } from '../engines/diffusion/samplers.ts';
 import { controlCost, type ControlCostResult } from '../engines/diffusion/control.ts';
 import { learnedScore, scoreGridError, trainDsm } from '../engines/diffusion/dsm.ts';
@@ -214,4 +217,127 @@ function* dcDsm(p: DcDsmParams): Chunked<DcDsmResult> {
   return { lossCurve, lossEvery, times: Float64Array.from(DSM_TIMES), relError, samples: res.final, mmd2: m.mmd2, reference: m.reference, onModes: fractionOnModes(res.final) };
 }
 
-export const diffusionControlTasks = { dcParticles, dcVerification, dcDsm };
+/** The one-dimensional data of the value figure: two modes, at -1.5 (weight 0.4, sd 0.3) and 1 (weight 0.6, sd 0.4). */
+export const DC_BIMODAL: GaussianMixture = { weights: [0.4, 0.6], means: [[-1.5], [1]], stds: [0.3, 0.4] };
+
+/**
+ * The law of Y_s given Y_T = x for 1-D mixture data (closed form): per component k, Y_s ~ N(a_k, v_k) with
+ * a_k = alpha_s m_k, v_k = alpha_s^2 sd_k^2 + sigma_s^2, and Y_T | Y_s ~ N(c Y_s, 1 - c^2), c = alpha_T / alpha_s; the
+ * posterior is the mixture with weights w_k N(x; c a_k, c^2 v_k + 1 - c^2) (normalised), means
+ * (a_k/v_k + c x/(1 - c^2))/prec_k and variances 1/prec_k, prec_k = 1/v_k + c^2/(1 - c^2).
+ */
+export function conditionalLaw(mixture: GaussianMixture, schedule: NoiseSchedule, s: number, x: number): { weights: number[]; means: number[]; sds: number[] } {
+  const c = Math.exp(schedule.logAlpha(schedule.T) - schedule.logAlpha(s));
+  const q = 1 - c * c;
+  const a = schedule.alpha(s);
+  const sg2 = schedule.sigma2(s);
+  const tot = mixture.weights.reduce((u, w) => u + w, 0);
+  const logw = mixture.means.map((m, k) => {
+    const ak = a * m[0];
+    const vk = a * a * mixture.stds[k] ** 2 + sg2;
+    const vx = c * c * vk + q;
+    return Math.log(mixture.weights[k] / tot) - 0.5 * Math.log(2 * Math.PI * vx) - ((x - c * ak) ** 2) / (2 * vx);
+  });
+  const mx = Math.max(...logw);
+  const w = logw.map((l) => Math.exp(l - mx));
+  const W = w.reduce((u, v) => u + v, 0);
+  const means: number[] = [];
+  const sds: number[] = [];
+  mixture.means.forEach((m, k) => {
+    const ak = a * m[0];
+    const vk = a * a * mixture.stds[k] ** 2 + sg2;
+    const prec = 1 / vk + (c * c) / q;
+    means.push((ak / vk + (c * x) / q) / prec);
+    sds.push(Math.sqrt(1 / prec));
+  });
+  return { weights: w.map((v) => v / W), means, sds };
+}
+
+/** The CDF of a 1-D mixture given as weights, means and sds. */
+export function mixtureCdf(law: { weights: number[]; means: number[]; sds: number[] }, x: number): number {
+  let F = 0;
+  for (let k = 0; k < law.weights.length; k++) F += law.weights[k] * normalCdf((x - law.means[k]) / law.sds[k]);
+  return F;
+}
+
+export interface DcValueParams {
+  /** beta at the end of the forward process (beta_min stays 0.1). */
+  betaMax: number;
+  /** Fixed start X_0 = x0 of the optimally controlled process. */
+  x0: number;
+  paths: number;
+  seed: number;
+}
+
+export interface DcValueResult {
+  /** V(x, t) = -ln p_{T-t}(x) on a grid: nt columns (generation time) by nx rows (x), row 0 at x = X_LO. */
+  value: Float64Array;
+  nt: number;
+  nx: number;
+  /** The first `shown` paths, row-major per path over the snapshot times (Float32). */
+  paths: Float32Array;
+  shown: number;
+  times: Float64Array;
+  /** Final points of all paths (at forward time DC_TMIN, not denoised). */
+  final: Float64Array;
+  /** W1 distance of the final points to the exact law of Y_tMin given Y_T = x0, and to the data marginal p_tMin. */
+  w1Conditional: number;
+  w1Data: number;
+  /** W1 of an exact sample of the conditional law, of the same size, to its CDF: the sampling noise of w1Conditional. */
+  w1Reference: number;
+  /** The conditional law (weights, means, sds) and alpha_T. */
+  law: { weights: number[]; means: number[]; sds: number[] };
+  alphaT: number;
+  /** V(x0, 0) = -ln p_T(x0). */
+  valueAtStart: number;
+}
+
+/** Grid of the value heat map. */
+export const VALUE_GRID = { nt: 120, nx: 100, lo: -4, hi: 4 } as const;
+/** Euler–Maruyama steps of the value figure's paths, and its snapshots. */
+export const VALUE_STEPS = 500;
+export const VALUE_RECORD = 101;
+
+function* dcValue(p: DcValueParams): Chunked<DcValueResult> {
+  if (!(p.betaMax >= 0.1 && p.betaMax <= 50)) throw new Error(`beta_max must be between 0.1 and 50; got ${p.betaMax}`);
+  if (!(Math.abs(p.x0) <= 10)) throw new Error(`the start must be between -10 and 10; got ${p.x0}`);
+  checkInt('the number of paths', p.paths, 10, 20_000);
+  const schedule = vpSchedule({ betaMin: 0.1, betaMax: p.betaMax, T: 1 });
+  const cm = compileMixture(DC_BIMODAL);
+  const { nt, nx, lo, hi } = VALUE_GRID;
+  const value = new Float64Array(nt * nx);
+  const pt = new Float64Array(1);
+  for (let i = 0; i < nt; i++) {
+    const t = ((i + 0.5) / nt) * schedule.T;
+    for (let j = 0; j < nx; j++) {
+      pt[0] = lo + ((j + 0.5) / nx) * (hi - lo);
+      value[j * nt + i] = -gmmLogDensity(cm, pt, schedule.T - t, schedule);
+    }
+  }
+  yield 0.1;
+  const init = new Float64Array(p.paths).fill(p.x0);
+  const sampler = sampleDiffusion({
+    schedule, score: exactScore(cm, schedule), dim: 1, particles: p.paths, steps: VALUE_STEPS, method: 'sde-em', seed: p.seed,
+    tMin: DC_TMIN, record: VALUE_RECORD, init,
+  });
+  let st = sampler.next();
+  while (!st.done) {
+    yield 0.1 + 0.8 * st.value;
+    st = sampler.next();
+  }
+  const res = st.value;
+  const shown = Math.min(60, p.paths);
+  const paths = new Float32Array(shown * VALUE_RECORD);
+  for (let k = 0; k < VALUE_RECORD; k++) for (let q = 0; q < shown; q++) paths[q * VALUE_RECORD + k] = res.snapshots[k * p.paths + q];
+  const law = conditionalLaw(DC_BIMODAL, schedule, DC_TMIN, p.x0);
+  const exact = gmmSample({ weights: law.weights, means: law.means.map((m) => [m]), stds: law.sds }, p.paths, new Rng(p.seed, 103));
+  return {
+    w1Reference: wasserstein1dToCdf(exact, (x) => mixtureCdf(law, x)),
+    value, nt, nx, paths, shown, times: res.times, final: res.final, law, alphaT: schedule.alpha(schedule.T),
+    w1Conditional: wasserstein1dToCdf(res.final, (x) => mixtureCdf(law, x)),
+    w1Data: wasserstein1dToCdf(res.final, (x) => gmmCdf1d(cm, x, DC_TMIN, schedule)),
+    valueAtStart: -gmmLogDensity(cm, [p.x0], schedule.T, schedule),
+  };
+}
+
+export const diffusionControlTasks = { dcParticles, dcVerification, dcDsm, dcValue };
