@@ -101,7 +101,7 @@ export function DcValue({ number, anchor, children }: { label?: string; number?:
               drawHeatmapCanvas(ctx, { values: view.clipped, nx: r.nt, ny: r.nx, x: [0, 1], y: yDomain }, s, { color: view.color });
               drawCanvasPaths(ctx, { t: r.times, values: r.paths, count: r.shown }, s, theme, { color: '#ffffff', alpha: 0.45, weight: 0.7, clip: f });
             }
-            drawColorLegend(svg, view.color, { x: f.left, y: f.bottom + f0.margin.bottom + 2, width: Math.min(f.innerWidth, 240), title: `V(x, t) = −log p_T−t(x), clipped at min + ${VALUE_COLOR_RANGE}`, theme });
+            drawColorLegend(svg, view.color, { x: f.left, y: f.bottom + f0.margin.bottom + 2, width: Math.min(f.innerWidth, 240), title: `V(x, t), clipped at min + ${VALUE_COLOR_RANGE}`, theme });
           }}
         />
         <PlotSurface
