@@ -14,6 +14,7 @@ import { noiseTasks } from './tasks/noise.ts';
 import { feynmanKacTasks } from './tasks/feynmanKac.ts';
 import { policyIterationTasks } from './tasks/policyIteration.ts';
 import { continuousQLearningTasks } from './tasks/continuousQLearning.ts';
+import { diffusionControlTasks } from './tasks/diffusionControl.ts';
 
 export const tasks = {
   ...sdeLawsTasks,
@@ -25,6 +26,7 @@ export const tasks = {
   ...feynmanKacTasks,
   ...policyIterationTasks,
   ...continuousQLearningTasks,
+  ...diffusionControlTasks,
 };
 
 export type TaskName = keyof typeof tasks;

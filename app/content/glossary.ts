@@ -291,4 +291,52 @@ export const glossary: GlossaryEntry[] = [
     definition:
       'Control that maximises the long-run average reward $\\lim_{T \\to \\infty} \\frac{1}{T}\\E\\int_0^T r\\,\\dd t$ instead of a discounted sum. Its value is a constant $\\bar V$ plus a relative value $J(x)$, with $\\bar V = \\max_a \\{ r + \\Gen^a J \\}$ in place of $\\rho V = \\max_a \\{ r + \\Gen^a V \\}$.',
   },
+  {
+    id: 'score',
+    term: 'score',
+    definition:
+      'The gradient of the log-density, $\\grad_x \\log p(x)$. In a diffusion model, the score $\\grad\\log p_s$ of the noised data at each noise level is the one unknown function; it points towards where the data are likely, and it does not need the normalising constant of $p$.',
+  },
+  {
+    id: 'probability-flow',
+    term: 'probability-flow ODE',
+    definition:
+      'The ordinary differential equation $\\dot x = -f x + \\tfrac12 g^2 \\grad\\log p$ whose solutions, started from the noised law, have the same marginals at every time as the reverse-time SDE (which has $g^2$ instead of $\\tfrac12 g^2$ and noise). A deterministic, invertible map from noise to data.',
+  },
+  {
+    id: 'mmd',
+    term: 'maximum mean discrepancy',
+    definition:
+      'A distance between two probability laws: the largest difference of the means of a function over the unit ball of a kernel\'s reproducing-kernel Hilbert space. Its square is $\\E k(X, X\') + \\E k(Y, Y\') - 2\\E k(X, Y)$, estimated without bias from two samples; for a Gaussian kernel it is zero only when the laws agree.',
+  },
+  {
+    id: 'hopf-cole',
+    term: 'Hopf–Cole transform',
+    definition:
+      'The substitution $q = e^{-V}$, which turns a linear parabolic equation for $q$ into a nonlinear one for $V$ with a term $|\\grad V|^2$, and back. It is why the logarithm of a density solves an HJB equation: $-\\tfrac12|y|^2 = \\min_u \\{\\tfrac12|u|^2 + u\\cdot y\\}$.',
+  },
+  {
+    id: 'optimal-control-score',
+    term: 'score as optimal control',
+    definition:
+      'In the control reading of a diffusion model, the optimal control $u^* = \\Sigma\\T\\grad\\log p_{T-t} = g\\,\\grad\\log p_{T-t}$: the score times one factor of the noise level. Added to the uncontrolled reversed drift through $\\Sigma$, it gives the reverse-time SDE, whose drift has $g^2$.',
+  },
+  {
+    id: 'girsanov',
+    term: "Girsanov's theorem",
+    definition:
+      'Two diffusions with the same noise $\\Sigma$ and drifts that differ by $\\Sigma v$ have path laws with a density $\\exp(\\int v\\cdot\\dd W - \\tfrac12\\int|v|^2\\dd t)$ with respect to each other. Consequence: their relative entropy (KL divergence) is $\\tfrac12\\E\\int|v|^2\\,\\dd t$ plus that of the starting laws.',
+  },
+  {
+    id: 'dsm',
+    term: 'denoising score matching',
+    definition:
+      'Learning the score of noised data from samples: for $Y_s = \\alpha_s Y_0 + \\sigma_s Z$, minimise $\\E|s_\\theta(Y_s, s) + Z/\\sigma_s|^2$, which differs from the unknown $\\E|s_\\theta - \\grad\\log p_s|^2$ by a constant (Vincent, 2011). With weight $\\sigma_s^2$ it is noise prediction, $\\E|\\varepsilon_\\theta - Z|^2$.',
+  },
+  {
+    id: 'tweedie',
+    term: "Tweedie's formula",
+    definition:
+      'For $Y = \\alpha X + \\sigma Z$ with Gaussian $Z$, the posterior mean is $\\E[X \\mid Y = y] = (y + \\sigma^2 \\grad\\log p_Y(y))/\\alpha$: the denoised estimate needs only the score of the noisy law (Robbins 1956, Efron 2011).',
+  },
 ];

@@ -1,0 +1,53 @@
+/** Chapter 9's closed forms: the schedule, the ring, and the one-dimensional Gaussian datum of the exercises. */
+import { compileMixture, gmmScore, ringMixture } from '../../workers/engines/diffusion/gmm.ts';
+import { controlValue, optimalControl } from '../../workers/engines/diffusion/control.ts';
+import { DC_BIMODAL, DC_RING, dcSchedule } from '../../workers/tasks/diffusionControl.ts';
+
+export const schedule = dcSchedule();
+
+/** Half-width of the particle window: the ring (radius 2) with room for the prior's bulk. */
+export const WINDOW = 3.5;
+
+/** The centres of the ring's modes. */
+export function ringMeans(): number[][] {
+  return ringMixture(DC_RING.modes, DC_RING.radius, DC_RING.std).means;
+}
+
+/** A number with a true minus sign. */
+export function fmt(v: number, digits = 4): string {
+  return v.toFixed(digits).replace('-', '−');
+}
+
+/** An MMD² value (five decimals: two exact samples of 1000 points differ by ~1e-4). */
+export function fmtMmd(v: number): string {
+  return fmt(v, 5);
+}
+
+/** The exercises' datum: one-dimensional N(1, 0.5²). */
+export const GAUSS = { mean: 1, sd: 0.5 } as const;
+export const gauss = compileMixture({ weights: [1], means: [[GAUSS.mean]], stds: [GAUSS.sd] });
+
+/** sigma_s^2 = 1 - alpha_s^2 of the chapter's schedule. */
+export const sigma2At = (s: number) => schedule.sigma2(s);
+/** Exact score of the Gaussian datum at (x, s). */
+export const gaussScore = (x: number, s: number) => gmmScore(gauss, [x], s, schedule)[0];
+/** V(x, t) = -ln p_{T-t}(x) for the Gaussian datum. */
+export const gaussValue = (x: number, t: number) => controlValue(gauss, schedule, [x], t);
+/** u*(x, t) = g(T - t) score for the Gaussian datum. */
+export const gaussControl = (x: number, t: number) => optimalControl(gauss, schedule, [x], t)[0];
+
+/** Colour range of the value heat map above its minimum (nats). */
+export const VALUE_COLOR_RANGE = 8;
+
+/** Density of a 1-D mixture given as weights, means and sds. */
+export function lawDensity(law: { weights: number[]; means: number[]; sds: number[] }, x: number): number {
+  let p = 0;
+  for (let k = 0; k < law.weights.length; k++) p += (law.weights[k] * Math.exp(-(((x - law.means[k]) / law.sds[k]) ** 2) / 2)) / (law.sds[k] * Math.sqrt(2 * Math.PI));
+  return p;
+}
+
+/** Density of the value figure's data (DC_BIMODAL). */
+export function dataDensity(x: number): number {
+  const tot = DC_BIMODAL.weights.reduce((a, b) => a + b, 0);
+  return lawDensity({ weights: DC_BIMODAL.weights.map((w) => w / tot), means: DC_BIMODAL.means.map((m) => m[0]), sds: DC_BIMODAL.stds }, x);
+}
