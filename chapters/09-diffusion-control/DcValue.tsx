@@ -61,7 +61,7 @@ export function DcValue({ number, anchor, children }: { label?: string; number?:
   }, [r]);
 
   const stats = r
-    ? `From x₀ = ${shown.x0} with β_max = ${shown.betaMax} (α_T = ${fmt(r.alphaT, 4)}), ${r.final.length} optimally controlled paths end with W₁ = ${fmt(r.w1Conditional, 3)} to the exact law p(Y₀ | Y_T = x₀) ` +
+    ? `From x₀ = ${shown.x0} with βₘₐₓ = ${shown.betaMax} (α(T) = ${fmt(r.alphaT, 4)}), ${r.final.length} optimally controlled paths end with W₁ = ${fmt(r.w1Conditional, 3)} to the exact law p(Y₀ | Y(T) = x₀) ` +
       `(an exact sample of the same size: ${fmt(r.w1Reference, 3)}) and W₁ = ${fmt(r.w1Data, 3)} to the data. Given x₀ the modes have weights ${fmt(r.law.weights[0], 3)} and ${fmt(r.law.weights[1], 3)} ` +
       `(in the data 0.4 and 0.6). The value at the start is V(x₀, 0) = ${fmt(r.valueAtStart, 4)}.`
     : '';
@@ -112,7 +112,7 @@ export function DcValue({ number, anchor, children }: { label?: string; number?:
             const yDomain: [number, number] = [0, view?.peak ?? 1];
             const f = frame(size, { theme, xLabel: 'x', yLabel: 'density', yDomain });
             const s = plotScales(f, [VALUE_GRID.lo, VALUE_GRID.hi], yDomain, { nice: false });
-            drawAxes(svg, s, f, { theme, xLabel: 'where the paths end, X_T', yLabel: 'density' });
+            drawAxes(svg, s, f, { theme, xLabel: 'where the paths end (t = T)', yLabel: 'density' });
             if (!r || !view) return;
             drawHistogram(svg, { edges: view.edges, density: view.hist, curve: { x: view.xs, y: view.cond } }, s, { theme });
             drawLine(svg, { x: view.xs, y: view.data }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: 'Density of the data' });
@@ -121,13 +121,13 @@ export function DcValue({ number, anchor, children }: { label?: string; number?:
       </div>
       <Legend items={[
         { label: 'where they end', color: 'var(--plot-1)', shape: 'box' },
-        { label: 'p(Y₀ | Y_T = x₀), exact', color: 'var(--plot-2)' },
+        { label: <>p(Y₀ | Y<sub>T</sub> = x₀), exact</>, color: 'var(--plot-2)' },
         { label: 'p_data', color: 'var(--plot-fg)', shape: 'dash' },
       ]} />
       {r && (
         <p className="figure-stats">
           <span>
-            W₁ to p(Y₀ | Y_T = x₀) <b>{fmt(r.w1Conditional, 3)}</b> (exact sample {fmt(r.w1Reference, 3)}); to the data {fmt(r.w1Data, 3)}
+            W₁ to p(Y₀ | Y<sub>T</sub> = x₀) <b>{fmt(r.w1Conditional, 3)}</b> (exact sample {fmt(r.w1Reference, 3)}); to the data {fmt(r.w1Data, 3)}
           </span>
           <span>
             mode weights given x₀: {fmt(r.law.weights[0], 3)}, {fmt(r.law.weights[1], 3)}

@@ -48,7 +48,7 @@ export function dsmRequest(v: Values<typeof dsmParams.schema>): DcDsmParams {
 }
 
 export const valueParams = defineFigureParams('dc-value', {
-  betaMax: { label: 'noise rate at the end', symbol: 'β_max', min: 1, max: 20, step: 0.5, default: 4 },
+  betaMax: { label: 'noise rate at the end', symbol: 'βₘₐₓ', min: 1, max: 20, step: 0.5, default: 4 },
   x0: { label: 'fixed start', symbol: 'x₀', min: -3, max: 3, step: 0.1, default: 1.5 },
   paths: { label: 'paths', symbol: 'N', min: 100, max: 5000, step: 100, default: 2000, integer: true, log: true },
   seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
