@@ -2,12 +2,11 @@
  * Figure: Ornstein–Uhlenbeck paths sampled in a worker (seeded), drawn on canvas, with the exact mean and a
  * two-standard-deviation band, and the histogram of X_T against the exact Gaussian density.
  */
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { defineFigureParams } from '../../app/state/figureParams.ts';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { useMediaQuery } from '../../app/state/settings.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
@@ -66,9 +65,6 @@ function exactCurves(theta: number, sigma: number, x0: number, T: number) {
 }
 
 export function OuPaths({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   // Side by side the two plots share a height; stacked on a phone each gets a comfortable shape.
   const stacked = useMediaQuery('(max-width: 560px)');
   const v = ouParams.useValues();
@@ -79,7 +75,7 @@ export function OuPaths({ number, anchor, children }: { label?: string; number?:
     model: 'ou', scheme: 'em', theta: v.theta, mu: 0, sigma: v.sigma, x0: v.x0, T: v.T, steps: STEPS, paths: v.paths, seed: v.seed,
     record: RECORD, bins: BINS, histMin: wanted.domain[0], histMax: wanted.domain[1],
   };
-  const sim = useSimulation('sdeLaws', request, { enabled: inView });
+  const { sim, figure, inView } = useFigureSimulation('sdeLaws', request);
   const r = sim.result;
   // Everything drawn beside the paths (band, mean, density, exact values) belongs to the parameters the paths were
   // simulated with: while a new run computes, the figure stays consistent and is not redrawn twice.
@@ -137,18 +133,14 @@ export function OuPaths({ number, anchor, children }: { label?: string; number?:
       params={ouParams}
       number={number}
       anchor={anchor}
-      status={sim.status}
-      error={sim.error}
-      progress={sim.progress}
+      {...figure}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[sampleListing, stepListing]}
       summary={stats}
       csv={() => (r ? { t: r.t, ...Object.fromEntries(HIGHLIGHTED.filter((i) => i < r.final.length).map((i) => [`path${i + 1}`, r.paths.subarray(i * RECORD, (i + 1) * RECORD)])) } : {})}
       controls={<Controls params={ouParams} />}
     >
-      <div ref={plot} className="ou-plots">
+      <div ref={figure.plotRef} className="ou-plots">
         <PlotSurface
           className="ou-paths-plot"
           aspect={stacked ? 0.7 : 0.5}

@@ -9,8 +9,7 @@ import { color as d3color, interpolateRdBu } from 'd3';
 import { defineFigureParams } from '../../app/state/figureParams.ts';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { useMediaQuery, useSettings } from '../../app/state/settings.ts';
 import { PlotSurface, useElementWidth, usePlotTheme } from '../../app/plots/PlotSurface.tsx';
 import type { PlotTheme } from '../../app/plots/theme.ts';
@@ -92,16 +91,13 @@ const fmtV = (v: number) => (Math.abs(v) < 0.005 ? '0.00' : v.toFixed(2)).replac
 export const sci = (v: number): string => formatScientific(v);
 
 export function GridworldVi({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const stacked = useMediaQuery('(max-width: 560px)');
   const v = gridParams.useValues();
   const request: GridworldViParams = {
     gamma: v.gamma, slip: v.slip, stepReward: v.stepReward, walls: v.walls, pits: v.pits,
     maxFrames: MAX_FRAMES, tol: 1e-12, maxSweeps: 20_000,
   };
-  const sim = useSimulation('gridworldVi', request, { enabled: inView });
+  const { sim, figure, inView } = useFigureSimulation('gridworldVi', request);
   const r = sim.result;
   const gamma = sim.resultParams?.gamma ?? v.gamma;
 
@@ -160,12 +156,8 @@ export function GridworldVi({ number, anchor, children }: { label?: string; numb
       params={gridParams}
       number={number}
       anchor={anchor}
-      status={sim.status}
-      error={sim.error}
-      progress={sim.progress}
+      {...figure}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[viListing, piListing]}
       summary={stats}
       csv={(): Record<string, ArrayLike<number>> => {
@@ -181,7 +173,7 @@ export function GridworldVi({ number, anchor, children }: { label?: string; numb
       }}
       controls={<Controls params={gridParams} names={['gamma', 'slip', 'stepReward']} />}
     >
-      <div ref={plot} className="gw-plots">
+      <div ref={figure.plotRef} className="gw-plots">
         <div className="gw-grid-wrap" ref={gridBox}>
         <PlotSurface
           className="gw-grid"

@@ -2,12 +2,11 @@
  * Figure: one Brownian path on [0, 1] and a zoom window of width w = 2^-z, refined by the Lévy midpoint
  * construction (the same path at every depth), optionally rescaled by sqrt(w).
  */
-import { useRef, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { defineFigureParams, useFigureState } from '../../app/state/figureParams.ts';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
 import { plotScales, finiteExtent, padDomain } from '../../app/plots/scales.ts';
@@ -29,13 +28,10 @@ function widthText(z: number): string {
 }
 
 export function BrownianZoom({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const v = zoomParams.useValues();
   const set = useFigureState(zoomParams, (s) => s.set);
   const request = zoomRequest(v);
-  const sim = useSimulation('noiseBrownianZoom', request, { enabled: inView });
+  const { sim, figure } = useFigureSimulation('noiseBrownianZoom', request);
   const r = sim.result;
   const rescale = v.rescale === 1;
 
@@ -59,12 +55,8 @@ export function BrownianZoom({ number, anchor, children }: { label?: string; num
       params={zoomParams}
       number={number}
       anchor={anchor}
-      status={sim.status}
-      error={sim.error}
-      progress={sim.progress}
+      {...figure}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[windowListing, normalListing]}
       summary={stats}
       csv={(): Record<string, ArrayLike<number>> => (r && zoomX && zoomY ? { s: zoomX, zoomed: zoomY } : {})}
@@ -83,7 +75,7 @@ export function BrownianZoom({ number, anchor, children }: { label?: string; num
         </div>
       }
     >
-      <div ref={plot} className="noise-zoom-plots">
+      <div ref={figure.plotRef} className="noise-zoom-plots">
         <div>
           <p className="noise-plot-title">The path on [0, 1]</p>
           <PlotSurface

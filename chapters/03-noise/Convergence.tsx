@@ -2,12 +2,11 @@
  * Figure: strong and weak errors of Euler–Maruyama and Milstein on geometric Brownian motion against the step
  * size, log–log, with Monte Carlo error bars, the exact weak error, reference slopes and fitted slopes.
  */
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { defineFigureParams } from '../../app/state/figureParams.ts';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { useMediaQuery } from '../../app/state/settings.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
@@ -34,13 +33,10 @@ const SERIES = [
 const power = (k: number) => `10${superscript(k)}`;
 
 export function Convergence({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const narrow = useMediaQuery('(max-width: 560px)');
   const v = convergenceParams.useValues();
   const request = convergenceRequest(v);
-  const sim = useSimulation('noiseConvergence', request, { enabled: inView });
+  const { sim, figure } = useFigureSimulation('noiseConvergence', request);
   const r = sim.result;
   const shown = sim.resultParams ?? request;
   const view = useMemo(() => (r ? convergenceView(r, { m: shown.m, v: shown.v, x0: shown.x0, T: shown.T }) : null), [r, shown.m, shown.v, shown.x0, shown.T]);
@@ -65,12 +61,8 @@ export function Convergence({ number, anchor, children }: { label?: string; numb
       params={convergenceParams}
       number={number}
       anchor={anchor}
-      status={sim.status}
-      error={sim.error}
-      progress={sim.progress}
+      {...figure}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[convergenceListing]}
       summary={stats}
       csv={(): Record<string, ArrayLike<number>> =>
@@ -80,7 +72,7 @@ export function Convergence({ number, anchor, children }: { label?: string; numb
       }
       controls={<Controls params={convergenceParams} />}
     >
-      <div ref={plot}>
+      <div ref={figure.plotRef}>
         <PlotSurface
           aspect={narrow ? 0.95 : 0.6}
           ariaLabel="Strong and weak errors of Euler–Maruyama and Milstein against the step size, on log–log axes"

@@ -2,12 +2,11 @@
  * Figure: the sum of squared increments of a Brownian path over partitions of [0, t] with 2^k intervals
  * converges to t; for a smooth function it goes to 0. The total variation sum of the path grows like sqrt(n).
  */
-import { useRef, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { defineFigureParams } from '../../app/state/figureParams.ts';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
 import { plotScales, finiteExtent, padDomain } from '../../app/plots/scales.ts';
@@ -26,12 +25,9 @@ export const qvParams = defineFigureParams('quadratic-variation', qvSchema);
 const KS = Array.from({ length: QV_MAX_K + 1 }, (_, j) => j);
 
 export function QuadraticVariation({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const v = qvParams.useValues();
   const request = qvRequest(v);
-  const sim = useSimulation('noiseQuadraticVariation', request, { enabled: inView });
+  const { sim, figure } = useFigureSimulation('noiseQuadraticVariation', request);
   const r = sim.result;
   const k = sim.resultParams?.k ?? v.k;
   const t = r?.t ?? v.t;
@@ -51,18 +47,14 @@ export function QuadraticVariation({ number, anchor, children }: { label?: strin
       params={qvParams}
       number={number}
       anchor={anchor}
-      status={sim.status}
-      error={sim.error}
-      progress={sim.progress}
+      {...figure}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[sumsListing]}
       summary={stats}
       csv={(): Record<string, ArrayLike<number>> => (r ? { n: r.n, qvBrownian: r.qvBrownian, qvSmooth: r.qvSmooth, tvBrownian: r.tvBrownian, tvSmooth: r.tvSmooth } : {})}
       controls={<Controls params={qvParams} />}
     >
-      <div ref={plot} className="noise-two-plots">
+      <div ref={figure.plotRef} className="noise-two-plots">
         <div>
           <p className="noise-plot-title">
             The path and a partition into n = {n} intervals{n > 256 ? ' (chords drawn up to n = 256)' : ''}

@@ -3,12 +3,11 @@
  * exact mean and a z = ±2 quantile band, and the histogram of X_T against the exact density (Gaussian or
  * log-normal). One component for both models; the preface's OU figure is the template.
  */
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { defineFigureParams } from '../../app/state/figureParams.ts';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { useMediaQuery } from '../../app/state/settings.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
@@ -33,13 +32,10 @@ const BINS = LAW_BINS;
 const HIGHLIGHTED = [0, 1, 2];
 
 export function SdeLaws({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const stacked = useMediaQuery('(max-width: 560px)');
   const v = lawsParams.useValues();
   const request = lawsRequest(v);
-  const sim = useSimulation('sdeLaws', request, { enabled: inView });
+  const { sim, figure } = useFigureSimulation('sdeLaws', request);
   const r = sim.result;
   const shown = sim.resultParams ?? request;
   const gbm = shown.model === 'gbm';
@@ -71,12 +67,8 @@ export function SdeLaws({ number, anchor, children }: { label?: string; number?:
       params={lawsParams}
       number={number}
       anchor={anchor}
-      status={sim.status}
-      error={sim.error}
-      progress={sim.progress}
+      {...figure}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[gbm ? geometricListing : linearListing]}
       summary={stats}
       csv={(): Record<string, ArrayLike<number>> =>
@@ -90,7 +82,7 @@ export function SdeLaws({ number, anchor, children }: { label?: string; number?:
         </div>
       }
     >
-      <div ref={plot} className="noise-laws-plots">
+      <div ref={figure.plotRef} className="noise-laws-plots">
         <PlotSurface
           aspect={stacked ? 0.7 : 0.55}
           canvas

@@ -2,12 +2,11 @@
  * Figure: the double integrator under its optimal LQR feedback. Value contours V(x) = -1/2 x'Px - c (closed form,
  * main thread), the closed-loop drift (A - BK) x as a vector field, and sample paths from four starts (worker).
  */
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { defineFigureParams } from '../../app/state/figureParams.ts';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { useMediaQuery } from '../../app/state/settings.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
@@ -43,9 +42,6 @@ const NG = 48;
 const NV = 15;
 
 export function DoubleIntegrator({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const stacked = useMediaQuery('(max-width: 560px)');
   const v = diParams.useValues();
   const sol = useMemo(() => {
@@ -56,7 +52,7 @@ export function DoubleIntegrator({ number, anchor, children }: { label?: string;
     }
   }, [v.R, v.noise]);
   const request: DoubleIntegratorParams = { system: doubleIntegratorLqr(v.R, v.noise, RHO), starts: STARTS, T, steps: STEPS, paths: PATHS, record: RECORD, seed: v.seed };
-  const sim = useSimulation('doubleIntegrator', request, { enabled: inView });
+  const { sim, figure } = useFigureSimulation('doubleIntegrator', request, { blocked: sol.error });
   const r = sim.result;
 
   const fields = useMemo(() => {
@@ -112,18 +108,14 @@ export function DoubleIntegrator({ number, anchor, children }: { label?: string;
       params={diParams}
       number={number}
       anchor={anchor}
-      status={sol.error ? 'error' : sim.status}
-      error={sol.error ?? sim.error}
-      progress={sim.progress}
+      {...figure}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[careListing, policyListing, pathListing]}
       summary={stats ? `Double integrator with R = ${v.R}, noise ${v.noise}, rho = ${RHO}: ${stats}.` : undefined}
       csv={() => (r ? { t: r.t, ...Object.fromEntries([0, 1, 2, 3].flatMap((s) => [[`x_start${s + 1}`, r.paths.filter((_, k) => k % 2 === 0 && Math.floor(k / (2 * RECORD)) === s * PATHS)], [`v_start${s + 1}`, r.paths.filter((_, k) => k % 2 === 1 && Math.floor(k / (2 * RECORD)) === s * PATHS)]])) } : {})}
       controls={<Controls params={diParams} />}
     >
-      <div ref={plot} className="di-plots">
+      <div ref={figure.plotRef} className="di-plots">
         <Legend items={[
           { label: 'contours of V', color: themeColor.muted },
           { label: 'closed-loop drift (A − BK)x', color: seriesColor(0) },

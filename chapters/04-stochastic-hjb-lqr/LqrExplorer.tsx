@@ -3,12 +3,11 @@
  * own gain K; paired sample paths under K* and K (same noise); Feynman–Kac Monte Carlo values of both from x0 with
  * standard errors, against the exact value of the Euler chain and the continuous-time value.
  */
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { defineFigureParams, useFigureState } from '../../app/state/figureParams.ts';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { useMediaQuery } from '../../app/state/settings.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
@@ -59,9 +58,6 @@ function mcLine(name: string, m: McSummary, dt: number, paths: number): string {
 }
 
 export function LqrExplorer({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const stacked = useMediaQuery('(max-width: 560px)');
   const v = explorerParams.useValues();
   const set = useFigureState(explorerParams, (s) => s.set);
@@ -76,7 +72,10 @@ export function LqrExplorer({ number, anchor, children }: { label?: string; numb
   };
   // While a slider moves, an eighth of the paths (the first 5 of the 40 batches) answers within a frame or two.
   const preview: LqrExplorerParams = { ...request, paths: MC_PATHS / 8, batches: BATCHES / 8 };
-  const sim = useSimulation('lqrExplorer', request, { enabled: inView, preview });
+  const { sim, figure } = useFigureSimulation('lqrExplorer', request, {
+    preview,
+    blocked: curves.optError ? `This figure could not be computed: ${curves.optError}` : null,
+  });
   const r = sim.result;
   const shown = sim.resultParams ?? request;
   const opt = curves.opt;
@@ -128,20 +127,14 @@ export function LqrExplorer({ number, anchor, children }: { label?: string; numb
     ? `The source post bounds actions by |a| ≤ ${A_BOUND}; that cuts a*(x) for |x| > ${fmt(curves.clipAt, 2)}. The book does not clip.`
     : `The source post's bound |a| ≤ ${A_BOUND} does not bind on this range.`;
   const summaryText = [readout, ...lines, clipNote, gainNotice ?? ''].filter(Boolean).join(' ');
-  const error = sim.error ?? (curves.optError ? `This figure could not be computed: ${curves.optError}` : null);
 
   return (
     <Figure
       params={explorerParams}
       number={number}
       anchor={anchor}
-      status={curves.optError ? 'error' : sim.status}
-      error={error}
-      progress={sim.progress}
-      preview={sim.preview}
+      {...figure}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[lqrListing, gainListing, mcListing, chainListing]}
       summary={summaryText}
       csv={() => ({
@@ -166,7 +159,7 @@ export function LqrExplorer({ number, anchor, children }: { label?: string; numb
         </>
       }
     >
-      <div ref={plot} className="lqr-plots">
+      <div ref={figure.plotRef} className="lqr-plots">
         <div>
           <Legend items={[
             { label: 'V(x), optimal', color: seriesColor(0) },

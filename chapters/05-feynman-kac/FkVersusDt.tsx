@@ -3,12 +3,11 @@
  * with its 95% interval, beside the exact value of the time-discretised chain (a curve in dt, closed form) and the
  * continuous value it tends to as dt -> 0. The source post's dt = 0.05 is marked with its relative bias.
  */
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { defineFigureParams } from '../../app/state/figureParams.ts';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
 import { plotScales } from '../../app/plots/scales.ts';
@@ -47,17 +46,14 @@ export function chainCurve(K: number, x0: number, n = 161): { dt: Float64Array; 
 }
 
 export function FkVersusDt({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const v = fkDtParams.useValues();
   const request: FkVersusDtParams = { params: post, K: v.K, x0: v.x0, dts: DTS, T: HORIZON, paths: v.paths, seed: v.seed };
   const cont = continuousValue(v.K, v.x0);
-  const sim = useSimulation('fkVersusDt', request, { enabled: inView && 'value' in cont });
+  const { sim, figure } = useFigureSimulation('fkVersusDt', request, {
+    blocked: 'error' in cont ? `This gain gives no finite value: ${cont.error}.` : null,
+  });
   const shown = sim.resultParams ?? request;
-  const r = sim.status === 'error' || !('value' in cont) ? null : sim.result;
-  const error = 'error' in cont ? `This gain gives no finite value: ${cont.error}.` : sim.error;
-  const status = 'error' in cont ? 'error' : sim.status;
+  const r = figure.status === 'error' ? null : sim.result;
 
   const curve = useMemo(() => chainCurve(shown.K, shown.x0), [shown.K, shown.x0]);
   const atPost = chainValue(shown.K, shown.x0, POST_DT);
@@ -89,18 +85,14 @@ export function FkVersusDt({ number, anchor, children }: { label?: string; numbe
       params={fkDtParams}
       number={number}
       anchor={anchor}
-      status={status}
-      error={error}
-      progress={sim.progress}
+      {...figure}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[chainListing, contListing]}
       summary={stats}
       csv={(): Record<string, ArrayLike<number>> => (r ? { dt: r.dt, estimate: r.mean, stderr: r.stderr, chain: r.chain } : {})}
       controls={<Controls params={fkDtParams} />}
     >
-      <div ref={plot}>
+      <div ref={figure.plotRef}>
         <PlotSurface
           aspect={0.62}
           ariaLabel="Monte Carlo estimates of the policy's value against the time step, with the exact chain value and the continuous value"

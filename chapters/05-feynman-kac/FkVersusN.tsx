@@ -3,12 +3,11 @@
  * confidence interval, against the exact value of the Euler chain (what the estimator converges to) and the
  * continuous value; the band chain ± 1.96 sd/sqrt(N) narrows like 1/sqrt(N).
  */
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { defineFigureParams } from '../../app/state/figureParams.ts';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
 import { plotScales } from '../../app/plots/scales.ts';
@@ -34,16 +33,13 @@ export const fkPathsParams = defineFigureParams('fk-paths', {
 const Z95 = 1.96;
 
 export function FkVersusN({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const v = fkPathsParams.useValues();
   const request: FkVersusNParams = { params: post, K: v.K, x0: v.x0, dt: v.dt, T: HORIZON, maxPaths: v.paths, seed: v.seed };
   const cont = continuousValue(v.K, v.x0);
-  const sim = useSimulation('fkVersusN', request, { enabled: inView && 'value' in cont });
-  const r = sim.status === 'error' || !('value' in cont) ? null : sim.result;
-  const error = 'error' in cont ? `This gain gives no finite value: ${cont.error}.` : sim.error;
-  const status = 'error' in cont ? 'error' : sim.status;
+  const { sim, figure } = useFigureSimulation('fkVersusN', request, {
+    blocked: 'error' in cont ? `This gain gives no finite value: ${cont.error}.` : null,
+  });
+  const r = figure.status === 'error' ? null : sim.result;
 
   const view = useMemo(() => {
     if (!r) return null;
@@ -85,18 +81,14 @@ export function FkVersusN({ number, anchor, children }: { label?: string; number
       params={fkPathsParams}
       number={number}
       anchor={anchor}
-      status={status}
-      error={error}
-      progress={sim.progress}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
+      {...figure}
       code={[mcListing]}
       summary={stats}
       csv={(): Record<string, ArrayLike<number>> => (r ? { paths: r.paths, estimate: r.mean, stderr: r.stderr } : {})}
       controls={<Controls params={fkPathsParams} />}
     >
-      <div ref={plot}>
+      <div ref={figure.plotRef}>
         <PlotSurface
           aspect={0.62}
           ariaLabel="Monte Carlo estimates of the policy's value against the number of paths, on a logarithmic axis"

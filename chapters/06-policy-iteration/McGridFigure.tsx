@@ -3,12 +3,11 @@
  * the worker. Left: V_h on [-L, L] against the closed-form V. Right: the sup error on |x| <= 1 against h on log–log
  * axes (first order), with the chosen h marked.
  */
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { defineFigureParams } from '../../app/state/figureParams.ts';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { useMediaQuery } from '../../app/state/settings.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
@@ -36,14 +35,11 @@ export const HS = [0.4, 0.2, 0.1, 0.05, 0.025, 0.0125, 0.00625];
 export const WINDOW = 1;
 
 export function McGridFigure({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const stacked = useMediaQuery('(max-width: 560px)');
   const v = mcGridParams.useValues();
   const params = { ...post, sigma: v.sigma };
   const request: McGridParams = { params, L: v.L, h: v.h, hs: HS, window: WINDOW };
-  const sim = useSimulation('mcGrid', request, { enabled: inView });
+  const { sim, figure } = useFigureSimulation('mcGrid', request);
   const r = sim.status === 'error' ? null : sim.result;
   const shown = sim.resultParams ?? request;
   const exact = useMemo(() => {
@@ -69,18 +65,14 @@ export function McGridFigure({ number, anchor, children }: { label?: string; num
       params={mcGridParams}
       number={number}
       anchor={anchor}
-      status={sim.status}
-      error={sim.error}
-      progress={sim.progress}
+      {...figure}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[mcListing]}
       summary={stats}
       csv={(): Record<string, ArrayLike<number>> => (r ? { x: r.x, Vh: r.V } : {})}
       controls={<Controls params={mcGridParams} />}
     >
-      <div ref={plot} className="pi-wrap">
+      <div ref={figure.plotRef} className="pi-wrap">
         <div className="pi-plots">
         <PlotSurface
           aspect={stacked ? 0.75 : 0.85}

@@ -4,12 +4,11 @@
  * Kleinman iteration and K*. Right: per iteration, the RMS error of the fitted value against the evaluated policy's
  * exact value, the RMS HJB residual of the fit, and the mean Monte Carlo standard error (log axis).
  */
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { defineFigureParams } from '../../app/state/figureParams.ts';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { useMediaQuery } from '../../app/state/settings.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
@@ -34,13 +33,10 @@ export const piSampledParams = defineFigureParams('pi-sampled', {
 });
 
 export function PiSampledFigure({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const stacked = useMediaQuery('(max-width: 560px)');
   const v = piSampledParams.useValues();
   const request: PiSampledParams = { params: post, K0: v.K0, iterations: v.iterations, paths: v.paths, dt: v.dt, seed: v.seed };
-  const sim = useSimulation('piSampled', request, { enabled: inView });
+  const { sim, figure } = useFigureSimulation('piSampled', request);
   const r = sim.status === 'error' ? null : sim.result;
   const shown = sim.resultParams ?? request;
   const exact = useMemo(() => kleinmanRun('scalar', shown.K0, shown.iterations + 1), [shown.K0, shown.iterations]);
@@ -70,12 +66,8 @@ export function PiSampledFigure({ number, anchor, children }: { label?: string; 
       params={piSampledParams}
       number={number}
       anchor={anchor}
-      status={sim.status}
-      error={sim.error}
-      progress={sim.progress}
+      {...figure}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[piListing]}
       summary={stats}
       csv={(): Record<string, ArrayLike<number>> =>
@@ -83,7 +75,7 @@ export function PiSampledFigure({ number, anchor, children }: { label?: string; 
       }
       controls={<Controls params={piSampledParams} />}
     >
-      <div ref={plot} className="pi-wrap">
+      <div ref={figure.plotRef} className="pi-wrap">
         <div className="pi-plots">
         <PlotSurface
           aspect={stacked ? 0.75 : 0.85}

@@ -5,11 +5,10 @@
  * of both policies against the closed forms; beside it, the (gamma, rho) plane with the region where the value is
  * finite and the reader's point.
  */
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { useMediaQuery } from '../../app/state/settings.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
@@ -52,14 +51,11 @@ function valueText(name: string, run: PolicyRun, m: MertonParams, exactName: str
 }
 
 export function MertonExplorer({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const stacked = useMediaQuery('(max-width: 640px)');
   const v = explorerParams.useValues();
   const request = explorerRequest(v);
   // While a slider moves, an eighth of the paths (at least 100) answers within a frame or two; then all of them.
-  const sim = useSimulation('mertonExplorer', request, { enabled: inView, preview: { ...request, paths: Math.max(100, Math.round(request.paths / 8)) } });
+  const { sim, figure } = useFigureSimulation('mertonExplorer', request, { preview: { ...request, paths: Math.max(100, Math.round(request.paths / 8)) } });
   const r: MertonExplorerResult | null = sim.result;
   const shownParams = sim.resultParams ?? request;
   const shownMarket = market(shownParams);
@@ -113,13 +109,8 @@ export function MertonExplorer({ number, anchor, children }: { label?: string; n
       params={explorerParams}
       number={number}
       anchor={anchor}
-      status={sim.status}
-      error={sim.error}
-      progress={sim.progress}
-      preview={sim.preview}
+      {...figure}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[closedListing, geometricListing, fkListing]}
       summary={summary}
       csv={() => {
@@ -138,7 +129,7 @@ export function MertonExplorer({ number, anchor, children }: { label?: string; n
           {ill}
         </p>
       )}
-      <div ref={plot} className="merton-plots">
+      <div ref={figure.plotRef} className="merton-plots">
         <PlotSurface
           className="merton-wealth-plot"
           aspect={stacked ? 0.8 : 0.62}

@@ -3,11 +3,10 @@
  * closed forms, and the RMS HJB residual of the fitted value and its RMS error against the exact value of the
  * evaluated policy, per iteration. The market and preferences are the explorer's.
  */
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { useMediaQuery } from '../../app/state/settings.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
@@ -26,9 +25,6 @@ import './merton.css';
 type MP = { pi: number; k: number };
 
 export function MertonPi({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const stacked = useMediaQuery('(max-width: 640px)');
   const ev = explorerParams.useValues();
   const pv = piParams.useValues();
@@ -40,7 +36,7 @@ export function MertonPi({ number, anchor, children }: { label?: string; number?
       ? `The initial policy (π₀ = ${pv.pi0}, k₀ = ${pv.k0}) has value −∞: under it the lower tail of wealth is so heavy that expected utility, unbounded below for γ > 1, falls faster than it is discounted, and there is nothing to evaluate. Lower k₀ or move π₀ towards ${fmt(mertonClosedForm(m).pi, 3)}.`
       : null);
   const request = piRequest(m, pv);
-  const sim = useSimulation('mertonPolicyIteration', request, { enabled: inView && !blocked });
+  const { sim, figure } = useFigureSimulation('mertonPolicyIteration', request, { blocked });
   const r = blocked ? null : sim.result;
   const shown = sim.resultParams;
 
@@ -87,12 +83,8 @@ export function MertonPi({ number, anchor, children }: { label?: string; number?
       params={piParams}
       number={number}
       anchor={anchor}
-      status={blocked ? 'error' : sim.status}
-      error={blocked ?? sim.error}
-      progress={sim.progress}
+      {...figure}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[piListing, improveListing]}
       summary={blocked ?? stats}
       csv={(): Record<string, ArrayLike<number>> => (data ? { iteration: data.xi, pi_over_pistar: data.pi.subarray(1), k_over_kstar: data.k.subarray(1), log10_hjb_residual: data.res, log10_value_error: data.err, A: data.A } : {})}
@@ -103,7 +95,7 @@ export function MertonPi({ number, anchor, children }: { label?: string; number?
         </>
       }
     >
-      <div ref={plot} className="merton-pi-plots">
+      <div ref={figure.plotRef} className="merton-pi-plots">
         <PlotSurface
           aspect={stacked ? 0.7 : 0.85}
           ariaLabel="Policy-iteration iterates divided by their closed forms"

@@ -4,11 +4,10 @@
  * against Feynman–Kac Monte Carlo (worker, common random numbers across pi) with a band of two standard errors.
  * The market and preferences are the explorer's.
  */
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { useMediaQuery } from '../../app/state/settings.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
@@ -25,9 +24,6 @@ import { drawText, fmt } from './plotHelpers.ts';
 import './merton.css';
 
 export function MertonValue({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const stacked = useMediaQuery('(max-width: 640px)');
   const ev = explorerParams.useValues();
   const vv = valueParams.useValues();
@@ -35,7 +31,7 @@ export function MertonValue({ number, anchor, children }: { label?: string; numb
   const ill = illPosedMessage(m);
   const request = ill ? null : valueRequest(m, vv);
   // When ill-posed there is no k* to hold fixed: the request is never sent (a placeholder keeps the hook order).
-  const sim = useSimulation('mertonValueCurve', request ?? valueRequest({ ...m, gamma: 2, rho: 0.05 }, vv), { enabled: inView && !ill });
+  const { sim, figure } = useFigureSimulation('mertonValueCurve', request ?? valueRequest({ ...m, gamma: 2, rho: 0.05 }, vv), { blocked: ill });
   const r = ill ? null : sim.result;
   const shown = sim.resultParams;
   const shownMarket = shown ? market(shown) : m;
@@ -86,12 +82,8 @@ export function MertonValue({ number, anchor, children }: { label?: string; numb
       params={valueParams}
       number={number}
       anchor={anchor}
-      status={ill ? 'error' : sim.status}
-      error={ill ?? sim.error}
-      progress={sim.progress}
+      {...figure}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[ceListing, mcListing]}
       summary={ill ?? stats}
       csv={(): Record<string, ArrayLike<number>> => (r ? { pi: r.pi, mc_value: r.mean, mc_stderr: r.stderr, chain_value: r.chain, continuous_value: r.continuous } : {})}
@@ -102,7 +94,7 @@ export function MertonValue({ number, anchor, children }: { label?: string; numb
         </>
       }
     >
-      <div ref={plot}>
+      <div ref={figure.plotRef}>
         <PlotSurface
           aspect={stacked ? 0.85 : 0.55}
           ariaLabel="Certainty-equivalent consumption against the fraction pi held in the stock"

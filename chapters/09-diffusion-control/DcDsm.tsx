@@ -4,12 +4,11 @@
  * against the exact score over forward time, and samples drawn with it by the probability-flow ODE. Before
  * training the figure is ready and shows the data and the error of the zero score (1 at every time).
  */
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
 import { Legend } from '../../app/components/Legend.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
 import { plotScales } from '../../app/plots/scales.ts';
@@ -31,13 +30,10 @@ const TIME_DOMAIN: [number, number] = [0.008, 1.25];
 const TIME_TICKS = [0.01, 0.1, 1];
 
 export function DcDsm({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const v = dsmParams.useValues();
   const request = dsmRequest(v);
   const [armed, setArmed] = useState(false);
-  const sim = useSimulation('dcDsm', request, { enabled: inView && armed });
+  const { sim, figure } = useFigureSimulation('dcDsm', request, { enabled: armed });
   const running = armed && sim.status === 'loading';
   const r = sim.result;
   const trained = sim.resultParams;
@@ -76,12 +72,11 @@ export function DcDsm({ number, anchor, children }: { label?: string; number?: s
       params={dsmParams}
       number={number}
       anchor={anchor}
+      {...figure}
       status={status}
       error={armed ? sim.error : null}
       progress={running ? sim.progress : null}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[trainListing, learnedListing]}
       summary={stats}
       csv={(): Record<string, ArrayLike<number>> => (r ? { time: r.times, relError: r.relError } : {})}
@@ -102,7 +97,7 @@ export function DcDsm({ number, anchor, children }: { label?: string; number?: s
         </div>
       }
     >
-      <div ref={plot} className="dc-triple">
+      <div ref={figure.plotRef} className="dc-triple">
         <PlotSurface
           className="dc-loss"
           aspect={0.6}

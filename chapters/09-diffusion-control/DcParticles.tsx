@@ -3,13 +3,12 @@
  * (Euler–Maruyama) or the probability-flow ODE (Heun), with the exact score scaled by lambda; playback over the
  * snapshots; the MMD^2 to a fresh target sample beside that of two target samples.
  */
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
 import { PlaybackControls } from '../../app/components/PlaybackControls.tsx';
 import { Legend } from '../../app/components/Legend.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { usePlayback } from '../../app/sim/usePlayback.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
@@ -29,12 +28,9 @@ import './diffusionControl.css';
 const DRAWN = 4000;
 
 export function DcParticles({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const v = particlesParams.useValues();
   const request = particlesRequest(v);
-  const sim = useSimulation('dcParticles', request, { enabled: inView });
+  const { sim, figure, inView } = useFigureSimulation('dcParticles', request);
   const r = sim.status === 'error' ? null : sim.result;
   const shown = sim.resultParams ?? request;
   const frames = r ? r.times.length : PARTICLE_FRAMES;
@@ -74,12 +70,8 @@ export function DcParticles({ number, anchor, children }: { label?: string; numb
       params={particlesParams}
       number={number}
       anchor={anchor}
-      status={sim.status}
-      error={sim.error}
-      progress={sim.progress}
+      {...figure}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[samplerListing, scoreListing]}
       summary={stats}
       csv={(): Record<string, ArrayLike<number>> => (view ? { x: view.x, y: view.y } : {})}
@@ -90,7 +82,7 @@ export function DcParticles({ number, anchor, children }: { label?: string; numb
         </div>
       }
     >
-      <div ref={plot} className="dc-square">
+      <div ref={figure.plotRef} className="dc-square">
         <PlotSurface
           aspect={1}
           canvas

@@ -4,12 +4,11 @@
  * where they end against the exact law p(Y_0 | Y_T = x0) and the data's own density. The schedule's beta_max sets how
  * much of the data p_T still remembers.
  */
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
 import { Legend } from '../../app/components/Legend.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { useMediaQuery } from '../../app/state/settings.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
@@ -32,13 +31,10 @@ import './diffusionControl.css';
 const BINS = 64;
 
 export function DcValue({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const stacked = useMediaQuery('(max-width: 700px)');
   const v = valueParams.useValues();
   const request = valueRequest(v);
-  const sim = useSimulation('dcValue', request, { enabled: inView });
+  const { sim, figure } = useFigureSimulation('dcValue', request);
   const r = sim.status === 'error' ? null : sim.result;
   const shown = sim.resultParams ?? request;
 
@@ -71,18 +67,14 @@ export function DcValue({ number, anchor, children }: { label?: string; number?:
       params={valueParams}
       number={number}
       anchor={anchor}
-      status={sim.status}
-      error={sim.error}
-      progress={sim.progress}
+      {...figure}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[valueListing, lawListing]}
       summary={stats}
       csv={(): Record<string, ArrayLike<number>> => (view && r ? { x: view.xs, conditionalDensity: view.cond, dataDensity: view.data } : {})}
       controls={<Controls params={valueParams} />}
     >
-      <div ref={plot} className="dc-pair">
+      <div ref={figure.plotRef} className="dc-pair">
         <PlotSurface
           aspect={stacked ? 0.85 : 1}
           canvas

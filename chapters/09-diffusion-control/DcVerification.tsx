@@ -3,12 +3,11 @@
  * from 1/4 to 2 on a log axis: the Monte Carlo cost with ±2 SE, the exact E V(X_0, 0) and V + gap; beside it the
  * identity's residual from the three averages and in its pathwise form, relative to J, each with ±2 SE.
  */
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
 import { Legend } from '../../app/components/Legend.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { useMediaQuery } from '../../app/state/settings.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
@@ -47,13 +46,10 @@ export function seRatios(r: DcVerificationResult): [number, number] {
 }
 
 export function DcVerification({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const stacked = useMediaQuery('(max-width: 700px)');
   const v = verificationParams.useValues();
   const request = verificationRequest(v);
-  const sim = useSimulation('dcVerification', request, { enabled: inView });
+  const { sim, figure } = useFigureSimulation('dcVerification', request);
   const r = sim.status === 'error' ? null : sim.result;
 
   const view = useMemo(() => {
@@ -98,19 +94,15 @@ export function DcVerification({ number, anchor, children }: { label?: string; n
       params={verificationParams}
       number={number}
       anchor={anchor}
-      status={sim.status}
-      error={sim.error}
-      progress={sim.progress}
+      {...figure}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[costListing]}
       summary={stats}
       csv={(): Record<string, ArrayLike<number>> =>
         r ? { lambda: r.lambda, cost: r.cost, costSe: r.costSe, value: r.value, gap: r.gap, identity: r.identity, identitySe: r.identitySe, pathwise: r.pathwise, pathwiseSe: r.pathwiseSe } : {}}
       controls={<Controls params={verificationParams} />}
     >
-      <div ref={plot} className="dc-pair">
+      <div ref={figure.plotRef} className="dc-pair">
         <PlotSurface
           aspect={stacked ? 0.75 : 0.9}
           ariaLabel="Cost of the control lambda times the optimal control against lambda, both axes logarithmic, with the value and value plus gap"
