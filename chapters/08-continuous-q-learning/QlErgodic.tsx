@@ -19,6 +19,7 @@ import { drawLine } from '../../app/plots/line.ts';
 import { seriesColor } from '../../app/plots/theme.ts';
 import ergodicListing from '../../workers/engines/learning/qlearningErgodic.ts?fn=qLearningErgodic&code';
 import solutionListing from '../../workers/engines/learning/qlearningErgodic.ts?fn=ergodicLqSolution&code';
+import rootsListing from '../../workers/engines/learning/qlearningErgodic.ts?fn=ergodicRiccatiRoots&code';
 import type { QlErgodicParams } from '../../workers/tasks/continuousQLearning.ts';
 import { ergodicLqSolution, JIA_ZHOU_ERGODIC } from '../../workers/engines/learning/qlearningErgodic.ts';
 import { fmt, pct } from './model.ts';
@@ -66,7 +67,7 @@ export function QlErgodic({ number, anchor, children }: { label?: string; number
       caption={children}
       rootRef={root}
       plotRef={plot}
-      code={[ergodicListing, solutionListing]}
+      code={[ergodicListing, solutionListing, rootsListing]}
       summary={stats}
       csv={(): Record<string, ArrayLike<number>> =>
         r ? { time: r.time, psi1: r.time.map((_, k) => r.psi[3 * k]), psi2: r.time.map((_, k) => r.psi[3 * k + 1]), psi3: r.time.map((_, k) => r.psi[3 * k + 2]) } : {}
