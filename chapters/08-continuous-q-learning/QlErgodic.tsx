@@ -28,7 +28,7 @@ import './qlearning.css';
 
 export const ergodicParams = defineFigureParams('ql-ergodic', {
   dt: { label: 'time step', symbol: 'Δt', min: 0.01, max: 0.1, step: 0.001, default: 0.1, log: true },
-  paths: { label: 'parallel paths', symbol: 'N', min: 200, max: 2000, step: 10, default: 1000, integer: true, log: true },
+  paths: { label: 'parallel paths', symbol: 'n', min: 200, max: 2000, step: 10, default: 1000, integer: true, log: true },
   time: { label: 'simulated time per path', symbol: 'T', min: 200, max: 3000, step: 100, default: 2000, integer: true },
   seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
 });
