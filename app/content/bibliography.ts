@@ -74,4 +74,5 @@ export const bibliography: BibEntry[] = [
   { id: 'vincent2011', authors: 'P. Vincent', year: 2011, title: 'A connection between score matching and denoising autoencoders', venue: 'Neural Computation 23(7), 1661–1674', url: 'https://doi.org/10.1162/NECO_a_00142', note: 'Denoising score matching.' },
   { id: 'efron2011', authors: 'B. Efron', year: 2011, title: 'Tweedie’s formula and selection bias', venue: 'Journal of the American Statistical Association 106(496), 1602–1614', url: 'https://doi.org/10.1198/jasa.2011.tm11181' },
   { id: 'gretton2012', authors: 'A. Gretton, K. M. Borgwardt, M. J. Rasch, B. Schölkopf and A. Smola', year: 2012, title: 'A kernel two-sample test', venue: 'Journal of Machine Learning Research 13, 723–773', note: 'The maximum mean discrepancy and its unbiased estimate.' },
+  { id: 'wangzariphopoulouzhou2020', authors: 'H. Wang, T. Zariphopoulou and X. Y. Zhou', year: 2020, title: 'Reinforcement learning in continuous time and space: a stochastic control approach', venue: 'Journal of Machine Learning Research 21(198), 1–34', note: 'The entropy-regularised, exploratory formulation of control that Jia and Zhou’s q-learning adopts.' },
 ];

@@ -68,7 +68,7 @@ export function QlCollapse({ number, anchor, children }: { label?: string; numbe
 
   const stats = r
     ? `K* = ${fmt(Ks)}. q-learning (averaged over the second half): ${DTS.map((dt, k) => `Δt = ${dt}: ${fmt(r.qKAveraged[k], 3)}`).join(', ')}. ` +
-      `Discrete Q-learning: ${DTS.map((dt, k) => `Δt = ${dt}: ${Number.isFinite(r.QKAveraged[k]) ? fmt(r.QKAveraged[k], 3) : 'no concave Q'}`).join(', ')}; ` +
+      `Discrete Q-learning (greedy gain of the parameters averaged over the second half): ${DTS.map((dt, k) => `Δt = ${dt}: ${Number.isFinite(r.QKAveraged[k]) ? fmt(r.QKAveraged[k], 3) : 'no concave Q'}`).join(', ')}; ` +
       `its action-gap coefficient ${DTS.map((dt, k) => `${sci(r.Qgap[k])} (exact ${sci(exactGap[k])})`).join(', ')}.`
     : '';
 

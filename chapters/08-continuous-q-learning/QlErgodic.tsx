@@ -19,6 +19,7 @@ import { drawLine } from '../../app/plots/line.ts';
 import { seriesColor } from '../../app/plots/theme.ts';
 import ergodicListing from '../../workers/engines/learning/qlearningErgodic.ts?fn=qLearningErgodic&code';
 import solutionListing from '../../workers/engines/learning/qlearningErgodic.ts?fn=ergodicLqSolution&code';
+import rootsListing from '../../workers/engines/learning/qlearningErgodic.ts?fn=ergodicRiccatiRoots&code';
 import type { QlErgodicParams } from '../../workers/tasks/continuousQLearning.ts';
 import { ergodicLqSolution, JIA_ZHOU_ERGODIC } from '../../workers/engines/learning/qlearningErgodic.ts';
 import { fmt, pct } from './model.ts';
@@ -27,7 +28,7 @@ import './qlearning.css';
 
 export const ergodicParams = defineFigureParams('ql-ergodic', {
   dt: { label: 'time step', symbol: 'Δt', min: 0.01, max: 0.1, step: 0.001, default: 0.1, log: true },
-  paths: { label: 'parallel paths', symbol: 'N', min: 200, max: 2000, step: 10, default: 1000, integer: true, log: true },
+  paths: { label: 'parallel paths', symbol: 'n', min: 200, max: 2000, step: 10, default: 1000, integer: true, log: true },
   time: { label: 'simulated time per path', symbol: 'T', min: 200, max: 3000, step: 100, default: 2000, integer: true },
   seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
 });
@@ -66,7 +67,7 @@ export function QlErgodic({ number, anchor, children }: { label?: string; number
       caption={children}
       rootRef={root}
       plotRef={plot}
-      code={[ergodicListing, solutionListing]}
+      code={[ergodicListing, solutionListing, rootsListing]}
       summary={stats}
       csv={(): Record<string, ArrayLike<number>> =>
         r ? { time: r.time, psi1: r.time.map((_, k) => r.psi[3 * k]), psi2: r.time.map((_, k) => r.psi[3 * k + 1]), psi3: r.time.map((_, k) => r.psi[3 * k + 2]) } : {}

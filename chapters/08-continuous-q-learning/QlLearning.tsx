@@ -64,8 +64,8 @@ export function QlLearning({ number, anchor, children }: { label?: string; numbe
   const stats = r
     ? `At Δt = ${r.dt} after ${Math.round(r.time[r.time.length - 1])} time units per path: q-learning's gain ${fmt(r.qKAveraged, 3)} (averaged over the second half) against K* = ${fmt(Ks)}, ` +
       `its policy variance ${fmt(variance, 3)} against γ/r = ${fmt(GAMMA / POST_LQR.r, 3)}; ` +
-      `discrete Q-learning's greedy gain ${Number.isFinite(r.QKAveraged) ? fmt(r.QKAveraged, 3) : 'undefined (its Q is not concave in a)'} against K_Δt = ${fmt(Kdt, 3)}` +
-      (prof ? `, its action curvature θ_aa/Δt = ${fmt(prof.curvature, 4)} against −r/2 = ${fmt(-POST_LQR.r / 2, 4)}.` : '.')
+      `discrete Q-learning's greedy gain ${Number.isFinite(r.QKAveraged) ? fmt(r.QKAveraged, 3) : 'undefined (its Q is not concave in a)'} (of its parameters averaged over the second half) against K_Δt = ${fmt(Kdt, 3)}` +
+      (prof ? `, its final action curvature θ_aa/Δt = ${fmt(prof.curvature, 4)} against −r/2 = ${fmt(-POST_LQR.r / 2, 4)}.` : '.')
     : '';
 
   return (

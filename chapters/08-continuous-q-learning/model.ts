@@ -27,9 +27,10 @@ export const DTS = [0.1, 0.05, 0.01, 0.005];
  * theta_xx = -(q dt + g P c1^2)/2, theta_xa = -g P c1 c2, theta_aa = -(r dt + g P c2^2)/2 with g = e^{-rho dt}.
  * P_dt is the positive root of the discounted Riccati equation of the sampled system (as lqrDiscrete, with the
  * exact c1, c2 in place of Euler's 1 + alpha dt, beta dt). Greedy gain K_dt = theta_xa / (2 theta_aa).
+ * The constant: c_dt = g P_dt c3^2 / (2 (1 - g)), and Q_dt's constant term is -g (c_dt + P_dt c3^2 / 2) = -c_dt.
  */
 export function sampledQ(dt: number, p: ScalarLqrParams = POST_LQR) {
-  const { c1: A, c2: B } = lqrTransition(p, dt, 'exact');
+  const { c1: A, c2: B, c3 } = lqrTransition(p, dt, 'exact');
   const { q, r, rho } = p;
   const g = Math.exp(-rho * dt);
   // Fixed point of P = q dt + g A^2 P - (g A B P)^2 / (r dt + g B^2 P):
@@ -42,7 +43,10 @@ export function sampledQ(dt: number, p: ScalarLqrParams = POST_LQR) {
   const thetaXX = -(q * dt + g * P * A * A) / 2;
   const thetaXA = -g * P * A * B;
   const thetaAA = -(r * dt + g * P * B * B) / 2;
-  return { P, thetaXX, thetaXA, thetaAA, K: thetaXA / (2 * thetaAA), gapLeading: -(r * dt) / 2 };
+  const c = (g * P * c3 * c3) / (2 * (1 - g));
+  /** The exact Q_dt(x, a) of the sampled problem. */
+  const Q = (x: number, a: number) => thetaXX * x * x + thetaXA * x * a + thetaAA * a * a - g * (c + (P * c3 * c3) / 2);
+  return { P, c, thetaXX, thetaXA, thetaAA, K: thetaXA / (2 * thetaAA), gapLeading: -(r * dt) / 2, Q };
 }
 
 /**

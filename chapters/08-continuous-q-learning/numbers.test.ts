@@ -1,7 +1,7 @@
 /** Chapter 8's closed forms against independent references, and the numbers its prose and exercises quote. */
 import { describe, expect, it } from 'vitest';
 import { lqrTransition } from '../../workers/engines/learning/qlearningCT.ts';
-import { ergodicLqSolution, JIA_ZHOU_ERGODIC } from '../../workers/engines/learning/qlearningErgodic.ts';
+import { ergodicLqSolution, ergodicRiccatiRoots, JIA_ZHOU_ERGODIC } from '../../workers/engines/learning/qlearningErgodic.ts';
 import { GAMMA, POST_LQR, entropyValueConstant, optimum, qStar, sampledQ } from './model.ts';
 import { clampTo, finiteRange } from './plotHelpers.ts';
 
@@ -43,6 +43,26 @@ describe('the exact Q-function of the sampled regulator (eq. ql-sampled)', () =>
     expect(sampledQ(0.01).thetaAA).toBeCloseTo(-5.13e-4, 6);
     expect(sampledQ(0.005).thetaAA).toBeCloseTo(-2.53e-4, 6);
     expect(sampledQ(0.1).thetaAA / -0.005 - 1).toBeCloseTo(0.302, 3); // the leading order is 23% smaller
+  });
+
+  it('Q_dt = V_dt + q dt + o(dt), not V + q dt: V_dt - V is O(dt) (P_0.01 - P = 0.0051; (Q_dt(1, -K*) - V(1))/dt -> -0.414)', () => {
+    const V = (x: number) => -0.5 * optimum.P * x * x - optimum.c;
+    for (const dt of [0.01, 0.001, 0.0001]) {
+      const s = sampledQ(dt);
+      // c_dt is the fixed point of the constant terms, and max_a Q_dt(x, a) = V_dt(x) at a = -K_dt x.
+      const { c3 } = lqrTransition(POST_LQR, dt, 'exact');
+      const g = Math.exp(-POST_LQR.rho * dt);
+      expect(g * (s.c + (s.P * c3 * c3) / 2)).toBeCloseTo(s.c, 12);
+      expect(s.Q(1.3, -s.K * 1.3)).toBeCloseTo(-0.5 * s.P * 1.69 - s.c, 12);
+      // At the optimal action q(1, -K*) = 0, so (Q_dt - V_dt)/dt -> 0 while (Q_dt - V)/dt does not.
+      const Vdt1 = -0.5 * s.P - s.c;
+      expect(Math.abs((s.Q(1, -optimum.K) - Vdt1) / dt)).toBeLessThan(0.01 * dt + 1e-6);
+      // A non-optimal action: (Q_dt(1, 0) - V_dt(1))/dt -> q(1, 0) = -(r/2) K*^2 = -0.3537.
+      expect((s.Q(1, 0) - Vdt1) / dt).toBeCloseTo(-(POST_LQR.r / 2) * optimum.K ** 2, dt < 0.005 ? 2 : 1);
+    }
+    expect(sampledQ(0.01).P - optimum.P).toBeCloseTo(0.0051, 4);
+    expect((sampledQ(1e-4).Q(1, -optimum.K) - V(1)) / 1e-4).toBeCloseTo(-0.414, 3);
+    expect((sampledQ(1e-5).Q(1, -optimum.K) - V(1)) / 1e-5).toBeCloseTo(-0.414, 3);
   });
 
   it('the noise-to-gap ratio P sigma sqrt(dt) / (r dt / 2) at x = 1: 16 at dt = 0.01, 50 at dt = 0.001', () => {
@@ -103,6 +123,49 @@ describe('the ergodic check case (eq. ql-ergodic-star) and exercise ql-variance'
     expect(s.k1).toBeCloseTo(-0.2915, 4);
     expect(Math.log(0.35425)).toBeCloseTo(-1.0378, 4);
     expect(s.averageReward).toBeCloseTo(0.633374, 6);
+  });
+});
+
+describe('the ergodic check case: root choice, k1 and the average reward (eq. ql-ergodic-k1)', () => {
+  const p = JIA_ZHOU_ERGODIC;
+  const s = ergodicLqSolution(p);
+  const w = p.N - p.D ** 2 * s.k2;
+
+  it('roots -0.8229 and 1.8229, w = 2.823 and 0.177, slopes -0.3542 and -5.65, mean-square rates -1.87 and +29.9', () => {
+    const roots = ergodicRiccatiRoots(p).sort((a, b) => a.k2 - b.k2);
+    expect(roots.map((r) => Number(r.k2.toFixed(4)))).toEqual([-0.8229, 1.8229]);
+    expect(roots.map((r) => Number((p.N - p.D ** 2 * r.k2).toFixed(3)))).toEqual([2.823, 0.177]);
+    expect(roots.map((r) => Number((-p.R / (p.N - p.D ** 2 * r.k2)).toFixed(2)))).toEqual([-0.35, -5.65]);
+    expect(roots.map((r) => Number(r.meanSquareRate.toFixed(2)))).toEqual([-1.87, 29.87]);
+    expect(Number(roots[1].meanSquareRate.toFixed(1))).toBe(29.9);
+    // The stability condition -2 + 1/w^2 < 0 is w > 1/sqrt(2), and it is the rate computed by the engine.
+    for (const r of roots) expect(r.meanSquareRate).toBeCloseTo(-2 + 1 / (p.N - p.D ** 2 * r.k2) ** 2, 12);
+    expect(s.slope).toBeCloseTo(-0.3542, 4);
+  });
+
+  it('k1 = QR/w - P = -0.2915 solves the x-terms; Vbar* = 0.708497 - 0.075123 = 0.633374', () => {
+    expect(-p.P + p.A * s.k1 + ((p.B * s.k2 - p.R) * (p.B * s.k1 - p.Q)) / w).toBeCloseTo(0, 14);
+    expect(s.k1).toBeCloseTo((p.Q * p.R) / w - p.P, 14);
+    const first = (p.B * s.k1 - p.Q) ** 2 / (2 * w);
+    const second = (p.gamma / 2) * Math.log((2 * Math.PI * p.gamma) / w);
+    expect(first).toBeCloseTo(0.708497, 6);
+    expect(second).toBeCloseTo(-0.075123, 6);
+    expect(first + second).toBeCloseTo(s.averageReward, 14);
+    expect(s.averageReward).toBeCloseTo(0.633374, 6);
+  });
+
+  it('J = k2 x^2 / 2 + k1 x and pi* solve the regularised ergodic HJB at every x (at x = 0 exactly the Vbar* formula)', () => {
+    // int (r + L^a J - gamma ln pi*) pi* da = Vbar*, with L^a J = (A x + B a) J' + (C x + D a)^2 J'' / 2 (C = 0).
+    for (const x of [0, 0.7, -1.9]) {
+      const m = s.slope * x + s.intercept;
+      const pi = (a: number) => Math.exp(-((a - m) ** 2) / (2 * s.variance)) / Math.sqrt(2 * Math.PI * s.variance);
+      const integrand = (a: number) => {
+        const r = -(0.5 * p.M * x * x + p.R * x * a + 0.5 * p.N * a * a + p.P * x + p.Q * a);
+        const LJ = (p.A * x + p.B * a) * (s.k2 * x + s.k1) + 0.5 * (p.D * a) ** 2 * s.k2;
+        return (r + LJ - p.gamma * Math.log(pi(a))) * pi(a);
+      };
+      expect(integrate(integrand, m - 3, m + 3)).toBeCloseTo(s.averageReward, 9);
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../chunked';
 import { Rng } from '../random';
 import { normalFromState } from '../normal';
-import { ergodicLqSolution, JIA_ZHOU_ERGODIC, qLearningErgodic } from './qlearningErgodic';
+import { ergodicLqSolution, ergodicRiccatiRoots, JIA_ZHOU_ERGODIC, qLearningErgodic } from './qlearningErgodic';
 
 const star = ergodicLqSolution(JIA_ZHOU_ERGODIC);
 
@@ -13,6 +13,27 @@ describe('the ergodic LQ check case of Jia & Zhou', () => {
     expect(star.psi[1]).toBeCloseTo(-0.7085, 4);
     expect(star.psi[2]).toBeCloseTo(-1.0378, 4);
     expect(star.variance).toBeCloseTo(0.03542, 5);
+  });
+
+  it('picks the root by mean-square stability: both roots make the Hamiltonian concave, only one keeps E[X^2] bounded', () => {
+    const roots = ergodicRiccatiRoots(JIA_ZHOU_ERGODIC);
+    expect(roots.map((r) => r.k2).sort((a, b) => a - b).map((k) => Number(k.toFixed(6)))).toEqual([-0.822876, 1.822876]);
+    // w = N - D^2 k2 = 2.823 and 0.177: both > 0, so concavity does not decide.
+    expect(roots.every((r) => r.concave)).toBe(true);
+    const bad = roots.find((r) => r.k2 > 0)!;
+    const good = roots.find((r) => r.k2 < 0)!;
+    // The other root's slope is -R / w = -5.65: 2A + D^2 s^2 = -2 + 31.87 = +29.87 > 0, E[X^2] explodes.
+    expect(bad.meanSquareRate).toBeCloseTo(29.8745, 4);
+    expect(good.meanSquareRate).toBeCloseTo(-1.8745, 4);
+    expect(star.k2).toBe(good.k2);
+    // On this example the criterion is w > 1/sqrt(2): 2A + D^2 (R / w)^2 < 0 with A = -1, D = R = 1.
+    expect(2 - star.k2).toBeGreaterThan(Math.SQRT1_2);
+    expect(2 - bad.k2).toBeLessThan(Math.SQRT1_2);
+    // With B != 0 the criterion includes the drift: 2 (A + B s) + D^2 s^2, checked against a direct computation.
+    const p = { ...JIA_ZHOU_ERGODIC, B: 0.7, D: 0.5 };
+    const s = ergodicLqSolution(p);
+    expect(2 * (p.A + p.B * s.slope) + p.D ** 2 * s.slope ** 2).toBeLessThan(0);
+    expect(-p.M / 2 + p.A * s.k2 + (p.B * s.k2 - p.R) ** 2 / (2 * (p.N - p.D ** 2 * s.k2))).toBeCloseTo(0, 12);
   });
 
   it('the optimal average reward agrees with a long simulation of the optimal policy (within 3 standard errors)', () => {

@@ -8,7 +8,10 @@
  * Closed form (C = 0). With J(x) = 1/2 k2 x^2 + k1 x, the Hamiltonian is quadratic in a with curvature
  * -(N - D^2 k2), so the optimal exploratory policy is Gaussian:
  *   pi*(. | x) = N( ((B k2 - R) x + B k1 - Q) / (N - D^2 k2),  gamma / (N - D^2 k2) ),
- * where k2 is the root with N - D^2 k2 > 0 of  -M/2 + A k2 + (B k2 - R)^2 / (2 (N - D^2 k2)) = 0,
+ * where k2 is the root of  -M/2 + A k2 + (B k2 - R)^2 / (2 (N - D^2 k2)) = 0  with N - D^2 k2 > 0 (the Hamiltonian
+ * is concave in a) whose feedback slope s = (B k2 - R) / (N - D^2 k2) is mean-square stable, 2 (A + B s) + D^2 s^2 < 0
+ * (otherwise E[X^2] grows without bound and the average reward is -infinity; concavity alone does not pick the
+ * root: on the example both roots have N - D^2 k2 > 0),
  * k1 solves  -P + A k1 + (B k2 - R)(B k1 - Q) / (N - D^2 k2) = 0, and the optimal average reward is
  *   Vbar* = (B k1 - Q)^2 / (2 (N - D^2 k2)) + (gamma / 2) ln(2 pi gamma / (N - D^2 k2)).
  * In the q-function parametrisation below, psi* = (slope, intercept, ln(variance / gamma)); on the example
@@ -66,10 +69,38 @@ function checkParams(p: ErgodicLqParams): void {
 
 /** Closed-form exploratory optimum of the ergodic LQ problem with C = 0. */
 export function ergodicLqSolution(p: ErgodicLqParams): ErgodicLqSolution {
+  // The optimum is the root whose Hamiltonian is concave in a AND whose feedback keeps E[X^2] bounded; concavity
+  // alone does not decide (on Jia & Zhou's example both roots are concave, and the other one has 2A + D^2 s^2 = +29.9).
+  const ok = ergodicRiccatiRoots(p).filter((c) => c.concave && c.meanSquareRate < 0);
+  if (ok.length !== 1) {
+    throw new Error(`expected one root of the ergodic Riccati equation with a concave Hamiltonian and a mean-square stable closed loop; found ${ok.length}`);
+  }
+  const { A, B, D, R, N, P, Q, gamma } = p;
+  const k2 = ok[0].k2;
+  const w = N - D * D * k2;
+  // -P + A k1 + (B k2 - R)(B k1 - Q)/w = 0  ->  k1 (A + B (B k2 - R)/w) = P + Q (B k2 - R)/w.
+  const k1 = (P + (Q * (B * k2 - R)) / w) / (A + (B * (B * k2 - R)) / w);
+  const slope = (B * k2 - R) / w;
+  const intercept = (B * k1 - Q) / w;
+  const variance = gamma / w;
+  const averageReward = (B * k1 - Q) ** 2 / (2 * w) + 0.5 * gamma * Math.log((2 * Math.PI * gamma) / w);
+  return { k2, k1, slope, intercept, variance, psi: [slope, intercept, Math.log(variance / gamma)], averageReward };
+}
+
+/** A root of the ergodic Riccati equation with the two properties that decide whether it is the optimum. */
+export interface ErgodicRiccatiRoot {
+  k2: number;
+  /** w = N - D^2 k2 > 0: the Hamiltonian is concave in the action. */
+  concave: boolean;
+  /** 2 (A + B s) + D^2 s^2 with s = (B k2 - R) / w: the growth rate of E[X^2] under the feedback; < 0 is stable. */
+  meanSquareRate: number;
+}
+
+/** The real roots of  -M/2 + A k + (B k - R)^2 / (2 (N - D^2 k)) = 0  (C = 0), with concavity and stability. */
+export function ergodicRiccatiRoots(p: ErgodicLqParams): ErgodicRiccatiRoot[] {
   checkParams(p);
-  const { A, B, D, M, R, N, P, Q, gamma } = p;
-  // -M/2 + A k + (B k - R)^2 / (2 (N - D^2 k)) = 0, times 2 (N - D^2 k):
-  // (B^2 + 2 A D^2) k^2 ... collected as a k^2 + b k + c = 0 below.
+  const { A, B, D, M, R, N } = p;
+  // Times 2 (N - D^2 k): (B^2 - 2 A D^2) k^2 + (2 A N - 2 B R + M D^2) k + R^2 - M N = 0.
   const a2 = B * B - 2 * A * D * D;
   const a1 = 2 * A * N - 2 * B * R + M * D * D;
   const a0 = R * R - M * N;
@@ -81,19 +112,11 @@ export function ergodicLqSolution(p: ErgodicLqParams): ErgodicLqSolution {
     const s = Math.sqrt(disc);
     roots.push((-a1 - s) / (2 * a2), (-a1 + s) / (2 * a2));
   }
-  // The admissible root: the Hamiltonian is concave in a (N - D^2 k2 > 0) and the closed loop is ergodic; among
-  // those, the concave value (smallest k2) is the one the verification argument selects.
-  const ok = roots.filter((k) => N - D * D * k > 0 && A + (B * (B * k - R)) / (N - D * D * k) < 0).sort((x, y) => x - y);
-  if (!ok.length) throw new Error('no root of the ergodic Riccati equation gives a concave Hamiltonian and a stable closed loop');
-  const k2 = ok[0];
-  const w = N - D * D * k2;
-  // -P + A k1 + (B k2 - R)(B k1 - Q)/w = 0  ->  k1 (A + B (B k2 - R)/w) = P + Q (B k2 - R)/w.
-  const k1 = (P + (Q * (B * k2 - R)) / w) / (A + (B * (B * k2 - R)) / w);
-  const slope = (B * k2 - R) / w;
-  const intercept = (B * k1 - Q) / w;
-  const variance = gamma / w;
-  const averageReward = (B * k1 - Q) ** 2 / (2 * w) + 0.5 * gamma * Math.log((2 * Math.PI * gamma) / w);
-  return { k2, k1, slope, intercept, variance, psi: [slope, intercept, Math.log(variance / gamma)], averageReward };
+  return roots.map((k2) => {
+    const w = N - D * D * k2;
+    const slope = (B * k2 - R) / w;
+    return { k2, concave: w > 0, meanSquareRate: 2 * (A + B * slope) + D * D * slope * slope };
+  });
 }
 
 /** Options of `qLearningErgodic`. */
@@ -103,7 +126,8 @@ export interface QLearningErgodicOptions {
   dt: number;
   /** Parallel paths, in [1, 10000] (default 1000). */
   paths?: number;
-  /** Simulated time per path, in (0, 1e4] (default 2000: from psi = 0, psi_1 needs over 1000 time units). */
+  /** Simulated time per path, in (0, 1e4] (default 2000: from psi = 0 all three parameters are near psi* after about
+   *  200 time units and then fluctuate around it; the rest of the run feeds the second-half average). */
   time?: number;
   seed: number;
   /** Step sizes (defaults 0.05 for theta and Vbar, 0.5 for psi_1 and psi_2, lrQ / gamma for psi_3). */
