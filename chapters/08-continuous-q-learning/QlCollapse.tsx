@@ -4,13 +4,12 @@
  * problem discrete Q-learning targets. Right, log–log: the learned action-gap coefficient of discrete Q-learning
  * against its exact value theta_aa(dt) and the leading order r dt / 2 (slope one).
  */
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { defineFigureParams } from '../../app/state/figureParams.ts';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
 import { Legend } from '../../app/components/Legend.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
 import { drawAxes } from '../../app/plots/axes.ts';
@@ -54,12 +53,9 @@ export function sampledCurves(n = 60) {
 }
 
 export function QlCollapse({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const v = collapseParams.useValues();
   const request: QlCollapseParams = { dts: DTS, time: v.time, seed: v.seed };
-  const sim = useSimulation('qlCollapse', request, { enabled: inView });
+  const { sim, figure } = useFigureSimulation('qlCollapse', request);
   const r = sim.status === 'error' ? null : sim.result;
   const curves = useMemo(() => sampledCurves(), []);
   const Ks = optimum.K;
@@ -77,12 +73,8 @@ export function QlCollapse({ number, anchor, children }: { label?: string; numbe
       params={collapseParams}
       number={number}
       anchor={anchor}
-      status={sim.status}
-      error={sim.error}
-      progress={sim.progress}
+      {...figure}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[discreteListing, compareListing]}
       summary={stats}
       csv={(): Record<string, ArrayLike<number>> =>
@@ -90,7 +82,7 @@ export function QlCollapse({ number, anchor, children }: { label?: string; numbe
       }
       controls={<Controls params={collapseParams} />}
     >
-      <div ref={plot} className="ql-wrap">
+      <div ref={figure.plotRef} className="ql-wrap">
         <div className="ql-plots">
           <PlotSurface
             aspect={0.85}

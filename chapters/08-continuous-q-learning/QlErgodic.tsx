@@ -3,13 +3,12 @@
  * parameters psi_1 (slope), psi_2 (intercept), psi_3 (log variance over gamma) along the run against the closed-form
  * psi*, and the learned long-run average reward against the exact one.
  */
-import { useRef, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { defineFigureParams } from '../../app/state/figureParams.ts';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
 import { Legend } from '../../app/components/Legend.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { useMediaQuery } from '../../app/state/settings.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
@@ -39,12 +38,9 @@ export const ergodicStar = ergodicLqSolution(JIA_ZHOU_ERGODIC);
 const NAMES = ['ψ₁ (slope)', 'ψ₂ (intercept)', 'ψ₃ (log variance/γ)'];
 
 export function QlErgodic({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const v = ergodicParams.useValues();
   const request: QlErgodicParams = { dt: v.dt, paths: v.paths, time: v.time, seed: v.seed };
-  const sim = useSimulation('qlErgodic', request, { enabled: inView });
+  const { sim, figure } = useFigureSimulation('qlErgodic', request);
   const r = sim.status === 'error' ? null : sim.result;
   const star = ergodicStar.psi;
   const shown = sim.resultParams ?? request;
@@ -61,12 +57,8 @@ export function QlErgodic({ number, anchor, children }: { label?: string; number
       params={ergodicParams}
       number={number}
       anchor={anchor}
-      status={sim.status}
-      error={sim.error}
-      progress={sim.progress}
+      {...figure}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[ergodicListing, solutionListing, rootsListing]}
       summary={stats}
       csv={(): Record<string, ArrayLike<number>> =>
@@ -74,7 +66,7 @@ export function QlErgodic({ number, anchor, children }: { label?: string; number
       }
       controls={<Controls params={ergodicParams} />}
     >
-      <div ref={plot}>
+      <div ref={figure.plotRef}>
         <PlotSurface
           aspect={narrow ? 0.8 : 0.5}
           ariaLabel="The three policy parameters along the run of ergodic q-learning, against their closed-form optimal values"

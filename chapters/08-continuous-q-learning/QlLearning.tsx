@@ -4,13 +4,12 @@
  * actions at x = 1, as an advantage rate (per unit time, zero at the best action): the q-learner's q_psi(1, a) - max,
  * discrete Q-learning's (Q(1, a) - max_a Q(1, .)) / dt, and the exact -(r/2)(a + K*)^2.
  */
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { defineFigureParams } from '../../app/state/figureParams.ts';
 import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
 import { Legend } from '../../app/components/Legend.tsx';
-import { useSimulation } from '../../app/sim/useSimulation.ts';
-import { useInView } from '../../app/sim/useInView.ts';
+import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
 import { plotScales } from '../../app/plots/scales.ts';
@@ -49,12 +48,9 @@ export function actionProfiles(r: QlLearningResult, x = X_PROFILE, n = 121) {
 }
 
 export function QlLearning({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const root = useRef<HTMLElement | null>(null);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const inView = useInView(root);
   const v = learningParams.useValues();
   const request: QlLearningParams = { dt: v.dt, time: v.time, seed: v.seed };
-  const sim = useSimulation('qlLearning', request, { enabled: inView });
+  const { sim, figure } = useFigureSimulation('qlLearning', request);
   const r = sim.status === 'error' ? null : sim.result;
   const Ks = optimum.K;
   const Kdt = r ? sampledQ(r.dt).K : NaN;
@@ -73,18 +69,14 @@ export function QlLearning({ number, anchor, children }: { label?: string; numbe
       params={learningParams}
       number={number}
       anchor={anchor}
-      status={sim.status}
-      error={sim.error}
-      progress={sim.progress}
+      {...figure}
       caption={children}
-      rootRef={root}
-      plotRef={plot}
       code={[ctListing]}
       summary={stats}
       csv={(): Record<string, ArrayLike<number>> => (r ? { time: r.time, q_K: r.qK, q_psi3: r.psi3, Q_K: r.QK } : {})}
       controls={<Controls params={learningParams} />}
     >
-      <div ref={plot} className="ql-wrap">
+      <div ref={figure.plotRef} className="ql-wrap">
         <div className="ql-plots">
           <PlotSurface
             aspect={0.85}
