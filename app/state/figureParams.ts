@@ -77,15 +77,17 @@ export function useFigureState<S extends Schema, T>(params: FigureParams<S>, sel
   return useStore(params.store, select);
 }
 
-let pending = 0;
+let pending: ReturnType<typeof setTimeout> | 0 = 0;
+/** How long the URL waits after the last change. history.replaceState costs milliseconds in Chrome, too much per frame. */
+const URL_WRITE_DELAY_MS = 150;
 
-/** Writes all figures' values to the URL at most once per frame (replaceState: no history entry per drag). */
+/** Writes all figures' values to the URL shortly after they change (replaceState: no history entry per drag). */
 function scheduleUrlWrite(): void {
   if (typeof window === 'undefined' || pending) return;
-  pending = requestAnimationFrame(() => {
+  pending = setTimeout(() => {
     pending = 0;
     const figures = [...registry.values()].map((f) => ({ id: f.id, schema: f.schema, values: f.store.getState().values as Record<string, number> }));
     const search = encodeUrl(location.search, figures);
     if (search !== location.search) history.replaceState(history.state, '', location.pathname + search + location.hash);
-  });
+  }, URL_WRITE_DELAY_MS);
 }

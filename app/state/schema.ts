@@ -73,13 +73,22 @@ export function nearestValid(spec: ParamSpec, x: number): number {
   return Math.min(spec.max, Math.max(spec.min, v));
 }
 
+/** Number formats by their options, built once: toLocaleString builds a new Intl.NumberFormat on every call. */
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(options);
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat('en-US', options)));
+  return f;
+}
+
 /** The value as the figure shows it, e.g. "0.30" or "1,000": the step's digits, one more if the value needs it. */
 export function formatValue(spec: ParamSpec, v: number): string {
   const d = digitsOf(spec);
   const needsMore = !spec.integer && Math.abs(Number(v.toFixed(d)) - v) > 1e-12;
   const shown = needsMore ? d + 1 : d;
-  if (spec.log && !spec.digits) return Number(v.toPrecision(3)).toLocaleString('en-US', { maximumSignificantDigits: 3 });
-  return v.toLocaleString('en-US', { minimumFractionDigits: shown, maximumFractionDigits: shown });
+  if (spec.log && !spec.digits) return numberFormat({ maximumSignificantDigits: 3 }).format(Number(v.toPrecision(3)));
+  return numberFormat({ minimumFractionDigits: shown, maximumFractionDigits: shown }).format(v);
 }
 
 /**
