@@ -142,6 +142,10 @@ describe('dcVerification (figure dc-verification)', () => {
     expect(lo).toBeGreaterThan(9);
     expect(hi).toBeLessThan(70);
     expect(hi).toBeGreaterThan(60);
+    // "The most at small lambda": the ratio peaks at lambda = 2^(-3/2) = 0.35 (69.7; 43.0 at 1/4) and falls to 9.2 at 2.
+    const q = r.lambda.map((_, k) => r.identitySe[k] / r.pathwiseSe[k]);
+    expect(q.indexOf(hi)).toBe(1);
+    for (let k = 2; k < q.length; k++) expect(q[k]).toBeLessThan(q[k - 1]);
     expect(r.pathwise[k1]).toBeCloseTo(0.02, 3);
     expect(r.pathwiseSe[k1]).toBeCloseTo(0.0143, 4);
     expect(Math.abs(r.pathwise[0])).toBeGreaterThan(10 * r.pathwiseSe[0]);
