@@ -18,7 +18,7 @@ export function fmt(v: number, digits = 4): string {
   return v.toFixed(digits).replace('-', '−');
 }
 
-/** An MMD² value (five decimals: two exact samples of 1000 points differ by ~1e-4). */
+/** An MMD² value (five decimals: between two exact samples of 1000 points it scatters with a standard deviation of about 5e-4). */
 export function fmtMmd(v: number): string {
   return fmt(v, 5);
 }

@@ -7,6 +7,15 @@ describe('chapter 9 prose numbers', () => {
     expect(schedule.logAlpha(1)).toBeCloseTo(-5.025, 12);
     expect(schedule.alpha(1)).toBeCloseTo(0.006572, 6);
     expect(1 / schedule.alpha(1)).toBeCloseTo(152.17, 2);
+    // Without a score, X_T = X_0/alpha_1 + noise of variance 1/alpha_1^2 - 1 (the integral of beta(s)/alpha_s^2), so
+    // from N(0, 1) the sd is sqrt(2 - alpha_1^2)/alpha_1 = 215.2, about sqrt(2)/alpha_1.
+    const a1 = schedule.alpha(1);
+    let noiseVar = 0;
+    const ds = 1e-5;
+    for (let s = ds / 2; s < 1; s += ds) noiseVar += (schedule.beta(s) / schedule.alpha(s) ** 2) * ds;
+    expect(noiseVar / (1 / a1 ** 2 - 1)).toBeCloseTo(1, 6);
+    expect(Math.sqrt(2 - a1 * a1) / a1).toBeCloseTo(215.2, 1);
+    expect(Math.sqrt(2) / a1).toBeCloseTo(215.2, 1);
     expect(2 * schedule.alpha(1)).toBeCloseTo(0.013, 3);
     expect(1 - schedule.sigma2(1)).toBeCloseTo(4.3e-5, 6);
     expect(schedule.sigma(0.001)).toBeCloseTo(0.0105, 4);
@@ -19,6 +28,11 @@ describe('chapter 9 prose numbers', () => {
     expect(schedule.alpha(0.5)).toBeCloseTo(0.281183, 6);
     expect(schedule.alpha(0.5) ** 2).toBeCloseTo(0.079064, 6);
     expect(sigma2At(0.5)).toBeCloseTo(0.920936, 6);
+    // The integrated noise rate at s = 0.5 is a quarter of its total, yet 92% of the variance is noise.
+    const intBeta = (s: number) => -2 * schedule.logAlpha(s);
+    expect(intBeta(0.5)).toBeCloseTo(2.5375, 12);
+    expect(intBeta(1)).toBeCloseTo(10.05, 12);
+    expect(intBeta(0.5) / intBeta(1)).toBeCloseTo(0.25, 2);
   });
 
   it('exercises dc-value and dc-control: V(0.5, 0.7) = 0.754503, score 0.184347, u* = 0.454183, drift 1.119', () => {
@@ -28,8 +42,8 @@ describe('chapter 9 prose numbers', () => {
     expect(a * a).toBeCloseTo(0.396334, 5);
     const v = 0.25 * a * a + 1 - a * a;
     expect(v).toBeCloseTo(0.70275, 5);
-    expect(0.5 * Math.log(2 * Math.PI * v)).toBeCloseTo(0.742563, 5);
-    expect((0.5 - a) ** 2 / (2 * v)).toBeCloseTo(0.01194, 5);
+    expect(0.5 * Math.log(2 * Math.PI * v)).toBeCloseTo(0.742562, 6);
+    expect((0.5 - a) ** 2 / (2 * v)).toBeCloseTo(0.011941, 6);
     // Closed form = engine.
     expect(gaussValue(0.5, 0.7)).toBeCloseTo(0.5 * Math.log(2 * Math.PI * v) + (0.5 - a) ** 2 / (2 * v), 12);
     expect(gaussValue(0.5, 0.7)).toBeCloseTo(0.754503, 6);
