@@ -12,8 +12,8 @@ declare module 'virtual:glossary' {
   export const glossary: { id: string; term: string; html: string }[];
 }
 declare module 'virtual:bibliography' {
-  /** `cite`: how citations name the authors (citeAuthors in app/content/bibliography.ts). */
-  export const bibliography: { id: string; cite: string; year: number; html: string }[];
+  /** `cite` and `year`: how citations name the authors and the year (citeAuthors, citeYears in app/content/bibliography.ts). */
+  export const bibliography: { id: string; cite: string; year: string; html: string }[];
 }
 declare module '*&code' {
   const listing: import('../build/highlightCode.ts').CodeListing;

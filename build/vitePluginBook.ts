@@ -13,7 +13,7 @@ import { scanBook, type BookIndex } from './scanBook.ts';
 import { renderInlineMath, renderTex, escapeHtml } from './renderMath.ts';
 import { highlightListing } from './highlightCode.ts';
 import { glossary } from '../app/content/glossary.ts';
-import { bibliography, citeAuthors } from '../app/content/bibliography.ts';
+import { bibliography, citeAuthors, citeYears } from '../app/content/bibliography.ts';
 
 const VIRTUAL = ['virtual:book-index', 'virtual:book-previews', 'virtual:glossary', 'virtual:bibliography'];
 
@@ -23,10 +23,12 @@ export function bookIndexLoader(chaptersDir: string): () => BookIndex {
 }
 
 /** Formats a bibliography entry as HTML: authors (year). Title. Venue. */
+const yearLabels = citeYears(bibliography);
+
 export function formatBibEntry(e: (typeof bibliography)[number]): string {
   const title = e.url ? `<a href="${escapeHtml(e.url)}" rel="noopener">${escapeHtml(e.title)}</a>` : escapeHtml(e.title);
   const note = e.note ? ` <span class="bib-note">${renderInlineMath(e.note, `bibliography ${e.id}`)}</span>` : '';
-  return `${escapeHtml(e.authors)} (${e.year}). <cite>${title}</cite>. ${escapeHtml(e.venue)}.${note}`;
+  return `${escapeHtml(e.authors)} (${yearLabels.get(e.id) ?? e.year}). <cite>${title}</cite>. ${escapeHtml(e.venue)}.${note}`;
 }
 
 export function bookPlugin(options: { chaptersDir: string; root: string }): Plugin {
@@ -69,7 +71,7 @@ export function bookPlugin(options: { chaptersDir: string; root: string }): Plug
         return `export const glossary = ${JSON.stringify(entries)};`;
       }
       if (name === 'virtual:bibliography') {
-        const entries = bibliography.map((b) => ({ id: b.id, cite: citeAuthors(b), year: b.year, html: formatBibEntry(b) }));
+        const entries = bibliography.map((b) => ({ id: b.id, cite: citeAuthors(b), year: yearLabels.get(b.id) ?? String(b.year), html: formatBibEntry(b) }));
         return `export const bibliography = ${JSON.stringify(entries)};`;
       }
       return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bibliography, citeAuthors } from './bibliography';
+import { bibliography, citeAuthors, citeYears } from './bibliography';
 
 describe('citation names', () => {
   it('uses surnames, drops suffixes and "(eds.)", and takes an explicit short form', () => {
@@ -13,5 +13,13 @@ describe('citation names', () => {
     const ids = bibliography.map((b) => b.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const b of bibliography) expect(citeAuthors(b)).toMatch(/^\p{Lu}/u);
+  });
+  it('letters the years where two entries would cite alike, and only there', () => {
+    const years = citeYears(bibliography);
+    expect(years.get('bellman1952')).toBe('1952');
+    expect([years.get('jiazhou2022'), years.get('jiazhou2022pg')].sort()).toEqual(['2022a', '2022b']);
+    expect([years.get('song2021'), years.get('song2021mle')].sort()).toEqual(['2021a', '2021b']);
+    const labels = bibliography.map((b) => `${citeAuthors(b)} ${years.get(b.id)}`);
+    expect(new Set(labels).size).toBe(labels.length);
   });
 });

@@ -30,6 +30,24 @@ export function citeAuthors(e: Pick<BibEntry, 'authors' | 'short'>): string {
   return `${names[0]} et al.`;
 }
 
+/**
+ * The year as cited: "2021", or "2021a", "2021b" … when two entries would otherwise print the same name and year
+ * (Song et al. 2021 twice, Jia & Zhou 2022 twice). Letters follow the titles' alphabetical order.
+ */
+export function citeYears(entries: ReadonlyArray<Pick<BibEntry, 'id' | 'authors' | 'short' | 'year' | 'title'>>): Map<string, string> {
+  const groups = new Map<string, typeof entries[number][]>();
+  for (const e of entries) {
+    const key = `${citeAuthors(e)} ${e.year}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  const out = new Map<string, string>();
+  for (const group of groups.values()) {
+    const sorted = [...group].sort((a, b) => a.title.localeCompare(b.title));
+    sorted.forEach((e, i) => out.set(e.id, group.length > 1 ? `${e.year}${String.fromCharCode(97 + i)}` : String(e.year)));
+  }
+  return out;
+}
+
 export const bibliography: BibEntry[] = [
   { id: 'bellman1952', authors: 'R. Bellman', year: 1952, title: 'On the theory of dynamic programming', venue: 'Proceedings of the National Academy of Sciences 38(8), 716–719', url: 'https://doi.org/10.1073/pnas.38.8.716', note: 'The principle of optimality and the functional equation that now bears his name.' },
   { id: 'bellman1957', authors: 'R. Bellman', year: 1957, title: 'Dynamic Programming', venue: 'Princeton University Press', note: 'The book-length treatment of dynamic programming.' },
