@@ -40,7 +40,8 @@ const NAMES = ['ψ₁ (slope)', 'ψ₂ (intercept)', 'ψ₃ (log variance/γ)'];
 export function QlErgodic({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
   const v = ergodicParams.useValues();
   const request: QlErgodicParams = { dt: v.dt, paths: v.paths, time: v.time, seed: v.seed };
-  const { sim, figure } = useFigureSimulation('qlErgodic', request);
+  // While a slider moves, a fifth of the paths (at least 200) answers first, noisier; then all of them.
+  const { sim, figure } = useFigureSimulation('qlErgodic', request, { preview: { ...request, paths: Math.max(200, Math.round(request.paths / 5)) } });
   const r = sim.status === 'error' ? null : sim.result;
   const star = ergodicStar.psi;
   const shown = sim.resultParams ?? request;
