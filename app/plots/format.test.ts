@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { estimateTextWidth, formatScientific, formatValue, MINUS, superscript, tickFormatter } from './format.ts';
+import { estimateTextWidth, formatFixed, formatPercent, formatScientific, formatValue, MINUS, superscript, tickFormatter } from './format.ts';
 
 describe('tickFormatter', () => {
   it('never prints a negative zero, even for floating-point noise', () => {
@@ -58,5 +58,16 @@ describe('superscripts and scientific notation', () => {
     expect(formatScientific(0.0481, { plain: [1e-3, 1e3] })).toBe('0.0481');
     expect(formatScientific(1.1e-5, { digits: 2, plain: null })).toBe('1.1 × 10⁻⁵');
     expect(formatScientific(0.5, { digits: 2, plain: null })).toBe('5.0 × 10⁻¹');
+  });
+});
+
+describe('fixed decimals and percentages for stats lines', () => {
+  it('uses a true minus, drops the sign of a rounded zero, and signs percentages on request', () => {
+    expect(formatFixed(-0.2566123)).toBe('\u22120.2566');
+    expect(formatFixed(2.6597508, 7)).toBe('2.6597508');
+    expect(formatFixed(-0.00001)).toBe('0.0000');
+    expect(formatPercent(-0.088423)).toBe('\u22128.84%');
+    expect(formatPercent(0.129, 1, true)).toBe('+12.9%');
+    expect(formatPercent(0.129, 1)).toBe('12.9%');
   });
 });

@@ -98,6 +98,16 @@ export function formatValue(v: number, digits = 3): string {
   return withMinus(fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed);
 }
 
+/** v with `digits` decimals and a true minus sign (a rounded −0.000 shows as 0.000): the stats lines' numbers. */
+export function formatFixed(v: number, digits = 4): string {
+  return withMinus(v.toFixed(digits));
+}
+
+/** v as a percentage with `digits` decimals, e.g. −8.84%; `signed` writes + before positive values. */
+export function formatPercent(v: number, digits = 2, signed = false): string {
+  return `${signed && v >= 0 ? '+' : ''}${formatFixed(100 * v, digits)}%`;
+}
+
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** An integer exponent in Unicode superscripts: -12 -> "⁻¹²" (for "10⁻¹²" in labels that cannot hold TeX). */

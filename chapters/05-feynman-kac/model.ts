@@ -35,12 +35,5 @@ export function chainValue(K: number, x0: number, dt: number): number {
   }
 }
 
-/** Formats a number with a true minus sign. */
-export function fmt(v: number, digits = 4): string {
-  return v.toFixed(digits).replace('-', '−');
-}
-
-/** A signed percentage, e.g. −8.84%. */
-export function pct(v: number, digits = 2): string {
-  return `${(100 * v).toFixed(digits).replace('-', '−')}%`;
-}
+/** Numbers with a true minus sign, and percentages such as −8.84%. */
+export { formatFixed as fmt, formatPercent as pct } from '../../app/plots/format.ts';

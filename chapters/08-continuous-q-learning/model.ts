@@ -4,6 +4,7 @@
  * under a millisecond, so figures and exercises call it on the main thread.
  */
 import { lqrDiscounted, type ScalarLqrParams } from '../../workers/engines/lqr.ts';
+import { formatPercent } from '../../app/plots/format.ts';
 import { lqrTransition, POST_LQR } from '../../workers/engines/learning/qlearningCT.ts';
 
 export { POST_LQR };
@@ -68,12 +69,7 @@ export function entropyValueConstant(gamma = GAMMA, p: ScalarLqrParams = POST_LQ
   return (p.sigma ** 2 * P) / (2 * p.rho) - (gamma / (2 * p.rho)) * Math.log((2 * Math.PI * gamma) / p.r);
 }
 
-/** Formats a number with a true minus sign. */
-export function fmt(v: number, digits = 4): string {
-  return v.toFixed(digits).replace('-', '−');
-}
+export { formatFixed as fmt } from '../../app/plots/format.ts';
 
-/** A signed percentage, e.g. −8.84%. */
-export function pct(v: number, digits = 1): string {
-  return `${v >= 0 ? '+' : ''}${(100 * v).toFixed(digits).replace('-', '−')}%`;
-}
+/** A signed percentage with one decimal, e.g. +12.9%. */
+export const pct = (v: number, digits = 1) => formatPercent(v, digits, true);

@@ -25,7 +25,8 @@ import valueListing from '../../workers/engines/diffusion/control.ts?fn=controlV
 import lawListing from '../../workers/tasks/diffusionControl.ts?fn=conditionalLaw&code';
 import { VALUE_GRID } from '../../workers/tasks/diffusionControl.ts';
 import { valueParams, valueRequest } from './params.ts';
-import { dataDensity, fmt, lawDensity, VALUE_COLOR_RANGE } from './model.ts';
+import { dataDensity, fmt, schedule, VALUE_COLOR_RANGE } from './model.ts';
+import { compileMixture, gmmDensity } from '../../workers/engines/diffusion/gmm.ts';
 import './diffusionControl.css';
 
 const BINS = 64;
@@ -48,7 +49,8 @@ export function DcValue({ number, anchor, children }: { label?: string; number?:
     const hist = densityHistogram(r.final, edges);
     const n = 241;
     const xs = Float64Array.from({ length: n }, (_, i) => VALUE_GRID.lo + ((VALUE_GRID.hi - VALUE_GRID.lo) * i) / (n - 1));
-    const cond = Float64Array.from(xs, (x) => lawDensity(r.law, x));
+    const law = compileMixture(r.law);
+    const cond = Float64Array.from(xs, (x) => gmmDensity(law, [x], 0, schedule));
     const data = Float64Array.from(xs, (x) => dataDensity(x));
     let peak = 0;
     for (let i = 0; i < BINS; i++) peak = Math.max(peak, hist[i]);

@@ -1,5 +1,6 @@
 /** Chapter 9's closed forms: the schedule, the ring, and the one-dimensional Gaussian datum of the exercises. */
-import { compileMixture, gmmScore, ringMixture } from '../../workers/engines/diffusion/gmm.ts';
+import { formatFixed } from '../../app/plots/format.ts';
+import { compileMixture, gmmDensity, gmmScore, ringMixture } from '../../workers/engines/diffusion/gmm.ts';
 import { controlValue, optimalControl } from '../../workers/engines/diffusion/control.ts';
 import { DC_BIMODAL, DC_RING, dcSchedule } from '../../workers/tasks/diffusionControl.ts';
 
@@ -14,13 +15,11 @@ export function ringMeans(): number[][] {
 }
 
 /** A number with a true minus sign. */
-export function fmt(v: number, digits = 4): string {
-  return v.toFixed(digits).replace('-', '−');
-}
+export { formatFixed as fmt };
 
 /** An MMD² value (five decimals: between two exact samples of 1000 points it scatters with a standard deviation of about 5e-4). */
 export function fmtMmd(v: number): string {
-  return fmt(v, 5);
+  return formatFixed(v, 5);
 }
 
 /** The exercises' datum: one-dimensional N(1, 0.5²). */
@@ -39,15 +38,8 @@ export const gaussControl = (x: number, t: number) => optimalControl(gauss, sche
 /** Colour range of the value heat map above its minimum (nats). */
 export const VALUE_COLOR_RANGE = 8;
 
-/** Density of a 1-D mixture given as weights, means and sds. */
-export function lawDensity(law: { weights: number[]; means: number[]; sds: number[] }, x: number): number {
-  let p = 0;
-  for (let k = 0; k < law.weights.length; k++) p += (law.weights[k] * Math.exp(-(((x - law.means[k]) / law.sds[k]) ** 2) / 2)) / (law.sds[k] * Math.sqrt(2 * Math.PI));
-  return p;
-}
-
-/** Density of the value figure's data (DC_BIMODAL). */
+const bimodal = compileMixture(DC_BIMODAL);
+/** Density of the value figure's data (DC_BIMODAL) at x. */
 export function dataDensity(x: number): number {
-  const tot = DC_BIMODAL.weights.reduce((a, b) => a + b, 0);
-  return lawDensity({ weights: DC_BIMODAL.weights.map((w) => w / tot), means: DC_BIMODAL.means.map((m) => m[0]), sds: DC_BIMODAL.stds }, x);
+  return gmmDensity(bimodal, [x], 0, schedule);
 }

@@ -6,14 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../engines/chunked.ts';
 import { Rng } from '../engines/random.ts';
-import { compileMixture, gmmLogDensity, gmmSample } from '../engines/diffusion/gmm.ts';
+import { compileMixture, gmmCdf1d, gmmDensity, gmmLogDensity, gmmSample } from '../engines/diffusion/gmm.ts';
 import { tasks } from '../tasks.ts';
 import { controlCost } from '../engines/diffusion/control.ts';
-import { conditionalLaw, DC_BIMODAL, DC_TMIN, dcRing, dcSchedule, fractionOnModes, lambdaGrid, mixtureCdf, mmdAgainstTarget } from './diffusionControl.ts';
+import { conditionalLaw, DC_BIMODAL, DC_TMIN, dcRing, dcSchedule, fractionOnModes, lambdaGrid, mmdAgainstTarget } from './diffusionControl.ts';
 import { vpSchedule } from '../engines/diffusion/schedule.ts';
 import { defaults } from '../../app/state/schema.ts';
 import { dsmParams, dsmRequest, LAMBDAS, particlesParams, particlesRequest, valueParams, valueRequest, verificationParams, verificationRequest } from '../../chapters/09-diffusion-control/params.ts';
-import { dataDensity, lawDensity } from '../../chapters/09-diffusion-control/model.ts';
+import { dataDensity } from '../../chapters/09-diffusion-control/model.ts';
 import { optimumIndex, seRatios } from '../../chapters/09-diffusion-control/DcVerification.tsx';
 
 const figParticles = particlesRequest(defaults(particlesParams.schema));
@@ -227,12 +227,12 @@ describe('dcValue (figure dc-value)', () => {
       Z += q * h;
       m1 += y * q * h;
     }
-    const mean = law.weights.reduce((a, w, k) => a + w * law.means[k], 0);
+    const mean = law.weights.reduce((a, w, k) => a + w * law.means[k][0], 0);
     expect(mean).toBeCloseTo(m1 / Z, 8);
-    for (const y of [-1.4, 0, 1.07]) expect(lawDensity(law, y)).toBeCloseTo(post[Math.round((y + 6) / h)] / Z, 6);
+    for (const y of [-1.4, 0, 1.07]) expect(gmmDensity(law, [y], 0, sch)).toBeCloseTo(post[Math.round((y + 6) / h)] / Z, 6);
     // Marginal check: the conditional weights average back to the data's over p_T.
     expect(law.weights[0] + law.weights[1]).toBeCloseTo(1, 14);
-    expect(mixtureCdf(law, 10)).toBeCloseTo(1, 12);
+    expect(gmmCdf1d(law, 10)).toBeCloseTo(1, 12);
     expect(law.weights[0]).toBeCloseTo(0.1168, 4);
   });
 

@@ -17,7 +17,6 @@ import { Rng } from '../engines/random.ts';
 import { vpSchedule } from '../engines/diffusion/schedule.ts';
 import { compileMixture, gmmCdf1d, gmmLogDensity, gmmSample, ringMixture, type GaussianMixture } from '../engines/diffusion/gmm.ts';
 import { wasserstein1dToCdf } from '../engines/diffusion/metrics.ts';
-import { normalCdf } from '../engines/stats.ts';
 import { exactScore, sampleDiffusion, scaledScore, type DiffusionSamplerMethod } from '../engines/diffusion/samplers.ts';
 import { controlCost, type ControlCostResult } from '../engines/diffusion/control.ts';
 import { learnedScore, scoreGridError, trainDsm } from '../engines/diffusion/dsm.ts';
@@ -226,7 +225,7 @@ export const DC_BIMODAL: GaussianMixture = { weights: [0.4, 0.6], means: [[-1.5]
  * posterior is the mixture with weights w_k N(x; c a_k, c^2 v_k + 1 - c^2) (normalised), means
  * (a_k/v_k + c x/(1 - c^2))/prec_k and variances 1/prec_k, prec_k = 1/v_k + c^2/(1 - c^2).
  */
-export function conditionalLaw(mixture: GaussianMixture, schedule: NoiseSchedule, s: number, x: number): { weights: number[]; means: number[]; sds: number[] } {
+export function conditionalLaw(mixture: GaussianMixture, schedule: NoiseSchedule, s: number, x: number): GaussianMixture {
   const c = Math.exp(schedule.logAlpha(schedule.T) - schedule.logAlpha(s));
   const q = 1 - c * c;
   const a = schedule.alpha(s);
@@ -241,23 +240,16 @@ export function conditionalLaw(mixture: GaussianMixture, schedule: NoiseSchedule
   const mx = Math.max(...logw);
   const w = logw.map((l) => Math.exp(l - mx));
   const W = w.reduce((u, v) => u + v, 0);
-  const means: number[] = [];
-  const sds: number[] = [];
+  const means: number[][] = [];
+  const stds: number[] = [];
   mixture.means.forEach((m, k) => {
     const ak = a * m[0];
     const vk = a * a * mixture.stds[k] ** 2 + sg2;
     const prec = 1 / vk + (c * c) / q;
-    means.push((ak / vk + (c * x) / q) / prec);
-    sds.push(Math.sqrt(1 / prec));
+    means.push([(ak / vk + (c * x) / q) / prec]);
+    stds.push(Math.sqrt(1 / prec));
   });
-  return { weights: w.map((v) => v / W), means, sds };
-}
-
-/** The CDF of a 1-D mixture given as weights, means and sds. */
-export function mixtureCdf(law: { weights: number[]; means: number[]; sds: number[] }, x: number): number {
-  let F = 0;
-  for (let k = 0; k < law.weights.length; k++) F += law.weights[k] * normalCdf((x - law.means[k]) / law.sds[k]);
-  return F;
+  return { weights: w.map((v) => v / W), means, stds };
 }
 
 export interface DcValueParams {
@@ -285,8 +277,8 @@ export interface DcValueResult {
   w1Data: number;
   /** W1 of an exact sample of the conditional law, of the same size, to its CDF: the sampling noise of w1Conditional. */
   w1Reference: number;
-  /** The conditional law (weights, means, sds) and alpha_T. */
-  law: { weights: number[]; means: number[]; sds: number[] };
+  /** The conditional law (a 1-D mixture with normalised weights) and alpha_T. */
+  law: GaussianMixture;
   alphaT: number;
   /** V(x0, 0) = -ln p_T(x0). */
   valueAtStart: number;
@@ -330,11 +322,12 @@ function* dcValue(p: DcValueParams): Chunked<DcValueResult> {
   const paths = new Float32Array(shown * VALUE_RECORD);
   for (let k = 0; k < VALUE_RECORD; k++) for (let q = 0; q < shown; q++) paths[q * VALUE_RECORD + k] = res.snapshots[k * p.paths + q];
   const law = conditionalLaw(DC_BIMODAL, schedule, DC_TMIN, p.x0);
-  const exact = gmmSample({ weights: law.weights, means: law.means.map((m) => [m]), stds: law.sds }, p.paths, new Rng(p.seed, 103));
+  const exact = gmmSample(law, p.paths, new Rng(p.seed, 103));
+  const lawCdf = (x: number) => gmmCdf1d(law, x);
   return {
-    w1Reference: wasserstein1dToCdf(exact, (x) => mixtureCdf(law, x)),
+    w1Reference: wasserstein1dToCdf(exact, lawCdf),
     value, nt, nx, paths, shown, times: res.times, final: res.final, law, alphaT: schedule.alpha(schedule.T),
-    w1Conditional: wasserstein1dToCdf(res.final, (x) => mixtureCdf(law, x)),
+    w1Conditional: wasserstein1dToCdf(res.final, lawCdf),
     w1Data: wasserstein1dToCdf(res.final, (x) => gmmCdf1d(cm, x, DC_TMIN, schedule)),
     valueAtStart: -gmmLogDensity(cm, [p.x0], schedule.T, schedule),
   };
