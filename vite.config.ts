@@ -3,8 +3,8 @@ import react from '@vitejs/plugin-react';
 import mdx from '@mdx-js/rollup';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bookPlugin } from './build/vitePluginBook.ts';
-import { mdxOptions } from './build/mdxOptions.ts';
+import { bookPlugin } from './compiler/vitePluginBook.ts';
+import { mdxOptions } from './compiler/mdxOptions.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const chaptersDir = path.join(root, 'chapters');

@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['app/**/*.test.{ts,tsx}', 'workers/**/*.test.ts', 'chapters/**/*.test.{ts,tsx}', 'build/**/*.test.ts'],
+          include: ['app/**/*.test.{ts,tsx}', 'workers/**/*.test.ts', 'chapters/**/*.test.{ts,tsx}', 'compiler/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
         },

@@ -1,4 +1,4 @@
-// Types of the modules made by build/vitePluginBook.ts.
+// Types of the modules made by compiler/vitePluginBook.ts.
 declare module 'virtual:book-index' {
   export interface SectionInfo { id: string; title: string; number: string }
   export interface ChapterInfo { number: number; slug: string; dir: string; title: string; summary: string; sections: SectionInfo[] }
@@ -16,7 +16,7 @@ declare module 'virtual:bibliography' {
   export const bibliography: { id: string; cite: string; year: string; html: string }[];
 }
 declare module '*&code' {
-  const listing: import('../build/highlightCode.ts').CodeListing;
+  const listing: import('../compiler/highlightCode.ts').CodeListing;
   export default listing;
 }
 declare module '*.mdx' {

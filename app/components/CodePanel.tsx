@@ -2,7 +2,7 @@
  * <CodePanel listing={sampleListing} />: the engine function behind a figure, as it is in the repository,
  * highlighted at build time (import it with `?fn=name&code`). Closed by default; its summary names the function.
  */
-import type { CodeListing } from '../../build/highlightCode.ts';
+import type { CodeListing } from '../../compiler/highlightCode.ts';
 
 export function CodePanel({ listing, title }: { listing: CodeListing; title?: string }) {
   return (

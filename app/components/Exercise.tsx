@@ -8,7 +8,7 @@
  *     </Exercise>
  *
  * The answer should be computed in the MDX from the engine's closed form (not typed in), so that the exercise and
- * the figures cannot disagree. The build (build/remarkBook.ts) fills in `number` and `anchor` from the label.
+ * the figures cannot disagree. The build (compiler/remarkBook.ts) fills in `number` and `anchor` from the label.
  */
 import { Children, isValidElement, useId, useState, type ReactNode } from 'react';
 

@@ -9,7 +9,7 @@ import type { FigureParams } from '../state/figureParams.ts';
 import { useFigureState } from '../state/figureParams.ts';
 import { defaults, type Schema } from '../state/schema.ts';
 import type { SimStatus } from '../sim/useSimulation.ts';
-import type { CodeListing } from '../../build/highlightCode.ts';
+import type { CodeListing } from '../../compiler/highlightCode.ts';
 import { CodePanel } from './CodePanel.tsx';
 
 export interface FigureProps<S extends Schema> {

@@ -1,6 +1,6 @@
 /**
  * <Ref to="eq:hjb" />: the number of an equation, figure or section, linked, with a preview on hover, focus or
- * tap. The build (build/remarkBook.ts) fills in number, kind, chapter and anchor and fails on unknown labels.
+ * tap. The build (compiler/remarkBook.ts) fills in number, kind, chapter and anchor and fails on unknown labels.
  */
 import { useEffect, useState } from 'react';
 import { Popover } from './Popover.tsx';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { mdxOptions } from './mdxOptions.ts';
 import { scanBook, slugify } from './scanBook.ts';
 
-const fixtures = path.resolve('build/fixtures/chapters');
+const fixtures = path.resolve('compiler/fixtures/chapters');
 
 async function compileChapter(dir: string, chaptersDir = fixtures): Promise<string> {
   const file = path.join(chaptersDir, dir, 'index.mdx');
