@@ -5,6 +5,7 @@ import '@fontsource-variable/source-serif-4/opsz.css';
 import '@fontsource-variable/source-serif-4/opsz-italic.css';
 import './styles/theme.css';
 import './styles/book.css';
+import './styles/figure.css';
 import './styles/code.css';
 import { App } from './book/App.tsx';
 import { installSettingsSync } from './state/settings.ts';

@@ -6,6 +6,7 @@ import { useId } from 'react';
 import type { FigureParams } from '../state/figureParams.ts';
 import { useFigureState } from '../state/figureParams.ts';
 import { formatValue, fromPosition, keyedValue, toPosition, type Schema } from '../state/schema.ts';
+import { ChoiceControl } from './ChoiceControl.tsx';
 
 const POSITIONS = 1000;
 
@@ -45,16 +46,15 @@ export function Slider<S extends Schema>({ params, name }: { params: FigureParam
 }
 
 /**
- * Sliders for the given parameters of a figure; when `names` is omitted, all of them except `seed` (the figure's
- * toolbar shows the seed with a re-roll button: a slider over seeds means nothing).
+ * Controls for the given parameters of a figure: a slider for a range, a radio group for a choice. When `names` is
+ * omitted, all of them except `seed` (the figure's toolbar shows the seed with a re-roll button: a slider over seeds
+ * means nothing).
  */
 export function Controls<S extends Schema>({ params, names }: { params: FigureParams<S>; names?: (keyof S & string)[] }) {
   const keys = names ?? (Object.keys(params.schema).filter((k) => k !== 'seed') as (keyof S & string)[]);
   return (
     <div className="controls" role="group" aria-label="Figure settings">
-      {keys.map((k) => (
-        <Slider key={k} params={params} name={k} />
-      ))}
+      {keys.map((k) => (params.schema[k].choices ? <ChoiceControl key={k} params={params} name={k} /> : <Slider key={k} params={params} name={k} />))}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { drawAxes } from './axes.ts';
 import { drawLine } from './line.ts';
 import { PlotSurface, type DrawFn, type PlotSurfaceHandle } from './PlotSurface.tsx';
-import { plotScales } from './scales.ts';
+import { plotScales } from './setup.ts';
 import { frame } from './frame.ts';
 import { installThemeStylesheet, mockContext } from './testing.ts';
 

@@ -59,6 +59,11 @@ export interface PlotSurfaceProps {
   aspect?: number;
   /** Fixed height in CSS px. */
   height?: number;
+  /**
+   * Fill the parent's box: width and height are both measured (the figure's stage sizes panels this way on a
+   * projector or in full screen, where the plots share the space left by the controls). Overrides aspect and height.
+   */
+  fill?: boolean;
   /** Add a canvas layer under the svg (for many paths, particles, large heatmaps). Default false. */
   canvas?: boolean;
   /** What the figure shows, for screen readers (the svg's `aria-label`). */
@@ -71,27 +76,34 @@ export interface PlotSurfaceProps {
   ref?: Ref<PlotSurfaceHandle>;
 }
 
-/** Width of an element, kept up to date by a ResizeObserver (window resize where there is none). */
-export function useElementWidth(ref: RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(0);
+/** Width and height of an element, kept up to date by a ResizeObserver (window resize where there is none). */
+export function useElementSize(ref: RefObject<HTMLElement | null>): PlotSize {
+  const [size, setSize] = useState<PlotSize>({ width: 0, height: 0 });
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const set = (w: number) => setWidth(Math.max(0, Math.floor(w)));
-    set(el.getBoundingClientRect().width);
+    const set = (w: number, h: number) => {
+      const next = { width: Math.max(0, Math.floor(w)), height: Math.max(0, Math.floor(h)) };
+      setSize((prev) => (prev.width === next.width && prev.height === next.height ? prev : next));
+    };
+    const box = el.getBoundingClientRect();
+    set(box.width, box.height);
     if (typeof ResizeObserver === 'undefined') {
-      const onResize = () => set(el.getBoundingClientRect().width);
+      const onResize = () => {
+        const b = el.getBoundingClientRect();
+        set(b.width, b.height);
+      };
       window.addEventListener('resize', onResize);
       return () => window.removeEventListener('resize', onResize);
     }
     const ro = new ResizeObserver((entries) => {
       const e = entries[entries.length - 1];
-      if (e) set(e.contentRect.width);
+      if (e) set(e.contentRect.width, e.contentRect.height);
     });
     ro.observe(el);
     return () => ro.disconnect();
   }, [ref]);
-  return width;
+  return size;
 }
 
 function sameTheme(a: PlotTheme, b: PlotTheme): boolean {
@@ -173,12 +185,13 @@ function useDepsVersion(deps: readonly unknown[] | undefined): number {
 /**
  * An svg layer over an optional canvas layer, sized to the container's width; see the module comment.
  */
-export function PlotSurface({ draw, deps, aspect = 0.62, height, canvas = false, ariaLabel, className, style, ref }: PlotSurfaceProps) {
+export function PlotSurface({ draw, deps, aspect = 0.62, height, fill = false, canvas = false, ariaLabel, className, style, ref }: PlotSurfaceProps) {
   const boxRef = useRef<HTMLDivElement | null>(null);
   const svgRef = useRef<SVGSVGElement | null>(null);
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const underRef = useRef<SVGSVGElement | null>(null);
-  const width = useElementWidth(boxRef);
+  const measured = useElementSize(boxRef);
+  const width = measured.width;
   const theme = usePlotTheme(boxRef);
   const dpr = useDevicePixelRatio();
   const version = useDepsVersion(deps);
@@ -188,7 +201,7 @@ export function PlotSurface({ draw, deps, aspect = 0.62, height, canvas = false,
     drawRef.current = draw;
   });
 
-  const plotHeight = height ?? Math.round(width * aspect);
+  const plotHeight = fill ? measured.height : (height ?? Math.round(width * aspect));
 
   const render = () => {
     const svgEl = svgRef.current;
@@ -233,7 +246,7 @@ export function PlotSurface({ draw, deps, aspect = 0.62, height, canvas = false,
   const boxStyle: CSSProperties = {
     position: 'relative',
     width: '100%',
-    ...(height !== undefined ? { height } : { aspectRatio: `1 / ${aspect}` }),
+    ...(fill ? { height: '100%' } : height !== undefined ? { height } : { aspectRatio: `1 / ${aspect}` }),
     ...style,
   };
   const layer: CSSProperties = { position: 'absolute', left: 0, top: 0, display: 'block' };

@@ -4,7 +4,7 @@ import { scaleLinear } from 'd3';
 import { drawAxes, type AxesTicks } from './axes.ts';
 import { estimateTextWidth } from './format.ts';
 import { frame } from './frame.ts';
-import { plotScales } from './scales.ts';
+import { plotScales } from './setup.ts';
 import { setupSvg } from './svg.ts';
 import { createSvg, normalizeSvg } from './testing.ts';
 import { defaultPlotTheme, type PlotTheme } from './theme.ts';

@@ -4,7 +4,7 @@ import { drawAxes } from './axes.ts';
 import { exportSvg, resolveCssVars, toCsv } from './export.ts';
 import { frame } from './frame.ts';
 import { drawLine } from './line.ts';
-import { plotScales } from './scales.ts';
+import { plotScales } from './setup.ts';
 import { setupSvg } from './svg.ts';
 import { installThemeStylesheet } from './testing.ts';
 import { readPlotTheme, seriesColor } from './theme.ts';

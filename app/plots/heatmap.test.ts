@@ -6,7 +6,7 @@ import { contourLevels, drawContours } from './contours.ts';
 import { frame } from './frame.ts';
 import { colorLut, gridColorScale, type GridData } from './grid.ts';
 import { drawHeatmapCanvas, drawHeatmapSvg, heatmapNeedsCanvas } from './heatmap.ts';
-import { plotScales } from './scales.ts';
+import { plotScales } from './setup.ts';
 import { setupSvg } from './svg.ts';
 import { createSvg, lcg, mockContext, normalizeSvg } from './testing.ts';
 

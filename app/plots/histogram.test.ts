@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { drawAxes } from './axes.ts';
 import { frame } from './frame.ts';
 import { densityHistogram, drawHistogram, uniformEdges } from './histogram.ts';
-import { plotScales, scaleSlope } from './scales.ts';
+import { scaleSlope } from './scales.ts';
+import { plotScales } from './setup.ts';
 import { setupSvg } from './svg.ts';
 import { createSvg, lcg, normals, normalizeSvg } from './testing.ts';
 

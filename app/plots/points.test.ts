@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { frame } from './frame.ts';
-import { decadeTicks, drawPoints, formatDecade, logScale } from './points.ts';
-import { plotScales } from './scales.ts';
+import { drawPoints, logScale } from './points.ts';
+import { decadeTicks, formatDecade } from './logTicks.ts';
+import { plotScales } from './setup.ts';
 import { createSvg } from './testing.ts';
 
 describe('points with error bars', () => {

@@ -5,7 +5,6 @@
 import { scaleLog } from 'd3';
 import type { Numeric, XYScales } from './scales.ts';
 import { markGroup, px, type MarkGroup, type SvgTarget } from './svg.ts';
-import { superscript } from './format.ts';
 import { defaultPlotTheme, seriesColor, type PlotTheme } from './theme.ts';
 
 /**
@@ -84,23 +83,6 @@ export function drawPoints(target: SvgTarget, data: PointsData, scales: XYScales
     }
   }
   return g;
-}
-
-/** Powers of ten inside [lo, hi] (lo > 0), thinned to at most `max` values by taking every k-th decade. */
-export function decadeTicks(lo: number, hi: number, max = 8): number[] {
-  const a = Math.ceil(Math.log10(lo) - 1e-9);
-  const b = Math.floor(Math.log10(hi) + 1e-9);
-  const out: number[] = [];
-  const stride = Math.max(1, Math.ceil((b - a + 1) / max));
-  for (let k = a; k <= b; k += stride) out.push(10 ** k);
-  return out;
-}
-
-/** A power of ten as text: 1, 10, 100, 1000 stay plain; others are written 10⁻³, 10⁴. */
-export function formatDecade(v: number): string {
-  const k = Math.round(Math.log10(v));
-  if (k >= 0 && k <= 3) return String(10 ** k);
-  return `10${superscript(k)}`;
 }
 
 /** A log scale over [lo, hi] mapped to the px range. */

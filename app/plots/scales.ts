@@ -2,7 +2,6 @@
  * Scales and extents shared by all primitives: the only place that turns data ranges into pixel mappings.
  */
 import { scaleLinear, type ScaleContinuousNumeric } from 'd3';
-import type { Frame } from './frame.ts';
 
 /** Numeric data as it arrives from workers: a typed array or a plain array, never copied by the primitives. */
 export type Numeric = ArrayLike<number>;
@@ -66,41 +65,33 @@ export function padDomain(domain: Domain, fraction: number): [number, number] {
   return [domain[0] - w * fraction, domain[1] + w * fraction];
 }
 
-/** Options for {@link plotScales}. */
-export interface PlotScalesOptions {
-  /** Extend each domain to round values at a fine step (d3 `nice()`, so 0.03..4.9 becomes 0..5). Default true. */
-  nice?: boolean;
-  /** Clamp out-of-domain values to the plot edge. Default false. */
-  clamp?: boolean;
+/**
+ * `[lo, hi]` over the finite values given, padded by `pad` of the span, never wider than `limit`: a y range that
+ * follows the data but cannot be blown up by one runaway value. Returns `limit` when no value is finite.
+ *
+ * @param values - the data
+ * @param limit - the widest range allowed
+ * @param pad - fraction of the span added on each side
+ */
+export function finiteRange(values: Iterable<number>, limit: Domain, pad = 0.08): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!(lo <= hi)) return [limit[0], limit[1]];
+  const span = hi - lo || Math.abs(hi) || 1;
+  return [Math.max(limit[0], lo - pad * span), Math.min(limit[1], hi + pad * span)];
 }
 
 /**
- * Linear x and y scales that map the domains onto the frame's inner box (y upwards). Degenerate or missing domains
- * are made safe with {@link safeDomain}.
- *
- * @param frame - the plot frame from `frame()`
- * @param xDomain - data range along x
- * @param yDomain - data range along y
- * @param options - nice / clamp
+ * The series with values outside `[lo, hi]` moved to the nearest edge, NaN kept: a line that leaves the plot stays
+ * visible along its edge instead of vanishing.
  */
-export function plotScales(
-  frame: Frame,
-  xDomain: Domain | undefined,
-  yDomain: Domain | undefined,
-  options: PlotScalesOptions = {},
-): XYScales {
-  const x: Scale = scaleLinear().domain(safeDomain(xDomain)).range([frame.left, frame.right]);
-  const y: Scale = scaleLinear().domain(safeDomain(yDomain)).range([frame.bottom, frame.top]);
-  if (options.nice ?? true) {
-    // d3's default count (10): rounds the ends to a fine step, so a range of 0..5 stays 0..5.
-    x.nice();
-    y.nice();
-  }
-  if (options.clamp) {
-    x.clamp(true);
-    y.clamp(true);
-  }
-  return { x, y };
+export function clampTo(values: ArrayLike<number>, [lo, hi]: Domain): Float64Array {
+  return Float64Array.from(values, (v) => (Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : NaN));
 }
 
 /**

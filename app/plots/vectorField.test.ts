@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { drawAxes } from './axes.ts';
 import { frame } from './frame.ts';
-import { plotScales } from './scales.ts';
+import { plotScales } from './setup.ts';
 import { setupSvg } from './svg.ts';
 import { createSvg, normalizeSvg } from './testing.ts';
 import { drawVectorField } from './vectorField.ts';

@@ -19,6 +19,37 @@ export interface ParamSpec {
   integer?: boolean;
   /** Slider position is logarithmic in the value (for ranges over decades, e.g. a step size). */
   log?: boolean;
+  /**
+   * A choice between named options instead of a range: the control is a radio group, and the value is one of the
+   * options' numbers (numbers, so that links and the URL format stay what they are for sliders). `min`, `max` and
+   * `step` must span the options' values.
+   */
+  choices?: readonly Choice[];
+}
+
+/** One option of a `choices` parameter. */
+export interface Choice {
+  /** The number stored in the figure's values and the URL. */
+  value: number;
+  /** What the reader sees, e.g. "Euler–Maruyama". */
+  label: string;
+}
+
+/**
+ * A parameter that picks one of several named options (a model, a scheme, an on/off switch): a radio group in the
+ * figure, a number in the URL. The first option is the default unless `defaultIndex` says otherwise.
+ */
+export function choice(label: string, symbol: string, labels: readonly string[], defaultIndex = 0): ParamSpec {
+  return {
+    label,
+    symbol,
+    min: 0,
+    max: labels.length - 1,
+    step: 1,
+    default: defaultIndex,
+    integer: true,
+    choices: labels.map((l, value) => ({ value, label: l })),
+  };
 }
 
 export type Schema = Record<string, ParamSpec>;
@@ -34,6 +65,11 @@ export function checkSchema(figureId: string, schema: Schema): void {
     if (!(s.step > 0)) throw new Error(`${where}: step must be positive, got ${s.step}`);
     if (!(s.default >= s.min && s.default <= s.max)) throw new Error(`${where}: default ${s.default} is outside [${s.min}, ${s.max}]`);
     if (s.log && !(s.min > 0)) throw new Error(`${where}: a logarithmic slider needs min > 0`);
+    if (s.choices) {
+      if (s.choices.length < 2) throw new Error(`${where}: a choice needs at least two options`);
+      if (!s.choices.some((c) => c.value === s.default)) throw new Error(`${where}: default ${s.default} is not one of the options' values`);
+      if (s.choices.some((c) => c.value < s.min || c.value > s.max)) throw new Error(`${where}: every option's value must lie in [min, max]`);
+    }
   }
 }
 
@@ -64,6 +100,7 @@ export function nearestValid(spec: ParamSpec, x: number): number {
     if (x === -Infinity) return spec.min;
     return spec.default;
   }
+  if (spec.choices) return nearestChoice(spec.choices, x);
   let v = Math.min(spec.max, Math.max(spec.min, x));
   const res = resolutionOf(spec);
   if (spec.log) v = Number(v.toPrecision(3));
@@ -71,6 +108,13 @@ export function nearestValid(spec: ParamSpec, x: number): number {
   if (spec.integer) v = Math.round(v);
   v = Number(v.toFixed(Math.min(digitsOf(spec) + 1, 12)));
   return Math.min(spec.max, Math.max(spec.min, v));
+}
+
+/** The option whose value is nearest to x (the first on a tie). */
+function nearestChoice(choices: readonly Choice[], x: number): number {
+  let best = choices[0].value;
+  for (const c of choices) if (Math.abs(c.value - x) < Math.abs(best - x)) best = c.value;
+  return best;
 }
 
 /** Number formats by their options, built once: toLocaleString builds a new Intl.NumberFormat on every call. */
@@ -84,6 +128,8 @@ function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
 
 /** The value as the figure shows it, e.g. "0.30" or "1,000": the step's digits, one more if the value needs it. */
 export function formatValue(spec: ParamSpec, v: number): string {
+  const named = spec.choices?.find((c) => c.value === v);
+  if (named) return named.label;
   const d = digitsOf(spec);
   const needsMore = !spec.integer && Math.abs(Number(v.toFixed(d)) - v) > 1e-12;
   const shown = needsMore ? d + 1 : d;

@@ -11,10 +11,10 @@ import { Figure } from '../../app/components/Figure.tsx';
 import { Controls } from '../../app/components/Slider.tsx';
 import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { useMediaQuery, useSettings } from '../../app/state/settings.ts';
-import { PlotSurface, useElementWidth, usePlotTheme } from '../../app/plots/PlotSurface.tsx';
+import { PlotSurface, useElementSize, usePlotTheme } from '../../app/plots/PlotSurface.tsx';
 import type { PlotTheme } from '../../app/plots/theme.ts';
 import { frame } from '../../app/plots/frame.ts';
-import { plotScales } from '../../app/plots/scales.ts';
+import { plotScales } from '../../app/plots/setup.ts';
 import { drawAxes } from '../../app/plots/axes.ts';
 import { drawLine } from '../../app/plots/line.ts';
 import { gridColorScale } from '../../app/plots/grid.ts';
@@ -142,7 +142,7 @@ export function GridworldVi({ number, anchor, children }: { label?: string; numb
   // The cells are HTML buttons laid over the drawing (reachable by keyboard and screen readers), placed by the same
   // layout as the drawing.
   const gridBox = useRef<HTMLDivElement | null>(null);
-  const gridWidth = useElementWidth(gridBox);
+  const gridWidth = useElementSize(gridBox).width;
   const gridTheme = usePlotTheme(gridBox);
   const overlay = gridLayout(gridWidth, Math.round(gridWidth * GRID_ASPECT), gridTheme);
 

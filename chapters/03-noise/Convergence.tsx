@@ -10,7 +10,7 @@ import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { useMediaQuery } from '../../app/state/settings.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
-import { plotScales } from '../../app/plots/scales.ts';
+import { plotScales } from '../../app/plots/setup.ts';
 import { drawAxes } from '../../app/plots/axes.ts';
 import { drawLine } from '../../app/plots/line.ts';
 import { Legend } from '../../app/components/Legend.tsx';

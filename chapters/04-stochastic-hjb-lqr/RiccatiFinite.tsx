@@ -9,7 +9,7 @@ import { Controls } from '../../app/components/Slider.tsx';
 import { useMediaQuery } from '../../app/state/settings.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
-import { plotScales } from '../../app/plots/scales.ts';
+import { plotScales } from '../../app/plots/setup.ts';
 import { drawAxes } from '../../app/plots/axes.ts';
 import { drawLine } from '../../app/plots/line.ts';
 import { seriesColor, themeColor } from '../../app/plots/theme.ts';

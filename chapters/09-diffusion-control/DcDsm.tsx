@@ -11,7 +11,7 @@ import { Legend } from '../../app/components/Legend.tsx';
 import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
-import { plotScales } from '../../app/plots/scales.ts';
+import { plotScales } from '../../app/plots/setup.ts';
 import { drawAxes } from '../../app/plots/axes.ts';
 import { drawLine } from '../../app/plots/line.ts';
 import { drawParticles } from '../../app/plots/particles.ts';

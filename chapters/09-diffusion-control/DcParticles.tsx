@@ -12,7 +12,7 @@ import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
 import { usePlayback } from '../../app/sim/usePlayback.ts';
 import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
 import { frame } from '../../app/plots/frame.ts';
-import { plotScales } from '../../app/plots/scales.ts';
+import { plotScales } from '../../app/plots/setup.ts';
 import { drawAxes } from '../../app/plots/axes.ts';
 import { drawParticles } from '../../app/plots/particles.ts';
 import { markGroup } from '../../app/plots/svg.ts';

@@ -1,0 +1,56 @@
+/**
+ * Readouts, declared once as data: shown as the figure's stats line and spoken as its accessible summary, so the
+ * two cannot disagree.
+ */
+import type { Readout } from './types.ts';
+
+/** The detail after a value: a space before words, none before punctuation ("; exact …"). */
+function detailText(detail: string | undefined): string {
+  if (!detail) return '';
+  return /^[;,.:)]/.test(detail) ? detail : ` ${detail}`;
+}
+
+/** The readouts as one text for screen readers: "label: value detail." per readout. */
+export function readoutText(readouts: readonly Readout[]): string {
+  return readouts
+    .map((r) => {
+      const body = r.value === undefined ? r.label : `${r.label}: ${r.value}${detailText(r.detail)}`;
+      return /[.!?]$/.test(body) ? body : `${body}.`;
+    })
+    .join(' ');
+}
+
+function ReadoutLine({ r }: { r: Readout }) {
+  if (r.value === undefined) return <span>{r.label}</span>;
+  return (
+    <span>
+      {r.label}: <b>{r.value}</b>
+      {detailText(r.detail)}
+    </span>
+  );
+}
+
+/**
+ * The visible stats. On the stage (projector, full screen) secondary readouts fold into a "More numbers"
+ * disclosure, so the plots keep the space.
+ */
+export function Readouts({ readouts, fold }: { readouts: readonly Readout[]; fold: boolean }) {
+  if (!readouts.length) return null;
+  const main = fold ? readouts.filter((r) => !r.secondary) : readouts;
+  const more = fold ? readouts.filter((r) => r.secondary) : [];
+  return (
+    <div className="figure-stats">
+      {main.map((r, i) => (
+        <ReadoutLine key={i} r={r} />
+      ))}
+      {more.length > 0 && (
+        <details className="figure-more">
+          <summary>More numbers</summary>
+          {more.map((r, i) => (
+            <ReadoutLine key={i} r={r} />
+          ))}
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * The stage: lays out a figure's plot panels for the screen it is on (see useStageMode). Every panel's box gets its
+ * size from CSS (app/styles/figure.css), and the PlotSurface inside fills it, so one set of panels serves a desk, a
+ * phone and a projector:
+ * - reading: panels in a grid (two columns when there are two or more; wide panels span), each at its aspect;
+ * - phone: one panel at a time behind tabs, pinned under the top bar while the controls below it scroll;
+ * - stage: the panels share the height left by the caption and the readouts, nothing to scroll.
+ */
+import { useId, useState, type CSSProperties, type Ref } from 'react';
+import { Legend } from '../components/Legend.tsx';
+import { PlotSurface } from '../plots/PlotSurface.tsx';
+import type { StageMode } from './useStageMode.ts';
+import type { Panel } from './types.ts';
+
+function PanelView({ panel, hidden, id, labelledBy }: { panel: Panel; hidden: boolean; id?: string; labelledBy?: string }) {
+  const style = { '--aspect': panel.aspect ?? 0.62 } as CSSProperties;
+  return (
+    <div
+      className={panel.wide ? 'stage-panel stage-panel-wide' : 'stage-panel'}
+      data-panel={panel.key}
+      hidden={hidden}
+      id={id}
+      role={labelledBy ? 'tabpanel' : undefined}
+      aria-labelledby={labelledBy}
+      style={style}
+    >
+      {panel.legend && <Legend items={panel.legend} />}
+      <div className="stage-box">
+        {panel.content ?? (panel.draw && <PlotSurface fill canvas={panel.canvas} ariaLabel={panel.ariaLabel} deps={panel.deps} draw={panel.draw} />)}
+      </div>
+    </div>
+  );
+}
+
+/** How many columns the panels take when reading: two when two or more panels are not wide. */
+function columnsFor(panels: readonly Panel[]): number {
+  return panels.filter((p) => !p.wide).length >= 2 ? 2 : 1;
+}
+
+/** Rows the stage needs: pairs of ordinary panels, and a row of its own for each wide one. */
+function rowsFor(panels: readonly Panel[], columns: number): number {
+  let rows = 0;
+  let open = 0;
+  for (const p of panels) {
+    if (p.wide) {
+      if (open) (rows += 1), (open = 0);
+      rows += 1;
+    } else if (++open === columns) (rows += 1), (open = 0);
+  }
+  return rows + (open ? 1 : 0);
+}
+
+export function Stage({ panels, mode, plotRef }: { panels: readonly Panel[]; mode: StageMode; plotRef: Ref<HTMLDivElement> }) {
+  const [active, setActive] = useState(0);
+  const base = useId();
+  const tabs = mode === 'phone' && panels.length > 1;
+  const current = Math.min(active, panels.length - 1);
+  const columns = columnsFor(panels);
+  const style = { '--columns': columns, '--rows': rowsFor(panels, columns) } as CSSProperties;
+  return (
+    <>
+      {tabs && (
+        <div className="stage-tabs" role="tablist" aria-label="Plots">
+          {panels.map((p, i) => (
+            <button
+              key={p.key}
+              type="button"
+              role="tab"
+              id={`${base}-tab-${i}`}
+              aria-selected={i === current}
+              aria-controls={`${base}-panel-${i}`}
+              tabIndex={i === current ? 0 : -1}
+              onClick={() => setActive(i)}
+              onKeyDown={(e) => {
+                const dir = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+                if (!dir) return;
+                e.preventDefault();
+                const to = (current + dir + panels.length) % panels.length;
+                setActive(to);
+                (e.currentTarget.parentElement?.children[to] as HTMLElement | undefined)?.focus();
+              }}
+            >
+              {p.title}
+            </button>
+          ))}
+        </div>
+      )}
+      <div ref={plotRef} className="stage-plots" style={style}>
+        {panels.map((p, i) => (
+          <PanelView
+            key={p.key}
+            panel={p}
+            hidden={tabs && i !== current}
+            id={tabs ? `${base}-panel-${i}` : undefined}
+            labelledBy={tabs ? `${base}-tab-${i}` : undefined}
+          />
+        ))}
+      </div>
+    </>
+  );
+}
