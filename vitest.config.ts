@@ -1,4 +1,9 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { bookPlugin } from './compiler/vitePluginBook.ts';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 // Two projects: `unit` (engines, state, plots, build plugins; Node, or jsdom where a file asks for it) and `e2e`
 // (playwright-core driving Chromium against the production build in dist/, served by a plain static server).
@@ -7,6 +12,8 @@ export default defineConfig({
     reporters: ['default', './e2e/summary-reporter.ts'],
     projects: [
       {
+        // The book plugin resolves figures' `?fn=name&code` listings, so figure modules load in the snapshot tests.
+        plugins: [bookPlugin({ chaptersDir: path.join(root, 'chapters'), root })],
         test: {
           name: 'unit',
           include: ['app/**/*.test.{ts,tsx}', 'workers/**/*.test.ts', 'chapters/**/*.test.{ts,tsx}', 'compiler/**/*.test.ts'],

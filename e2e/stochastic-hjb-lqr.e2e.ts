@@ -44,7 +44,7 @@ describe('chapter 4: the stochastic HJB equation and the LQR', () => {
     await readyFigure(page, 'lqr-explorer');
     await expect.poll(() => stats(page, 'lqr-explorer')).toContain('Your gain K = 2.66');
     const text = await stats(page, 'lqr-explorer');
-    const means = [...text.matchAll(/Monte Carlo (−?[\d.]+)/g)].map((m) => m[1]);
+    const means = [...text.matchAll(/V_K\*?\(x₀\): (−?[\d.]+)/g)].map((m) => m[1]);
     expect(means.length).toBe(2);
     expect(Math.abs(Number(means[0].replace('−', '-')) - Number(means[1].replace('−', '-')))).toBeLessThan(2e-4);
     expect(problems).toEqual([]);
@@ -55,7 +55,7 @@ describe('chapter 4: the stochastic HJB equation and the LQR', () => {
     const { page, problems } = await openPage(session.context, `/?v=1&lqr-explorer.gain=-1${ROUTE}`);
     await readyFigure(page, 'lqr-explorer');
     const fig = page.locator('[data-figure="lqr-explorer"]');
-    await expect.poll(() => fig.locator('.lqr-notice').innerText()).toMatch(/does not stabilise.*Stable gains here are K > −0\.550/s);
+    await expect.poll(() => fig.locator('.figure-notice').innerText()).toMatch(/does not stabilise.*Stable gains here are K > −0\.550/s);
     expect(await stats(page, 'lqr-explorer')).toContain('V_K = −∞');
     expect(await fig.locator('.figure-body').innerText()).not.toMatch(/NaN|Infinity/);
     expect(problems).toEqual([]);

@@ -10,11 +10,16 @@ function detailText(detail: string | undefined): string {
   return /^[;,.:)]/.test(detail) ? detail : ` ${detail}`;
 }
 
+/** A symbol reads "P = 0.266"; words read "mean of X(T): 0.987". */
+function separator(label: string): string {
+  return /\s/.test(label) ? ': ' : ' = ';
+}
+
 /** The readouts as one text for screen readers: "label: value detail." per readout. */
 export function readoutText(readouts: readonly Readout[]): string {
   return readouts
     .map((r) => {
-      const body = r.value === undefined ? r.label : `${r.label}: ${r.value}${detailText(r.detail)}`;
+      const body = r.value === undefined ? r.label : `${r.label}${separator(r.label)}${r.value}${detailText(r.detail)}`;
       return /[.!?]$/.test(body) ? body : `${body}.`;
     })
     .join(' ');
@@ -24,7 +29,9 @@ function ReadoutLine({ r }: { r: Readout }) {
   if (r.value === undefined) return <span>{r.label}</span>;
   return (
     <span>
-      {r.label}: <b>{r.value}</b>
+      {r.label}
+      {separator(r.label)}
+      <b>{r.value}</b>
       {detailText(r.detail)}
     </span>
   );

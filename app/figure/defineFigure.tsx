@@ -25,7 +25,7 @@ import type { TaskName, TaskParams, TaskResult } from '../../workers/tasks.ts';
 import { FigureFrame } from './FigureFrame.tsx';
 import type { FigureElementProps, FigureView, Shown, ViewContext } from './types.ts';
 
-interface DeclarationBase<S extends Schema, R> {
+interface DeclarationBase<S extends Schema, R, P = Values<S>> {
   /** Lower-case words joined by hyphens: the URL key, the MDX label `fig:<id>` and data-figure. */
   id: string;
   schema: S;
@@ -34,11 +34,11 @@ interface DeclarationBase<S extends Schema, R> {
   /** Why these values have no answer, in a sentence (an unstable gain, an ill-posed market); null when they do. */
   blocked?: (values: Values<S>) => string | null;
   /** The view: a hook that turns the shown result and the current values into panels and readouts. */
-  useView: (ctx: ViewContext<S, R>) => FigureView;
+  useView: (ctx: ViewContext<S, R, P>) => FigureView;
 }
 
 /** A figure whose numbers come from a worker task. */
-export interface TaskFigure<S extends Schema, N extends TaskName> extends DeclarationBase<S, TaskResult<N>> {
+export interface TaskFigure<S extends Schema, N extends TaskName> extends DeclarationBase<S, TaskResult<N>, TaskParams<N>> {
   /** The worker task; defaults to the id in camelCase. */
   task: N;
   /** The task's parameters for the current values. */
@@ -70,8 +70,8 @@ export type FigureComponent<S extends Schema> = ((props: FigureElementProps) => 
 };
 
 /** What a source hook gives the frame: the shown pair, status, and the refs it observed. */
-interface Source<S extends Schema, R> {
-  shown: Shown<S, R> | null;
+interface Source<S extends Schema, R, P> {
+  shown: Shown<S, R, P> | null;
   status: SimStatus;
   error: string | null;
   progress: number | null;
@@ -81,7 +81,12 @@ interface Source<S extends Schema, R> {
 /** How many recent requests remember the values they were made from (a result can only answer a recent one). */
 const REMEMBERED = 8;
 
-function useTaskSource<S extends Schema, N extends TaskName>(decl: TaskFigure<S, N>, values: Values<S>, inView: boolean, blocked: string | null): Source<S, TaskResult<N>> {
+function useTaskSource<S extends Schema, N extends TaskName>(
+  decl: TaskFigure<S, N>,
+  values: Values<S>,
+  inView: boolean,
+  blocked: string | null,
+): Source<S, TaskResult<N>, TaskParams<N>> {
   const request = useMemo(() => decl.request(values), [decl, values]);
   const previewRequest = useMemo(() => (decl.preview ? decl.preview(request, values) : undefined), [decl, request, values]);
   const enabled = decl.useEnabled ? decl.useEnabled(values) : true;
@@ -96,7 +101,7 @@ function useTaskSource<S extends Schema, N extends TaskName>(decl: TaskFigure<S,
   const sim = useSimulation(decl.task, request, { enabled: inView && blocked === null && enabled, preview: previewRequest });
   const shownValues = sim.resultParams ? made.current.get(JSON.stringify(sim.resultParams)) : undefined;
   return {
-    shown: sim.result !== null && shownValues ? { result: sim.result, values: shownValues } : null,
+    shown: sim.result !== null && sim.resultParams !== null && shownValues ? { result: sim.result, values: shownValues, request: sim.resultParams } : null,
     status: sim.status,
     error: sim.error,
     progress: sim.progress,
@@ -104,11 +109,11 @@ function useTaskSource<S extends Schema, N extends TaskName>(decl: TaskFigure<S,
   };
 }
 
-function useLocalSource<S extends Schema, R>(decl: LocalFigure<S, R>, values: Values<S>, _inView: boolean, blocked: string | null): Source<S, R> {
+function useLocalSource<S extends Schema, R>(decl: LocalFigure<S, R>, values: Values<S>, _inView: boolean, blocked: string | null): Source<S, R, Values<S>> {
   return useMemo(() => {
     if (blocked !== null) return { shown: null, status: 'error' as const, error: null, progress: null, preview: false };
     try {
-      return { shown: { result: decl.compute(values), values }, status: 'ready' as const, error: null, progress: null, preview: false };
+      return { shown: { result: decl.compute(values), values, request: values }, status: 'ready' as const, error: null, progress: null, preview: false };
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       return { shown: null, status: 'error' as const, error: `This figure could not be computed: ${message}`, progress: null, preview: false };
@@ -140,8 +145,8 @@ export function defineFigure<S extends Schema>(input: { id: string; task?: TaskN
     values: Values<S>,
     inView: boolean,
     blocked: string | null,
-  ) => Source<S, unknown>;
-  const useView = decl.useView as (ctx: ViewContext<S, unknown>) => FigureView;
+  ) => Source<S, unknown, unknown>;
+  const useView = decl.useView as (ctx: ViewContext<S, unknown, unknown>) => FigureView;
 
   function Figure({ number, anchor, children }: FigureElementProps) {
     const rootRef = useRef<HTMLElement | null>(null);

@@ -35,7 +35,10 @@ export interface Panel {
 
 /** A number the figure shows, declared once: rendered as the visible stats line and read as the summary. */
 export interface Readout {
-  /** What the number is ("P", "mean of X(T)"), or a whole sentence when there is no `value`. */
+  /**
+   * What the number is, or a whole sentence when there is no `value`. A label without spaces is a symbol and reads
+   * "P = 0.266"; one with spaces reads "mean of X(T): 0.987".
+   */
   label: string;
   /** The number as text, shown in bold. */
   value?: string;
@@ -61,18 +64,20 @@ export interface FigureView {
   csv?: () => Record<string, ArrayLike<number>>;
 }
 
-/** A result together with the parameter values it was computed for: what a view draws. */
-export interface Shown<S extends Schema, R> {
+/** A result together with the parameter values and the request it was computed for: what a view draws. */
+export interface Shown<S extends Schema, R, P = Values<S>> {
   result: R;
   values: Values<S>;
+  /** The task's parameters (a preview's, while `preview`); for a closed-form figure, the values. */
+  request: P;
 }
 
 /** What a figure's view receives. */
-export interface ViewContext<S extends Schema, R> {
+export interface ViewContext<S extends Schema, R, P = Values<S>> {
   /** The controls' current values (for closed forms drawn at once while a simulation catches up). */
   values: Values<S>;
   /** The latest result with the values it belongs to; null before the first result. */
-  shown: Shown<S, R> | null;
+  shown: Shown<S, R, P> | null;
   /** Sets one parameter (e.g. a "Use K*" button). */
   set: (key: keyof S & string, value: number) => void;
   status: SimStatus;

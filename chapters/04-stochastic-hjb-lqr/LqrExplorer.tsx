@@ -93,13 +93,14 @@ export const LqrExplorer = defineFigure({
     const readouts: Readout[] = [];
     if (opt) {
       readouts.push({ label: 'P', value: fmt(opt.P, 7) }, { label: 'K*', value: fmt(opt.K, 7) }, { label: 'c', value: fmt(opt.c, 7) });
-      if (curves.gain) readouts.push({ label: 'your gain: P_K', value: fmt(curves.gain.P, 5), secondary: true }, { label: 'c_K', value: fmt(curves.gain.c, 5), secondary: true });
-      else readouts.push({ label: 'your gain: V_K = −∞', secondary: true });
+      if (curves.gain) readouts.push({ label: 'P_K', value: fmt(curves.gain.P, 5), secondary: true }, { label: 'c_K', value: fmt(curves.gain.c, 5), secondary: true });
+      else readouts.push({ label: 'Your gain: V_K = −∞', secondary: true });
     }
     if (r && shown) {
       const s = shown.values;
-      readouts.push(mcReadout('Optimal gain, V_K*(x₀)', r.mcStar, s.dt, MC_PATHS));
-      if (r.mcGain) readouts.push({ ...mcReadout(`Your gain K = ${s.gain}, V_K(x₀)`, r.mcGain, s.dt, MC_PATHS), secondary: true });
+      const paths = shown.request.paths;
+      readouts.push(mcReadout('Optimal gain, V_K*(x₀)', r.mcStar, s.dt, paths));
+      if (r.mcGain) readouts.push({ ...mcReadout(`Your gain K = ${s.gain}, V_K(x₀)`, r.mcGain, s.dt, paths), secondary: true });
       if (r.difference) {
         const d = r.difference;
         readouts.push({
