@@ -34,10 +34,10 @@ describe('chapter 4: the stochastic HJB equation and the LQR', () => {
     await expect.poll(() => stats(page, 'lqr-explorer')).not.toBe(before);
     expect(await stats(page, 'lqr-explorer')).toContain('Your gain K = 1.2');
     await readyFigure(page, 'lqr-explorer');
-    expect(await stats(page, 'lqr-explorer')).toContain('(4,000 paths)');
+    expect(await stats(page, 'lqr-explorer')).toContain('4,000 paths)');
     const previews = await page.evaluate(() => (window as unknown as { __previews: string[] }).__previews);
     expect(previews.length).toBeGreaterThan(0);
-    expect(previews.some((t) => t.includes('(500 paths)'))).toBe(true);
+    expect(previews.some((t) => t.includes('500 paths)'))).toBe(true);
 
     await page.getByRole('button', { name: /Use K\*/ }).click();
     await page.waitForFunction(() => location.search.includes('lqr-explorer.gain=2.66'));

@@ -1,5 +1,5 @@
 /**
- * <Scrub params={ouParams} name="theta" />: a number in the prose that the reader drags (Tangle-style) or steps
+ * <Scrub params={OuPaths.params} name="theta" />: a number in the prose that the reader drags (Tangle-style) or steps
  * with the keyboard; it drives the same value as the figure's slider. One pixel of drag moves the value by its
  * finest increment (a tenth of a step); Shift moves ten times faster, Alt ten times slower. Keys as on sliders.
  */

@@ -37,6 +37,13 @@ function columnsFor(panels: readonly Panel[]): number {
   return panels.filter((p) => !p.wide).length >= 2 ? 2 : 1;
 }
 
+/** The grid's columns: two panels side by side share the width by their weights; otherwise equal columns. */
+function columnTemplate(panels: readonly Panel[], columns: number): string {
+  const side = panels.filter((p) => !p.wide);
+  if (side.length === 2) return side.map((p) => `minmax(0, ${p.weight ?? 1}fr)`).join(' ');
+  return `repeat(${columns}, minmax(0, 1fr))`;
+}
+
 /** Rows the stage needs: pairs of ordinary panels, and a row of its own for each wide one. */
 function rowsFor(panels: readonly Panel[], columns: number): number {
   let rows = 0;
@@ -56,7 +63,7 @@ export function Stage({ panels, mode, plotRef }: { panels: readonly Panel[]; mod
   const tabs = mode === 'phone' && panels.length > 1;
   const current = Math.min(active, panels.length - 1);
   const columns = columnsFor(panels);
-  const style = { '--columns': columns, '--rows': rowsFor(panels, columns) } as CSSProperties;
+  const style = { '--columns-template': columnTemplate(panels, columns), '--rows': rowsFor(panels, columns) } as CSSProperties;
   return (
     <>
       {tabs && (

@@ -29,6 +29,8 @@ export interface Panel {
   aspect?: number;
   /** Span the whole width of the plot area (a long time axis under two square plots). */
   wide?: boolean;
+  /** Relative width beside one other panel (default 1): paths at 2 beside a histogram at 1. */
+  weight?: number;
   /** Instead of a drawing: a node that fills the panel's box. */
   content?: ReactNode;
 }
