@@ -2,7 +2,7 @@
  * A look at one figure on one screen (not a test), after a build:
  *   npx tsx e2e/shoot-figure.ts <route> <figure-id> <width> <height> <light|dark|projector> <out.png>
  * It scrolls the figure to the top of the window and waits for it to be ready. Below 700 px wide it then moves the
- * figure's third slider with the keyboard, so the picture shows whether the plot stays on screen while a control
+ * figure's last slider with the keyboard, so the picture shows whether the plot stays on screen while a control
  * moves. It prints the stage the figure chose and whether the figure overflows its box.
  */
 import { launch } from './chromium.ts';
@@ -23,7 +23,7 @@ await el.scrollIntoViewIfNeeded();
 await page.evaluate((f) => document.querySelector(`[data-figure="${f}"]`)!.scrollIntoView({ block: 'start', behavior: 'instant' }), fig);
 await page.waitForFunction((f) => document.querySelector(`[data-figure="${f}"]`)?.getAttribute('data-status') !== 'loading', fig, { timeout: 60000 }).catch(() => console.log('still loading'));
 if (+w <= 700) {
-  const slider = el.locator('input[type=range]').nth(2);
+  const slider = el.locator('input[type=range]').last();
   await slider.scrollIntoViewIfNeeded();
   await slider.focus();
   await page.keyboard.press('ArrowRight');
