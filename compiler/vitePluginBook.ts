@@ -6,6 +6,7 @@
  *  - `virtual:glossary` and `virtual:bibliography`: entries with their math pre-rendered.
  * And `x.ts?fn=symbol&code` imports: a highlighted listing of one declaration of a source file (see highlightCode.ts).
  */
+import { writeTaskRegistry } from './taskRegistry.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
@@ -35,6 +36,10 @@ export function bookPlugin(options: { chaptersDir: string; root: string }): Plug
   const getIndex = bookIndexLoader(options.chaptersDir);
   return {
     name: 'book',
+    buildStart() {
+      // The worker's task table follows workers/tasks/*.ts; a task name exported twice stops the build here.
+      writeTaskRegistry(options.root);
+    },
     resolveId(id) {
       if (VIRTUAL.includes(id)) return '\0' + id;
       return null;

@@ -1,33 +1,13 @@
 /**
  * The table of what a worker can run: task name -> function of plain, structured-cloneable parameters that
  * returns a result or a Chunked generator of one. Each chapter keeps its tasks (small adapters that compose engine
- * calls for one figure) in workers/tasks/<chapter>.ts; the numerics stay in ./engines. The main thread imports only
- * the types of this file.
+ * calls for one figure) in workers/tasks/<chapter>.ts; the numerics stay in ./engines. The table itself, tasks.generated.ts, is written
+ * from those modules by compiler/taskRegistry.ts. The main thread imports only the types of this file.
  */
 import type { Chunked } from './engines/chunked.ts';
-import { bellmanTasks } from './tasks/bellman.ts';
-import { selfTestTasks } from './tasks/selfTest.ts';
-import { sdeLawsTasks } from './tasks/sdeLaws.ts';
-import { mertonTasks } from './tasks/merton.ts';
-import { stochasticHjbLqrTasks } from './tasks/stochasticHjbLqr.ts';
-import { noiseTasks } from './tasks/noise.ts';
-import { feynmanKacTasks } from './tasks/feynmanKac.ts';
-import { policyIterationTasks } from './tasks/policyIteration.ts';
-import { continuousQLearningTasks } from './tasks/continuousQLearning.ts';
-import { diffusionControlTasks } from './tasks/diffusionControl.ts';
+import { tasks } from './tasks.generated.ts';
 
-export const tasks = {
-  ...sdeLawsTasks,
-  ...bellmanTasks,
-  ...selfTestTasks,
-  ...mertonTasks,
-  ...stochasticHjbLqrTasks,
-  ...noiseTasks,
-  ...feynmanKacTasks,
-  ...policyIterationTasks,
-  ...continuousQLearningTasks,
-  ...diffusionControlTasks,
-};
+export { tasks };
 
 export type TaskName = keyof typeof tasks;
 type Unchunk<R> = R extends Chunked<infer T> ? T : R;
