@@ -25,30 +25,30 @@ export function readoutText(readouts: readonly Readout[]): string {
     .join(' ');
 }
 
-function ReadoutLine({ r }: { r: Readout }) {
+function ReadoutLine({ r, brief = false }: { r: Readout; brief?: boolean }) {
   if (r.value === undefined) return <span>{r.label}</span>;
   return (
     <span>
       {r.label}
       {separator(r.label)}
       <b>{r.value}</b>
-      {detailText(r.detail)}
+      {!brief && detailText(r.detail)}
     </span>
   );
 }
 
 /**
- * The visible stats. On the stage (projector, full screen) secondary readouts fold into a "More numbers"
- * disclosure, so the plots keep the space.
+ * The visible stats. On the stage (projector, full screen) the plots keep the space: the main readouts show their
+ * values only, and their details and the secondary readouts fold into a "More numbers" disclosure.
  */
 export function Readouts({ readouts, fold }: { readouts: readonly Readout[]; fold: boolean }) {
   if (!readouts.length) return null;
   const main = fold ? readouts.filter((r) => !r.secondary) : readouts;
-  const more = fold ? readouts.filter((r) => r.secondary) : [];
+  const more = fold ? readouts.filter((r) => r.secondary || (r.detail && r.value !== undefined)) : [];
   return (
     <div className="figure-stats">
       {main.map((r, i) => (
-        <ReadoutLine key={i} r={r} />
+        <ReadoutLine key={i} r={r} brief={fold} />
       ))}
       {more.length > 0 && (
         <details className="figure-more">

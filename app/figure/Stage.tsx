@@ -37,10 +37,13 @@ function columnsFor(panels: readonly Panel[]): number {
   return panels.filter((p) => !p.wide).length >= 2 ? 2 : 1;
 }
 
-/** The grid's columns: two panels side by side share the width by their weights; otherwise equal columns. */
+/**
+ * The grid's columns: two panels side by side share the width by their weights, the lighter one never narrower
+ * than a readable plot (11rem); otherwise equal columns.
+ */
 function columnTemplate(panels: readonly Panel[], columns: number): string {
   const side = panels.filter((p) => !p.wide);
-  if (side.length === 2) return side.map((p) => `minmax(0, ${p.weight ?? 1}fr)`).join(' ');
+  if (side.length === 2) return side.map((p) => `minmax(min(11rem, 100%), ${p.weight ?? 1}fr)`).join(' ');
   return `repeat(${columns}, minmax(0, 1fr))`;
 }
 

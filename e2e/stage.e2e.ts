@@ -1,0 +1,204 @@
+/**
+ * The stage, for every figure of the book:
+ * - projector theme at 1024×768, 1280×720 and 1920×1080: with the figure scrolled to the top, its caption, every
+ *   plot and every control are on screen together (nothing inside it scrolls), and each plot is at least 180×120;
+ * - full screen (the two explorers) at 1024×768: the same inside the full-screen figure;
+ * - phone (390×844): while the first or the last slider moves, most of a plot stays on screen.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, origin } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+// Figures still drawn by the old frame while they move to defineFigure; emptied (and removed) as they land.
+const NOT_YET_ON_STAGE = new Set<string>([
+  'brownian-zoom',
+  'dc-dsm',
+  'dc-particles',
+  'dc-value',
+  'dc-verification',
+  'em-milstein-convergence',
+  'fk-dt',
+  'fk-paths',
+  'gridworld-vi',
+  'kleinman',
+  'lqr-double-integrator',
+  'lqr-riccati',
+  'lqr-step',
+  'mc-grid',
+  'merton-explorer',
+  'merton-pi',
+  'merton-value',
+  'pi-sampled',
+  'ql-collapse',
+  'ql-ergodic',
+  'ql-learning',
+  'quadratic-variation',
+  'sde-laws',
+]);
+
+async function newPage(width: number, height: number, theme: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  await context.addInitScript((t) => localStorage.setItem('btd.theme', t), theme);
+  return context.newPage();
+}
+
+/** The chapter routes, from the table of contents. */
+async function routes(page: Page): Promise<string[]> {
+  await page.goto(origin() + '/#/');
+  const found = [...new Set(await page.$$eval('nav a[href^="#/"]', (as) => as.map((a) => a.getAttribute('href') ?? '')))];
+  expect(found.length).toBeGreaterThanOrEqual(8);
+  return found;
+}
+
+async function openChapter(page: Page, route: string): Promise<string[]> {
+  await page.goto(origin() + '/' + route);
+  await page.waitForSelector('main h1');
+  await page.waitForFunction(() => !document.querySelector('.chapter[aria-busy="true"]'));
+  const ids = await page.$$eval('[data-figure]', (fs) => fs.map((f) => f.getAttribute('data-figure') ?? ''));
+  return ids.filter((id) => !NOT_YET_ON_STAGE.has(id));
+}
+
+/** Waits (bounded) until a figure is no longer computing, so its readouts have their final size. */
+async function settle(page: Page, id: string): Promise<void> {
+  await page
+    .waitForFunction((f) => document.querySelector(`[data-figure="${f}"]`)?.getAttribute('data-status') !== 'loading', id, { timeout: 60_000 })
+    .catch(() => undefined);
+  await page.waitForTimeout(150);
+}
+
+// Runs in the page: what of the figure `root` is off the window or too small. `root` is the figure element.
+const offScreen = `(root) => {
+  const out = [];
+  const vw = window.innerWidth, vh = window.innerHeight;
+  const visible = (el) => {
+    if (el.closest('details:not([open]) > :not(summary)') || el.closest('.code-panel')) return false;
+    const s = getComputedStyle(el);
+    if (s.visibility === 'hidden' || s.display === 'none') return false;
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  };
+  const outside = (r) => r.left < -1 || r.top < -1 || r.right > vw + 1 || r.bottom > vh + 1;
+  const name = (el) => (el.getAttribute('aria-label') || el.textContent || el.getAttribute('name') || el.tagName).trim().slice(0, 40);
+  const caption = root.querySelector('figcaption');
+  if (caption && visible(caption) && outside(caption.getBoundingClientRect())) out.push('caption off screen');
+  for (const el of root.querySelectorAll('.figure-body input, .figure-body button, .figure-body select, .figure-body [role=radio], .figure-body [role=tab]')) {
+    if (!visible(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (outside(r)) out.push('control "' + name(el) + '" off screen at ' + Math.round(r.left) + ',' + Math.round(r.top));
+  }
+  for (const svg of root.querySelectorAll('.figure-body .stage-box')) {
+    if (!visible(svg)) continue;
+    const r = svg.getBoundingClientRect();
+    const label = (svg.querySelector('[aria-label]')?.getAttribute('aria-label') || '').slice(0, 40);
+    if (outside(r)) out.push('plot "' + label + '" off screen');
+    if (r.width < 180 || r.height < 120) out.push('plot "' + label + '" is ' + Math.round(r.width) + '×' + Math.round(r.height));
+  }
+  for (const el of root.querySelectorAll('.figure-body *')) {
+    const s = getComputedStyle(el);
+    if (/(auto|scroll)/.test(s.overflowY) && el.scrollHeight > el.clientHeight + 2 && visible(el)) out.push('a part scrolls: ' + el.className);
+  }
+  return [...new Set(out)];
+}`;
+
+async function stageProblems(page: Page, id: string): Promise<string[]> {
+  const root = page.locator(`[data-figure="${id}"]`);
+  await root.evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
+  await settle(page, id);
+  await root.evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
+  const stage = await root.getAttribute('data-stage');
+  const problems: string[] = await page.evaluate(`(${offScreen})(document.querySelector('[data-figure="${id}"]'))`);
+  if (stage !== 'stage') problems.unshift(`laid out as "${stage}", not for the stage`);
+  return problems.map((p) => `${id}: ${p}`);
+}
+
+describe('stage', () => {
+  for (const [width, height] of [
+    [1024, 768],
+    [1280, 720],
+    [1920, 1080],
+  ]) {
+    it(`projector ${width}×${height}: every figure's plots and controls are on one screen`, async () => {
+      const page = await newPage(width, height, 'projector');
+      const problems: string[] = [];
+      let figures = 0;
+      for (const route of await routes(page)) {
+        for (const id of await openChapter(page, route)) {
+          figures++;
+          problems.push(...(await stageProblems(page, id)));
+        }
+      }
+      expect(figures).toBeGreaterThanOrEqual(25 - NOT_YET_ON_STAGE.size);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    }, 400_000);
+  }
+
+  it('full screen at 1024×768: the two explorers show plots and controls together', async () => {
+    const page = await newPage(1024, 768, 'light');
+    const problems: string[] = [];
+    for (const [route, id] of [
+      ['#/stochastic-hjb-lqr', 'lqr-explorer'],
+      ['#/merton', 'merton-explorer'],
+    ].filter(([, id]) => !NOT_YET_ON_STAGE.has(id))) {
+      await openChapter(page, route);
+      const root = page.locator(`[data-figure="${id}"]`);
+      await root.scrollIntoViewIfNeeded();
+      await root.getByRole('button', { name: 'Full screen' }).click();
+      await page.waitForFunction((f) => document.fullscreenElement?.getAttribute('data-figure') === f, id, { timeout: 5000 });
+      await settle(page, id);
+      expect(await root.getAttribute('data-stage')).toBe('stage');
+      const found: string[] = await page.evaluate(`(${offScreen})(document.fullscreenElement)`);
+      problems.push(...found.map((p) => `${id}: ${p}`));
+      await page.evaluate(() => document.exitFullscreen());
+    }
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 200_000);
+
+  it('phone 390×844: while the first or the last slider of a figure moves, a plot it drives stays on screen', async () => {
+    const page = await newPage(390, 844, 'light');
+    const problems: string[] = [];
+    let checked = 0;
+    for (const route of await routes(page)) {
+      for (const id of await openChapter(page, route)) {
+        const root = page.locator(`[data-figure="${id}"]`);
+        const sliders = root.locator('.figure-side input[type=range]');
+        const count = await sliders.count();
+        if (count === 0) continue;
+        for (const which of count > 1 ? [0, count - 1] : [0]) {
+          const slider = sliders.nth(which);
+          await slider.scrollIntoViewIfNeeded();
+          await slider.focus();
+          await page.keyboard.press('ArrowRight');
+          await page.waitForTimeout(120);
+          // The best share of any plot's area on screen.
+          const share = await root.evaluate((el) => {
+            let best = 0;
+            for (const svg of el.querySelectorAll('.figure-plot .stage-box')) {
+              const r = svg.getBoundingClientRect();
+              if (r.width * r.height < 1000) continue;
+              const w = Math.max(0, Math.min(r.right, window.innerWidth) - Math.max(r.left, 0));
+              const h = Math.max(0, Math.min(r.bottom, window.innerHeight) - Math.max(r.top, 0));
+              best = Math.max(best, (w * h) / (r.width * r.height));
+            }
+            return best;
+          });
+          checked++;
+          if (share < 0.8) problems.push(`${id}: slider ${which + 1} of ${count} moved with ${Math.round(share * 100)}% of the best plot on screen`);
+          await page.keyboard.press('ArrowLeft');
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(NOT_YET_ON_STAGE.size ? 2 : 20);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 400_000);
+});
