@@ -49,13 +49,19 @@ for (const look of looks) {
         .waitForFunction((el) => el.getAttribute('data-status') !== 'loading', item, { timeout: 60_000 })
         .then(() => true, () => false);
       const status = await item.getAttribute('data-status');
-      if (!ok || status !== 'ready') (problems++, console.log(`[${look.name}] figure ${id}: ${status}`));
+      if (!ok || status !== 'ready') {
+        problems++;
+        console.log(`[${look.name}] figure ${id}: ${status}`);
+      }
       await page.waitForTimeout(150);
     }
     await item.screenshot({ path: path.join(out, `${look.name}-${String(k).padStart(2, '0')}-${id}.png`) });
   }
   const katexErrors = await page.locator('.katex-error').count();
-  if (katexErrors) (problems++, console.log(`[${look.name}] ${katexErrors} KaTeX errors`));
+  if (katexErrors) {
+    problems++;
+    console.log(`[${look.name}] ${katexErrors} KaTeX errors`);
+  }
   if (look.full) await page.screenshot({ path: path.join(out, `${look.name}-full.png`), fullPage: true });
   await context.close();
 }

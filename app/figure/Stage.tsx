@@ -53,9 +53,12 @@ function rowsFor(panels: readonly Panel[], columns: number): number {
   let open = 0;
   for (const p of panels) {
     if (p.wide) {
-      if (open) (rows += 1), (open = 0);
+      rows += open ? 2 : 1;
+      open = 0;
+    } else if (++open === columns) {
       rows += 1;
-    } else if (++open === columns) (rows += 1), (open = 0);
+      open = 0;
+    }
   }
   return rows + (open ? 1 : 0);
 }

@@ -114,7 +114,6 @@ describe('heatmap (canvas)', () => {
     const s = plotScales(f, [0, 3], [0, 2], { nice: false });
     const main = mockContext();
     const off = mockContext();
-    let image: { data: Uint8ClampedArray } | undefined;
     const offCanvas = {
       width: 0,
       height: 0,
@@ -125,9 +124,9 @@ describe('heatmap (canvas)', () => {
     expect(offCanvas.width).toBe(3);
     expect(offCanvas.height).toBe(2);
     const put = off.calls.find((c) => c[0] === 'putImageData')!;
-    image = put[1] as { data: Uint8ClampedArray };
+    const image = put[1] as { data: Uint8ClampedArray };
     const { table } = colorLut(color);
-    const rgbaAt = (r: number, c: number) => Array.from(image!.data.slice((r * nx + c) * 4, (r * nx + c) * 4 + 4));
+    const rgbaAt = (r: number, c: number) => Array.from(image.data.slice((r * nx + c) * 4, (r * nx + c) * 4 + 4));
     // image row 0 is grid row 1 (values 3, 4, NaN); row 1 is grid row 0 (values 0, 1, 2)
     expect(rgbaAt(1, 0)).toEqual(Array.from(table.slice(0, 4)));
     expect(rgbaAt(0, 1)).toEqual(Array.from(table.slice(255 * 4, 256 * 4)));

@@ -1,7 +1,7 @@
 /**
  * Scales and extents shared by all primitives: the only place that turns data ranges into pixel mappings.
  */
-import { scaleLinear, type ScaleContinuousNumeric } from 'd3';
+import type { ScaleContinuousNumeric } from 'd3';
 
 /** Numeric data as it arrives from workers: a typed array or a plain array, never copied by the primitives. */
 export type Numeric = ArrayLike<number>;

@@ -2,12 +2,12 @@
  * SVG plumbing shared by the SVG primitives: where a mark is drawn (`SvgTarget`), its accessible group, and the
  * root `<svg>` set-up. Kept apart so that no primitive repeats it.
  */
-import { select, type Selection } from 'd3';
+import { select, type BaseType, type Selection } from 'd3';
 import { defaultPlotTheme, themeColor, type PlotTheme } from './theme.ts';
 import type { PlotSize } from './frame.ts';
 
 /** A d3 selection of one svg or g element (what `PlotSurface` hands to `draw`, or what a primitive returns). */
-export type SvgSelection = Selection<SVGSVGElement, any, any, any> | Selection<SVGGElement, any, any, any>;
+export type SvgSelection = Selection<SVGSVGElement, unknown, BaseType, unknown> | Selection<SVGGElement, unknown, BaseType, unknown>;
 
 /** Where an SVG primitive draws: an `<svg>` or `<g>` element, or a d3 selection of one. */
 export type SvgTarget = SVGSVGElement | SVGGElement | SvgSelection;

@@ -32,7 +32,7 @@ export interface FigureParams<S extends Schema> {
 const registry = new Map<string, FigureParams<Schema>>();
 
 /** What the page's URL says, read once per page load (and after `reloadFromUrl`). */
-let decodedAtLoad = decodeUrl(typeof location === 'undefined' ? '' : location.search);
+const decodedAtLoad = decodeUrl(typeof location === 'undefined' ? '' : location.search);
 
 /** Notices about the link that belong to no figure (unknown keys, unknown version): shown once, at the top. */
 export function linkNotices(): string[] {
