@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { chapterLabel, loadChapter, neighbours, type ChapterInfo } from './chapters.ts';
 import { mdxComponents } from './mdxComponents.tsx';
-import { chapterHref } from './route.ts';
+import { chapterHref, restoredScroll } from './route.ts';
 import { OnThisPage } from './Toc.tsx';
 import { useCurrentSection, stepSection } from './useSectionTracking.ts';
 import { useTheme } from '../state/settings.ts';
@@ -32,11 +32,13 @@ export function ChapterPage({ chapter, anchor }: { chapter: ChapterInfo; anchor:
     document.title = `${chapterLabel(chapter)} · From Bellman to Diffusion`;
   }, [chapter]);
 
-  // Scroll to the anchor once the chapter is on the page (or to the top for a new chapter).
+  // Once the chapter is on the page: back to where the reader was (Back or Forward), else to the anchor or the top.
   useEffect(() => {
     if (!ready) return;
+    const y = restoredScroll();
     const target = anchor ? document.getElementById(anchor) : null;
-    if (target) target.scrollIntoView({ block: 'start' });
+    if (y !== null) window.scrollTo(0, y);
+    else if (target) target.scrollIntoView({ block: 'start' });
     else window.scrollTo(0, 0);
   }, [ready, anchor]);
 

@@ -36,9 +36,44 @@ export function glossaryHref(id = ''): string {
   return chapterHref('glossary', id ? `term-${id}` : '');
 }
 
+/**
+ * Back and Forward: Chrome sends `popstate` without `hashchange` between entries whose query strings differ (a
+ * figure's values are written there), so the route listens to both.
+ */
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  window.addEventListener('popstate', onChange);
+  return () => {
+    window.removeEventListener('hashchange', onChange);
+    window.removeEventListener('popstate', onChange);
+  };
+}
+
+/** Whether the page now shown was reached by Back or Forward (then its scroll position is restored, not reset). */
+let poppedAt = -1;
+if (typeof window !== 'undefined') {
+  // The book restores scroll itself, once a chapter's content is on the page; the browser would do it too early.
+  if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
+  window.addEventListener('popstate', () => (poppedAt = performance.now()));
+  let timer: ReturnType<typeof setTimeout> | 0 = 0;
+  window.addEventListener('scroll', () => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = 0;
+      history.replaceState({ ...(history.state as object | null), scrollY: Math.round(window.scrollY) }, '');
+    }, 250);
+  }, { passive: true });
+}
+
+/**
+ * The scroll position to go back to, when the reader just came by Back or Forward to an entry that remembers one;
+ * otherwise null (a new page starts at its anchor or its top).
+ */
+export function restoredScroll(): number | null {
+  if (poppedAt < 0 || performance.now() - poppedAt > 5000) return null;
+  poppedAt = -1;
+  const y = (history.state as { scrollY?: unknown } | null)?.scrollY;
+  return typeof y === 'number' && Number.isFinite(y) ? y : null;
 }
 
 export function useRoute(): Route {

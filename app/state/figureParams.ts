@@ -31,7 +31,7 @@ export interface FigureParams<S extends Schema> {
 
 const registry = new Map<string, FigureParams<Schema>>();
 
-/** What the page's URL says, read once per page load (and after `reloadFromUrl`). */
+/** What the page's URL said when it loaded (for the link's notices; figures read the URL when they are defined). */
 const decodedAtLoad = decodeUrl(typeof location === 'undefined' ? '' : location.search);
 
 /** Notices about the link that belong to no figure (unknown keys, unknown version): shown once, at the top. */
@@ -47,7 +47,8 @@ export function defineFigureParams<S extends Schema>(id: string, schema: S): Fig
     throw new Error(`two figures use the id "${id}"; figure ids must be unique in the book`);
   }
   checkSchema(id, schema);
-  const fromUrl = readFigure(decodedAtLoad, id, schema);
+  // The URL now, not at load: a chapter opened after Back or Forward gets the values its address carries.
+  const fromUrl = readFigure(typeof location === 'undefined' ? decodedAtLoad : decodeUrl(location.search), id, schema);
   const store = createStore<FigureState<S>>()((set, get) => ({
     values: { ...defaults(schema), ...fromUrl.values } as Values<S>,
     notices: fromUrl.notices,
@@ -72,6 +73,22 @@ export function defineFigureParams<S extends Schema>(id: string, schema: S): Fig
   registry.set(id, params as unknown as FigureParams<Schema>);
   return params;
 }
+
+/**
+ * Back and Forward: every figure takes the values the address it returned to carries (defaults for keys it does
+ * not name), so a link always reproduces its picture.
+ */
+export function applyUrlToFigures(search: string): void {
+  const decoded = decodeUrl(search);
+  for (const f of registry.values()) {
+    const fromUrl = readFigure(decoded, f.id, f.schema);
+    const next = { ...defaults(f.schema), ...fromUrl.values } as Values<Schema>;
+    const now = f.store.getState().values;
+    if (Object.keys(next).some((k) => next[k] !== now[k])) f.store.setState({ values: next });
+  }
+}
+
+if (typeof window !== 'undefined') window.addEventListener('popstate', () => applyUrlToFigures(location.search));
 
 export function useFigureState<S extends Schema, T>(params: FigureParams<S>, select: (s: FigureState<S>) => T): T {
   return useStore(params.store, select);

@@ -1,0 +1,72 @@
+/**
+ * History follows the reader: after moving a slider, Back and Forward restore both the page and every figure's
+ * values (the address always reproduces the picture), and the scroll position comes back with the page.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser, openPage, readyFigure } from './browser.ts';
+
+const session = useBrowser({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+
+const h1 = (page: Page) => page.locator('main h1').first().innerText();
+/** Waits until the figures' values have been written to the address (the write waits 150 ms after a change). */
+const addressSays = (page: Page, text: string) => page.waitForFunction((t) => location.search.includes(t), text, { timeout: 5000 });
+const sliderValue = (page: Page, param: string) => page.locator(`input[data-param="${param}"]`).getAttribute('aria-valuetext');
+
+describe('history', () => {
+  it('Back and Forward after a slider move restore the page and the figure values', async () => {
+    const { page, problems } = await openPage(session.context, '/#/preface');
+    const prefaceTitle = await h1(page);
+    await page.locator('a[rel="next"]').click();
+    await page.waitForFunction((t) => document.querySelector('main h1')?.textContent !== t, prefaceTitle);
+    const chapterTitle = await h1(page);
+    const gamma = page.locator('input[data-param="gridworld-vi.gamma"]');
+    await gamma.scrollIntoViewIfNeeded();
+    const before = await gamma.getAttribute('aria-valuetext');
+    await gamma.focus();
+    await page.keyboard.press('ArrowLeft');
+    await addressSays(page, 'gridworld-vi.gamma=');
+    const moved = await gamma.getAttribute('aria-valuetext');
+    expect(moved).not.toBe(before);
+    await page.waitForTimeout(400); // the scroll position is remembered a moment after scrolling stops
+    const scrolledTo = await page.evaluate(() => window.scrollY);
+    expect(scrolledTo).toBeGreaterThan(200);
+
+    await page.goBack();
+    await page.waitForFunction((t) => document.querySelector('main h1')?.textContent === t, prefaceTitle);
+    expect(await page.evaluate(() => location.hash)).toBe('#/preface');
+
+    await page.goForward();
+    await page.waitForFunction((t) => document.querySelector('main h1')?.textContent === t, chapterTitle);
+    const back = await page
+      .waitForFunction((y) => Math.abs(window.scrollY - y) < 40 && window.scrollY, scrolledTo, { timeout: 5000 })
+      .then((h) => h.jsonValue(), () => page.evaluate(() => window.scrollY));
+    expect(Math.abs(back - scrolledTo)).toBeLessThan(40);
+    await readyFigure(page, 'gridworld-vi');
+    expect(await sliderValue(page, 'gridworld-vi.gamma')).toBe(moved);
+    expect(await page.evaluate(() => location.search)).toContain('gridworld-vi.gamma=');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('a figure whose address changes under it by Back takes the address’s values', async () => {
+    const { page, problems } = await openPage(session.context, '/#/preface');
+    await readyFigure(page, 'ou-paths');
+    const theta = page.locator('input[data-param="ou-paths.theta"]');
+    const original = await theta.getAttribute('aria-valuetext');
+    // A new entry in the same chapter (a reference followed), then a slider move written into it.
+    await page.evaluate(() => (location.hash = '#/preface/fig-ou-paths'));
+    await theta.focus();
+    await page.keyboard.press('ArrowRight');
+    await addressSays(page, 'ou-paths.theta=');
+    const moved = await theta.getAttribute('aria-valuetext');
+    expect(moved).not.toBe(original);
+    await page.goBack();
+    await page.waitForFunction(() => !location.search.includes('ou-paths.theta='));
+    await page.waitForFunction((v) => document.querySelector('input[data-param="ou-paths.theta"]')?.getAttribute('aria-valuetext') === v, original);
+    await page.goForward();
+    await page.waitForFunction((v) => document.querySelector('input[data-param="ou-paths.theta"]')?.getAttribute('aria-valuetext') === v, moved);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
