@@ -86,6 +86,30 @@ describe('useSimulation with a preview', () => {
     expect(last()).toMatchObject({ status: 'error', preview: false });
     expect(last().error).toMatch(/paths must be positive/);
   });
+
+  it('going back to the last finished values during a run shows that result again, ready (not loading forever)', async () => {
+    await act(async () => root.render(<Probe n={100} />));
+    await act(async () => runs[0].resolve('a'));
+    expect(last()).toMatchObject({ status: 'ready', result: 'a' });
+    // → then ← before the new run ends.
+    await act(async () => root.render(<Probe n={200} />));
+    expect(last().status).toBe('loading');
+    await act(async () => root.render(<Probe n={100} />));
+    expect(runs[1].signal?.aborted).toBe(true);
+    expect(last()).toMatchObject({ status: 'ready', result: 'a', resultParams: { n: 100 }, preview: false });
+    expect(runs).toHaveLength(2);
+  });
+
+  it('the same after a preview of the new values was shown', async () => {
+    await act(async () => root.render(<Probe n={4000} preview={500} />));
+    await act(async () => runs[0].resolve('cheap a'));
+    await act(async () => runs[1].resolve('full a'));
+    await act(async () => root.render(<Probe n={8000} preview={1000} />));
+    await act(async () => runs[2].resolve('cheap b'));
+    expect(last()).toMatchObject({ status: 'loading', result: 'cheap b', preview: true });
+    await act(async () => root.render(<Probe n={4000} preview={500} />));
+    expect(last()).toMatchObject({ status: 'ready', result: 'full a', resultParams: { n: 4000 }, preview: false });
+  });
 });
 
 describe('useFigureSimulation', () => {

@@ -52,10 +52,20 @@ export function useSimulation<N extends TaskName>(
     progress: null,
     preview: false,
   });
-  const doneKey = useRef<string | null>(null);
+  /** The last full result and the request it answers. */
+  const done = useRef<{ key: string; result: TaskResult<N>; request: TaskParams<N> } | null>(null);
 
   useEffect(() => {
-    if (!enabled || doneKey.current === `${task}:${key}`) return;
+    if (!enabled) return;
+    const last = done.current;
+    if (last && last.key === `${task}:${key}`) {
+      // Back to the values of the last finished run before the next one ended (a quick → ←, or Reset during a run):
+      // show that result again, ready, instead of waiting for a run that was cancelled.
+      setState((s) =>
+        s.status === 'ready' && s.result === last.result ? s : { status: 'ready', result: last.result, resultParams: last.request, error: null, progress: null, preview: false },
+      );
+      return;
+    }
     const controller = new AbortController();
     const pool = simulationPool();
     let lastProgress = 0;
@@ -63,7 +73,7 @@ export function useSimulation<N extends TaskName>(
     const request = JSON.parse(key) as TaskParams<N>;
     const fail = (error: Error) => {
       if (controller.signal.aborted || error instanceof AbortedError) return;
-      doneKey.current = null;
+      done.current = null;
       setState((s) => ({ ...s, status: 'error', error: readerMessage(error), progress: null, preview: false }));
     };
     const runFull = () =>
@@ -79,7 +89,7 @@ export function useSimulation<N extends TaskName>(
         })
         .then((result) => {
           if (controller.signal.aborted) return;
-          doneKey.current = `${task}:${key}`;
+          done.current = { key: `${task}:${key}`, result, request };
           setState({ status: 'ready', result, resultParams: request, error: null, progress: null, preview: false });
         }, fail);
     if (previewKey === null || previewKey === key) {
