@@ -25,6 +25,10 @@ const api = {
   cancel(jobId: number): void {
     cancelled.add(jobId);
   },
+  /** The pool's watchdog asks while a job runs; a worker busy in a chunk answers between chunks. */
+  ping(): true {
+    return true;
+  },
 };
 
 export type SimWorkerApi = typeof api;

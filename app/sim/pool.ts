@@ -2,6 +2,8 @@
  * A pool of simulation workers, created on first use and reused. A job goes to an idle worker or waits in a
  * queue; aborting a job removes it from the queue or asks its worker to stop (within one chunk). A worker that
  * dies (an uncaught error in it) is replaced, and the job it was running fails with a message for the reader.
+ * A worker can also die without a word (closed, killed for memory, hung in a loop that never yields): while it runs
+ * a job, a watchdog pings it, and one that has not answered for `silentMs` is replaced the same way.
  */
 import * as Comlink from 'comlink';
 import type { SimWorkerApi } from '../../workers/sim.worker.ts';
@@ -25,7 +27,18 @@ interface Slot {
   worker: Worker;
   api: Comlink.Remote<SimWorkerApi>;
   job: Job | null;
+  /** When the oldest unanswered ping was sent (performance.now()), or null when every ping has been answered. */
+  waitingSince: number | null;
 }
+
+export interface WatchdogOptions {
+  /** How often a busy worker is pinged. */
+  pingMs: number;
+  /** How long a busy worker may stay silent before it is replaced. Far above any chunk's length (~5–20 ms). */
+  silentMs: number;
+}
+
+const WATCHDOG: WatchdogOptions = { pingMs: 1000, silentMs: 8000 };
 
 export class AbortedError extends Error {
   constructor() {
@@ -41,9 +54,12 @@ export class WorkerPool {
   /** How many workers died and were replaced (for tests and the console). */
   replaced = 0;
 
+  private watchdog: ReturnType<typeof setInterval> | 0 = 0;
+
   constructor(
     private readonly size: number,
     private readonly createWorker: () => Worker,
+    private readonly timing: WatchdogOptions = WATCHDOG,
   ) {}
 
   run<N extends TaskName>(task: N, params: TaskParams<N>, options: JobOptions = {}): Promise<TaskResult<N>> {
@@ -81,7 +97,7 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const worker = this.createWorker();
-    const slot: Slot = { worker, api: Comlink.wrap<SimWorkerApi>(worker), job: null };
+    const slot: Slot = { worker, api: Comlink.wrap<SimWorkerApi>(worker), job: null, waitingSince: null };
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       this.replace(slot, event.message || 'unknown error');
@@ -103,8 +119,33 @@ export class WorkerPool {
     this.dispatch();
   }
 
+  /** Runs while any worker has a job: pings the busy ones and replaces those silent for too long. */
+  private watch(): void {
+    if (this.watchdog) return;
+    this.watchdog = setInterval(() => {
+      const busy = this.slots.filter((s) => s.job !== null);
+      if (!busy.length) {
+        clearInterval(this.watchdog);
+        this.watchdog = 0;
+        return;
+      }
+      // Silence is measured from an unanswered ping, not from the last answer: a hidden tab's timers are throttled
+      // to a minute, and a worker that answered every ping it got is alive however rarely it was asked.
+      const now = performance.now();
+      for (const slot of busy) {
+        if (slot.waitingSince !== null) {
+          if (now - slot.waitingSince > this.timing.silentMs) this.replace(slot, 'it stopped answering');
+          continue;
+        }
+        slot.waitingSince = now;
+        void slot.api.ping().then(() => (slot.waitingSince = null), () => {});
+      }
+    }, this.timing.pingMs);
+  }
+
   private start(slot: Slot, job: Job): void {
     slot.job = job;
+    this.watch();
     const progress = job.options.onProgress ? Comlink.proxy(job.options.onProgress) : undefined;
     slot.api
       .run(job.id, job.task, job.params, progress)

@@ -2,14 +2,15 @@
 import type { Chunked } from '../engines/chunked.ts';
 
 export interface SelfTestParams {
-  mode: 'ok' | 'throw' | 'crash' | 'slow';
+  mode: 'ok' | 'throw' | 'crash' | 'vanish' | 'slow';
   /** For 'slow': milliseconds of busy work, in chunks of ~5 ms. */
   ms?: number;
 }
 
 /**
  * A task for testing the pipeline itself from the browser console or the browser tests: 'throw' raises an error
- * in the engine, 'crash' kills the worker with an uncaught error outside any call, 'slow' burns time in chunks
+ * in the engine, 'crash' kills the worker with an uncaught error outside any call, 'vanish' closes the worker
+ * without a word (as an out-of-memory kill would: only the pool's watchdog notices), 'slow' burns time in chunks
  * (to test cancellation and progress).
  */
 function* selfTest(p: SelfTestParams): Chunked<{ mode: string; chunks: number; values: Float64Array }> {
@@ -20,6 +21,10 @@ function* selfTest(p: SelfTestParams): Chunked<{ mode: string; chunks: number; v
     }, 0);
     yield 0;
     // Wait for the crash: keep the job alive, as a hung engine would.
+    for (;;) yield 0;
+  }
+  if (p.mode === 'vanish') {
+    (globalThis as { close?: () => void }).close?.();
     for (;;) yield 0;
   }
   const total = p.mode === 'slow' ? Math.max(1, Math.round((p.ms ?? 200) / 5)) : 1;
