@@ -57,7 +57,10 @@ export function bookPlugin(options: { chaptersDir: string; root: string }): Plug
       if (name === 'virtual:book-index') {
         const index = getIndex();
         for (const c of index.chapters) this.addWatchFile(path.join(options.chaptersDir, c.dir, 'index.mdx'));
-        return `export const chapters = ${JSON.stringify(index.chapters)};`;
+        const figureIds = Object.keys(index.labels)
+          .filter((label) => index.labels[label].kind === 'figure' && label.startsWith('fig:'))
+          .map((label) => label.slice(4));
+        return `export const chapters = ${JSON.stringify(index.chapters)};\nexport const figureIds = ${JSON.stringify(figureIds)};`;
       }
       if (name === 'virtual:book-previews') {
         const index = getIndex();

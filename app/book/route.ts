@@ -15,8 +15,13 @@ export interface Route {
   anchor: string;
 }
 
+/**
+ * The route a hash names. A query string inside the hash (`#/preface?x=1`, from a hand-edited link) is ignored;
+ * a page name that is not a slug is kept (shortened) so the book can say that it has no such page, rather than
+ * showing the cover; an anchor that is not an id is dropped.
+ */
 export function parseHash(hash: string): Route {
-  const h = hash.replace(/^#\/?/, '');
+  const h = hash.replace(/^#\/?/, '').split('?')[0];
   let decoded = h;
   try {
     decoded = decodeURIComponent(h);
@@ -24,8 +29,8 @@ export function parseHash(hash: string): Route {
     /* keep the raw text */
   }
   const [page = '', anchor = ''] = decoded.split('/');
-  const clean = (s: string) => (/^[A-Za-z0-9_-]*$/.test(s) ? s : '');
-  return { page: clean(page), anchor: clean(anchor) };
+  const isId = (s: string) => /^[A-Za-z0-9_-]*$/.test(s);
+  return { page: isId(page) ? page : page.slice(0, 60), anchor: isId(anchor) ? anchor : '' };
 }
 
 export function chapterHref(slug: string, anchor = ''): string {

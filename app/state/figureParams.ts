@@ -10,6 +10,10 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { checkSchema, defaults, nearestValid, type Schema, type Values } from './schema.ts';
 import { decodeUrl, encodeUrl, readFigure } from './url.ts';
+import { figureIds } from 'virtual:book-index';
+
+/** Every figure the book has: a link's values for any other id are dropped at the next write. */
+const BOOK_FIGURES = new Set(figureIds);
 
 export interface FigureState<S extends Schema> {
   values: Values<S>;
@@ -104,7 +108,7 @@ function scheduleUrlWrite(): void {
   pending = setTimeout(() => {
     pending = 0;
     const figures = [...registry.values()].map((f) => ({ id: f.id, schema: f.schema, values: f.store.getState().values as Record<string, number> }));
-    const search = encodeUrl(location.search, figures);
+    const search = encodeUrl(location.search, figures, BOOK_FIGURES);
     if (search !== location.search) history.replaceState(history.state, '', location.pathname + search + location.hash);
   }, URL_WRITE_DELAY_MS);
 }

@@ -51,6 +51,23 @@ describe('figure state in the URL', () => {
     expect(out).toBe('?v=1&lqr.rho=0.2&ou-paths.seed=7');
   });
 
+  it('drops the entries of figures the book does not have', () => {
+    const out = encodeUrl('?v=1&lqr.rho=0.2&gone-figure.x=1', [{ id: 'ou-paths', schema, values: { ...defaults(schema), seed: 7 } }], new Set(['ou-paths', 'lqr']));
+    expect(out).toBe('?v=1&lqr.rho=0.2&ou-paths.seed=7');
+  });
+
+  it('keeps a notice about thousands of unknown keys to one short sentence', () => {
+    const junk = Array.from({ length: 20000 }, (_, i) => `junk${i}=1`).join('&');
+    const { notices } = decodeUrl('?' + junk);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/20000 settings .*and 19995 more/);
+    expect(notices[0].length).toBeLessThan(300);
+    const many = Array.from({ length: 5000 }, (_, i) => `ou-paths.k${i}=1`).join('&');
+    const figure = readFigure(decodeUrl('?' + many), 'ou-paths', schema);
+    expect(figure.notices).toHaveLength(1);
+    expect(figure.notices[0].length).toBeLessThan(300);
+  });
+
   it('never throws on garbled query strings, and every value it reads is valid', () => {
     const token = fc.oneof(fc.string(), fc.constantFrom('%', '%%', '%E0%A4%A', 'NaN', '-1e999', '1e999', 'Infinity', '0x10', ' ', '=', '&', '<script>', 'ou-paths.theta', 'ou-paths.paths', 'v', 'ou-paths.__proto__', 'ou-paths.constructor'));
     fc.assert(

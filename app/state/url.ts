@@ -54,9 +54,15 @@ export function decodeUrl(search: string, migrationTable = migrations, version =
     byFigure.get(m[1])!.set(m[2], value);
   }
   if (ignored.length) {
-    notices.push(`This link had ${ignored.length === 1 ? 'a setting' : `${ignored.length} settings`} the book does not know (${ignored.map((k) => `“${truncate(k, 20)}”`).join(', ')}); ${ignored.length === 1 ? 'it was' : 'they were'} ignored.`);
+    notices.push(`This link had ${ignored.length === 1 ? 'a setting' : `${ignored.length} settings`} the book does not know (${listSome(ignored)}); ${ignored.length === 1 ? 'it was' : 'they were'} ignored.`);
   }
   return { byFigure, notices };
+}
+
+/** At most five quoted names, then how many more: a notice stays a sentence however long the link. */
+export function listSome(names: readonly string[], shown = 5): string {
+  const quoted = names.slice(0, shown).map((k) => `“${truncate(k, 20)}”`);
+  return names.length > shown ? `${quoted.join(', ')} and ${names.length - shown} more` : quoted.join(', ');
 }
 
 function safeDecode(s: string): string {
@@ -73,30 +79,38 @@ export function readFigure<S extends Schema>(decoded: DecodedUrl, figureId: stri
   const notices: string[] = [];
   const raw = decoded.byFigure.get(figureId);
   if (!raw) return { values, notices };
+  const unknown: string[] = [];
   for (const [key, text] of raw) {
     // Own keys only: "constructor" or "__proto__" in a link must not reach Object.prototype.
     const spec = Object.hasOwn(schema, key) ? schema[key] : undefined;
     if (!spec) {
-      notices.push(`The link names a setting “${truncate(key, 20)}” this figure does not have; it was ignored.`);
+      unknown.push(key);
       continue;
     }
     const parsed = parseValue(spec, text);
     values[key as keyof S] = parsed.value;
     if (parsed.notice) notices.push(parsed.notice);
   }
+  if (unknown.length === 1) notices.push(`The link names a setting ${listSome(unknown)} this figure does not have; it was ignored.`);
+  else if (unknown.length > 1) notices.push(`The link names ${unknown.length} settings this figure does not have (${listSome(unknown)}); they were ignored.`);
   return { values, notices };
 }
 
 /**
- * Writes the given figures' values into a query string, keeping entries of figures not given (they belong to
- * other chapters) and dropping entries the book cannot read. Non-default values only; keys sorted.
+ * Writes the given figures' values into a query string, keeping entries of figures not given that the book has
+ * (they belong to chapters not loaded yet) and dropping entries the book cannot read, including those of figures it
+ * does not have (`bookFigures`; when omitted, every figure's entries are kept). Non-default values only; keys sorted.
  */
-export function encodeUrl(currentSearch: string, figures: Array<{ id: string; schema: Schema; values: Record<string, number> }>): string {
+export function encodeUrl(
+  currentSearch: string,
+  figures: Array<{ id: string; schema: Schema; values: Record<string, number> }>,
+  bookFigures?: ReadonlySet<string>,
+): string {
   const decoded = decodeUrl(currentSearch);
   const out = new Map<string, string>();
   const given = new Set(figures.map((f) => f.id));
   for (const [fig, entries] of decoded.byFigure) {
-    if (given.has(fig)) continue;
+    if (given.has(fig) || (bookFigures && !bookFigures.has(fig))) continue;
     for (const [k, v] of entries) out.set(`${fig}.${k}`, v);
   }
   for (const f of figures) {
