@@ -31,4 +31,17 @@ describe('worker watchdog', () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('the console API refuses names that are not tasks with a sentence (constructor, __proto__, toString)', async () => {
+    const { page } = await openPage(session.context, '/#/');
+    const answers = await page.evaluate(async () => {
+      const out: string[] = [];
+      for (const name of ['constructor', '__proto__', 'toString']) {
+        out.push(await window.book!.run(name as never, {}).then(() => 'resolved', (e: Error) => e.message));
+      }
+      return out;
+    });
+    for (const a of answers) expect(a).toMatch(/the worker has no task called/);
+    await page.close();
+  }, 30_000);
 });

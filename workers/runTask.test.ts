@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runChunked, CancelledError, transferablesOf } from './runTask.ts';
+import { runChunked, CancelledError, transferablesOf, lookupTask } from './runTask.ts';
 import type { Chunked } from './engines/chunked.ts';
 
 function* counter(chunks: number, log: number[]): Chunked<number> {
@@ -49,5 +49,17 @@ describe('running chunked tasks', () => {
     expect(list).toHaveLength(2);
     expect(list).toContain(a.buffer);
     expect(list).toContain(b.buffer);
+  });
+});
+
+describe('finding a task by name', () => {
+  const table = { double: (p: unknown) => 2 * (p as number) };
+  it('finds the table’s own tasks', () => {
+    expect(lookupTask(table, 'double')(4)).toBe(8);
+  });
+  it('refuses inherited members and non-strings with a sentence, never a TypeError', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 42, null, undefined, {}]) {
+      expect(() => lookupTask(table, name)).toThrow(/the worker has no task called/);
+    }
   });
 });

@@ -16,6 +16,16 @@ export function isChunked(x: unknown): x is Chunked<unknown> {
   return typeof x === 'object' && x !== null && typeof (x as Chunked<unknown>).next === 'function' && typeof (x as Chunked<unknown>)[Symbol.iterator] === 'function';
 }
 
+/**
+ * The task a name names in a table, or an error that says so. Own properties only: "constructor", "__proto__" or
+ * "toString" typed into the console must not find Object.prototype's members.
+ */
+export function lookupTask<T extends object>(table: T, name: unknown): (params: unknown) => unknown {
+  const fn = typeof name === 'string' && Object.hasOwn(table, name) ? (table as Record<string, unknown>)[name] : undefined;
+  if (typeof fn !== 'function') throw new Error(`the worker has no task called "${String(name).slice(0, 60)}"`);
+  return fn as (params: unknown) => unknown;
+}
+
 /** Resolves on the next turn of the event loop (a message, not a timer: timers are clamped to 4 ms). */
 export function nextTurn(): Promise<void> {
   return new Promise((resolve) => {

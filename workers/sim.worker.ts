@@ -5,15 +5,14 @@
  */
 import * as Comlink from 'comlink';
 import { tasks, type TaskName } from './tasks.ts';
-import { runChunked, transferablesOf } from './runTask.ts';
+import { lookupTask, runChunked, transferablesOf } from './runTask.ts';
 
 const cancelled = new Set<number>();
 
 const api = {
   async run(jobId: number, task: TaskName, params: unknown, onProgress?: (fraction: number) => void): Promise<unknown> {
     try {
-      const fn = tasks[task] as ((p: unknown) => unknown) | undefined;
-      if (!fn) throw new Error(`the worker has no task called "${String(task)}"`);
+      const fn = lookupTask(tasks, task);
       const result = await runChunked(fn(params), { onProgress, isCancelled: () => cancelled.has(jobId) });
       return Comlink.transfer(result, transferablesOf(result));
     } finally {
