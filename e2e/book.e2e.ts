@@ -17,8 +17,18 @@ const stats = (page: Page) => page.locator('[data-figure="ou-paths"] .figure-sta
 const figureStatus = (page: Page, id: string) => page.locator(`[data-figure="${id}"]`).getAttribute('data-status');
 
 describe('every page', () => {
-  it('loads with no console error, no failed or foreign request, no KaTeX error, and every figure ready', async () => {
+  it('loads with no console error, no failed or foreign request, no KaTeX error, no breach of the Content-Security-Policy, and every figure ready', async () => {
+    await session.context.addInitScript(() => {
+      const w = window as unknown as { violations: string[] };
+      w.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+    });
     const { page, problems } = await openPage(session.context, '/#/');
+    // The build writes a strict policy: scripts and workers from the book's origin, no eval (compiler/contentSecurityPolicy.ts).
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toMatch(/script-src 'self'/);
+    expect(policy).toMatch(/worker-src 'self'/);
+    expect(policy).not.toMatch(/unsafe-eval/);
     const all = await routes(page);
     expect(all.length).toBeGreaterThanOrEqual(3);
     for (const route of all) {
@@ -29,16 +39,22 @@ describe('every page', () => {
       expect(stuck, `figures not ready on ${route}`).toEqual([]);
       expect(await page.locator('.katex-error').count(), `KaTeX errors on ${route}`).toBe(0);
       expect(problems, `problems on ${route}`).toEqual([]);
+      expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), `policy violations on ${route}`).toEqual([]);
       const name = route.replace(/[#/]+/g, ' ').trim() || 'cover';
       await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, `desktop-${name}`);
     }
     await page.close();
-  });
+  }, 300_000);
 
-  it('an unknown page says so and links back', async () => {
+  it('an unknown page says so and links back; a query inside the hash still opens the chapter', async () => {
     const { page } = await openPage(session.context, '/#/no-such-chapter');
     await expect.poll(() => page.locator('main h1').innerText()).toBe('No such page');
+    await page.goto(origin() + '/#/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('No such page');
+    expect(await page.locator('main img[src="x"]').count()).toBe(0);
+    await page.goto(origin() + '/#/preface?x=1');
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('Preface');
     await page.close();
   });
 });
