@@ -91,8 +91,10 @@ export function resolutionOf(spec: ParamSpec): number {
 }
 
 /**
- * The nearest valid value: clamped to [min, max], on the fine grid measured from min (for log sliders: rounded to
- * one more digit than shown), an integer where the spec says so. NaN has no nearest value: the default is returned.
+ * The nearest valid value: clamped to [min, max], on the fine grid measured from min, an integer where the spec
+ * says so. Log sliders keep three significant digits on that grid; whole-number log sliders (path counts, batch
+ * sizes) land on multiples of their step from min. The ends are always exact. NaN has no nearest value: the default
+ * is returned.
  */
 export function nearestValid(spec: ParamSpec, x: number): number {
   if (!Number.isFinite(x)) {
@@ -101,10 +103,13 @@ export function nearestValid(spec: ParamSpec, x: number): number {
     return spec.default;
   }
   if (spec.choices) return nearestChoice(spec.choices, x);
-  let v = Math.min(spec.max, Math.max(spec.min, x));
+  if (x >= spec.max) return spec.max;
+  if (x <= spec.min) return spec.min;
+  let v = x;
   const res = resolutionOf(spec);
   if (spec.log) v = Number(v.toPrecision(3));
-  else v = spec.min + Math.round((v - spec.min) / res) * res;
+  const grid = spec.log && spec.integer ? spec.step : res;
+  v = spec.min + Math.round((v - spec.min) / grid) * grid;
   if (spec.integer) v = Math.round(v);
   v = Number(v.toFixed(Math.min(digitsOf(spec) + 1, 12)));
   return Math.min(spec.max, Math.max(spec.min, v));
@@ -147,7 +152,12 @@ export function keyedValue(spec: ParamSpec, v: number, key: string, shift: boole
   if (key === 'End') return spec.max;
   if (!dir) return null;
   const mult = dir * (shift ? 10 : 1) * (alt ? 0.1 : 1);
-  if (spec.log) return fromPosition(spec, toPosition(spec, v) + mult * 0.01);
+  if (spec.log) {
+    const next = fromPosition(spec, toPosition(spec, v) + mult * 0.01);
+    // Where the grid is coarser than a 1% move (a batch of 32 steps by 32), a key still moves one grid step.
+    if (next !== v) return next;
+    return nearestValid(spec, v + Math.sign(mult) * (spec.integer ? spec.step : resolutionOf(spec)));
+  }
   const res = resolutionOf(spec);
   const delta = spec.integer ? Math.sign(mult) * Math.max(1, Math.round(Math.abs(mult) * spec.step)) : mult * spec.step;
   return nearestValid(spec, Math.abs(delta) < res ? v + Math.sign(delta) * res : v + delta);

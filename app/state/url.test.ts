@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeUrl, encodeUrl, readFigure } from './url.ts';
-import { checkSchema, defaults, nearestValid, parseValue, keyedValue, formatValue, type Schema } from './schema.ts';
+import { checkSchema, defaults, nearestValid, parseValue, keyedValue, formatValue, fromPosition, type Schema } from './schema.ts';
 
 const schema = {
   theta: { label: 'pull rate', symbol: 'θ', min: 0.1, max: 5, step: 0.1, default: 1 },
@@ -129,6 +129,24 @@ describe('parameter values', () => {
     expect(keyedValue(schema.seed, 5, 'ArrowUp', false, true)).toBe(6);
     const up = keyedValue(schema.paths, 1000, 'ArrowRight', false, false)!;
     expect(up).toBeGreaterThan(1000);
+  });
+
+  it('a whole-number log slider lands on its step grid and reaches its ends exactly', () => {
+    const batch = { label: 'batch size', symbol: 'B', min: 32, max: 1024, step: 32, default: 256, integer: true, log: true };
+    expect(keyedValue(batch, 256, 'End', false, false)).toBe(1024);
+    expect(nearestValid(batch, 1024)).toBe(1024);
+    expect(nearestValid(batch, 1000)).toBe(992);
+    expect(nearestValid(batch, 612) % 32).toBe(0);
+    // One arrow press moves at least one step even where 1% of the range is less than a step.
+    expect(keyedValue(batch, 32, 'ArrowRight', false, false)).toBe(64);
+    expect(keyedValue(batch, 64, 'ArrowLeft', false, false)).toBe(32);
+    const steps = { label: 'steps', symbol: 'K', min: 100, max: 8000, step: 100, default: 2000, integer: true, log: true };
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (p) => {
+        const v = fromPosition(steps, p);
+        return v >= 100 && v <= 8000 && (v - 100) % 100 === 0;
+      }),
+    );
   });
 
   it('formats with the step’s digits, one more after a fine step', () => {
