@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Page } from 'playwright-core';
-import { useBrowser, openPage, origin, readyFigure } from './browser.ts';
+import { useBrowser, openPage, readyFigure } from './browser.ts';
 
 const session = useBrowser({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
 
