@@ -91,7 +91,7 @@ describe('evaluatePolicyMC', () => {
 
   it('validates its input', () => {
     const base = { model: 'lqr' as const, params: post, gain: K, x0: 1, dt: 0.05, horizon: 1, paths: 10, seed: 1 };
-    expect(() => runToEnd(evaluatePolicyMC({ ...base, dt: 0 }))).toThrow(/dt must be > 0/);
+    expect(() => runToEnd(evaluatePolicyMC({ ...base, dt: 0 }))).toThrow(/dt must be a finite number > 0/);
     expect(() => runToEnd(evaluatePolicyMC({ ...base, horizon: 1.01 }))).toThrow(/whole number of steps/);
     expect(() => runToEnd(evaluatePolicyMC({ ...base, gain: -5 }))).toThrow(/does not stabilise/);
     expect(() => runToEnd(evaluatePolicyMC({ ...base, dt: 1, horizon: 1, gain: 30 }))).toThrow(/discretised closed loop diverges/);

@@ -14,6 +14,7 @@ import { seedState } from './random';
 import { fillNormals } from './normal';
 import { lqrDiscounted, type ScalarLqrParams } from './lqr';
 import { mertonPolicyValue, type MertonParams } from './merton';
+import { requireFinite, requireInteger, requirePositive } from './validate';
 
 /** LQR policy a = -K x on the scalar LQR of `lqrDiscounted`. */
 export interface LqrEvaluation {
@@ -72,10 +73,6 @@ export interface PolicyEvaluationResult {
   relativeBias: number;
   /** With recordPaths: times, states x[i * record + j] and cumulative discounted rewards. */
   recorded?: { t: Float32Array; x: Float32Array; cumulative: Float32Array; paths: number; record: number };
-}
-
-function finite(name: string, v: number): void {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${name} must be a finite number; got ${v}`);
 }
 
 /**
@@ -146,29 +143,24 @@ export function mertonChainValue(params: MertonParams, policy: { pi: number; k: 
  * non-positive Merton consumption rate, or Merton wealth that turns non-positive under the EM step.
  */
 export function* evaluatePolicyMC(p: EvaluatePolicyParams): Chunked<PolicyEvaluationResult> {
-  finite('x0', p.x0);
-  finite('dt', p.dt);
-  finite('horizon', p.horizon);
-  if (!(p.dt > 0)) throw new Error(`dt must be > 0; got ${p.dt}`);
+  requireFinite('x0', p.x0);
+  requireFinite('horizon', p.horizon);
+  requirePositive('dt', p.dt);
   if (!(p.horizon >= p.dt)) throw new Error(`horizon must be at least one step (>= dt = ${p.dt}); got ${p.horizon}`);
   const steps = Math.round(p.horizon / p.dt);
   if (Math.abs(steps * p.dt - p.horizon) > 1e-9 * p.horizon) {
     throw new Error(`horizon / dt must be a whole number of steps; got ${p.horizon} / ${p.dt} = ${p.horizon / p.dt}`);
   }
   if (steps > 10_000_000) throw new Error(`horizon / dt = ${steps} steps; at most 10,000,000 are allowed`);
-  if (!Number.isInteger(p.paths) || p.paths < 2 || p.paths > 10_000_000) {
-    throw new Error(`paths must be an integer in [2, 10000000]; got ${p.paths}`);
-  }
+  requireInteger('paths', p.paths, 2, 10_000_000);
   const recN = Math.min(p.recordPaths ?? 0, p.paths);
-  if (!Number.isInteger(recN) || recN < 0 || recN > 100) throw new Error(`recordPaths must be an integer in [0, 100]; got ${p.recordPaths}`);
+  requireInteger('recordPaths (capped at paths)', recN, 0, 100);
   const record = p.record ?? Math.min(steps + 1, 201);
-  if (recN > 0 && (!Number.isInteger(record) || record < 2 || record > steps + 1)) {
-    throw new Error(`record must be an integer in [2, ${steps + 1}]; got ${record}`);
-  }
+  if (recN > 0) requireInteger('record', record, 2, steps + 1);
   const dt = p.dt;
   const sdt = Math.sqrt(dt);
   const rho = p.params.rho;
-  if (!(rho > 0)) throw new Error(`rho must be > 0; got ${rho}`);
+  requirePositive('rho', rho);
   const disc = Math.exp(-rho * dt);
   const tailWeight = Math.exp(-rho * steps * dt);
 
@@ -186,7 +178,7 @@ export function* evaluatePolicyMC(p: EvaluatePolicyParams): Chunked<PolicyEvalua
   let logU = false;
   const tail = p.tail;
   if (p.model === 'lqr') {
-    finite('gain', p.gain);
+    requireFinite('gain', p.gain);
     lqrDiscounted(p.params); // validates the parameters
     const { alpha, beta, q, r, sigma } = p.params;
     const cont = lqrContinuousPolicyValue(p.params, p.gain);
@@ -204,9 +196,9 @@ export function* evaluatePolicyMC(p: EvaluatePolicyParams): Chunked<PolicyEvalua
     const { mu, rf, sigma, gamma } = p.params;
     const { pi, k } = p.policy;
     mertonPolicyValue(p.params, p.policy); // validates
-    finite('pi', pi);
-    if (!(k > 0) || !Number.isFinite(k)) throw new Error(`consumption rate k must be a finite number > 0; got ${k}`);
-    if (!(p.x0 > 0)) throw new Error(`initial wealth x0 must be > 0; got ${p.x0}`);
+    requireFinite('pi', pi);
+    requirePositive('consumption rate k', k);
+    requirePositive('initial wealth x0', p.x0);
     const cont = mertonPolicyValue(p.params, p.policy);
     const b = rf + pi * (mu - rf) - k;
     const v = pi * sigma;

@@ -30,9 +30,9 @@ describe('lqrDiscounted', () => {
     // q = 0 with an unstable drift: the stabilising root is positive.
     expect(lqrDiscounted({ ...post, q: 0, alpha: 1 }).P).toBeCloseTo((2 - 0.1) / 10, 14);
     expect(() => lqrDiscounted({ ...post, beta: 0, alpha: 0.2 })).toThrow(/not stabilisable.*rho > 2 alpha/);
-    expect(() => lqrDiscounted({ ...post, r: 0 })).toThrow(/r must be > 0/);
-    expect(() => lqrDiscounted({ ...post, rho: -1 })).toThrow(/rho must be > 0/);
-    expect(() => lqrDiscounted({ ...post, q: -1 })).toThrow(/q must be >= 0/);
+    expect(() => lqrDiscounted({ ...post, r: 0 })).toThrow(/r must be a finite number > 0/);
+    expect(() => lqrDiscounted({ ...post, rho: -1 })).toThrow(/rho must be a finite number > 0/);
+    expect(() => lqrDiscounted({ ...post, q: -1 })).toThrow(/q must be a finite number >= 0/);
   });
 });
 
@@ -90,8 +90,8 @@ describe('lqrFiniteHorizon', () => {
   it('validates t and parameters', () => {
     const sol = lqrFiniteHorizon({ ...post, qT: 1, T: 1 });
     expect(() => sol.P(1.5)).toThrow(/t must lie in \[0, T\] = \[0, 1\]/);
-    expect(() => lqrFiniteHorizon({ ...post, qT: -1, T: 1 })).toThrow(/qT must be >= 0/);
-    expect(() => lqrFiniteHorizon({ ...post, qT: 1, T: 0 })).toThrow(/T must be > 0/);
+    expect(() => lqrFiniteHorizon({ ...post, qT: -1, T: 1 })).toThrow(/qT must be a finite number >= 0/);
+    expect(() => lqrFiniteHorizon({ ...post, qT: 1, T: 0 })).toThrow(/T must be a finite number > 0/);
   });
 });
 

@@ -88,7 +88,7 @@ describe('policyIterationSampled', () => {
       runToEnd(policyIterationSampled({ model: 'merton', params: { ...mertonPost, gamma: 0.5, rho: 0.04 }, iterations: 1, paths: 10, seed: 1 })),
     ).toThrow(/ill-posed/);
     expect(() => runToEnd(policyIterationSampled({ model: 'lqr', params: post, iterations: 1, paths: 10, seed: 1, dt: 0 }))).toThrow(
-      /dt must be > 0/,
+      /dt must be a finite number > 0/,
     );
   });
 });

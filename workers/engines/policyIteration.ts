@@ -23,6 +23,7 @@ import { lqrDiscounted, type ScalarLqrParams } from './lqr';
 import { mertonClosedForm, mertonPolicyValue, type MertonParams } from './merton';
 import { crraFeatures, fitLeastSquares, quadraticFeatures, type Features1d, type ValueFunction1d } from './valueFit';
 import { fitMlpValue1d, type MlpValueOptions } from './nn/mlpValue';
+import { requireFinite, requireInteger, requirePositive } from './validate';
 
 /** Options shared by both models. */
 export interface SampledPiOptions {
@@ -91,10 +92,6 @@ export interface SampledPiResult {
   states: number[];
 }
 
-function finite(name: string, v: number): void {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${name} must be a finite number; got ${v}`);
-}
-
 /** Exact value of the affine LQR policy a = -K x + u0: V = -1/2 P x^2 - d x - c (see the derivation in the code). */
 export function lqrAffinePolicyValue(p: ScalarLqrParams, K: number, u0: number): (x: number) => number {
   const { alpha, beta, q, r, sigma, rho } = p;
@@ -113,19 +110,14 @@ export function lqrAffinePolicyValue(p: ScalarLqrParams, K: number, u0: number):
  * policy, or an ill-posed Merton problem.
  */
 export function* policyIterationSampled(p: SampledPiParams): Chunked<SampledPiResult> {
-  if (!Number.isInteger(p.iterations) || p.iterations < 1 || p.iterations > 50) {
-    throw new Error(`iterations must be an integer in [1, 50]; got ${p.iterations}`);
-  }
-  if (!Number.isInteger(p.paths) || p.paths < 2 || p.paths > 1_000_000) {
-    throw new Error(`paths must be an integer in [2, 1000000]; got ${p.paths}`);
-  }
+  requireInteger('iterations', p.iterations, 1, 50);
+  requireInteger('paths', p.paths, 2, 1_000_000);
   const isLqr = p.model === 'lqr';
   if (!isLqr && p.model !== 'merton') throw new Error(`model must be 'lqr' or 'merton'; got ${String((p as { model: unknown }).model)}`);
   const dt = p.dt ?? (isLqr ? 0.02 : 0.05);
   const horizon = p.horizon ?? (isLqr ? 10 : 40);
-  finite('dt', dt);
-  finite('horizon', horizon);
-  if (!(dt > 0)) throw new Error(`dt must be > 0; got ${dt}`);
+  requirePositive('dt', dt);
+  requireFinite('horizon', horizon);
   if (!(horizon >= dt)) throw new Error(`horizon must be >= dt; got ${horizon}`);
   const steps = Math.round(horizon / dt);
   if (p.paths * steps > 2e8) throw new Error(`paths * horizon/dt = ${p.paths * steps} per state is too much work (at most 2e8)`);
@@ -140,7 +132,7 @@ export function* policyIterationSampled(p: SampledPiParams): Chunked<SampledPiRe
   let mlpParams: Float64Array | undefined;
   if (states.length < features.size) throw new Error(`need at least ${features.size} sample states; got ${states.length}`);
   for (const x of states) {
-    finite('state', x);
+    requireFinite('state', x);
     if (!isLqr && !(x > 0)) throw new Error(`Merton sample states (wealth) must be > 0; got ${x}`);
   }
   const rho = p.params.rho;
@@ -156,7 +148,7 @@ export function* policyIterationSampled(p: SampledPiParams): Chunked<SampledPiRe
     const ex = lqrDiscounted(p.params);
     exact = { K: ex.K };
     lqr = { K: p.K0 ?? 0, u0: 0 };
-    finite('K0', lqr.K);
+    requireFinite('K0', lqr.K);
     lqrAffinePolicyValue(p.params, lqr.K, 0); // throws if not stabilising
   } else {
     const ex = mertonClosedForm(p.params);

@@ -2,6 +2,7 @@
  * Summary statistics computed in the engine so that a page draws little: moments, quantiles, quantile bands over
  * recorded paths, histograms; plus the normal distribution function and the Kolmogorov–Smirnov test used by tests.
  */
+import { requireInRange, requireInteger } from './validate';
 
 /** Options of `histogram`. */
 export interface HistogramOptions {
@@ -29,9 +30,7 @@ export interface Histogram {
  * lower the total mass below 1 instead of being hidden (they are counted in `below`/`above`).
  */
 export function histogram(values: ArrayLike<number>, { bins, min, max }: HistogramOptions): Histogram {
-  if (!Number.isInteger(bins) || bins < 1 || bins > 100000) {
-    throw new Error(`histogram bins must be an integer in [1, 100000]; got ${bins}`);
-  }
+  requireInteger('histogram bins', bins, 1, 100_000);
   if (!Number.isFinite(min) || !Number.isFinite(max) || !(max > min)) {
     throw new Error(`histogram range must be finite with max > min; got [${min}, ${max}]`);
   }
@@ -90,7 +89,7 @@ export function meanVariance(values: ArrayLike<number>): { mean: number; varianc
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) throw new Error('quantile of an empty sample is undefined');
-  if (!(p >= 0 && p <= 1)) throw new Error(`quantile probability must lie in [0, 1]; got ${p}`);
+  requireInRange('quantile probability', p, 0, 1);
   const h = (n - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, n - 1);
@@ -116,8 +115,8 @@ export function quantileBands(
   record: number,
   ps: readonly number[],
 ): { bands: Float32Array; mean: Float32Array } {
-  if (!Number.isInteger(nPaths) || nPaths < 1) throw new Error(`nPaths must be an integer >= 1; got ${nPaths}`);
-  if (!Number.isInteger(record) || record < 1) throw new Error(`record must be an integer >= 1; got ${record}`);
+  requireInteger('nPaths', nPaths, 1);
+  requireInteger('record', record, 1);
   if (paths.length < nPaths * record) {
     throw new Error(`paths has ${paths.length} values, fewer than nPaths * record = ${nPaths * record}`);
   }
