@@ -12,7 +12,7 @@
 import type { Chunked } from './chunked';
 import { seedState } from './random';
 import { fillNormals } from './normal';
-import { lqrDiscounted, type ScalarLqrParams } from './lqr';
+import { lqrDiscounted, stabilisesDiscounted, type ScalarLqrParams } from './lqr';
 import { mertonPolicyValue, type MertonParams } from './merton';
 import { requireFinite, requireInteger, requirePositive } from './validate';
 
@@ -104,11 +104,10 @@ export function lqrChainValue(params: ScalarLqrParams, K: number, dt: number): {
  */
 export function lqrContinuousPolicyValue(params: ScalarLqrParams, K: number): { P: number; c: number; value: (x: number) => number } {
   const { alpha, beta, q, r, sigma, rho } = params;
-  const d = rho - 2 * (alpha - beta * K);
-  if (!(d > 0)) {
+  if (!stabilisesDiscounted(params, K)) {
     throw new Error(`the gain K = ${K} does not stabilise the discounted LQR: need rho > 2 (alpha - beta K), got ${rho} <= ${2 * (alpha - beta * K)}`);
   }
-  const P = (q + r * K * K) / d;
+  const P = (q + r * K * K) / (rho - 2 * (alpha - beta * K));
   const c = (sigma * sigma * P) / (2 * rho);
   return { P, c, value: (x: number) => -0.5 * P * x * x - c };
 }

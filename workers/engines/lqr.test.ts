@@ -7,6 +7,8 @@ import {
   lqrDiscrete,
   lqrFiniteHorizon,
   lqrPolicyValue,
+  stabilisesDiscounted,
+  stableGainBound,
   type MatrixLqrParams,
 } from './lqr';
 import { maxAbs, sub } from './linalg';
@@ -57,6 +59,46 @@ function rk4Riccati(p: { alpha: number; beta: number; q: number; r: number; sigm
   }
   return { P, c };
 }
+
+describe('stabilisesDiscounted and stableGainBound', () => {
+  it('beta > 0: gains above (alpha - rho/2)/beta stabilise, the bound itself does not', () => {
+    const p = { alpha: 1, beta: 2, rho: 1 }; // bound (1 - 0.5)/2 = 0.25, exact in binary
+    expect(stableGainBound(p)).toBe(0.25);
+    expect(stabilisesDiscounted(p, 0.25)).toBe(false);
+    expect(stabilisesDiscounted(p, 0.25 + 1e-12)).toBe(true);
+    expect(stabilisesDiscounted(p, 0.25 - 1e-12)).toBe(false);
+    expect(stabilisesDiscounted(p, 10)).toBe(true);
+    expect(stabilisesDiscounted(p, -10)).toBe(false);
+  });
+
+  it('beta < 0: the bound is an upper one, and again not stabilising itself', () => {
+    const p = { alpha: 1, beta: -2, rho: 1 };
+    expect(stableGainBound(p)).toBe(-0.25);
+    expect(stabilisesDiscounted(p, -0.25)).toBe(false);
+    expect(stabilisesDiscounted(p, -0.25 - 1e-12)).toBe(true);
+    expect(stabilisesDiscounted(p, 0)).toBe(false);
+  });
+
+  it('beta = 0: every gain or none, by rho > 2 alpha', () => {
+    expect(stableGainBound({ alpha: 0.1, beta: 0, rho: 1 })).toBe(-Infinity);
+    expect(stableGainBound({ alpha: 0.5, beta: 0, rho: 1 })).toBe(Infinity);
+    for (const K of [-100, 0, 100]) {
+      expect(stabilisesDiscounted({ alpha: 0.1, beta: 0, rho: 1 }, K)).toBe(true);
+      expect(stabilisesDiscounted({ alpha: 0.5, beta: 0, rho: 1 }, K)).toBe(false); // rho = 2 alpha: the boundary
+    }
+  });
+
+  it('agrees with the bound on a grid of gains, and the optimal gain of lqrDiscounted stabilises', () => {
+    for (const p of [post, { ...post, alpha: 2, beta: 0.5 }, { ...post, beta: -1.5 }]) {
+      const bound = stableGainBound(p);
+      for (let K = -20; K <= 20; K += 0.37) {
+        if (K !== bound) expect(stabilisesDiscounted(p, K)).toBe(p.beta > 0 ? K > bound : K < bound);
+      }
+      expect(stabilisesDiscounted(p, lqrDiscounted(p).K)).toBe(true);
+    }
+    expect(stabilisesDiscounted({ alpha: NaN, beta: 1, rho: 1 }, 0)).toBe(false);
+  });
+});
 
 describe('lqrFiniteHorizon', () => {
   const cases = [

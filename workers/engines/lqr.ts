@@ -35,6 +35,26 @@ export interface ScalarLqrParams {
   rho: number;
 }
 
+/**
+ * Whether the feedback a = -K x stabilises the discounted scalar LQR: rho > 2 (alpha - beta K), i.e. the closed
+ * loop's rate alpha - beta K is below rho/2, so e^{-rho t} E[X_t^2] -> 0 and the discounted quadratic cost of the
+ * policy is finite. False for NaN inputs.
+ */
+export function stabilisesDiscounted({ alpha, beta, rho }: Pick<ScalarLqrParams, 'alpha' | 'beta' | 'rho'>, K: number): boolean {
+  return rho - 2 * (alpha - beta * K) > 0;
+}
+
+/**
+ * The gain where `stabilisesDiscounted` changes: (alpha - rho/2) / beta. For beta > 0 the stabilising gains are
+ * K > bound; for beta < 0 they are K < bound (the bound is an upper one); the bound itself never stabilises. For
+ * beta = 0 the gain does not act: -Infinity if rho > 2 alpha (every K stabilises, so every K is above the bound),
+ * +Infinity otherwise (none does).
+ */
+export function stableGainBound({ alpha, beta, rho }: Pick<ScalarLqrParams, 'alpha' | 'beta' | 'rho'>): number {
+  if (beta === 0) return rho - 2 * alpha > 0 ? -Infinity : Infinity;
+  return (alpha - rho / 2) / beta;
+}
+
 /** Value V(x) = -1/2 P x^2 - c and optimal feedback a* = -K x. */
 export interface ScalarLqrSolution {
   P: number;
@@ -61,7 +81,7 @@ export function lqrDiscounted(p: ScalarLqrParams): ScalarLqrSolution {
   const b = rho - 2 * alpha;
   let P: number;
   if (g === 0) {
-    if (!(b > 0)) {
+    if (!stabilisesDiscounted(p, 0)) {
       throw new Error(
         `not stabilisable: with beta = 0 the state is uncontrolled and grows like e^{alpha t}; the discounted cost is ` +
           `finite only if rho > 2 alpha (rho = ${rho}, 2 alpha = ${2 * alpha})`,

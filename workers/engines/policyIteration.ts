@@ -19,7 +19,7 @@
 import type { Chunked } from './chunked';
 import { seedState } from './random';
 import { fillNormals } from './normal';
-import { lqrDiscounted, type ScalarLqrParams } from './lqr';
+import { lqrDiscounted, stabilisesDiscounted, type ScalarLqrParams } from './lqr';
 import { mertonClosedForm, mertonPolicyValue, type MertonParams } from './merton';
 import { crraFeatures, fitLeastSquares, quadraticFeatures, type Features1d, type ValueFunction1d } from './valueFit';
 import { fitMlpValue1d, type MlpValueOptions } from './nn/mlpValue';
@@ -97,7 +97,7 @@ export function lqrAffinePolicyValue(p: ScalarLqrParams, K: number, u0: number):
   const { alpha, beta, q, r, sigma, rho } = p;
   const a = alpha - beta * K;
   const b = beta * u0;
-  if (!(rho - 2 * a > 0)) throw new Error(`policy K = ${K} does not stabilise the discounted closed loop: need rho > 2 (alpha - beta K)`);
+  if (!stabilisesDiscounted(p, K)) throw new Error(`policy K = ${K} does not stabilise the discounted closed loop: need rho > 2 (alpha - beta K)`);
   // rho V = r(x) + L V with r(x) = -1/2 (q + r K^2) x^2 + r K u0 x - 1/2 r u0^2, L V = (a x + b) V' + sigma^2 V''/2.
   const P = (q + r * K * K) / (rho - 2 * a);
   const d = (r * K * u0 - b * P) / (a - rho);
