@@ -344,25 +344,57 @@ export function* sampleLinearSde1d(p: LinearSde1dParams): Chunked<PathsResult> {
   const scheme = p.scheme ?? 'em';
   if (scheme !== 'em' && scheme !== 'exact') throw new Error(`scheme must be 'em' or 'exact'; got ${String(scheme)}`);
 
-  const dt = T / steps;
-  let c1: number;
-  let c0: number;
-  let c2: number;
-  if (scheme === 'em') {
-    c1 = 1 + a * dt;
-    c0 = b * dt;
-    c2 = s * Math.sqrt(dt);
-  } else {
-    const ad = a * dt;
-    c1 = Math.exp(ad);
-    // (e^{ad} - 1)/a and (e^{2ad} - 1)/(2a), accurate for small |a dt| via expm1.
-    const g1 = Math.abs(ad) < 1e-300 ? dt : Math.expm1(ad) / a;
-    const g2 = Math.abs(ad) < 1e-300 ? dt : Math.expm1(2 * ad) / (2 * a);
-    c0 = b * g1;
-    c2 = s * Math.sqrt(g2);
-  }
-
+  const { c0, c1, c2 } = linearSdeStep(p);
   return yield* runScalar(p, AFFINE, c0, c1, c2, null);
+}
+
+/** The coefficients of one step X <- c1 X + c0 + c2 Z of `sampleLinearSde1d` (EM or exact, see there). */
+function linearSdeStep({ a, b, s, T, steps, scheme }: LinearSde1dParams): { c0: number; c1: number; c2: number } {
+  const dt = T / steps;
+  if ((scheme ?? 'em') === 'em') return { c1: 1 + a * dt, c0: b * dt, c2: s * Math.sqrt(dt) };
+  const ad = a * dt;
+  // (e^{ad} - 1)/a and (e^{2ad} - 1)/(2a), accurate for small |a dt| via expm1.
+  const g1 = Math.abs(ad) < 1e-300 ? dt : Math.expm1(ad) / a;
+  const g2 = Math.abs(ad) < 1e-300 ? dt : Math.expm1(2 * ad) / (2 * a);
+  return { c1: Math.exp(ad), c0: b * g1, c2: s * Math.sqrt(g2) };
+}
+
+/**
+ * The readable version of what `sampleLinearSde1d` runs (`scalarGroup` with the hand-unrolled four-lane
+ * `affineRun`): plain loops over paths and steps, X <- c1 X + c0 + c2 Z, on the same normals in the same order, so
+ * it gives the same recorded paths and final states, bit for bit (tested). The order of the draws is the fast
+ * kernel's: paths go in groups of LANES; for each block of at most BLOCK steps a group draws LANES x cnt normals
+ * with `fillNormals`, path k of the group taking the k-th run of cnt; a group past the last path still draws for
+ * all its lanes. No validation (the fast sampler does it).
+ */
+export function affineRunReference(p: LinearSde1dParams): { paths: Float32Array; final: Float64Array } {
+  const { x0, steps, paths, record } = p;
+  const { c0, c1, c2 } = linearSdeStep(p);
+  const slot = new Int32Array(steps + 1).fill(-1); // slot[n] = j if step n is the j-th recorded one
+  recordIndices(steps, record).forEach((n, j) => (slot[n] = j));
+  const st = seedState(p.seed, p.stream ?? 0);
+  const z = new Float64Array(LANES * BLOCK);
+  const out = new Float32Array(paths * record);
+  const final = new Float64Array(paths);
+  for (let first = 0; first < paths; first += LANES) {
+    const x = new Float64Array(LANES).fill(x0); // the group's paths first, first + 1, ...
+    for (let n0 = 0; n0 < steps; n0 += BLOCK) {
+      const cnt = Math.min(BLOCK, steps - n0);
+      fillNormals(st, z, 0, LANES * cnt);
+      for (let k = 0; k < LANES && first + k < paths; k++) {
+        for (let n = 0; n < cnt; n++) {
+          x[k] = c1 * x[k] + (c0 + c2 * z[k * cnt + n]);
+          const j = slot[n0 + n + 1];
+          if (j >= 0) out[(first + k) * record + j] = x[k];
+        }
+      }
+    }
+    for (let k = 0; k < LANES && first + k < paths; k++) {
+      out[(first + k) * record] = x0;
+      final[first + k] = x[k];
+    }
+  }
+  return { paths: out, final };
 }
 
 /** Parameters of `sampleGeometricSde1d`: dX = X (m dt + v dW) (GBM; Merton wealth with m, v from the policy). */
