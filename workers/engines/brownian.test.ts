@@ -63,7 +63,7 @@ describe('brownianWindow: Lévy midpoint construction with one normal per dyadic
   });
 
   it('validates its input with the allowed range', () => {
-    expect(() => brownianWindow({ seed: -1, from: 0, to: 1, level: 3 })).toThrow(/seed must be an integer in \[0, 2\^32\)/);
+    expect(() => brownianWindow({ seed: -1, from: 0, to: 1, level: 3 })).toThrow(/seed must be an integer in \[0, 2\^32 - 1\]/);
     expect(() => brownianWindow({ seed: 1, from: 0.5, to: 0.5, level: 3 })).toThrow(/0 <= from < to <= 1/);
     expect(() => brownianWindow({ seed: 1, from: 0, to: 1, level: 53 })).toThrow(/level must be an integer in \[0, 52\]/);
     expect(() => brownianWindow({ seed: 1, from: 0, to: 1, level: 23 })).toThrow(/at most 4,200,000/);

@@ -12,6 +12,7 @@
  */
 import { seedState, splitmix32Mix } from './random';
 import { fillNormals, normalFromState } from './normal';
+import { requireInteger, requirePositive } from './validate';
 
 /** Deepest dyadic level a path may be refined to (times j 2^-52 are exact doubles). */
 export const MAX_BRIDGE_LEVEL = 52;
@@ -59,10 +60,8 @@ export interface BrownianWindow {
 
 function checkWindow(p: BrownianWindowParams): void {
   const { seed, from, to, level } = p;
-  if (!Number.isInteger(seed) || seed < 0 || seed >= 4294967296) throw new Error(`seed must be an integer in [0, 2^32); got ${seed}`);
-  if (!Number.isInteger(level) || level < 0 || level > MAX_BRIDGE_LEVEL) {
-    throw new Error(`level must be an integer in [0, ${MAX_BRIDGE_LEVEL}]; got ${level}`);
-  }
+  requireInteger('seed', seed, 0, 2 ** 32 - 1);
+  requireInteger('level', level, 0, MAX_BRIDGE_LEVEL);
   if (!(Number.isFinite(from) && Number.isFinite(to) && from >= 0 && to <= 1 && from < to)) {
     throw new Error(`the window [from, to] must satisfy 0 <= from < to <= 1; got [${from}, ${to}]`);
   }
@@ -120,7 +119,7 @@ export function partitionSums(values: ArrayLike<number>, counts: readonly number
   if (M < 1) throw new Error(`partitionSums needs at least two values; got ${values.length}`);
   const out: PartitionSums = { n: [], quadratic: [], total: [] };
   for (const n of counts) {
-    if (!Number.isInteger(n) || n < 1 || n > M) throw new Error(`each interval count must be an integer in [1, ${M}]; got ${n}`);
+    requireInteger('each interval count', n, 1, M);
     let q = 0;
     let a = 0;
     let prev = values[0];
@@ -151,8 +150,8 @@ export function brownianCovariance(s: number, t: number): number {
  * rounding error of plain double summation is |plain - compensated|.
  */
 export function roundingOfSum(N: number, T: number, seed: number): { plain: number; single: number; compensated: number } {
-  if (!Number.isInteger(N) || N < 1 || N > 100_000_000) throw new Error(`N must be an integer in [1, 1e8]; got ${N}`);
-  if (!(T > 0 && Number.isFinite(T))) throw new Error(`T must be a finite number > 0; got ${T}`);
+  requireInteger('N', N, 1, 1e8);
+  requirePositive('T', T);
   const state = seedState(seed);
   const block = new Float64Array(Math.min(N, 65536));
   const sq = Math.sqrt(T / N);

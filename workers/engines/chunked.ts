@@ -14,3 +14,15 @@ export function runToEnd<T>(job: Chunked<T>, onProgress?: (fraction: number) => 
     onProgress?.(step.value);
   }
 }
+
+/**
+ * Runs `job` as the part [lo, hi] of a larger job: yields lo + (hi - lo) p for each progress p of `job` and returns
+ * its result. Use it with `yield*` to report the overall progress of jobs run one after another.
+ */
+export function* within<T>(job: Chunked<T>, lo: number, hi: number): Chunked<T> {
+  for (;;) {
+    const step = job.next();
+    if (step.done) return step.value;
+    yield lo + (hi - lo) * step.value;
+  }
+}

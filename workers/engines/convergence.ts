@@ -8,6 +8,7 @@ import type { Chunked } from './chunked';
 import { seedState } from './random';
 import { fillNormals } from './normal';
 import { linearFit } from './stats';
+import { requireFinite, requireInteger, requirePositive } from './validate';
 
 /** Parameters of `gbmConvergence`. */
 export interface GbmConvergenceParams {
@@ -47,10 +48,10 @@ export interface GbmConvergenceResult {
  */
 export function* gbmConvergence(p: GbmConvergenceParams): Chunked<GbmConvergenceResult> {
   const { m, v, x0, T, stepsList, paths, seed } = p;
-  for (const [k, val] of Object.entries({ m, v, x0, T })) {
-    if (!Number.isFinite(val)) throw new Error(`${k} must be a finite number; got ${val}`);
-  }
-  if (!(T > 0)) throw new Error(`T must be > 0; got ${T}`);
+  requireFinite('m', m);
+  requireFinite('v', v);
+  requireFinite('x0', x0);
+  requirePositive('T', T);
   if (!Array.isArray(stepsList) || stepsList.length < 2) throw new Error('stepsList needs at least two step counts');
   const fine = Math.max(...stepsList);
   for (const N of stepsList) {
@@ -59,9 +60,7 @@ export function* gbmConvergence(p: GbmConvergenceParams): Chunked<GbmConvergence
     }
   }
   if (fine > 1_000_000) throw new Error(`the largest step count must be at most 1,000,000; got ${fine}`);
-  if (!Number.isInteger(paths) || paths < 2 || paths > 10_000_000) {
-    throw new Error(`paths must be an integer in [2, 10000000]; got ${paths}`);
-  }
+  requireInteger('paths', paths, 2, 10_000_000);
   const L = stepsList.length;
   const st = seedState(seed);
   const dW = new Float64Array(fine);

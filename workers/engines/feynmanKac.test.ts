@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from './chunked';
-import { evaluatePolicyMC, lqrChainValue, mertonChainValue } from './feynmanKac';
+import { evaluatePolicyMC, evaluatePolicyMCReference, lqrChainValue, mertonChainValue, type EvaluatePolicyParams } from './feynmanKac';
 import { lqrDiscounted } from './lqr';
 import { mertonClosedForm, mertonPolicyValue } from './merton';
 import { linearFit } from './stats';
@@ -91,7 +91,7 @@ describe('evaluatePolicyMC', () => {
 
   it('validates its input', () => {
     const base = { model: 'lqr' as const, params: post, gain: K, x0: 1, dt: 0.05, horizon: 1, paths: 10, seed: 1 };
-    expect(() => runToEnd(evaluatePolicyMC({ ...base, dt: 0 }))).toThrow(/dt must be > 0/);
+    expect(() => runToEnd(evaluatePolicyMC({ ...base, dt: 0 }))).toThrow(/dt must be a finite number > 0/);
     expect(() => runToEnd(evaluatePolicyMC({ ...base, horizon: 1.01 }))).toThrow(/whole number of steps/);
     expect(() => runToEnd(evaluatePolicyMC({ ...base, gain: -5 }))).toThrow(/does not stabilise/);
     expect(() => runToEnd(evaluatePolicyMC({ ...base, dt: 1, horizon: 1, gain: 30 }))).toThrow(/discretised closed loop diverges/);
@@ -102,5 +102,25 @@ describe('evaluatePolicyMC', () => {
     expect(() =>
       runToEnd(evaluatePolicyMC({ model: 'merton', params: mp, policy: { pi: 0.6, k: 0.05 }, x0: 1, dt: 0.1, horizon: 1, paths: 10, seed: 1, tail: 'chain' })),
     ).toThrow(/tail 'chain' needs/);
+  });
+});
+
+describe('evaluatePolicyMCReference (the readable version of evaluatePolicyMC)', () => {
+  const merton = { mu: 0.08, rf: 0.02, sigma: 0.2, gamma: 2, rho: 0.05 };
+  const common = { x0: 1, dt: 0.05, horizon: 30, paths: 300, seed: 5 };
+  const cases: [string, EvaluatePolicyParams][] = [
+    ['LQR, chain tail (default)', { model: 'lqr', params: post, gain: K, ...common, x0: 1.3 }],
+    ['LQR, continuous tail, a sub-optimal gain, stream 2, steps not a multiple of 512', { model: 'lqr', params: post, gain: 0.5, ...common, horizon: 41.3, tail: 'continuous', stream: 2 }],
+    ['LQR, no tail, short horizon', { model: 'lqr', params: post, gain: K, ...common, horizon: 2, tail: 'none' }],
+    ['Merton, EM step (continuous tail)', { model: 'merton', params: merton, policy: { pi: 0.75, k: 0.06 }, ...common }],
+    ['Merton, exact step (chain tail)', { model: 'merton', params: merton, policy: { pi: 0.5, k: 0.05 }, scheme: 'exact', ...common }],
+    ['Merton, log utility, exact step', { model: 'merton', params: { ...merton, gamma: 1 }, policy: { pi: 1, k: 0.05 }, scheme: 'exact', ...common, x0: 2 }],
+  ];
+  it.each(cases)('gives the same mean and stderr to 1e-10 relative: %s', (_, p) => {
+    const fast = runToEnd(evaluatePolicyMC(p));
+    const ref = evaluatePolicyMCReference(p);
+    expect(Math.abs(ref.mean - fast.mean)).toBeLessThan(1e-10 * Math.abs(fast.mean));
+    expect(Math.abs(ref.stderr - fast.stderr)).toBeLessThan(1e-10 * fast.stderr);
+    expect(fast.stderr).toBeGreaterThan(0);
   });
 });

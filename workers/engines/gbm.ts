@@ -2,6 +2,7 @@
  * Closed forms for geometric Brownian motion dX = X (m dt + v dW), X_0 = x0 > 0, whose solution is
  * X_t = x0 exp((m - v^2/2) t + v W_t): log X_t ~ N(log x0 + (m - v^2/2) t, v^2 t), a log-normal law.
  */
+import { requireFinite, requireInteger, requireNonNegative, requirePositive } from './validate';
 
 /** Parameters of the GBM closed forms. */
 export interface GbmParams {
@@ -12,11 +13,10 @@ export interface GbmParams {
 }
 
 function check({ m, v, x0, t }: GbmParams): void {
-  for (const [k, val] of Object.entries({ m, v, x0, t })) {
-    if (typeof val !== 'number' || !Number.isFinite(val)) throw new Error(`${k} must be a finite number; got ${val}`);
-  }
-  if (!(x0 > 0)) throw new Error(`x0 must be > 0 for geometric Brownian motion; got ${x0}`);
-  if (t < 0) throw new Error(`t must be >= 0; got ${t}`);
+  requireFinite('m', m);
+  requireFinite('v', v);
+  requirePositive('x0 (geometric Brownian motion)', x0);
+  requireNonNegative('t', t);
 }
 
 /** Drift of log X_t by Itô's formula: d log X = (m - v^2/2) dt + v dW. */
@@ -59,7 +59,7 @@ export function gbmDensity(p: GbmParams, x: number): number {
 export function gbmEmMoments(p: GbmParams & { steps: number }): { mean: number; variance: number } {
   check(p);
   const { m, v, x0, t, steps } = p;
-  if (!Number.isInteger(steps) || steps < 1) throw new Error(`steps must be an integer >= 1; got ${steps}`);
+  requireInteger('steps', steps, 1);
   const h = t / steps;
   const mean = x0 * (1 + m * h) ** steps;
   const second = x0 * x0 * ((1 + m * h) ** 2 + v * v * h) ** steps;
@@ -88,7 +88,7 @@ export function gbmRawMoment(p: GbmParams, k: number): number {
  * E4 - 4 E1 E3 + 6 E1^2 E2 - 3 E1^4). Log-normal tails make it much larger than the Gaussian sigma^2 sqrt(2/N).
  */
 export function gbmVarianceStandardError(p: GbmParams, N: number): number {
-  if (!Number.isInteger(N) || N < 2) throw new Error(`N must be an integer >= 2; got ${N}`);
+  requireInteger('N', N, 2);
   const [e1, e2, e3, e4] = [1, 2, 3, 4].map((k) => gbmRawMoment(p, k));
   const mu4 = e4 - 4 * e1 * e3 + 6 * e1 * e1 * e2 - 3 * e1 ** 4;
   const s2 = e2 - e1 * e1;

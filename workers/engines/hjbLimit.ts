@@ -7,6 +7,7 @@
  */
 import { gaussLegendre, lqrDiscounted, lqrDiscrete, type DiscreteLqrParams, type ScalarLqrParams } from './lqr';
 import { linearFit } from './stats';
+import { requireFinite, requireInteger, requireNonNegative, requirePositive } from './validate';
 
 /** First-order behaviour of the discrete LQR: P_h = P + dP h + O(h^2), K_h = K + dK h + O(h^2). */
 export interface LqrStepExpansion {
@@ -56,13 +57,12 @@ export interface SampledLqrSolution {
  */
 export function lqrSampledHold(p: DiscreteLqrParams): SampledLqrSolution {
   const { alpha, beta, q, r, rho, h } = p;
-  for (const [k, v] of Object.entries({ alpha, beta, q, r, rho, h })) {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${k} must be a finite number; got ${v}`);
-  }
-  if (!(q >= 0)) throw new Error(`q must be >= 0; got ${q}`);
-  if (!(r > 0)) throw new Error(`r must be > 0; got ${r}`);
-  if (!(rho > 0)) throw new Error(`rho must be > 0; got ${rho}`);
-  if (!(h > 0)) throw new Error(`h must be > 0; got ${h}`);
+  requireFinite('alpha', alpha);
+  requireFinite('beta', beta);
+  requireNonNegative('q', q);
+  requirePositive('r', r);
+  requirePositive('rho', rho);
+  requirePositive('h', h);
   const phi = (s: number) => (alpha === 0 ? s : Math.expm1(alpha * s) / alpha);
   const M11 = gaussLegendre((s) => Math.exp(-rho * s) * q * Math.exp(2 * alpha * s), 0, h, 4);
   const M12 = gaussLegendre((s) => Math.exp(-rho * s) * q * Math.exp(alpha * s) * beta * phi(s), 0, h, 4);
@@ -126,7 +126,7 @@ export function lqrStepSweep(p: ScalarLqrParams, opts: LqrStepSweepOptions = {})
   const count = opts.count ?? 49;
   const fitMax = opts.fitMax ?? 0.1;
   if (!(hMin > 0 && hMax > hMin)) throw new Error(`need 0 < hMin < hMax; got hMin = ${hMin}, hMax = ${hMax}`);
-  if (!Number.isInteger(count) || count < 2 || count > 10_000) throw new Error(`count must be an integer in [2, 10000]; got ${count}`);
+  requireInteger('count', count, 2, 10_000);
   const { P, K } = lqrDiscounted(p);
   const h = new Float64Array(count);
   const Ph = new Float64Array(count);

@@ -31,6 +31,6 @@ describe('scalarLqrHjbResidual', () => {
 
   it('validates its input', () => {
     expect(() => scalarLqrHjbResidual(post, NaN, 0, 1)).toThrow(/P must be a finite number/);
-    expect(() => scalarLqrHjbResidual({ ...post, r: 0 }, 1, 0, 1)).toThrow(/r must be > 0/);
+    expect(() => scalarLqrHjbResidual({ ...post, r: 0 }, 1, 0, 1)).toThrow(/r must be a finite number > 0/);
   });
 });

@@ -8,13 +8,14 @@
  * zero for every x exactly when P solves the Riccati equation and c = sigma^2 P / (2 rho).
  */
 import { lqrDiscounted, type ScalarLqrParams } from './lqr';
+import { requireFinite } from './validate';
 
 /** R(x) = rho V(x) - max_a { r(x, a) + L^a V(x) } for V(x) = -1/2 P x^2 - c, and the maximising action. */
 export function scalarLqrHjbResidual(p: ScalarLqrParams, P: number, c: number, x: number): { residual: number; action: number } {
   lqrDiscounted(p); // validates the parameters
-  for (const [name, v] of [['P', P], ['c', c], ['x', x]] as const) {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${name} must be a finite number; got ${v}`);
-  }
+  requireFinite('P', P);
+  requireFinite('c', c);
+  requireFinite('x', x);
   const { alpha, beta, q, r, sigma, rho } = p;
   const V = -0.5 * P * x * x - c;
   const V1 = -P * x;

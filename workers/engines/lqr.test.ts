@@ -7,6 +7,8 @@ import {
   lqrDiscrete,
   lqrFiniteHorizon,
   lqrPolicyValue,
+  stabilisesDiscounted,
+  stableGainBound,
   type MatrixLqrParams,
 } from './lqr';
 import { maxAbs, sub } from './linalg';
@@ -30,9 +32,9 @@ describe('lqrDiscounted', () => {
     // q = 0 with an unstable drift: the stabilising root is positive.
     expect(lqrDiscounted({ ...post, q: 0, alpha: 1 }).P).toBeCloseTo((2 - 0.1) / 10, 14);
     expect(() => lqrDiscounted({ ...post, beta: 0, alpha: 0.2 })).toThrow(/not stabilisable.*rho > 2 alpha/);
-    expect(() => lqrDiscounted({ ...post, r: 0 })).toThrow(/r must be > 0/);
-    expect(() => lqrDiscounted({ ...post, rho: -1 })).toThrow(/rho must be > 0/);
-    expect(() => lqrDiscounted({ ...post, q: -1 })).toThrow(/q must be >= 0/);
+    expect(() => lqrDiscounted({ ...post, r: 0 })).toThrow(/r must be a finite number > 0/);
+    expect(() => lqrDiscounted({ ...post, rho: -1 })).toThrow(/rho must be a finite number > 0/);
+    expect(() => lqrDiscounted({ ...post, q: -1 })).toThrow(/q must be a finite number >= 0/);
   });
 });
 
@@ -57,6 +59,46 @@ function rk4Riccati(p: { alpha: number; beta: number; q: number; r: number; sigm
   }
   return { P, c };
 }
+
+describe('stabilisesDiscounted and stableGainBound', () => {
+  it('beta > 0: gains above (alpha - rho/2)/beta stabilise, the bound itself does not', () => {
+    const p = { alpha: 1, beta: 2, rho: 1 }; // bound (1 - 0.5)/2 = 0.25, exact in binary
+    expect(stableGainBound(p)).toBe(0.25);
+    expect(stabilisesDiscounted(p, 0.25)).toBe(false);
+    expect(stabilisesDiscounted(p, 0.25 + 1e-12)).toBe(true);
+    expect(stabilisesDiscounted(p, 0.25 - 1e-12)).toBe(false);
+    expect(stabilisesDiscounted(p, 10)).toBe(true);
+    expect(stabilisesDiscounted(p, -10)).toBe(false);
+  });
+
+  it('beta < 0: the bound is an upper one, and again not stabilising itself', () => {
+    const p = { alpha: 1, beta: -2, rho: 1 };
+    expect(stableGainBound(p)).toBe(-0.25);
+    expect(stabilisesDiscounted(p, -0.25)).toBe(false);
+    expect(stabilisesDiscounted(p, -0.25 - 1e-12)).toBe(true);
+    expect(stabilisesDiscounted(p, 0)).toBe(false);
+  });
+
+  it('beta = 0: every gain or none, by rho > 2 alpha', () => {
+    expect(stableGainBound({ alpha: 0.1, beta: 0, rho: 1 })).toBe(-Infinity);
+    expect(stableGainBound({ alpha: 0.5, beta: 0, rho: 1 })).toBe(Infinity);
+    for (const K of [-100, 0, 100]) {
+      expect(stabilisesDiscounted({ alpha: 0.1, beta: 0, rho: 1 }, K)).toBe(true);
+      expect(stabilisesDiscounted({ alpha: 0.5, beta: 0, rho: 1 }, K)).toBe(false); // rho = 2 alpha: the boundary
+    }
+  });
+
+  it('agrees with the bound on a grid of gains, and the optimal gain of lqrDiscounted stabilises', () => {
+    for (const p of [post, { ...post, alpha: 2, beta: 0.5 }, { ...post, beta: -1.5 }]) {
+      const bound = stableGainBound(p);
+      for (let K = -20; K <= 20; K += 0.37) {
+        if (K !== bound) expect(stabilisesDiscounted(p, K)).toBe(p.beta > 0 ? K > bound : K < bound);
+      }
+      expect(stabilisesDiscounted(p, lqrDiscounted(p).K)).toBe(true);
+    }
+    expect(stabilisesDiscounted({ alpha: NaN, beta: 1, rho: 1 }, 0)).toBe(false);
+  });
+});
 
 describe('lqrFiniteHorizon', () => {
   const cases = [
@@ -90,8 +132,8 @@ describe('lqrFiniteHorizon', () => {
   it('validates t and parameters', () => {
     const sol = lqrFiniteHorizon({ ...post, qT: 1, T: 1 });
     expect(() => sol.P(1.5)).toThrow(/t must lie in \[0, T\] = \[0, 1\]/);
-    expect(() => lqrFiniteHorizon({ ...post, qT: -1, T: 1 })).toThrow(/qT must be >= 0/);
-    expect(() => lqrFiniteHorizon({ ...post, qT: 1, T: 0 })).toThrow(/T must be > 0/);
+    expect(() => lqrFiniteHorizon({ ...post, qT: -1, T: 1 })).toThrow(/qT must be a finite number >= 0/);
+    expect(() => lqrFiniteHorizon({ ...post, qT: 1, T: 0 })).toThrow(/T must be a finite number > 0/);
   });
 });
 

@@ -23,18 +23,7 @@ import {
   trace,
   transpose,
 } from './linalg';
-
-function finite(name: string, v: number): void {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${name} must be a finite number; got ${v}`);
-}
-function positive(name: string, v: number): void {
-  finite(name, v);
-  if (!(v > 0)) throw new Error(`${name} must be > 0; got ${v}`);
-}
-function nonNegative(name: string, v: number): void {
-  finite(name, v);
-  if (!(v >= 0)) throw new Error(`${name} must be >= 0; got ${v}`);
-}
+import { requireFinite, requireInteger, requireNonNegative, requirePositive } from './validate';
 
 /** Parameters of the scalar discounted LQR: dX = (alpha X + beta a) dt + sigma dW, r = -1/2 (q x^2 + r a^2). */
 export interface ScalarLqrParams {
@@ -44,6 +33,26 @@ export interface ScalarLqrParams {
   r: number;
   sigma: number;
   rho: number;
+}
+
+/**
+ * Whether the feedback a = -K x stabilises the discounted scalar LQR: rho > 2 (alpha - beta K), i.e. the closed
+ * loop's rate alpha - beta K is below rho/2, so e^{-rho t} E[X_t^2] -> 0 and the discounted quadratic cost of the
+ * policy is finite. False for NaN inputs.
+ */
+export function stabilisesDiscounted({ alpha, beta, rho }: Pick<ScalarLqrParams, 'alpha' | 'beta' | 'rho'>, K: number): boolean {
+  return rho - 2 * (alpha - beta * K) > 0;
+}
+
+/**
+ * The gain where `stabilisesDiscounted` changes: (alpha - rho/2) / beta. For beta > 0 the stabilising gains are
+ * K > bound; for beta < 0 they are K < bound (the bound is an upper one); the bound itself never stabilises. For
+ * beta = 0 the gain does not act: -Infinity if rho > 2 alpha (every K stabilises, so every K is above the bound),
+ * +Infinity otherwise (none does).
+ */
+export function stableGainBound({ alpha, beta, rho }: Pick<ScalarLqrParams, 'alpha' | 'beta' | 'rho'>): number {
+  if (beta === 0) return rho - 2 * alpha > 0 ? -Infinity : Infinity;
+  return (alpha - rho / 2) / beta;
 }
 
 /** Value V(x) = -1/2 P x^2 - c and optimal feedback a* = -K x. */
@@ -62,17 +71,17 @@ export interface ScalarLqrSolution {
  */
 export function lqrDiscounted(p: ScalarLqrParams): ScalarLqrSolution {
   const { alpha, beta, q, r, sigma, rho } = p;
-  finite('alpha', alpha);
-  finite('beta', beta);
-  nonNegative('q', q);
-  positive('r', r);
-  nonNegative('sigma', sigma);
-  positive('rho', rho);
+  requireFinite('alpha', alpha);
+  requireFinite('beta', beta);
+  requireNonNegative('q', q);
+  requirePositive('r', r);
+  requireNonNegative('sigma', sigma);
+  requirePositive('rho', rho);
   const g = (beta * beta) / r;
   const b = rho - 2 * alpha;
   let P: number;
   if (g === 0) {
-    if (!(b > 0)) {
+    if (!stabilisesDiscounted(p, 0)) {
       throw new Error(
         `not stabilisable: with beta = 0 the state is uncontrolled and grows like e^{alpha t}; the discounted cost is ` +
           `finite only if rho > 2 alpha (rho = ${rho}, 2 alpha = ${2 * alpha})`,
@@ -131,13 +140,13 @@ function logCosh(x: number): number {
  */
 export function lqrFiniteHorizon(p: FiniteHorizonLqrParams): FiniteHorizonLqrSolution {
   const { alpha, beta, q, r, sigma, qT, T } = p;
-  finite('alpha', alpha);
-  finite('beta', beta);
-  nonNegative('q', q);
-  positive('r', r);
-  nonNegative('sigma', sigma);
-  nonNegative('qT', qT);
-  positive('T', T);
+  requireFinite('alpha', alpha);
+  requireFinite('beta', beta);
+  requireNonNegative('q', q);
+  requirePositive('r', r);
+  requireNonNegative('sigma', sigma);
+  requireNonNegative('qT', qT);
+  requirePositive('T', T);
   const g = (beta * beta) / r;
   const delta = Math.sqrt(alpha * alpha + g * q);
   const checkT = (t: number): number => {
@@ -238,7 +247,7 @@ function checkLqr(p: MatrixLqrParams): CheckedLqr {
   if (!cholesky(R)) throw new Error('R must be positive definite (control must cost something in every direction)');
   const [nD] = shape(p.D, 'D');
   if (nD !== n) throw new Error(`D must have n = ${n} rows; got ${nD}`);
-  positive('rho', p.rho);
+  requirePositive('rho', p.rho);
   // Q must be positive semidefinite: Q + eps I positive definite.
   if (!cholesky(add(Q, scale(eye(n), 1e-12 * Math.max(1, maxAbs(Q)))))) throw new Error('Q must be positive semidefinite');
   const Rinv = inv(R);
@@ -413,9 +422,7 @@ export interface KleinmanStep {
  */
 export function kleinmanIteration(p: MatrixLqrParams, K0: Matrix, iterations: number): KleinmanStep[] {
   const L = checkLqr(p);
-  if (!Number.isInteger(iterations) || iterations < 1 || iterations > 100) {
-    throw new Error(`iterations must be an integer in [1, 100]; got ${iterations}`);
-  }
+  requireInteger('iterations', iterations, 1, 100);
   const out: KleinmanStep[] = [];
   let K = K0;
   for (let i = 0; i < iterations; i++) {
@@ -459,13 +466,13 @@ export interface DiscreteLqrSolution {
  */
 export function lqrDiscrete(p: DiscreteLqrParams): DiscreteLqrSolution {
   const { alpha, beta, q, r, sigma, rho, h } = p;
-  finite('alpha', alpha);
-  finite('beta', beta);
-  nonNegative('q', q);
-  positive('r', r);
-  nonNegative('sigma', sigma);
-  positive('rho', rho);
-  positive('h', h);
+  requireFinite('alpha', alpha);
+  requireFinite('beta', beta);
+  requireNonNegative('q', q);
+  requirePositive('r', r);
+  requireNonNegative('sigma', sigma);
+  requirePositive('rho', rho);
+  requirePositive('h', h);
   const gamma = Math.exp(-rho * h);
   const A = 1 + alpha * h;
   const B = beta * h;

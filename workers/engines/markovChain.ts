@@ -17,6 +17,7 @@
  */
 import { runToEnd, type Chunked } from './chunked';
 import { lqrDiscounted, type ScalarLqrParams } from './lqr';
+import { requireInteger, requirePositive } from './validate';
 
 /** Parameters: the scalar LQR plus the grid. */
 export interface MarkovChainHjbParams extends ScalarLqrParams {
@@ -52,7 +53,7 @@ export function markovChainHjb(p: MarkovChainHjbParams): MarkovChainHjbResult {
 export function* markovChainHjbJob(p: MarkovChainHjbParams): Chunked<MarkovChainHjbResult> {
   const { alpha, beta, q, r, sigma, rho, h, xMin, xMax } = p;
   lqrDiscounted(p); // validates alpha, beta, q, r, sigma, rho (and stabilisability)
-  if (!(typeof h === 'number' && Number.isFinite(h) && h > 0)) throw new Error(`h must be a finite number > 0; got ${h}`);
+  requirePositive('h', h);
   if (!(Number.isFinite(xMin) && Number.isFinite(xMax) && xMax > xMin)) {
     throw new Error(`need finite xMin < xMax; got [${xMin}, ${xMax}]`);
   }
@@ -62,7 +63,7 @@ export function* markovChainHjbJob(p: MarkovChainHjbParams): Chunked<MarkovChain
   }
   if (N < 3 || N > 1_000_000) throw new Error(`the grid must have between 3 and 1,000,000 points; got ${N}`);
   const maxIt = p.maxIterations ?? 100;
-  if (!Number.isInteger(maxIt) || maxIt < 1) throw new Error(`maxIterations must be an integer >= 1; got ${maxIt}`);
+  requireInteger('maxIterations', maxIt, 1);
 
   const x = new Float64Array(N);
   for (let i = 0; i < N; i++) x[i] = xMin + i * h;

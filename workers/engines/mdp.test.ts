@@ -25,9 +25,9 @@ describe('gridworld', () => {
   });
 
   it('rejects bad specs', () => {
-    expect(() => gridworld({ rows: 2, cols: 2, terminals: [], stepReward: 0, slip: 1, gamma: 0.9 })).toThrow(/slip must lie in \[0, 1\)/);
+    expect(() => gridworld({ rows: 2, cols: 2, terminals: [], stepReward: 0, slip: 1, gamma: 0.9 })).toThrow(/slip must be in \[0, 1\)/);
     expect(() => gridworld({ rows: 2, cols: 2, walls: [[5, 5]], terminals: [], stepReward: 0, slip: 0, gamma: 0.9 })).toThrow(/outside/);
-    expect(() => gridworld({ rows: 2, cols: 2, terminals: [], stepReward: 0, slip: 0, gamma: 1 })).toThrow(/gamma must lie in \[0, 1\)/);
+    expect(() => gridworld({ rows: 2, cols: 2, terminals: [], stepReward: 0, slip: 0, gamma: 1 })).toThrow(/gamma must be in \[0, 1\)/);
   });
 });
 

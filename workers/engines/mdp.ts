@@ -5,6 +5,7 @@
  */
 import { runToEnd, type Chunked } from './chunked';
 import { solve } from './linalg';
+import { requireFinite, requireInRange, requireInteger, requirePositive } from './validate';
 
 /** A finite MDP with dense transitions: P[(s * nA + a) * nS + s'] and expected rewards R[s * nA + a]. */
 export interface FiniteMdp {
@@ -21,12 +22,12 @@ export interface FiniteMdp {
 /** Checks shapes, that every row of P is a probability distribution, and gamma in [0, 1). */
 export function checkMdp(m: FiniteMdp): void {
   const { nStates: nS, nActions: nA, P, R, gamma } = m;
-  if (!Number.isInteger(nS) || nS < 1 || nS > 2000) throw new Error(`nStates must be an integer in [1, 2000]; got ${nS}`);
-  if (!Number.isInteger(nA) || nA < 1 || nA > 64) throw new Error(`nActions must be an integer in [1, 64]; got ${nA}`);
+  requireInteger('nStates', nS, 1, 2000);
+  requireInteger('nActions', nA, 1, 64);
   if (P.length !== nS * nA * nS) throw new Error(`P must have nStates * nActions * nStates = ${nS * nA * nS} entries; got ${P.length}`);
   if (R.length !== nS * nA) throw new Error(`R must have nStates * nActions = ${nS * nA} entries; got ${R.length}`);
   if (m.terminal.length !== nS) throw new Error(`terminal must have nStates = ${nS} entries; got ${m.terminal.length}`);
-  if (!(gamma >= 0 && gamma < 1)) throw new Error(`gamma must lie in [0, 1); got ${gamma}`);
+  requireInRange('gamma', gamma, 0, 1, { open: 'hi' });
   for (let sa = 0; sa < nS * nA; sa++) {
     let s = 0;
     for (let t = 0; t < nS; t++) {
@@ -78,8 +79,8 @@ export function gridworld(spec: GridworldSpec): Gridworld {
   if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1 || rows * cols > 2000) {
     throw new Error(`rows and cols must be positive integers with rows * cols <= 2000; got ${rows} x ${cols}`);
   }
-  if (!(slip >= 0 && slip < 1)) throw new Error(`slip must lie in [0, 1); got ${slip}`);
-  if (!Number.isFinite(stepReward)) throw new Error(`stepReward must be finite; got ${stepReward}`);
+  requireInRange('slip', slip, 0, 1, { open: 'hi' });
+  requireFinite('stepReward', stepReward);
   const inside = ([r, c]: [number, number]) => Number.isInteger(r) && Number.isInteger(c) && r >= 0 && r < rows && c >= 0 && c < cols;
   const wall = new Uint8Array(rows * cols);
   for (const w of spec.walls ?? []) {
@@ -276,8 +277,8 @@ export interface ValueIterationResult {
 export function* valueIterationJob(m: FiniteMdp, opts: ValueIterationOptions = {}): Chunked<ValueIterationResult> {
   const tol = opts.tol ?? 1e-10;
   const maxSweeps = opts.maxSweeps ?? 10_000;
-  if (!(tol > 0)) throw new Error(`tol must be > 0; got ${tol}`);
-  if (!Number.isInteger(maxSweeps) || maxSweeps < 1) throw new Error(`maxSweeps must be an integer >= 1; got ${maxSweeps}`);
+  requirePositive('tol', tol);
+  requireInteger('maxSweeps', maxSweeps, 1);
   const vi = createValueIteration(m);
   const deltas: number[] = [];
   const history: Float64Array[] | undefined = opts.keepHistory ? [Float64Array.from(vi.V)] : undefined;
@@ -319,7 +320,7 @@ export function* policyIterationJob(m: FiniteMdp, policy0?: ArrayLike<number>, m
     if (policy0.length !== nS) throw new Error(`policy0 must have nStates = ${nS} entries; got ${policy0.length}`);
     for (let s = 0; s < nS; s++) {
       const a = policy0[s];
-      if (!Number.isInteger(a) || a < 0 || a >= nA) throw new Error(`policy0[${s}] must be an action in [0, ${nA - 1}]; got ${a}`);
+      requireInteger(`policy0[${s}] (an action)`, a, 0, nA - 1);
       pol[s] = a;
     }
   }

@@ -66,7 +66,7 @@ describe('mertonClosedForm', () => {
     // gamma = 0.5: (1 - gamma) M = 0.5 * (0.03 + 0.0025/0.04) = 0.04625 > rho = 0.04.
     expect(() => mertonClosedForm({ ...post, gamma: 0.5, rho: 0.04 })).toThrow(/ill-posed Merton problem.*infinite.*Raise rho above/);
     expect(() => mertonClosedForm({ ...post, sigma: 0 })).toThrow(/sigma must be > 0/);
-    expect(() => mertonClosedForm({ ...post, gamma: 0 })).toThrow(/gamma .* must be > 0/);
-    expect(() => mertonClosedForm({ ...post, rho: 0 })).toThrow(/rho .* must be > 0/);
+    expect(() => mertonClosedForm({ ...post, gamma: 0 })).toThrow(/gamma .* must be a finite number > 0/);
+    expect(() => mertonClosedForm({ ...post, rho: 0 })).toThrow(/rho .* must be a finite number > 0/);
   });
 });

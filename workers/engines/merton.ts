@@ -4,6 +4,7 @@
  * as a fraction of wealth), reward U(k x) with CRRA utility U(c) = c^{1-gamma}/(1-gamma) (log c for gamma = 1),
  * discount rho.
  */
+import { requireFinite, requirePositive } from './validate';
 
 /** Market and preference parameters. */
 export interface MertonParams {
@@ -47,12 +48,10 @@ export interface MertonSolution {
  */
 export function mertonClosedForm(p: MertonParams): MertonSolution {
   const { mu, rf, sigma, gamma, rho } = p;
-  for (const [name, v] of Object.entries({ mu, rf, sigma, gamma, rho })) {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${name} must be a finite number; got ${v}`);
-  }
+  for (const [name, v] of Object.entries({ mu, rf, sigma, gamma, rho })) requireFinite(name, v);
   if (!(sigma > 0)) throw new Error(`sigma must be > 0 (a risky asset with no risk is an arbitrage); got ${sigma}`);
-  if (!(gamma > 0)) throw new Error(`gamma (relative risk aversion) must be > 0; got ${gamma}`);
-  if (!(rho > 0)) throw new Error(`rho (discount rate) must be > 0; got ${rho}`);
+  requirePositive('gamma (relative risk aversion)', gamma);
+  requirePositive('rho (discount rate)', rho);
   const pi = (mu - rf) / (gamma * sigma * sigma);
   const M = rf + (mu - rf) ** 2 / (2 * gamma * sigma * sigma);
   if (gamma === 1) {
@@ -84,9 +83,9 @@ export function mertonClosedForm(p: MertonParams): MertonSolution {
 export function mertonPolicyValue(p: MertonParams, policy: { pi: number; k: number }): (x: number) => number {
   const { mu, rf, sigma, gamma, rho } = p;
   const { pi, k } = policy;
-  if (!(k > 0) || !Number.isFinite(k)) throw new Error(`consumption rate k must be a finite number > 0; got ${k}`);
-  if (!Number.isFinite(pi)) throw new Error(`pi must be a finite number; got ${pi}`);
-  if (!(rho > 0)) throw new Error(`rho must be > 0; got ${rho}`);
+  requirePositive('consumption rate k', k);
+  requireFinite('pi', pi);
+  requirePositive('rho', rho);
   if (gamma === 1) {
     const drift = rf + pi * (mu - rf) - k - 0.5 * pi * pi * sigma * sigma;
     return (x: number) => Math.log(k * x) / rho + drift / (rho * rho);

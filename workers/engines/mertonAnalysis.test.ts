@@ -132,6 +132,6 @@ describe('driftedBmHitProbability', () => {
     expect(driftedBmHitProbability(0.1, 0.2, 0, 1)).toBe(1);
     expect(driftedBmHitProbability(-0.05, 0.2, 1, 1e6)).toBeCloseTo(Math.exp((2 * -0.05 * 1) / 0.04), 9);
     expect(driftedBmHitProbability(0.05, 0.2, -1, 1e6)).toBeCloseTo(Math.exp((2 * -0.05 * 1) / 0.04), 9);
-    expect(() => driftedBmHitProbability(0, 0, 1, 1)).toThrow(/v must be > 0/);
+    expect(() => driftedBmHitProbability(0, 0, 1, 1)).toThrow(/v must be a finite number > 0/);
   });
 });

@@ -6,16 +6,13 @@
  */
 import { type MertonParams } from './merton';
 import { normalCdf } from './stats';
-
-function finite(name: string, v: number): void {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${name} must be a finite number; got ${v}`);
-}
+import { requireFinite, requirePositive } from './validate';
 
 function checkParams(p: MertonParams): void {
-  for (const [name, v] of Object.entries(p)) finite(name, v as number);
-  if (!(p.sigma > 0)) throw new Error(`sigma must be > 0; got ${p.sigma}`);
-  if (!(p.gamma > 0)) throw new Error(`gamma (relative risk aversion) must be > 0; got ${p.gamma}`);
-  if (!(p.rho > 0)) throw new Error(`rho (discount rate) must be > 0; got ${p.rho}`);
+  for (const [name, v] of Object.entries(p)) requireFinite(name, v as number);
+  requirePositive('sigma', p.sigma);
+  requirePositive('gamma (relative risk aversion)', p.gamma);
+  requirePositive('rho (discount rate)', p.rho);
 }
 
 /** Whether the infinite-horizon problem has a finite value, and by how much. */
@@ -47,8 +44,8 @@ export function mertonWellPosedness(p: MertonParams): MertonWellPosedness {
  * b = r_f + pi (mu - r_f) - k and v = pi sigma. Returns the drift b - v^2/2 (the growth rate of wealth) and v.
  */
 export function mertonLogGrowth(p: MertonParams, policy: { pi: number; k: number }): { drift: number; vol: number } {
-  finite('pi', policy.pi);
-  finite('k', policy.k);
+  requireFinite('pi', policy.pi);
+  requireFinite('k', policy.k);
   const b = p.rf + policy.pi * (p.mu - p.rf) - policy.k;
   const v = policy.pi * p.sigma;
   return { drift: b - 0.5 * v * v, vol: Math.abs(v) };
@@ -63,8 +60,8 @@ export function mertonLogGrowth(p: MertonParams, policy: { pi: number; k: number
  * (V >= 0 for gamma > 1, V <= 0 for gamma < 1) gives Infinity or 0 respectively.
  */
 export function certaintyEquivalentConsumption(gamma: number, rho: number, V: number): number {
-  if (!(gamma > 0)) throw new Error(`gamma must be > 0; got ${gamma}`);
-  if (!(rho > 0)) throw new Error(`rho must be > 0; got ${rho}`);
+  requirePositive('gamma', gamma);
+  requirePositive('rho', rho);
   if (Number.isNaN(V)) return NaN;
   if (gamma === 1) return Math.exp(rho * V);
   const base = (1 - gamma) * rho * V;
@@ -86,9 +83,9 @@ export function certaintyEquivalentConsumption(gamma: number, rho: number, V: nu
  */
 export function mertonPolicyCE(p: MertonParams, policy: { pi: number; k: number }, x = 1): number {
   checkParams(p);
-  finite('pi', policy.pi);
-  if (!(policy.k > 0) || !Number.isFinite(policy.k)) throw new Error(`consumption rate k must be a finite number > 0; got ${policy.k}`);
-  if (!(x > 0)) throw new Error(`wealth x must be > 0; got ${x}`);
+  requireFinite('pi', policy.pi);
+  requirePositive('consumption rate k', policy.k);
+  requirePositive('wealth x', x);
   const { mu, rf, sigma, gamma, rho } = p;
   const { pi, k } = policy;
   if (gamma === 1) return k * x * Math.exp((rf + pi * (mu - rf) - k - 0.5 * pi * pi * sigma * sigma) / rho);
@@ -106,7 +103,7 @@ export function mertonPolicyCE(p: MertonParams, policy: { pi: number; k: number 
  */
 export function mertonBestConsumption(p: MertonParams, pi: number): number {
   checkParams(p);
-  finite('pi', pi);
+  requireFinite('pi', pi);
   const { mu, rf, sigma, gamma, rho } = p;
   if (gamma === 1) return rho;
   const c = rf + pi * (mu - rf) - 0.5 * gamma * pi * pi * sigma * sigma;
@@ -122,12 +119,10 @@ export function mertonBestConsumption(p: MertonParams, pi: number): number {
  * With Y = log-wealth minus its start, this is the probability that wealth reaches x e^a under a constant policy.
  */
 export function driftedBmHitProbability(m: number, v: number, a: number, T: number): number {
-  finite('m', m);
-  finite('v', v);
-  finite('a', a);
-  finite('T', T);
-  if (!(v > 0)) throw new Error(`v must be > 0; got ${v}`);
-  if (!(T > 0)) throw new Error(`T must be > 0; got ${T}`);
+  requireFinite('m', m);
+  requirePositive('v', v);
+  requireFinite('a', a);
+  requirePositive('T', T);
   if (a === 0) return 1;
   if (a < 0) return driftedBmHitProbability(-m, v, -a, T);
   const s = v * Math.sqrt(T);

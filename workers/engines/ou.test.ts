@@ -8,7 +8,7 @@ describe('ouMoments', () => {
     expect(m.variance).toBeCloseTo((0.64 * (1 - Math.exp(-4))) / 4, 15);
     expect(ouMoments({ theta: 0, mu: 0, sigma: 2, x0: 1, t: 3 })).toEqual({ mean: 1, variance: 12 });
     expect(ouMoments({ theta: 1e-14, mu: 0, sigma: 2, x0: 1, t: 3 }).variance).toBeCloseTo(12, 10);
-    expect(() => ouMoments({ theta: 1, mu: 0, sigma: 1, x0: 0, t: -1 })).toThrow(/t must be >= 0/);
+    expect(() => ouMoments({ theta: 1, mu: 0, sigma: 1, x0: 0, t: -1 })).toThrow(/t must be a finite number >= 0/);
   });
 
   it('the EM chain moments converge to the exact ones at first order', () => {

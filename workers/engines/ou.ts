@@ -1,6 +1,7 @@
 /**
  * Moments of the Ornstein–Uhlenbeck process dX = theta (mu - X) dt + sigma dW, exact and under Euler–Maruyama.
  */
+import { requireFinite, requireInteger, requireNonNegative } from './validate';
 
 /** Parameters of `ouMoments`. */
 export interface OuMomentsParams {
@@ -11,10 +12,6 @@ export interface OuMomentsParams {
   t: number;
 }
 
-function finite(name: string, v: number): void {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${name} must be a finite number; got ${v}`);
-}
-
 /**
  * Exact moments of X_t given X_0 = x0:
  *   E X_t = mu + (x0 - mu) e^{-theta t},   Var X_t = sigma^2 (1 - e^{-2 theta t}) / (2 theta)
@@ -22,12 +19,11 @@ function finite(name: string, v: number): void {
  * explosive linear SDE); requires t >= 0 and sigma finite.
  */
 export function ouMoments({ theta, mu, sigma, x0, t }: OuMomentsParams): { mean: number; variance: number } {
-  finite('theta', theta);
-  finite('mu', mu);
-  finite('sigma', sigma);
-  finite('x0', x0);
-  finite('t', t);
-  if (t < 0) throw new Error(`t must be >= 0; got ${t}`);
+  requireFinite('theta', theta);
+  requireFinite('mu', mu);
+  requireFinite('sigma', sigma);
+  requireFinite('x0', x0);
+  requireNonNegative('t', t);
   const mean = mu + (x0 - mu) * Math.exp(-theta * t);
   const k = 2 * theta * t;
   const variance = Math.abs(k) < 1e-12 ? sigma * sigma * t : (sigma * sigma * -Math.expm1(-k)) / (2 * theta);
@@ -42,10 +38,9 @@ export function ouMoments({ theta, mu, sigma, x0, t }: OuMomentsParams): { mean:
  */
 export function ouEmMoments(p: OuMomentsParams & { steps: number }): { mean: number; variance: number } {
   const { theta, mu, sigma, x0, t, steps } = p;
-  finite('theta', theta);
-  finite('t', t);
-  if (!Number.isInteger(steps) || steps < 1) throw new Error(`steps must be an integer >= 1; got ${steps}`);
-  if (t < 0) throw new Error(`t must be >= 0; got ${t}`);
+  requireFinite('theta', theta);
+  requireNonNegative('t', t);
+  requireInteger('steps', steps, 1);
   const dt = t / steps;
   const c1 = 1 - theta * dt;
   const c2sq = sigma * sigma * dt;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from './chunked';
-import { lqrAffinePolicyValue, policyIterationSampled } from './policyIteration';
+import { lqrAffinePolicyValue, policyIterationSampled, policyIterationSampledReference, type SampledPiParams } from './policyIteration';
 import { lqrDiscounted } from './lqr';
 import { mertonClosedForm } from './merton';
 import { fitLeastSquares, quadraticFeatures, crraFeatures } from './valueFit';
@@ -88,7 +88,30 @@ describe('policyIterationSampled', () => {
       runToEnd(policyIterationSampled({ model: 'merton', params: { ...mertonPost, gamma: 0.5, rho: 0.04 }, iterations: 1, paths: 10, seed: 1 })),
     ).toThrow(/ill-posed/);
     expect(() => runToEnd(policyIterationSampled({ model: 'lqr', params: post, iterations: 1, paths: 10, seed: 1, dt: 0 }))).toThrow(
-      /dt must be > 0/,
+      /dt must be a finite number > 0/,
     );
+  });
+});
+
+describe('policyIterationSampledReference (the readable version of policyIterationSampled)', () => {
+  const cases: [string, SampledPiParams][] = [
+    ['LQR from K0 = 0', { model: 'lqr', params: post, iterations: 3, paths: 60, dt: 0.05, horizon: 4, seed: 3 }],
+    ['LQR from K0 = 2, own states', { model: 'lqr', params: { ...post, alpha: 0.2 }, K0: 2, states: [-1.5, -0.5, 0.3, 1, 2], iterations: 2, paths: 40, dt: 0.04, horizon: 3, seed: 8 }],
+    ['Merton, CRRA gamma = 2', { model: 'merton', params: mertonPost, iterations: 3, paths: 60, dt: 0.1, horizon: 8, seed: 4 }],
+    ['Merton, log utility, own start', { model: 'merton', params: { ...mertonPost, gamma: 1 }, policy0: { pi: 0.5, k: 0.08 }, iterations: 2, paths: 40, dt: 0.1, horizon: 6, seed: 1 }],
+  ];
+  const close = (a: number, b: number, tol: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(b)));
+  // LQR: 1e-10 throughout. Merton: the first fit to 1e-10; the improvement's gradient ascent stops at a tolerance,
+  // so its result (and what follows from it) moves by up to ~1e-7 relative with rounding-level changes of the fit.
+  it.each(cases)('gives the same fits and policies: %s', (_, p) => {
+    const fast = runToEnd(policyIterationSampled(p));
+    const ref = policyIterationSampledReference(p);
+    expect(ref.iterations).toHaveLength(fast.iterations.length);
+    fast.iterations.forEach((f, i) => {
+      const r = ref.iterations[i];
+      const tol = p.model === 'lqr' || i === 0 ? 1e-10 : 1e-6;
+      f.theta.forEach((t, j) => close(r.theta[j], t, tol));
+      for (const [key, v] of Object.entries(f.improved)) close((r.improved as Record<string, number>)[key], v, p.model === 'lqr' ? 1e-10 : 1e-6);
+    });
   });
 });

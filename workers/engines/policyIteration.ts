@@ -19,10 +19,11 @@
 import type { Chunked } from './chunked';
 import { seedState } from './random';
 import { fillNormals } from './normal';
-import { lqrDiscounted, type ScalarLqrParams } from './lqr';
+import { lqrDiscounted, stabilisesDiscounted, type ScalarLqrParams } from './lqr';
 import { mertonClosedForm, mertonPolicyValue, type MertonParams } from './merton';
 import { crraFeatures, fitLeastSquares, quadraticFeatures, type Features1d, type ValueFunction1d } from './valueFit';
 import { fitMlpValue1d, type MlpValueOptions } from './nn/mlpValue';
+import { requireFinite, requireInteger, requirePositive } from './validate';
 
 /** Options shared by both models. */
 export interface SampledPiOptions {
@@ -91,16 +92,12 @@ export interface SampledPiResult {
   states: number[];
 }
 
-function finite(name: string, v: number): void {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${name} must be a finite number; got ${v}`);
-}
-
 /** Exact value of the affine LQR policy a = -K x + u0: V = -1/2 P x^2 - d x - c (see the derivation in the code). */
 export function lqrAffinePolicyValue(p: ScalarLqrParams, K: number, u0: number): (x: number) => number {
   const { alpha, beta, q, r, sigma, rho } = p;
   const a = alpha - beta * K;
   const b = beta * u0;
-  if (!(rho - 2 * a > 0)) throw new Error(`policy K = ${K} does not stabilise the discounted closed loop: need rho > 2 (alpha - beta K)`);
+  if (!stabilisesDiscounted(p, K)) throw new Error(`policy K = ${K} does not stabilise the discounted closed loop: need rho > 2 (alpha - beta K)`);
   // rho V = r(x) + L V with r(x) = -1/2 (q + r K^2) x^2 + r K u0 x - 1/2 r u0^2, L V = (a x + b) V' + sigma^2 V''/2.
   const P = (q + r * K * K) / (rho - 2 * a);
   const d = (r * K * u0 - b * P) / (a - rho);
@@ -113,34 +110,23 @@ export function lqrAffinePolicyValue(p: ScalarLqrParams, K: number, u0: number):
  * policy, or an ill-posed Merton problem.
  */
 export function* policyIterationSampled(p: SampledPiParams): Chunked<SampledPiResult> {
-  if (!Number.isInteger(p.iterations) || p.iterations < 1 || p.iterations > 50) {
-    throw new Error(`iterations must be an integer in [1, 50]; got ${p.iterations}`);
-  }
-  if (!Number.isInteger(p.paths) || p.paths < 2 || p.paths > 1_000_000) {
-    throw new Error(`paths must be an integer in [2, 1000000]; got ${p.paths}`);
-  }
+  requireInteger('iterations', p.iterations, 1, 50);
+  requireInteger('paths', p.paths, 2, 1_000_000);
   const isLqr = p.model === 'lqr';
   if (!isLqr && p.model !== 'merton') throw new Error(`model must be 'lqr' or 'merton'; got ${String((p as { model: unknown }).model)}`);
-  const dt = p.dt ?? (isLqr ? 0.02 : 0.05);
-  const horizon = p.horizon ?? (isLqr ? 10 : 40);
-  finite('dt', dt);
-  finite('horizon', horizon);
-  if (!(dt > 0)) throw new Error(`dt must be > 0; got ${dt}`);
+  const { dt, horizon, states } = sampledPiDefaults(p);
+  requirePositive('dt', dt);
+  requireFinite('horizon', horizon);
   if (!(horizon >= dt)) throw new Error(`horizon must be >= dt; got ${horizon}`);
   const steps = Math.round(horizon / dt);
   if (p.paths * steps > 2e8) throw new Error(`paths * horizon/dt = ${p.paths * steps} per state is too much work (at most 2e8)`);
-  const states =
-    p.states ??
-    (isLqr
-      ? Array.from({ length: 12 }, (_, i) => -2 + (4 * i) / 11)
-      : Array.from({ length: 8 }, (_, i) => 0.5 * Math.pow(4, i / 7)));
   const features: Features1d = isLqr ? quadraticFeatures : crraFeatures((p.params as MertonParams).gamma);
   const valueModel = p.valueModel ?? 'features';
   if (valueModel !== 'features' && valueModel !== 'mlp') throw new Error(`valueModel must be 'features' or 'mlp'; got ${String(valueModel)}`);
   let mlpParams: Float64Array | undefined;
   if (states.length < features.size) throw new Error(`need at least ${features.size} sample states; got ${states.length}`);
   for (const x of states) {
-    finite('state', x);
+    requireFinite('state', x);
     if (!isLqr && !(x > 0)) throw new Error(`Merton sample states (wealth) must be > 0; got ${x}`);
   }
   const rho = p.params.rho;
@@ -156,7 +142,7 @@ export function* policyIterationSampled(p: SampledPiParams): Chunked<SampledPiRe
     const ex = lqrDiscounted(p.params);
     exact = { K: ex.K };
     lqr = { K: p.K0 ?? 0, u0: 0 };
-    finite('K0', lqr.K);
+    requireFinite('K0', lqr.K);
     lqrAffinePolicyValue(p.params, lqr.K, 0); // throws if not stabilising
   } else {
     const ex = mertonClosedForm(p.params);
@@ -176,12 +162,7 @@ export function* policyIterationSampled(p: SampledPiParams): Chunked<SampledPiRe
     let reward: (x: number) => number;
     if (p.model === 'lqr') {
       const { alpha, beta, q, r, sigma } = p.params;
-      const a = alpha - beta * lqr.K;
-      const b = beta * lqr.u0;
-      const ad = a * dt;
-      const g1 = Math.abs(ad) < 1e-12 ? dt : Math.expm1(ad) / a;
-      const g2 = Math.abs(ad) < 1e-12 ? dt : Math.expm1(2 * ad) / (2 * a);
-      stepCoef = { c1: Math.exp(ad), c0: b * g1, c2: sigma * Math.sqrt(g2) };
+      stepCoef = lqrExactStep(alpha - beta * lqr.K, beta * lqr.u0, sigma, dt);
       const { K, u0 } = lqr;
       reward = (x: number) => {
         const act = -K * x + u0;
@@ -311,6 +292,95 @@ export function* policyIterationSampled(p: SampledPiParams): Chunked<SampledPiRe
     }
   }
   return { iterations, final: isLqr ? lqr : mer, exact, states };
+}
+
+/** Defaults of `policyIterationSampled`: time step, horizon and sample states of the model. */
+function sampledPiDefaults(p: SampledPiParams): { dt: number; horizon: number; states: number[] } {
+  const isLqr = p.model === 'lqr';
+  return {
+    dt: p.dt ?? (isLqr ? 0.02 : 0.05),
+    horizon: p.horizon ?? (isLqr ? 10 : 40),
+    states:
+      p.states ??
+      (isLqr ? Array.from({ length: 12 }, (_, i) => -2 + (4 * i) / 11) : Array.from({ length: 8 }, (_, i) => 0.5 * Math.pow(4, i / 7))),
+  };
+}
+
+/**
+ * Exact step X <- c1 X + c0 + c2 Z of dX = (a X + b) dt + sigma dW over dt: c1 = e^{a dt}, c0 = b (e^{a dt} - 1)/a,
+ * c2 = sigma sqrt((e^{2 a dt} - 1)/(2 a)), with the limits b dt and sigma sqrt(dt) as a dt -> 0.
+ */
+function lqrExactStep(a: number, b: number, sigma: number, dt: number): { c0: number; c1: number; c2: number } {
+  const ad = a * dt;
+  const g1 = Math.abs(ad) < 1e-12 ? dt : Math.expm1(ad) / a;
+  const g2 = Math.abs(ad) < 1e-12 ? dt : Math.expm1(2 * ad) / (2 * a);
+  return { c1: Math.exp(ad), c0: b * g1, c2: sigma * Math.sqrt(g2) };
+}
+
+/**
+ * The readable version of `policyIterationSampled` with the features value model: each iteration evaluates the
+ * current policy at every sample state by Monte Carlo, one path at a time (exact transition, trapezoidal rewards,
+ * tail e^{-rho T} V_prev(X_T)), fits the features by least squares and improves the policy (LQR: the greedy
+ * action beta V'/r projected on affine policies; Merton: `improveMerton`). No validation, no diagnostics, no MLP.
+ * Same draws in the same order (a fresh stream `it` of the seed for each state: common random numbers; one
+ * `fillNormals` block per path), so the same fits and policies up to rounding (tested): to 1e-10 for the LQR; for
+ * Merton the first fit agrees to 1e-10 but `improveMerton`'s gradient ascent stops at a tolerance (or after 500
+ * steps), so rounding-level differences in the fit (the fast version steps log-wealth) move the improved k by up
+ * to ~1e-7 relative, and later iterations inherit that.
+ */
+export function policyIterationSampledReference(p: SampledPiParams): { iterations: { improved: SampledPiResult['final']; theta: number[] }[] } {
+  const { dt, horizon, states } = sampledPiDefaults(p);
+  const steps = Math.round(horizon / dt);
+  const { rho } = p.params;
+  const disc = Math.exp(-rho * dt);
+  const features = p.model === 'lqr' ? quadraticFeatures : crraFeatures(p.params.gamma);
+  let lqr = { K: p.model === 'lqr' ? (p.K0 ?? 0) : 0, u0: 0 };
+  let mer = p.model === 'merton' ? (p.policy0 ?? { pi: 0, k: rho }) : { pi: 0, k: 0 };
+  let prev: ValueFunction1d | null = null;
+  const z = new Float64Array(steps);
+  const iterations: { improved: SampledPiResult['final']; theta: number[] }[] = [];
+  for (let it = 0; it < p.iterations; it++) {
+    let step: (x: number, z: number) => number;
+    let reward: (x: number) => number;
+    if (p.model === 'lqr') {
+      const { alpha, beta, q, r, sigma } = p.params;
+      const { K, u0 } = lqr;
+      const { c0, c1, c2 } = lqrExactStep(alpha - beta * K, beta * u0, sigma, dt);
+      step = (x, z) => c1 * x + c0 + c2 * z;
+      reward = (x) => -0.5 * (q * x * x + r * (u0 - K * x) ** 2);
+    } else {
+      const { mu, rf, sigma, gamma } = p.params;
+      const { pi, k } = mer;
+      const b = rf + pi * (mu - rf) - k;
+      const v = pi * sigma;
+      step = (x, z) => x * Math.exp((b - 0.5 * v * v) * dt + v * Math.sqrt(dt) * z);
+      reward = (x) => (gamma === 1 ? Math.log(k * x) : Math.pow(k * x, 1 - gamma) / (1 - gamma));
+    }
+    const ys = states.map((x0) => {
+      const st = seedState(p.seed, it); // the same paths for every state
+      let sum = 0;
+      for (let m = 0; m < p.paths; m++) {
+        fillNormals(st, z, 0, steps);
+        let x = x0;
+        let value = 0;
+        let df = 1;
+        for (let n = 0; n < steps; n++) {
+          const x1 = step(x, z[n]);
+          value += df * 0.5 * (reward(x) + disc * reward(x1)); // trapezoid, discounted (times dt below)
+          df *= disc;
+          x = x1;
+        }
+        sum += value * dt + (prev ? Math.exp(-rho * steps * dt) * prev.value(x) : 0);
+      }
+      return sum / p.paths;
+    });
+    const { fit } = fitLeastSquares(features, states, ys);
+    if (p.model === 'lqr') lqr = projectAffine(states, states.map((x) => (p.params.beta * fit.dx(x)) / p.params.r));
+    else mer = improveMerton(p.params, fit, states, mer);
+    iterations.push({ improved: p.model === 'lqr' ? { ...lqr } : { ...mer }, theta: [...fit.theta] });
+    prev = fit;
+  }
+  return { iterations };
 }
 
 /** The affine policy a = -K x + u0 closest (least squares over the states) to the greedy actions a_i. */

@@ -6,6 +6,7 @@
  * Everything here works on a four-word state held in an `Int32Array` so that hot kernels (see sde.ts) can copy the
  * state into local variables, run a fused loop, and write it back. No BigInt, no closures in inner loops.
  */
+import { requireInteger } from './validate';
 
 /** Largest seed accepted: seeds are integers in [0, 2^53 - 1] (a JavaScript safe integer). */
 export const MAX_SEED = Number.MAX_SAFE_INTEGER;
@@ -28,15 +29,11 @@ export function splitmix32Mix(x: number): number {
 }
 
 function checkSeed(seed: number): void {
-  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
-    throw new Error(`seed must be an integer in [0, 2^53 - 1]; got ${seed}`);
-  }
+  requireInteger('seed', seed, 0, MAX_SEED);
 }
 
 function checkStream(stream: number): void {
-  if (!Number.isInteger(stream) || stream < 0 || stream > MAX_STREAM) {
-    throw new Error(`stream must be an integer in [0, ${MAX_STREAM}]; got ${stream}`);
-  }
+  requireInteger('stream', stream, 0, MAX_STREAM);
 }
 
 /**
@@ -166,9 +163,7 @@ export class Rng {
 
 /** `count` generators on streams 0..count-1 of one seed: independent, non-overlapping, for parallel workers. */
 export function rngStreams(seed: number, count: number): Rng[] {
-  if (!Number.isInteger(count) || count < 1 || count > 4096) {
-    throw new Error(`stream count must be an integer in [1, 4096]; got ${count}`);
-  }
+  requireInteger('stream count', count, 1, 4096);
   const first = new Rng(seed);
   const out: Rng[] = [first];
   for (let k = 1; k < count; k++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from './chunked';
-import { sampleGeometricSde1d, sampleLinearSde1d, sampleSde1d, type LinearSde1dParams } from './sde';
+import { affineRunReference, sampleGeometricSde1d, sampleLinearSde1d, sampleSde1d, type LinearSde1dParams } from './sde';
 import { gbmConvergence } from './convergence';
 
 const ou = (over: Partial<LinearSde1dParams> = {}): LinearSde1dParams => ({
@@ -97,6 +97,20 @@ describe('sampleLinearSde1d', () => {
     expect(run({ a: NaN })).toThrow(/a must be a finite number/);
     expect(run({ paths: 5_000_000, steps: 100, record: 100 })).toThrow(/recorded values would need .* MB/);
     expect(run({ seed: -1 })).toThrow(/seed must be an integer/);
+  });
+});
+
+describe('affineRunReference (the readable version of the affine kernel)', () => {
+  const cases: [string, LinearSde1dParams][] = [
+    ['OU, EM, paths not a multiple of 4, steps not a multiple of the block', { a: -1.3, b: 0.4, s: 0.7, x0: 1.5, T: 2, steps: 613, paths: 7, seed: 11, record: 9 }],
+    ['closed-loop LQR, exact scheme, every step recorded, stream 3', { a: -0.8, b: 0, s: 0.3, x0: -1, T: 1, steps: 40, paths: 5, seed: 2, record: 41, stream: 3, scheme: 'exact' }],
+    ['explosive, one path, two blocks exactly', { a: 0.5, b: -0.1, s: 1, x0: 0, T: 3, steps: 512, paths: 1, seed: 99, record: 2 }],
+  ];
+  it.each(cases)('gives the fast sampler\'s numbers bit for bit: %s', (_, p) => {
+    const fast = runToEnd(sampleLinearSde1d(p));
+    const ref = affineRunReference(p);
+    expect(Array.from(ref.final)).toEqual(Array.from(fast.final));
+    expect(Array.from(ref.paths)).toEqual(Array.from(fast.paths));
   });
 });
 

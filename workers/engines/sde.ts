@@ -11,6 +11,7 @@ import type { Chunked } from './chunked';
 import { seedState } from './random';
 import { fillNormals } from './normal';
 import { histogram, meanVariance, quantileBands, type Histogram } from './stats';
+import { requireFinite, requireInteger, requirePositive } from './validate';
 
 /** Work per chunk, in path-steps: about 8 ms for the fused linear kernel in V8 (~250 M path-steps/s). */
 export const CHUNK_PATH_STEPS = 2_000_000;
@@ -218,7 +219,7 @@ function* runScalar(
   fns: ScalarSdeFunctions | null,
 ): Chunked<PathsResult> {
   const { x0, T, steps, paths, seed, record } = o;
-  checkFinite('x0', x0);
+  requireFinite('x0', x0);
   checkGrid(T, steps, paths, record);
   if (o.bands) for (const q of o.bands) if (!(q >= 0 && q <= 1)) throw new Error(`bands probabilities must lie in [0, 1]; got ${q}`);
   const st = seedState(seed, o.stream ?? 0);
@@ -298,22 +299,12 @@ export interface PathsResult {
   histogram?: Histogram;
 }
 
-function checkFinite(name: string, v: number): void {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${name} must be a finite number; got ${v}`);
-}
-
-function checkInt(name: string, v: number, lo: number, hi: number): void {
-  if (!Number.isInteger(v) || v < lo || v > hi) {
-    throw new Error(`${name} must be an integer in [${lo}, ${hi}]; got ${v}`);
-  }
-}
-
 /** Validates the time grid / path count / recording request shared by every sampler. */
 export function checkGrid(T: number, steps: number, paths: number, record: number): void {
-  if (!(typeof T === 'number' && Number.isFinite(T) && T > 0)) throw new Error(`T must be a finite number > 0; got ${T}`);
-  checkInt('steps', steps, 1, MAX_STEPS);
-  checkInt('paths', paths, 1, MAX_PATHS);
-  checkInt('record', record, 2, steps + 1);
+  requirePositive('T', T);
+  requireInteger('steps', steps, 1, MAX_STEPS);
+  requireInteger('paths', paths, 1, MAX_PATHS);
+  requireInteger('record', record, 2, steps + 1);
   if (paths * record > MAX_RECORDED_VALUES) {
     throw new Error(
       `paths * record = ${paths * record} recorded values would need ${Math.round((paths * record * 4) / 2 ** 20)} MB; ` +
@@ -346,32 +337,64 @@ export function recordIndices(steps: number, record: number): Int32Array {
  */
 export function* sampleLinearSde1d(p: LinearSde1dParams): Chunked<PathsResult> {
   const { a, b, s, T, steps } = p;
-  checkFinite('a', a);
-  checkFinite('b', b);
-  checkFinite('s', s);
+  requireFinite('a', a);
+  requireFinite('b', b);
+  requireFinite('s', s);
   checkGrid(T, steps, p.paths, p.record);
   const scheme = p.scheme ?? 'em';
   if (scheme !== 'em' && scheme !== 'exact') throw new Error(`scheme must be 'em' or 'exact'; got ${String(scheme)}`);
 
-  const dt = T / steps;
-  let c1: number;
-  let c0: number;
-  let c2: number;
-  if (scheme === 'em') {
-    c1 = 1 + a * dt;
-    c0 = b * dt;
-    c2 = s * Math.sqrt(dt);
-  } else {
-    const ad = a * dt;
-    c1 = Math.exp(ad);
-    // (e^{ad} - 1)/a and (e^{2ad} - 1)/(2a), accurate for small |a dt| via expm1.
-    const g1 = Math.abs(ad) < 1e-300 ? dt : Math.expm1(ad) / a;
-    const g2 = Math.abs(ad) < 1e-300 ? dt : Math.expm1(2 * ad) / (2 * a);
-    c0 = b * g1;
-    c2 = s * Math.sqrt(g2);
-  }
-
+  const { c0, c1, c2 } = linearSdeStep(p);
   return yield* runScalar(p, AFFINE, c0, c1, c2, null);
+}
+
+/** The coefficients of one step X <- c1 X + c0 + c2 Z of `sampleLinearSde1d` (EM or exact, see there). */
+function linearSdeStep({ a, b, s, T, steps, scheme }: LinearSde1dParams): { c0: number; c1: number; c2: number } {
+  const dt = T / steps;
+  if ((scheme ?? 'em') === 'em') return { c1: 1 + a * dt, c0: b * dt, c2: s * Math.sqrt(dt) };
+  const ad = a * dt;
+  // (e^{ad} - 1)/a and (e^{2ad} - 1)/(2a), accurate for small |a dt| via expm1.
+  const g1 = Math.abs(ad) < 1e-300 ? dt : Math.expm1(ad) / a;
+  const g2 = Math.abs(ad) < 1e-300 ? dt : Math.expm1(2 * ad) / (2 * a);
+  return { c1: Math.exp(ad), c0: b * g1, c2: s * Math.sqrt(g2) };
+}
+
+/**
+ * The readable version of what `sampleLinearSde1d` runs (`scalarGroup` with the hand-unrolled four-lane
+ * `affineRun`): plain loops over paths and steps, X <- c1 X + c0 + c2 Z, on the same normals in the same order, so
+ * it gives the same recorded paths and final states, bit for bit (tested). The order of the draws is the fast
+ * kernel's: paths go in groups of LANES; for each block of at most BLOCK steps a group draws LANES x cnt normals
+ * with `fillNormals`, path k of the group taking the k-th run of cnt; a group past the last path still draws for
+ * all its lanes. No validation (the fast sampler does it).
+ */
+export function affineRunReference(p: LinearSde1dParams): { paths: Float32Array; final: Float64Array } {
+  const { x0, steps, paths, record } = p;
+  const { c0, c1, c2 } = linearSdeStep(p);
+  const slot = new Int32Array(steps + 1).fill(-1); // slot[n] = j if step n is the j-th recorded one
+  recordIndices(steps, record).forEach((n, j) => (slot[n] = j));
+  const st = seedState(p.seed, p.stream ?? 0);
+  const z = new Float64Array(LANES * BLOCK);
+  const out = new Float32Array(paths * record);
+  const final = new Float64Array(paths);
+  for (let first = 0; first < paths; first += LANES) {
+    const x = new Float64Array(LANES).fill(x0); // the group's paths first, first + 1, ...
+    for (let n0 = 0; n0 < steps; n0 += BLOCK) {
+      const cnt = Math.min(BLOCK, steps - n0);
+      fillNormals(st, z, 0, LANES * cnt);
+      for (let k = 0; k < LANES && first + k < paths; k++) {
+        for (let n = 0; n < cnt; n++) {
+          x[k] = c1 * x[k] + (c0 + c2 * z[k * cnt + n]);
+          const j = slot[n0 + n + 1];
+          if (j >= 0) out[(first + k) * record + j] = x[k];
+        }
+      }
+    }
+    for (let k = 0; k < LANES && first + k < paths; k++) {
+      out[(first + k) * record] = x0;
+      final[first + k] = x[k];
+    }
+  }
+  return { paths: out, final };
 }
 
 /** Parameters of `sampleGeometricSde1d`: dX = X (m dt + v dW) (GBM; Merton wealth with m, v from the policy). */
@@ -392,8 +415,8 @@ export interface GeometricSde1dParams extends SamplerOptions {
  */
 export function* sampleGeometricSde1d(p: GeometricSde1dParams): Chunked<PathsResult> {
   const { m, v, T, steps } = p;
-  checkFinite('m', m);
-  checkFinite('v', v);
+  requireFinite('m', m);
+  requireFinite('v', v);
   checkGrid(T, steps, p.paths, p.record);
   const scheme = p.scheme ?? 'em';
   const dt = T / steps;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { histogram, ksPValue, ksStatistic, linearFit, meanVariance, normalCdf, quantileBands, quantiles } from './stats';
+import { densityHistogram, uniformEdges as plotUniformEdges } from '../../app/plots/histogram';
+import { Rng } from './random';
+import { histogram, histogramOnEdges, ksPValue, ksStatistic, linearFit, meanVariance, normalCdf, quantileBands, quantiles, uniformEdges } from './stats';
 
 describe('histogram', () => {
   it('counts into equal bins as a density of the whole sample', () => {
@@ -22,6 +24,56 @@ describe('histogram', () => {
   it('rejects bad options', () => {
     expect(() => histogram([1], { bins: 0, min: 0, max: 1 })).toThrow(/bins must be an integer in \[1, 100000\]/);
     expect(() => histogram([1], { bins: 3, min: 1, max: 1 })).toThrow(/max > min/);
+  });
+});
+
+describe('histogramOnEdges and uniformEdges', () => {
+  const rng = new Rng(7);
+  const sample = Array.from({ length: 5000 }, () => 2 * (rng.uniform() + rng.uniform() + rng.uniform() - 1.5)); // bell-shaped
+  const withJunk = [...sample.slice(0, 300), NaN, Infinity, -Infinity, 5, -5, -2, 2, 0, 0.5];
+  const cases: [string, number[], ArrayLike<number>][] = [
+    ['uniform edges, bell-shaped sample', sample, plotUniformEdges(-3, 3, 24)],
+    ['uniform edges with samples on the edges, out of range and not finite', withJunk, plotUniformEdges(-2, 2, 8)],
+    ['uneven edges', sample, [-4, -1.5, -1, -0.2, 0, 0.1, 0.9, 2.5, 3]],
+    ['edges that are values of the sample, a zero-width bin', [0, 1, 1, 2, 2, 2, 3, 3.5, 4], [0, 1, 2, 2, 3, 4]],
+    ['one bin', [0.2, 0.4, 1, 1.5, NaN], [0, 1]],
+    ['empty sample', [], [0, 1, 2]],
+    ['only non-finite samples', [NaN, Infinity], [0, 1, 2]],
+  ];
+  it.each(cases)('with density gives exactly the numbers of densityHistogram (app/plots): %s', (_, samples, edges) => {
+    const mine = histogramOnEdges(samples, edges, { density: true }).values;
+    expect(Array.from(mine)).toEqual(Array.from(densityHistogram(samples, edges)));
+  });
+
+  it('counts: last bin closed on the right; below, above and non-finite reported', () => {
+    const h = histogramOnEdges([0, 0.5, 1, 1.5, 2, 2.5, -0.1, NaN, Infinity], [0, 1, 2]);
+    expect(Array.from(h.values)).toEqual([2, 3]);
+    expect([h.below, h.above, h.nonFinite]).toEqual([1, 1, 2]);
+  });
+
+  it('rejects fewer than 2 edges and decreasing or non-finite edges', () => {
+    expect(() => histogramOnEdges([1], [0])).toThrow(/at least 2 edges/);
+    expect(() => histogramOnEdges([1], [0, 2, 1])).toThrow(/non-decreasing/);
+    expect(() => histogramOnEdges([1], [0, NaN])).toThrow(/finite/);
+  });
+
+  it('uniformEdges: the plots formula, with the last edge exactly max', () => {
+    for (const [lo, hi, n] of [[0, 1, 10], [-3, 3, 24], [0.1, 0.7, 3], [-1e-3, 2.5, 7]] as const) {
+      const e = uniformEdges(lo, hi, n);
+      const ref = plotUniformEdges(lo, hi, n);
+      expect(e.length).toBe(n + 1);
+      expect(Array.from(e.subarray(0, n))).toEqual(Array.from(ref.subarray(0, n)));
+      expect(e[n]).toBe(hi);
+    }
+    expect(() => uniformEdges(0, 1, 0)).toThrow(/bins must be an integer/);
+    expect(() => uniformEdges(1, 1, 3)).toThrow(/max > min/);
+  });
+
+  it('histogram counts with histogramOnEdges on uniformEdges and keeps its whole-sample normalisation', () => {
+    const h = histogram(withJunk, { bins: 8, min: -2, max: 2 });
+    const c = histogramOnEdges(withJunk, uniformEdges(-2, 2, 8));
+    expect(Array.from(h.density)).toEqual(Array.from(c.values, (k) => k / (withJunk.length * 0.5)));
+    expect([h.below, h.above, h.nonFinite]).toEqual([c.below, c.above, c.nonFinite]);
   });
 });
 

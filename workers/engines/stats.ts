@@ -2,6 +2,7 @@
  * Summary statistics computed in the engine so that a page draws little: moments, quantiles, quantile bands over
  * recorded paths, histograms; plus the normal distribution function and the Kolmogorov–Smirnov test used by tests.
  */
+import { requireInRange, requireInteger } from './validate';
 
 /** Options of `histogram`. */
 export interface HistogramOptions {
@@ -24,41 +25,91 @@ export interface Histogram {
 }
 
 /**
- * Histogram of `values` on `bins` equal bins over [min, max] (the last bin is closed on the right), normalised as
- * a density of the whole sample: density_j = count_j / (N * width), N = values.length, so values outside [min, max]
- * lower the total mass below 1 instead of being hidden (they are counted in `below`/`above`).
+ * `bins + 1` evenly spaced edges from min to max: edges[j] = min + (max - min) j / bins, with edges[bins] = max
+ * exactly (so a value equal to max falls in the last bin). Needs finite min < max and an integer bins in [1, 100000].
  */
-export function histogram(values: ArrayLike<number>, { bins, min, max }: HistogramOptions): Histogram {
-  if (!Number.isInteger(bins) || bins < 1 || bins > 100000) {
-    throw new Error(`histogram bins must be an integer in [1, 100000]; got ${bins}`);
-  }
+export function uniformEdges(min: number, max: number, bins: number): Float64Array {
+  requireInteger('histogram bins', bins, 1, 100_000);
   if (!Number.isFinite(min) || !Number.isFinite(max) || !(max > min)) {
     throw new Error(`histogram range must be finite with max > min; got [${min}, ${max}]`);
   }
-  const width = (max - min) / bins;
   const edges = new Float64Array(bins + 1);
-  for (let j = 0; j <= bins; j++) edges[j] = min + j * width;
+  for (let j = 0; j < bins; j++) edges[j] = min + ((max - min) * j) / bins;
   edges[bins] = max;
-  const counts = new Float64Array(bins);
+  return edges;
+}
+
+/** Result of `histogramOnEdges`: one value per bin, and the samples that fell in no bin. */
+export interface EdgeHistogram {
+  /** Per bin (edges.length - 1 of them): the count, or with `density` count / (finite samples * bin width). */
+  values: Float64Array;
+  /** Finite samples below edges[0] / above the last edge: in no bin, but in the density's total. */
+  below: number;
+  above: number;
+  /** NaN and ±Infinity samples: in no bin and not in the density's total. */
+  nonFinite: number;
+}
+
+/**
+ * Histogram of `values` on arbitrary non-decreasing `edges` (at least 2, finite). Bin j is [edges[j], edges[j+1]),
+ * the last bin is closed on the right; a sample goes to the last bin whose left edge is <= it. With `density`,
+ * value_j = count_j / (F * width_j) where F counts the finite samples, in range or not (so the bars' area is the
+ * in-range fraction of the finite samples); a bin of zero width has density 0. These are the conventions, and the
+ * numbers, of `densityHistogram` in app/plots/histogram.ts (tested).
+ */
+export function histogramOnEdges(values: ArrayLike<number>, edges: ArrayLike<number>, opts: { density?: boolean } = {}): EdgeHistogram {
+  const bins = edges.length - 1;
+  if (bins < 1) throw new Error(`histogramOnEdges needs at least 2 edges; got ${edges.length}`);
+  for (let j = 0; j <= bins; j++) {
+    if (!Number.isFinite(edges[j]) || (j > 0 && edges[j] < edges[j - 1])) {
+      throw new Error(`histogram edges must be finite and non-decreasing; edges[${j}] = ${edges[j]}`);
+    }
+  }
+  const out = new Float64Array(bins);
+  const lo = edges[0];
+  const hi = edges[bins];
   let below = 0;
   let above = 0;
   let nonFinite = 0;
-  const scale = bins / (max - min);
   const n = values.length;
   for (let k = 0; k < n; k++) {
     const v = values[k];
-    if (!(v === v) || v === Infinity || v === -Infinity) {
-      nonFinite++;
-    } else if (v < min) {
-      below++;
-    } else if (v > max) {
-      above++;
-    } else {
-      let j = Math.floor((v - min) * scale);
-      if (j >= bins) j = bins - 1;
-      counts[j]++;
+    if (!(v === v) || v === Infinity || v === -Infinity) nonFinite++;
+    else if (v < lo) below++;
+    else if (v > hi) above++;
+    else {
+      // Binary search for the last edge <= v among edges[0..bins-1].
+      let a = 0;
+      let b = bins;
+      while (b - a > 1) {
+        const m = (a + b) >> 1;
+        if (edges[m] <= v) a = m;
+        else b = m;
+      }
+      out[a]++;
     }
   }
+  if (opts.density) {
+    const total = n - nonFinite;
+    for (let j = 0; j < bins; j++) {
+      const w = edges[j + 1] - edges[j];
+      out[j] = total > 0 && w > 0 ? out[j] / (total * w) : 0;
+    }
+  }
+  return { values: out, below, above, nonFinite };
+}
+
+/**
+ * Histogram of `values` on `bins` equal bins over [min, max] (`uniformEdges`; the last bin is closed on the right),
+ * normalised as a density of the whole sample: density_j = count_j / (N * width), N = values.length, so values
+ * outside [min, max] or not finite lower the total mass below 1 instead of being hidden (they are counted in
+ * `below`/`above`/`nonFinite`). The counts are those of `histogramOnEdges`.
+ */
+export function histogram(values: ArrayLike<number>, { bins, min, max }: HistogramOptions): Histogram {
+  const edges = uniformEdges(min, max, bins);
+  const { values: counts, below, above, nonFinite } = histogramOnEdges(values, edges);
+  const n = values.length;
+  const width = (max - min) / bins;
   const density = new Float64Array(bins);
   if (n > 0) for (let j = 0; j < bins; j++) density[j] = counts[j] / (n * width);
   return { edges, density, below, above, nonFinite };
@@ -90,7 +141,7 @@ export function meanVariance(values: ArrayLike<number>): { mean: number; varianc
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) throw new Error('quantile of an empty sample is undefined');
-  if (!(p >= 0 && p <= 1)) throw new Error(`quantile probability must lie in [0, 1]; got ${p}`);
+  requireInRange('quantile probability', p, 0, 1);
   const h = (n - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, n - 1);
@@ -116,8 +167,8 @@ export function quantileBands(
   record: number,
   ps: readonly number[],
 ): { bands: Float32Array; mean: Float32Array } {
-  if (!Number.isInteger(nPaths) || nPaths < 1) throw new Error(`nPaths must be an integer >= 1; got ${nPaths}`);
-  if (!Number.isInteger(record) || record < 1) throw new Error(`record must be an integer >= 1; got ${record}`);
+  requireInteger('nPaths', nPaths, 1);
+  requireInteger('record', record, 1);
   if (paths.length < nPaths * record) {
     throw new Error(`paths has ${paths.length} values, fewer than nPaths * record = ${nPaths * record}`);
   }

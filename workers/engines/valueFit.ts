@@ -4,6 +4,7 @@
  * `ValueFunction1d` is what policy iteration consumes; nn/mlpValue.ts provides the other model, a small MLP.
  */
 import { solve } from './linalg';
+import { requirePositive } from './validate';
 
 /** What policy iteration needs from a fitted value function. */
 export interface ValueFunction1d {
@@ -49,7 +50,7 @@ export const quadraticFeatures: Features1d = {
  * Merton value function, by homotheticity of CRRA utility (wealth scales out). Requires x > 0.
  */
 export function crraFeatures(gamma: number): Features1d {
-  if (!(gamma > 0)) throw new Error(`gamma must be > 0; got ${gamma}`);
+  requirePositive('gamma', gamma);
   const log = gamma === 1;
   return {
     name: `crra(${gamma})`,

@@ -15,10 +15,7 @@ import { seedState, Rng } from '../random';
 import { fillNormals } from '../normal';
 import type { NoiseSchedule } from './schedule';
 import { compileMixture, gmmLogDensity, gmmSample, gmmScoreBatch, type CompiledMixture, type GaussianMixture } from './gmm';
-
-function checkGenTime(t: number, schedule: NoiseSchedule): void {
-  if (!Number.isFinite(t) || t < 0 || t > schedule.T) throw new Error(`generation time t must be in [0, ${schedule.T}]; got ${t}`);
-}
+import { requireInRange, requireInteger } from '../validate';
 
 /** The value function V(x, t) = -ln p_{T-t}(x) of the control problem, at generation time t in [0, T]. */
 export function controlValue(
@@ -27,7 +24,7 @@ export function controlValue(
   x: ArrayLike<number>,
   t: number,
 ): number {
-  checkGenTime(t, schedule);
+  requireInRange('generation time t', t, 0, schedule.T);
   return -gmmLogDensity(mixture, x, schedule.T - t, schedule);
 }
 
@@ -39,7 +36,7 @@ export function optimalControl(
   t: number,
 ): Float64Array {
   const cm = compileMixture(mixture);
-  checkGenTime(t, schedule);
+  requireInRange('generation time t', t, 0, schedule.T);
   if (x.length !== cm.d) throw new Error(`point must have ${cm.d} coordinates; got ${x.length}`);
   const s = schedule.T - t;
   const out = new Float64Array(cm.d);
@@ -101,9 +98,9 @@ export function* controlCost(opts: ControlCostOptions): Chunked<ControlCostResul
   const cm = compileMixture(opts.mixture);
   const { schedule, lambda, particles: n, steps, seed } = opts;
   const d = cm.d;
-  if (!Number.isFinite(lambda) || Math.abs(lambda) > 100) throw new Error(`lambda must be in [-100, 100]; got ${lambda}`);
-  if (!Number.isInteger(n) || n < 2 || n > 1e6) throw new Error(`particles must be an integer in [2, 1e6]; got ${n}`);
-  if (!Number.isInteger(steps) || steps < 1 || steps > 1e5) throw new Error(`steps must be an integer in [1, 1e5]; got ${steps}`);
+  requireInRange('lambda', lambda, -100, 100);
+  requireInteger('particles', n, 2, 1e6);
+  requireInteger('steps', steps, 1, 1e5);
   const T = schedule.T;
   const m = n * d;
   let x: Float64Array;

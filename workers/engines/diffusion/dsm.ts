@@ -16,6 +16,7 @@ import { Adam, cosineLr, Ema } from '../nn/adam';
 import type { NoiseSchedule } from './schedule';
 import { compileMixture, gmmLogDensity, gmmSample, gmmScoreBatch, type CompiledMixture, type GaussianMixture } from './gmm';
 import type { ScoreFn } from './samplers';
+import { requireInRange, requireInteger } from '../validate';
 
 /** A trained score model: the layout and (EMA) weights of the noise-prediction MLP. */
 export interface ScoreModel {
@@ -71,10 +72,6 @@ function timeFeatures(t: number, F: number, out: Float64Array, o: number): void 
   }
 }
 
-function checkInt(name: string, v: number, lo: number, hi: number): void {
-  if (!Number.isInteger(v) || v < lo || v > hi) throw new Error(`${name} must be an integer in [${lo}, ${hi}]; got ${v}`);
-}
-
 /**
  * Trains eps_theta by denoising score matching on samples of `mixture` (fresh samples every step), chunked: yields
  * progress after ~10 ms of steps. Returns the EMA weights and the loss curve.
@@ -89,12 +86,12 @@ export function* trainDsm(opts: DsmOptions): Chunked<DsmResult> {
   const lossEvery = opts.lossEvery ?? 50;
   const tEps = opts.tEps ?? 1e-5;
   const tPow = opts.tPower ?? 2;
-  checkInt('steps', steps, 1, 1_000_000);
-  checkInt('batch', B, 1, 8192);
-  checkInt('lossEvery', lossEvery, 1, 1_000_000);
+  requireInteger('steps', steps, 1, 1_000_000);
+  requireInteger('batch', B, 1, 8192);
+  requireInteger('lossEvery', lossEvery, 1, 1_000_000);
   if (!Number.isInteger(F) || F < 2 || F > 64 || F % 2) throw new Error(`timeFeatures must be an even integer in [2, 64]; got ${F}`);
-  if (!(tEps > 0 && tEps < schedule.T)) throw new Error(`tEps must be in (0, ${schedule.T}); got ${tEps}`);
-  if (!(tPow >= 0.25 && tPow <= 8)) throw new Error(`tPower must be in [0.25, 8]; got ${tPow}`);
+  requireInRange('tEps', tEps, 0, schedule.T, { open: 'both' });
+  requireInRange('tPower', tPow, 0.25, 8);
   const sizes = [d + F, ...hidden, d];
   const net = new Mlp(sizes, opts.activation ?? 'silu', seed);
   const opt = new Adam(net.params.length);
@@ -206,9 +203,9 @@ export function scoreGridError(
 ): ScoreGridError {
   const cm = compileMixture(mixture);
   if (cm.d !== 2) throw new Error(`scoreGridError needs a 2-D mixture; got dimension ${cm.d}`);
-  checkInt('points', points, 2, 1000);
+  requireInteger('points', points, 2, 1000);
   if (!(hi > lo)) throw new Error(`grid needs hi > lo; got [${lo}, ${hi}]`);
-  if (!(s >= 0 && s <= schedule.T)) throw new Error(`time must be in [0, ${schedule.T}]; got ${s}`);
+  requireInRange('time', s, 0, schedule.T);
   const n = points * points;
   const axis = Float64Array.from({ length: points }, (_, i) => lo + ((hi - lo) * i) / (points - 1));
   const xs = new Float64Array(2 * n);

@@ -33,7 +33,7 @@ describe('schedules', () => {
 
   it('rejects bad parameters with the allowed range', () => {
     expect(() => vpSchedule({ betaMin: 5, betaMax: 1 })).toThrow(/betaMax must be >= betaMin/);
-    expect(() => vpSchedule({ betaMin: -1 })).toThrow(/betaMin must be a number in \(0, 1000\]/);
+    expect(() => vpSchedule({ betaMin: -1 })).toThrow(/betaMin must be in \(0, 1000\]/);
     expect(() => veSchedule({ sigmaMin: 2, sigmaMax: 1 })).toThrow(/sigmaMax must be > sigmaMin/);
   });
 });

@@ -14,6 +14,7 @@ import { Rng } from '../random';
 import { normalFromState } from '../normal';
 import { normalCdf } from '../stats';
 import { expNonPositive } from '../expNonPositive';
+import { requireInRange, requireInteger, requireNonNegative } from '../validate';
 
 /** A Gaussian mixture with isotropic components: weights (normalised on use), means (K rows of length d), stds. */
 export interface GaussianMixture {
@@ -54,7 +55,7 @@ export function compileMixture(m: GaussianMixture | CompiledMixture): CompiledMi
   if (d < 1 || d > MAX_DIM) throw new Error(`mixture dimension must be in [1, ${MAX_DIM}]; got ${d}`);
   let total = 0;
   for (const w of m.weights) {
-    if (!Number.isFinite(w) || w < 0) throw new Error(`mixture weights must be finite and >= 0; got ${w}`);
+    requireNonNegative('mixture weights', w);
     total += w;
   }
   if (!(total > 0)) throw new Error('mixture weights must have a positive sum');
@@ -70,14 +71,10 @@ export function compileMixture(m: GaussianMixture | CompiledMixture): CompiledMi
       mu[k * d + j] = row[j];
     }
     const s = m.stds[k];
-    if (!Number.isFinite(s) || s <= 0 || s > 1e6) throw new Error(`mixture stds must be in (0, 1e6]; got ${s}`);
+    requireInRange('mixture stds', s, 0, 1e6, { open: 'lo' });
     s2[k] = s * s;
   }
   return { K, d, logW, mu, s2 };
-}
-
-function checkTime(s: number, schedule: NoiseSchedule): void {
-  if (!Number.isFinite(s) || s < 0 || s > schedule.T) throw new Error(`time must be in [0, ${schedule.T}]; got ${s}`);
 }
 
 function checkPoint(x: ArrayLike<number>, d: number): void {
@@ -96,7 +93,7 @@ export function gmmLogDensity(
 ): number {
   const cm = compileMixture(mixture);
   checkPoint(x, cm.d);
-  checkTime(s, schedule);
+  requireInRange('time', s, 0, schedule.T);
   const a = schedule.alpha(s);
   const sig2 = schedule.sigma2(s);
   const { K, d, logW, mu, s2 } = cm;
@@ -140,7 +137,7 @@ export function gmmScore(
 ): Float64Array {
   const cm = compileMixture(mixture);
   checkPoint(x, cm.d);
-  checkTime(s, schedule);
+  requireInRange('time', s, 0, schedule.T);
   const res = out ?? new Float64Array(cm.d);
   if (res.length < cm.d) throw new Error(`out must have length >= ${cm.d}; got ${res.length}`);
   gmmScoreBatch(cm, Float64Array.from(x), 1, s, schedule, res);
@@ -350,9 +347,9 @@ export function gmmSample(
   schedule?: NoiseSchedule,
 ): Float64Array {
   const cm = compileMixture(mixture);
-  if (!Number.isInteger(n) || n < 0 || n > 1e8) throw new Error(`sample size must be an integer in [0, 1e8]; got ${n}`);
+  requireInteger('sample size', n, 0, 1e8);
   if (s !== 0 && !schedule) throw new Error('a schedule is needed to sample the noised marginal at s > 0');
-  if (schedule) checkTime(s, schedule);
+  if (schedule) requireInRange('time', s, 0, schedule.T);
   const a = schedule ? schedule.alpha(s) : 1;
   const sig2 = schedule ? schedule.sigma2(s) : 0;
   const { K, d } = cm;
@@ -376,7 +373,7 @@ export function gmmCdf1d(mixture: GaussianMixture | CompiledMixture, x: number, 
   const cm = compileMixture(mixture);
   if (cm.d !== 1) throw new Error(`gmmCdf1d needs a 1-D mixture; got dimension ${cm.d}`);
   if (s !== 0 && !schedule) throw new Error('a schedule is needed for the noised CDF at s > 0');
-  if (schedule) checkTime(s, schedule);
+  if (schedule) requireInRange('time', s, 0, schedule.T);
   const a = schedule ? schedule.alpha(s) : 1;
   const sig2 = schedule ? schedule.sigma2(s) : 0;
   let F = 0;
@@ -392,8 +389,8 @@ export function gmmCdf1d(mixture: GaussianMixture | CompiledMixture, x: number, 
  */
 export function ringMixture(k = 8, radius = 2, std = 0.15): GaussianMixture {
   if (!Number.isInteger(k) || k < 1 || k > MAX_COMPONENTS) throw new Error(`ring needs 1 to ${MAX_COMPONENTS} modes; got ${k}`);
-  if (!Number.isFinite(radius) || radius < 0 || radius > 1e3) throw new Error(`ring radius must be in [0, 1000]; got ${radius}`);
-  if (!Number.isFinite(std) || std <= 0 || std > 1e3) throw new Error(`ring std must be in (0, 1000]; got ${std}`);
+  requireInRange('ring radius', radius, 0, 1000);
+  requireInRange('ring std', std, 0, 1000, { open: 'lo' });
   const means: number[][] = [];
   for (let j = 0; j < k; j++) means.push([radius * Math.cos((2 * Math.PI * j) / k), radius * Math.sin((2 * Math.PI * j) / k)]);
   return { weights: new Array(k).fill(1), means, stds: new Array(k).fill(std) };

@@ -4,9 +4,10 @@
  */
 import { Rng } from '../random';
 import { normalFromState } from '../normal';
+import { requireInteger, requirePositive } from '../validate';
 
 function rows(name: string, a: ArrayLike<number>, d: number): number {
-  if (!Number.isInteger(d) || d < 1 || d > 64) throw new Error(`dim must be an integer in [1, 64]; got ${d}`);
+  requireInteger('dim', d, 1, 64);
   const n = a.length / d;
   if (!Number.isInteger(n) || n < 2) throw new Error(`${name} must hold at least 2 rows of ${d} numbers; got length ${a.length}`);
   return n;
@@ -20,7 +21,7 @@ function rows(name: string, a: ArrayLike<number>, d: number): number {
 export function mmd2(x: ArrayLike<number>, y: ArrayLike<number>, dim: number, bandwidth: number): number {
   const n = rows('x', x, dim);
   const m = rows('y', y, dim);
-  if (!Number.isFinite(bandwidth) || bandwidth <= 0) throw new Error(`bandwidth must be a positive number; got ${bandwidth}`);
+  requirePositive('bandwidth', bandwidth);
   const c = -0.5 / (bandwidth * bandwidth);
   const within = (a: ArrayLike<number>, k: number) => {
     let s = 0;
@@ -112,7 +113,7 @@ export function wasserstein1d(x: ArrayLike<number>, y: ArrayLike<number>): numbe
  */
 export function wasserstein1dToCdf(x: ArrayLike<number>, cdf: (t: number) => number, perGap = 8): number {
   if (x.length < 1) throw new Error('wasserstein1dToCdf needs a non-empty sample');
-  if (!Number.isInteger(perGap) || perGap < 1 || perGap > 1000) throw new Error(`perGap must be an integer in [1, 1000]; got ${perGap}`);
+  requireInteger('perGap', perGap, 1, 1000);
   const a = Float64Array.from(x).sort();
   const n = a.length;
   let span = Math.max(1, a[n - 1] - a[0]);
@@ -162,9 +163,7 @@ export function slicedWasserstein(
 ): number {
   const n = rows('x', x, dim);
   const m = rows('y', y, dim);
-  if (!Number.isInteger(projections) || projections < 1 || projections > 10_000) {
-    throw new Error(`projections must be an integer in [1, 10000]; got ${projections}`);
-  }
+  requireInteger('projections', projections, 1, 10_000);
   const rng = new Rng(seed);
   const th = new Float64Array(dim);
   const px = new Float64Array(n);

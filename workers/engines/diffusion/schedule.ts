@@ -9,6 +9,7 @@
  *
  * Time s is *forward* (noising) time. Samplers run in *generation* time tau = T - s (see samplers.ts).
  */
+import { requireInRange } from '../validate';
 
 /** A forward noise schedule; every function takes forward time s in [0, T]. */
 export interface NoiseSchedule {
@@ -33,10 +34,6 @@ export interface NoiseSchedule {
   priorVariance(): number;
 }
 
-function checkFinitePositive(name: string, v: number, max = 1e6): void {
-  if (!Number.isFinite(v) || v <= 0 || v > max) throw new Error(`${name} must be a number in (0, ${max}]; got ${v}`);
-}
-
 /** Options of the VP schedule. */
 export interface VpOptions {
   /** beta at s = 0 (default 0.1), in (0, 1000]. */
@@ -54,9 +51,9 @@ export interface VpOptions {
  * alpha_t = exp(-1/4 t^2 (beta_max - beta_min) - 1/2 t beta_min).
  */
 export function vpSchedule({ betaMin = 0.1, betaMax = 20, T = 1 }: VpOptions = {}): NoiseSchedule {
-  checkFinitePositive('betaMin', betaMin, 1000);
-  checkFinitePositive('betaMax', betaMax, 1000);
-  checkFinitePositive('T', T, 1000);
+  requireInRange('betaMin', betaMin, 0, 1000, { open: 'lo' });
+  requireInRange('betaMax', betaMax, 0, 1000, { open: 'lo' });
+  requireInRange('T', T, 0, 1000, { open: 'lo' });
   if (betaMax < betaMin) throw new Error(`betaMax must be >= betaMin (${betaMin}); got ${betaMax}`);
   const slope = (betaMax - betaMin) / T;
   const logAlpha = (s: number) => -0.25 * s * s * slope - 0.5 * s * betaMin;
@@ -92,9 +89,9 @@ export interface VeOptions {
  * g(s)^2 = d sigma^2/ds = (2 ln rho / T) sigmaMin^2 rho^(2s/T).
  */
 export function veSchedule({ sigmaMin = 0.01, sigmaMax = 10, T = 1 }: VeOptions = {}): NoiseSchedule {
-  checkFinitePositive('sigmaMin', sigmaMin, 1e4);
-  checkFinitePositive('sigmaMax', sigmaMax, 1e4);
-  checkFinitePositive('T', T, 1000);
+  requireInRange('sigmaMin', sigmaMin, 0, 1e4, { open: 'lo' });
+  requireInRange('sigmaMax', sigmaMax, 0, 1e4, { open: 'lo' });
+  requireInRange('T', T, 0, 1000, { open: 'lo' });
   if (!(sigmaMax > sigmaMin)) throw new Error(`sigmaMax must be > sigmaMin (${sigmaMin}); got ${sigmaMax}`);
   const lr = Math.log(sigmaMax / sigmaMin);
   const m2 = sigmaMin * sigmaMin;

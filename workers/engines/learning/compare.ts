@@ -2,7 +2,7 @@
  * Continuous-time q-learning next to discrete Q-learning on the same LQR, the same environment, data budget and
  * seed, for a list of time steps: the book's table "K per dt".
  */
-import type { Chunked } from '../chunked';
+import { within, type Chunked } from '../chunked';
 import { lqrDiscounted } from '../lqr';
 import { POST_LQR, qLearningCT, type QLearningCTOptions } from './qlearningCT';
 import { qLearningDiscrete, type QLearningDiscreteOptions } from './qlearning';
@@ -47,21 +47,9 @@ export function* compareLearners(opts: CompareLearnersOptions): Chunked<LearnerC
   const total = 2 * dts.length;
   let done = 0;
   for (const dt of dts) {
-    const ct = qLearningCT({ ...opts.ct, lqr, dt, seed: opts.seed });
-    let s = ct.next();
-    while (!s.done) {
-      yield (done + s.value) / total;
-      s = ct.next();
-    }
-    const q = s.value;
+    const q = yield* within(qLearningCT({ ...opts.ct, lqr, dt, seed: opts.seed }), done / total, (done + 1) / total);
     done++;
-    const dq = qLearningDiscrete({ ...opts.discrete, lqr, dt, seed: opts.seed });
-    let s2 = dq.next();
-    while (!s2.done) {
-      yield (done + s2.value) / total;
-      s2 = dq.next();
-    }
-    const Q = s2.value;
+    const Q = yield* within(qLearningDiscrete({ ...opts.discrete, lqr, dt, seed: opts.seed }), done / total, (done + 1) / total);
     done++;
     rows.push({ dt, qK: q.K, qKAveraged: q.KAveraged, QK: Q.K, QKAveraged: Q.KAveraged, Qgap: Q.gap, QgapExact: Q.gapExact });
   }

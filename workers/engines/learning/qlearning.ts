@@ -14,6 +14,7 @@ import type { Chunked } from '../chunked';
 import { Rng } from '../random';
 import { normalFromState } from '../normal';
 import { LEARNING_CHUNK, lqrLearningDefaults, type LqrLearningOptions } from './qlearningCT';
+import { requireInRange } from '../validate';
 
 /** Options of `qLearningDiscrete`. */
 export interface QLearningDiscreteOptions extends LqrLearningOptions {
@@ -66,9 +67,9 @@ export function* qLearningDiscrete(opts: QLearningDiscreteOptions): Chunked<QLea
   const lr = opts.lr ?? 0.3;
   const explore = opts.explore ?? 1;
   const aMax = opts.aMax ?? 20;
-  if (!(lr > 0 && lr <= 10)) throw new Error(`lr must be in (0, 10]; got ${lr}`);
-  if (!(explore >= 0 && explore <= 100)) throw new Error(`explore must be in [0, 100]; got ${explore}`);
-  if (!(aMax > 0 && aMax <= 1e4)) throw new Error(`aMax must be in (0, 1e4]; got ${aMax}`);
+  requireInRange('lr', lr, 0, 10, { open: 'lo' });
+  requireInRange('explore', explore, 0, 100);
+  requireInRange('aMax', aMax, 0, 1e4, { open: 'lo' });
   const rng = new Rng(c.seed);
   const st = rng.state;
   const disc = Math.exp(-rho * dt);

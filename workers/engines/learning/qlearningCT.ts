@@ -26,6 +26,7 @@ import { Rng } from '../random';
 import { normalFromState } from '../normal';
 import type { ScalarLqrParams } from '../lqr';
 import { Mlp } from '../nn/mlp';
+import { requireFinite, requireInRange, requireInteger } from '../validate';
 
 /** The source post's LQR: alpha -0.5, beta 1, q 1, r 0.1, sigma 0.3, rho 0.1 (K* = 2.6597508). */
 export const POST_LQR: ScalarLqrParams = { alpha: -0.5, beta: 1, q: 1, r: 0.1, sigma: 0.3, rho: 0.1 };
@@ -106,24 +107,22 @@ export interface QLearningCTResult {
 /** Validates the options common to both LQR learners; returns them with defaults filled in. */
 export function lqrLearningDefaults(o: LqrLearningOptions) {
   const lqr = o.lqr ?? POST_LQR;
-  for (const [k, v] of Object.entries(lqr)) {
-    if (!Number.isFinite(v)) throw new Error(`LQR parameter ${k} must be a finite number; got ${v}`);
-  }
+  for (const [k, v] of Object.entries(lqr)) requireFinite(`LQR parameter ${k}`, v);
   if (!(lqr.r > 0) || !(lqr.rho > 0) || !(lqr.sigma >= 0) || !(lqr.q >= 0)) {
     throw new Error(`LQR needs r > 0, rho > 0, sigma >= 0, q >= 0; got r ${lqr.r}, rho ${lqr.rho}, sigma ${lqr.sigma}, q ${lqr.q}`);
   }
   const dt = o.dt;
-  if (!Number.isFinite(dt) || dt < 1e-4 || dt > 0.5) throw new Error(`dt must be in [1e-4, 0.5]; got ${dt}`);
+  requireInRange('dt', dt, 1e-4, 0.5);
   const paths = o.paths ?? 64;
-  if (!Number.isInteger(paths) || paths < 1 || paths > 4096) throw new Error(`paths must be an integer in [1, 4096]; got ${paths}`);
+  requireInteger('paths', paths, 1, 4096);
   const time = o.time ?? 400;
-  if (!(time > 0 && time <= 1e5)) throw new Error(`time must be in (0, 1e5]; got ${time}`);
+  requireInRange('time', time, 0, 1e5, { open: 'lo' });
   const episode = o.episode ?? 2;
-  if (!(episode >= dt && episode <= 1e4)) throw new Error(`episode must be in [dt, 1e4]; got ${episode}`);
+  requireInRange('episode', episode, dt, 1e4);
   const xMax = o.xMax ?? 2;
-  if (!(xMax > 0 && xMax <= 100)) throw new Error(`xMax must be in (0, 100]; got ${xMax}`);
+  requireInRange('xMax', xMax, 0, 100, { open: 'lo' });
   const record = o.record ?? 100;
-  if (!Number.isInteger(record) || record < 1 || record > 10_000) throw new Error(`record must be an integer in [1, 10000]; got ${record}`);
+  requireInteger('record', record, 1, 10_000);
   const steps = Math.round(time / dt);
   if (steps * paths > 2e9) throw new Error(`time/dt * paths must be <= 2e9; got ${steps * paths}`);
   const env = o.env ?? 'exact';
@@ -174,13 +173,11 @@ export function* qLearningCT(opts: QLearningCTOptions): Chunked<QLearningCTResul
   const wR = scheme === 'trapezoid' ? 0.5 * c.dt : 0; // weight of the right point
   const { dt, paths: M, steps, stepsPerEpisode, xMax, record } = c;
   const gamma = opts.temperature ?? 0.1;
-  if (!(gamma > 0 && gamma <= 10)) throw new Error(`temperature must be in (0, 10]; got ${gamma}`);
+  requireInRange('temperature', gamma, 0, 10, { open: 'lo' });
   const lrJ = opts.lrJ ?? (opts.valueModel === 'mlp' ? 5 : 2);
   const lrQ = opts.lrQ ?? 20;
   const lrQ3 = opts.lrQ3 ?? lrQ / gamma;
-  for (const [k, v] of [['lrJ', lrJ], ['lrQ', lrQ], ['lrQ3', lrQ3]] as const) {
-    if (!(v > 0 && v <= 1e4)) throw new Error(`${k} must be in (0, 1e4]; got ${v}`);
-  }
+  for (const [k, v] of [['lrJ', lrJ], ['lrQ', lrQ], ['lrQ3', lrQ3]] as const) requireInRange(k, v, 0, 1e4, { open: 'lo' });
   const valueModel = opts.valueModel ?? 'quadratic';
   if (valueModel !== 'quadratic' && valueModel !== 'mlp') throw new Error(`valueModel must be 'quadratic' or 'mlp'; got ${String(valueModel)}`);
   if (valueModel === 'mlp') return yield* qLearningCTMlp(opts, c, gamma, lrJ, lrQ, lrQ3, wL, wR);

@@ -28,6 +28,7 @@
 import type { Chunked } from '../chunked';
 import { Rng } from '../random';
 import { normalFromState } from '../normal';
+import { requireFinite, requireInRange, requireInteger, requirePositive } from '../validate';
 
 /** Parameters of the ergodic LQ problem (C must be 0 here). */
 export interface ErgodicLqParams {
@@ -61,9 +62,9 @@ export interface ErgodicLqSolution {
 }
 
 function checkParams(p: ErgodicLqParams): void {
-  for (const [k, v] of Object.entries(p)) if (!Number.isFinite(v)) throw new Error(`${k} must be a finite number; got ${v}`);
+  for (const [k, v] of Object.entries(p)) requireFinite(k, v);
   if (p.C !== 0) throw new Error(`only C = 0 (noise independent of the state) is supported; got C = ${p.C}`);
-  if (!(p.gamma > 0)) throw new Error(`the temperature gamma must be > 0; got ${p.gamma}`);
+  requirePositive('the temperature gamma', p.gamma);
   if (!(p.A < 0)) throw new Error(`A must be < 0 for the uncontrolled state to be ergodic; got ${p.A}`);
 }
 
@@ -159,22 +160,20 @@ export function* qLearningErgodic(o: QLearningErgodicOptions): Chunked<QLearning
   checkParams(p);
   const { A, B, D, M: Mc, R: Rc, N: Nc, P: Pc, Q: Qc, gamma } = p;
   const dt = o.dt;
-  if (!(dt >= 1e-3 && dt <= 0.5)) throw new Error(`dt must be in [1e-3, 0.5]; got ${dt}`);
+  requireInRange('dt', dt, 1e-3, 0.5);
   const paths = o.paths ?? 1000;
-  if (!Number.isInteger(paths) || paths < 1 || paths > 10_000) throw new Error(`paths must be an integer in [1, 10000]; got ${paths}`);
+  requireInteger('paths', paths, 1, 10_000);
   const time = o.time ?? 2000;
-  if (!(time > 0 && time <= 1e4)) throw new Error(`time must be in (0, 1e4]; got ${time}`);
+  requireInRange('time', time, 0, 1e4, { open: 'lo' });
   const steps = Math.round(time / dt);
   if (steps * paths > 1e9) throw new Error(`time/dt * paths must be <= 1e9; got ${steps * paths}`);
   const record = o.record ?? 100;
-  if (!Number.isInteger(record) || record < 1 || record > 10_000) throw new Error(`record must be an integer in [1, 10000]; got ${record}`);
+  requireInteger('record', record, 1, 10_000);
   const lrJ = o.lrJ ?? 0.05;
   const lrV = o.lrV ?? 0.05;
   const lrQ = o.lrQ ?? 0.5;
   const lrQ3 = o.lrQ3 ?? lrQ / gamma;
-  for (const [k, v] of [['lrJ', lrJ], ['lrV', lrV], ['lrQ', lrQ], ['lrQ3', lrQ3]] as const) {
-    if (!(v > 0 && v <= 1e3)) throw new Error(`${k} must be in (0, 1e3]; got ${v}`);
-  }
+  for (const [k, v] of [['lrJ', lrJ], ['lrV', lrV], ['lrQ', lrQ], ['lrQ3', lrQ3]] as const) requireInRange(k, v, 0, 1e3, { open: 'lo' });
   // Exact transition with the action held: X' = e1 x + bB a + sD a Z.
   const e1 = Math.exp(A * dt);
   const bB = (B * Math.expm1(A * dt)) / A;

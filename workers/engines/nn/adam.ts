@@ -2,6 +2,7 @@
  * Adam (Kingma & Ba, 2015) on one flat parameter array, a cosine learning-rate schedule, and an exponential moving
  * average (EMA) of the parameters.
  */
+import { requireInRange, requireInteger, requireNonNegative, requirePositive } from '../validate';
 
 /** Options of Adam: step size lr > 0, moment decays beta1, beta2 in [0, 1), eps > 0, decoupled weight decay >= 0. */
 export interface AdamOptions {
@@ -26,11 +27,12 @@ export class Adam {
 
   /** Adam state for `size` parameters; defaults lr 1e-3, beta1 0.9, beta2 0.999, eps 1e-8, weightDecay 0. */
   constructor(size: number, { lr = 1e-3, beta1 = 0.9, beta2 = 0.999, eps = 1e-8, weightDecay = 0 }: AdamOptions = {}) {
-    if (!Number.isInteger(size) || size < 1) throw new Error(`Adam needs a positive integer parameter count; got ${size}`);
-    if (!(lr > 0 && lr <= 10)) throw new Error(`lr must be in (0, 10]; got ${lr}`);
-    if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) throw new Error(`beta1 and beta2 must be in [0, 1); got ${beta1}, ${beta2}`);
-    if (!(eps > 0)) throw new Error(`eps must be > 0; got ${eps}`);
-    if (!(weightDecay >= 0)) throw new Error(`weightDecay must be >= 0; got ${weightDecay}`);
+    requireInteger('Adam parameter count', size, 1);
+    requireInRange('lr', lr, 0, 10, { open: 'lo' });
+    requireInRange('beta1', beta1, 0, 1, { open: 'hi' });
+    requireInRange('beta2', beta2, 0, 1, { open: 'hi' });
+    requirePositive('eps', eps);
+    requireNonNegative('weightDecay', weightDecay);
     this.lr = lr;
     this.beta1 = beta1;
     this.beta2 = beta2;
@@ -66,9 +68,9 @@ export class Adam {
  * lrMin + 1/2 (lrMax - lrMin) (1 + cos(pi (k - warmup)/(total - warmup))), for step k in [0, total].
  */
 export function cosineLr(k: number, total: number, lrMax: number, lrMin = 0, warmup = 0): number {
-  if (!Number.isInteger(total) || total < 1) throw new Error(`total must be a positive integer; got ${total}`);
+  requireInteger('total', total, 1);
   if (!(lrMax > 0) || !(lrMin >= 0) || lrMin > lrMax) throw new Error(`need 0 <= lrMin <= lrMax, lrMax > 0; got ${lrMin}, ${lrMax}`);
-  if (!Number.isInteger(warmup) || warmup < 0 || warmup >= total) throw new Error(`warmup must be an integer in [0, ${total}); got ${warmup}`);
+  requireInteger('warmup', warmup, 0, total - 1);
   if (k < warmup) return (lrMax * (k + 1)) / warmup;
   const f = Math.min(1, (k - warmup) / (total - warmup));
   return lrMin + 0.5 * (lrMax - lrMin) * (1 + Math.cos(Math.PI * f));
@@ -79,7 +81,7 @@ export class Ema {
   readonly shadow: Float64Array;
   readonly decay: number;
   constructor(params: Float64Array, decay = 0.999) {
-    if (!(decay >= 0 && decay < 1)) throw new Error(`EMA decay must be in [0, 1); got ${decay}`);
+    requireInRange('EMA decay', decay, 0, 1, { open: 'hi' });
     this.shadow = Float64Array.from(params);
     this.decay = decay;
   }

@@ -55,7 +55,7 @@ describe('MLP gradients equal central finite differences', () => {
 
   it('rejects bad layouts and batches', () => {
     expect(() => new Mlp([3])).toThrow(/2 to 10 layer sizes/);
-    expect(() => new Mlp([3, 0, 1])).toThrow(/integers in \[1, 4096\]/);
+    expect(() => new Mlp([3, 0, 1])).toThrow(/layer size must be an integer in \[1, 4096\]/);
     expect(() => new Mlp([3, 1]).forward(new Float64Array(2), 1)).toThrow(/rows of 3 inputs/);
   });
 });

@@ -7,6 +7,7 @@
  */
 import { Rng } from '../random';
 import { normalFromState } from '../normal';
+import { requireInteger } from '../validate';
 
 /** Hidden-layer nonlinearity: tanh, or SiLU(z) = z sigmoid(z) (also called swish). */
 export type Activation = 'tanh' | 'silu';
@@ -44,7 +45,7 @@ export class Mlp {
    */
   constructor(sizes: number[], activation: Activation = 'silu', seed = 0) {
     if (sizes.length < 2 || sizes.length > 10) throw new Error(`an MLP needs 2 to 10 layer sizes; got ${sizes.length}`);
-    for (const s of sizes) if (!Number.isInteger(s) || s < 1 || s > 4096) throw new Error(`layer sizes must be integers in [1, 4096]; got ${s}`);
+    for (const s of sizes) requireInteger('each layer size', s, 1, 4096);
     if (activation !== 'tanh' && activation !== 'silu') throw new Error(`activation must be 'tanh' or 'silu'; got ${activation}`);
     this.sizes = [...sizes];
     this.activation = activation;
@@ -66,7 +67,7 @@ export class Mlp {
 
   /** Offset in `params` of layer l's weights W_l (out x in, row-major); its biases b_l follow them. */
   weightOffset(l: number): number {
-    if (!Number.isInteger(l) || l < 0 || l >= this.depth) throw new Error(`layer must be an integer in [0, ${this.depth - 1}]; got ${l}`);
+    requireInteger('layer', l, 0, this.depth - 1);
     return this.wOff[l];
   }
 

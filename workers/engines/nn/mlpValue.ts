@@ -10,6 +10,7 @@
 import { Mlp, type Activation } from './mlp';
 import { Adam, cosineLr } from './adam';
 import type { ValueFunction1d } from '../valueFit';
+import { requireInteger } from '../validate';
 
 /** act, act' and act'' at z. tanh: t, 1 - t^2, -2 t (1 - t^2). SiLU z s(z): see the derivation in the body. */
 function activationJet(kind: Activation, z: number): [number, number, number] {
@@ -119,7 +120,7 @@ export function fitMlpValue1d(
     throw new Error(`hidden must be 1 to 4 layer widths, each an integer in [1, 128]; got [${hidden.join(', ')}]`);
   }
   const steps = opts.steps ?? 1500;
-  if (!Number.isInteger(steps) || steps < 1 || steps > 100_000) throw new Error(`steps must be an integer in [1, 100000]; got ${steps}`);
+  requireInteger('steps', steps, 1, 100_000);
   const lr = opts.lr ?? 0.02;
   const mean = (v: ArrayLike<number>) => Array.from(v).reduce((s, a) => s + a, 0) / n;
   const sd = (v: ArrayLike<number>, m: number) => Math.sqrt(Array.from(v).reduce((s, a) => s + (a - m) ** 2, 0) / n);
