@@ -19,14 +19,14 @@ describe('chapter 3: noise', () => {
     // Brownian zoom: the zoom button, the rescale toggle and the centre slider.
     await readyFigure(page, 'brownian-zoom');
     const zoom0 = await stats(page, 'brownian-zoom');
-    expect(zoom0).toContain('w = 2−4');
+    expect(zoom0).toContain('w = 2⁻⁴');
     await page.locator('[data-figure="brownian-zoom"]').getByRole('button', { name: 'Zoom in ×2' }).click();
     await page.waitForFunction(() => location.search.includes('brownian-zoom.zoom=5'));
     await readyFigure(page, 'brownian-zoom');
-    await expect.poll(() => stats(page, 'brownian-zoom')).toContain('w = 2−5');
-    const title = page.locator('[data-figure="brownian-zoom"] .noise-plot-title').nth(1);
+    await expect.poll(() => stats(page, 'brownian-zoom')).toContain('w = 2⁻⁵');
+    const title = page.locator('[data-figure="brownian-zoom"] [data-panel="window"] .legend');
     expect(await title.innerText()).toContain('/ √w');
-    await page.locator('input[data-param="brownian-zoom.rescale"]').click();
+    await page.locator('[data-choice="brownian-zoom.rescale=0"]').click();
     await expect.poll(() => title.innerText()).toContain('not rescaled');
     const zoom1 = await stats(page, 'brownian-zoom');
     await nudgeSlider(page, 'brownian-zoom', 'center', 5);
