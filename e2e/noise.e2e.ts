@@ -52,7 +52,7 @@ describe('chapter 3: noise', () => {
     // Convergence: the default slopes, then more paths change the estimates.
     await readyFigure(page, 'em-milstein-convergence', 60_000);
     const conv0 = await stats(page, 'em-milstein-convergence');
-    expect(conv0).toMatch(/strong slopes: EM 0\.5\d\d/);
+    expect(conv0).toMatch(/strong slope, Euler–Maruyama: 0\.5\d\d/);
     await nudgeSlider(page, 'em-milstein-convergence', 'v', 2);
     await expect.poll(() => stats(page, 'em-milstein-convergence')).not.toBe(conv0);
 
@@ -63,7 +63,7 @@ describe('chapter 3: noise', () => {
   it('drift 0 in the convergence figure shows the sentence that the weak error is exactly zero', async () => {
     const { page, problems } = await openPage(session.context, '/?v=1&em-milstein-convergence.m=0&em-milstein-convergence.paths=2000#/noise');
     await readyFigure(page, 'em-milstein-convergence', 60_000);
-    await expect.poll(() => page.locator('[data-figure="em-milstein-convergence"] .noise-notice').innerText()).toContain('the weak error is zero at every step size');
+    await expect.poll(() => page.locator('[data-figure="em-milstein-convergence"] .figure-notice').innerText()).toContain('the weak error is zero at every step size');
     expect(problems).toEqual([]);
     await page.close();
   });
