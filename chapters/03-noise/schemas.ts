@@ -31,8 +31,9 @@ export function qvRequest(v: Values<typeof qvSchema>): QuadraticVariationParams 
 }
 
 export const lawsSchema = {
-  model: choice('model', 'M', ['Ornstein–Uhlenbeck', 'geometric BM']),
-  scheme: choice('scheme', 'S', ['exact transition', 'Euler–Maruyama']),
+  // Short option names, so that each radio group is one row in a projector's rail; the label says them in full.
+  model: choice('model: Ornstein–Uhlenbeck (OU) or geometric Brownian motion (GBM)', 'M', ['OU', 'GBM']),
+  scheme: choice('scheme: the exact transition or Euler–Maruyama steps', 'S', ['exact', 'Euler–Maruyama']),
   theta: { label: 'pull rate', symbol: 'θ', min: 0.1, max: 5, step: 0.1, default: 1 },
   sigma: { label: 'noise', symbol: 'σ', min: 0.1, max: 2, step: 0.1, default: 0.5 },
   x0: { label: 'start', symbol: 'x₀', min: -3, max: 3, step: 0.1, default: 2 },
