@@ -19,14 +19,14 @@ describe('chapter 3: noise', () => {
     // Brownian zoom: the zoom button, the rescale toggle and the centre slider.
     await readyFigure(page, 'brownian-zoom');
     const zoom0 = await stats(page, 'brownian-zoom');
-    expect(zoom0).toContain('w = 2−4');
+    expect(zoom0).toContain('w = 2⁻⁴');
     await page.locator('[data-figure="brownian-zoom"]').getByRole('button', { name: 'Zoom in ×2' }).click();
     await page.waitForFunction(() => location.search.includes('brownian-zoom.zoom=5'));
     await readyFigure(page, 'brownian-zoom');
-    await expect.poll(() => stats(page, 'brownian-zoom')).toContain('w = 2−5');
-    const title = page.locator('[data-figure="brownian-zoom"] .noise-plot-title').nth(1);
+    await expect.poll(() => stats(page, 'brownian-zoom')).toContain('w = 2⁻⁵');
+    const title = page.locator('[data-figure="brownian-zoom"] [data-panel="window"] .legend');
     expect(await title.innerText()).toContain('/ √w');
-    await page.locator('input[data-param="brownian-zoom.rescale"]').click();
+    await page.locator('[data-choice="brownian-zoom.rescale=0"]').click();
     await expect.poll(() => title.innerText()).toContain('not rescaled');
     const zoom1 = await stats(page, 'brownian-zoom');
     await nudgeSlider(page, 'brownian-zoom', 'center', 5);
@@ -52,7 +52,7 @@ describe('chapter 3: noise', () => {
     // Convergence: the default slopes, then more paths change the estimates.
     await readyFigure(page, 'em-milstein-convergence', 60_000);
     const conv0 = await stats(page, 'em-milstein-convergence');
-    expect(conv0).toMatch(/strong slopes: EM 0\.5\d\d/);
+    expect(conv0).toMatch(/strong slope, Euler–Maruyama: 0\.5\d\d/);
     await nudgeSlider(page, 'em-milstein-convergence', 'v', 2);
     await expect.poll(() => stats(page, 'em-milstein-convergence')).not.toBe(conv0);
 
@@ -63,7 +63,7 @@ describe('chapter 3: noise', () => {
   it('drift 0 in the convergence figure shows the sentence that the weak error is exactly zero', async () => {
     const { page, problems } = await openPage(session.context, '/?v=1&em-milstein-convergence.m=0&em-milstein-convergence.paths=2000#/noise');
     await readyFigure(page, 'em-milstein-convergence', 60_000);
-    await expect.poll(() => page.locator('[data-figure="em-milstein-convergence"] .noise-notice').innerText()).toContain('the weak error is zero at every step size');
+    await expect.poll(() => page.locator('[data-figure="em-milstein-convergence"] .figure-notice').innerText()).toContain('the weak error is zero at every step size');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -2,26 +2,16 @@
  * Figure: strong and weak errors of Euler–Maruyama and Milstein on geometric Brownian motion against the step
  * size, log–log, with Monte Carlo error bars, the exact weak error, reference slopes and fitted slopes.
  */
-import { useMemo, type ReactNode } from 'react';
-import { defineFigureParams } from '../../app/state/figureParams.ts';
-import { Figure } from '../../app/components/Figure.tsx';
-import { Controls } from '../../app/components/Slider.tsx';
-import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
-import { useMediaQuery } from '../../app/state/settings.ts';
-import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
-import { frame } from '../../app/plots/frame.ts';
-import { plotScales } from '../../app/plots/setup.ts';
-import { drawAxes } from '../../app/plots/axes.ts';
+import { useMemo } from 'react';
+import { defineFigure } from '../../app/figure/defineFigure.tsx';
+import type { Readout } from '../../app/figure/types.ts';
+import { plotAxes } from '../../app/plots/setup.ts';
 import { drawLine } from '../../app/plots/line.ts';
-import { Legend } from '../../app/components/Legend.tsx';
+import { drawPoints } from '../../app/plots/points.ts';
+import { superscript } from '../../app/plots/format.ts';
 import convergenceListing from '../../workers/engines/convergence.ts?fn=gbmConvergence&code';
 import { convergenceView } from './convergenceView.ts';
 import { convergenceRequest, convergenceSchema, HORIZON, STEPS_LIST } from './schemas.ts';
-import { drawPoints } from '../../app/plots/points.ts';
-import './noise.css';
-import { superscript } from '../../app/plots/format.ts';
-
-export const convergenceParams = defineFigureParams('em-milstein-convergence', convergenceSchema);
 
 const SERIES = [
   { key: 'strongEm', label: 'strong, Euler–Maruyama', color: 'var(--plot-1)' },
@@ -31,58 +21,69 @@ const SERIES = [
 ] as const;
 
 const power = (k: number) => `10${superscript(k)}`;
+const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 
-export function Convergence({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const narrow = useMediaQuery('(max-width: 560px)');
-  const v = convergenceParams.useValues();
-  const request = convergenceRequest(v);
-  const { sim, figure } = useFigureSimulation('noiseConvergence', request);
-  const r = sim.result;
-  const shown = sim.resultParams ?? request;
-  const view = useMemo(() => (r ? convergenceView(r, { m: shown.m, v: shown.v, x0: shown.x0, T: shown.T }) : null), [r, shown.m, shown.v, shown.x0, shown.T]);
+export const Convergence = defineFigure({
+  id: 'em-milstein-convergence',
+  task: 'noiseConvergence',
+  schema: convergenceSchema,
+  code: [convergenceListing],
+  request: convergenceRequest,
+  useView: ({ shown }) => {
+    const r = shown?.result ?? null;
+    const p = shown?.request ?? null;
+    const view = useMemo(() => (r && p ? convergenceView(r, p) : null), [r, p]);
 
-  const lx = r ? r.dt.map(Math.log10) : STEPS_LIST.map((N) => Math.log10(HORIZON / N));
-  let yLo = -4;
-  let yHi = 0;
-  if (r && view) {
-    const all = [...r.strongEm, ...r.strongMilstein, ...r.weakEm, ...r.weakMilstein, ...view.weakExact].filter((e) => e > 0).map(Math.log10);
-    yLo = Math.floor(Math.min(...all) - 0.15);
-    yHi = Math.ceil(Math.max(...all) + 0.35);
-  }
-  const s = r?.slopes;
-  const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
-  const stats =
-    r && s && view
-      ? `Fitted slopes of log error against log h over h = 1/8 … 1/256 with ${shown.paths} paths: strong Euler–Maruyama ${fmt(s.strongEm)} (theory 1/2), strong Milstein ${fmt(s.strongMilstein)} (theory 1), weak Euler–Maruyama ${fmt(s.weakEm)}, weak Milstein ${fmt(s.weakMilstein)} (theory 1; the exact weak errors have slope ${fmt(view.weakExactSlope)} over these steps). At h = 1/8: strong errors ${r.strongEm[0].toExponential(2)} and ${r.strongMilstein[0].toExponential(2)}, weak error ${r.weakEm[0].toExponential(2)} ± ${r.weakEmSe[0].toExponential(1)} (exact ${view.weakExact[0].toExponential(2)}).`
-      : '';
+    const lx = useMemo(() => (r ? r.dt.map(Math.log10) : STEPS_LIST.map((N) => Math.log10(HORIZON / N))), [r]);
+    let yLo = -4;
+    let yHi = 0;
+    if (r && view) {
+      const all = [...r.strongEm, ...r.strongMilstein, ...r.weakEm, ...r.weakMilstein, ...view.weakExact].filter((e) => e > 0).map(Math.log10);
+      yLo = Math.floor(Math.min(...all) - 0.15);
+      yHi = Math.ceil(Math.max(...all) + 0.35);
+    }
 
-  return (
-    <Figure
-      params={convergenceParams}
-      number={number}
-      anchor={anchor}
-      {...figure}
-      caption={children}
-      code={[convergenceListing]}
-      summary={stats}
-      csv={(): Record<string, ArrayLike<number>> =>
+    const readouts: Readout[] = [];
+    if (r && p && view) {
+      const s = r.slopes;
+      readouts.push(
+        { label: 'strong slope, Euler–Maruyama', value: fmt(s.strongEm), detail: '(theory ½)' },
+        { label: 'strong slope, Milstein', value: fmt(s.strongMilstein), detail: '(theory 1)' },
+        { label: 'weak slope, Euler–Maruyama', value: fmt(s.weakEm), detail: '(theory 1)' },
+        { label: 'weak slope, Milstein', value: fmt(s.weakMilstein), detail: '(theory 1)' },
+        { label: 'slope of the exact weak errors over these steps', value: fmt(view.weakExactSlope), secondary: true },
+        { label: `Slopes of log error against log h fitted over h = 1/8 … 1/256 with ${p.paths.toLocaleString('en-US')} paths.`, secondary: true },
+        { label: 'at h = 1/8, strong errors', value: `${r.strongEm[0].toExponential(2)} and ${r.strongMilstein[0].toExponential(2)}`, detail: '(Euler–Maruyama and Milstein)', secondary: true },
+        { label: 'weak error of Euler–Maruyama', value: r.weakEm[0].toExponential(2), detail: `± ${r.weakEmSe[0].toExponential(1)} (exact ${view.weakExact[0].toExponential(2)})`, secondary: true },
+      );
+    }
+
+    return {
+      readouts,
+      notice: view?.notice ?? null,
+      csv: (): Record<string, ArrayLike<number>> =>
         r
           ? { h: r.dt, strongEm: r.strongEm, strongEmSe: r.strongEmSe, strongMilstein: r.strongMilstein, strongMilsteinSe: r.strongMilsteinSe, weakEm: r.weakEm, weakEmSe: r.weakEmSe, weakMilstein: r.weakMilstein, weakMilsteinSe: r.weakMilsteinSe, weakExact: view?.weakExact ?? [] }
-          : {}
-      }
-      controls={<Controls params={convergenceParams} />}
-    >
-      <div ref={figure.plotRef}>
-        <PlotSurface
-          aspect={narrow ? 0.95 : 0.6}
-          ariaLabel="Strong and weak errors of Euler–Maruyama and Milstein against the step size, on log–log axes"
-          deps={[r, view, yLo, yHi]}
-          draw={(svg, _ctx, size, theme) => {
-            const xDomain: [number, number] = [lx[lx.length - 1] - 0.12, lx[0] + 0.12];
-            const f = frame(size, { theme, xLabel: 'step size h', yLabel: 'error', yDomain: [yLo, yHi], margin: { left: Math.ceil(theme.fontSize * 4.2) } });
-            const sc = plotScales(f, xDomain, [yLo, yHi], { nice: false });
+          : {},
+      panels: [
+        {
+          key: 'errors',
+          title: 'errors',
+          aspect: 0.6,
+          legend: [
+            ...SERIES.map((q) => ({ label: q.label, color: q.color, shape: 'dot' as const })),
+            { label: 'exact weak error', color: 'var(--plot-fg)' },
+            { label: 'reference slopes ½ (dotted) and 1 (dashed)', color: 'var(--plot-muted)', shape: 'dash' },
+          ],
+          ariaLabel: 'Strong and weak errors of Euler–Maruyama and Milstein against the step size, on log–log axes',
+          deps: [r, view, lx, yLo, yHi],
+          draw: (svg, _ctx, size, theme) => {
             const yTicks = Array.from({ length: yHi - yLo + 1 }, (_, i) => yLo + i);
-            drawAxes(svg, sc, f, { theme, xLabel: 'step size h', yLabel: 'error', xTicks: lx, xFormat: (x) => `1/${Math.round(10 ** -x)}`, yTicks, yFormat: (y) => power(Math.round(y)) });
+            const sc = plotAxes(svg, size, theme, {
+              x: { domain: [lx[lx.length - 1] - 0.12, lx[0] + 0.12], label: 'step size h', ticks: lx, format: (x) => `1/${Math.round(10 ** -x)}` },
+              y: { domain: [yLo, yHi], label: 'error', ticks: yTicks, format: (y) => power(Math.round(y)) },
+              margin: { left: Math.ceil(theme.fontSize * 4.2) },
+            });
             if (!r || !view) return;
             // Reference slopes through the largest-h strong points, lifted by a factor 1.6 so they do not hide them.
             const lift = Math.log10(1.6);
@@ -109,31 +110,9 @@ export function Convergence({ number, anchor, children }: { label?: string; numb
               const hi = q.e.map((e, i) => Math.log10(e + 2 * q.se[i]));
               drawPoints(svg, { x, y, lo, hi }, sc, { theme, color: q.color, radius: rad / theme.fontSize, hollow: q.noisy, ariaLabel: `${q.label}, with two standard errors` });
             }
-          }}
-        />
-        <Legend
-          items={[
-            ...SERIES.map((q) => ({ label: q.label, color: q.color, shape: 'dot' as const })),
-            { label: 'exact weak error', color: 'var(--plot-fg)' },
-            { label: 'reference slopes ½ (dotted) and 1 (dashed)', color: 'var(--plot-muted)', shape: 'dash' },
-          ]}
-        />
-      </div>
-      {view?.notice && (
-        <p className="notice noise-notice" role="status">
-          {view.notice}
-        </p>
-      )}
-      {r && s && view && (
-        <p className="figure-stats">
-          <span>
-            strong slopes: EM <b>{fmt(s.strongEm)}</b> (½), Milstein <b>{fmt(s.strongMilstein)}</b> (1)
-          </span>
-          <span>
-            weak slopes: EM <b>{fmt(s.weakEm)}</b>, Milstein <b>{fmt(s.weakMilstein)}</b> (1; exact weak errors: {fmt(view.weakExactSlope)})
-          </span>
-        </p>
-      )}
-    </Figure>
-  );
-}
+          },
+        },
+      ],
+    };
+  },
+});

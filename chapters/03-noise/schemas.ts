@@ -2,23 +2,21 @@
  * The parameter schemas of the chapter's figures and the worker requests built from their values: plain data and
  * pure functions, so that the unit tests run exactly the requests the figures send.
  */
-import type { ParamSpec } from '../../app/state/schema.ts';
+import { choice, type Schema, type Values } from '../../app/state/schema.ts';
 import type { GbmConvergenceParams } from '../../workers/engines/convergence.ts';
-import { QV_MAX_K, type BrownianZoomParams, type QuadraticVariationParams } from '../../workers/tasks/noise.ts';
+import { QV_MAX_K } from '../../workers/engines/brownian.ts';
+import type { BrownianZoomParams, QuadraticVariationParams } from '../../workers/tasks/noise.ts';
 import type { SdeLawsParams } from '../../workers/tasks/sdeLaws.ts';
 import { lawCurves, type Model } from './laws.ts';
-
-type SchemaOf<K extends string> = Record<K, ParamSpec>;
-type ValuesOf<S> = { [K in keyof S]: number };
 
 export const zoomSchema = {
   zoom: { label: 'zoom depth (window w = 2⁻ᶻ)', symbol: 'z', min: 0, max: 30, step: 1, default: 4, integer: true },
   center: { label: 'window centre', symbol: 'c', min: 0, max: 1, step: 0.01, default: 0.37 },
-  rescale: { label: 'rescale by √w', symbol: '√w', min: 0, max: 1, step: 1, default: 1, integer: true },
+  rescale: choice('rescale the window by √w', '√w', ['not rescaled', 'rescaled by √w'], 1),
   seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 3, integer: true },
-} satisfies SchemaOf<string>;
+} satisfies Schema;
 
-export function zoomRequest(v: ValuesOf<typeof zoomSchema>): BrownianZoomParams {
+export function zoomRequest(v: Values<typeof zoomSchema>): BrownianZoomParams {
   return { seed: v.seed, center: v.center, zoom: v.zoom };
 }
 
@@ -26,15 +24,16 @@ export const qvSchema = {
   t: { label: 'interval end', symbol: 't', min: 0.1, max: 1, step: 0.05, default: 1 },
   k: { label: 'partition: n = 2ᵏ intervals', symbol: 'k', min: 0, max: QV_MAX_K, step: 1, default: 4, integer: true },
   seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
-} satisfies SchemaOf<string>;
+} satisfies Schema;
 
-export function qvRequest(v: ValuesOf<typeof qvSchema>): QuadraticVariationParams {
+export function qvRequest(v: Values<typeof qvSchema>): QuadraticVariationParams {
   return { seed: v.seed, t: v.t, k: v.k };
 }
 
 export const lawsSchema = {
-  model: { label: 'model (0 OU, 1 GBM)', symbol: 'M', min: 0, max: 1, step: 1, default: 0, integer: true },
-  scheme: { label: 'scheme (0 exact, 1 Euler–Maruyama)', symbol: 'S', min: 0, max: 1, step: 1, default: 0, integer: true },
+  // Short option names, so that each radio group is one row in a projector's rail; the label says them in full.
+  model: choice('model: Ornstein–Uhlenbeck (OU) or geometric Brownian motion (GBM)', 'M', ['OU', 'GBM']),
+  scheme: choice('scheme: the exact transition or Euler–Maruyama steps', 'S', ['exact', 'Euler–Maruyama']),
   theta: { label: 'pull rate', symbol: 'θ', min: 0.1, max: 5, step: 0.1, default: 1 },
   sigma: { label: 'noise', symbol: 'σ', min: 0.1, max: 2, step: 0.1, default: 0.5 },
   x0: { label: 'start', symbol: 'x₀', min: -3, max: 3, step: 0.1, default: 2 },
@@ -44,19 +43,19 @@ export const lawsSchema = {
   T: { label: 'horizon', symbol: 'T', min: 0.25, max: 5, step: 0.25, default: 2 },
   paths: { label: 'number of paths', symbol: 'N', min: 10, max: 5000, step: 10, default: 2000, integer: true, log: true },
   seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
-} satisfies SchemaOf<string>;
+} satisfies Schema;
 
 /** Time steps per path (Euler–Maruyama step T/200; the exact scheme is exact at any step). */
 export const LAW_STEPS = 200;
 export const LAW_RECORD = 101;
 export const LAW_BINS = 40;
 
-export function lawInput(v: ValuesOf<typeof lawsSchema>) {
+export function lawInput(v: Values<typeof lawsSchema>) {
   const gbm = v.model === 1;
   return { model: (gbm ? 'gbm' : 'ou') as Model, theta: v.theta, mu: v.mu, sigma: gbm ? v.vol : v.sigma, x0: gbm ? v.s0 : v.x0, T: v.T, steps: LAW_STEPS };
 }
 
-export function lawsRequest(v: ValuesOf<typeof lawsSchema>): SdeLawsParams {
+export function lawsRequest(v: Values<typeof lawsSchema>): SdeLawsParams {
   const input = lawInput(v);
   const c = lawCurves(input);
   return {
@@ -70,18 +69,13 @@ export const convergenceSchema = {
   v: { label: 'volatility', symbol: 'σ', min: 0.1, max: 1.5, step: 0.05, default: 0.6 },
   paths: { label: 'number of paths', symbol: 'N', min: 1000, max: 100000, step: 1000, default: 20000, integer: true, log: true },
   seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
-} satisfies SchemaOf<string>;
+} satisfies Schema;
 
 /** Step counts on [0, 1]: h = 1/8 ... 1/256, all driven by the same Brownian increments. */
 export const STEPS_LIST = [8, 16, 32, 64, 128, 256];
 export const X0 = 1;
 export const HORIZON = 1;
 
-export function convergenceRequest(v: ValuesOf<typeof convergenceSchema>): GbmConvergenceParams {
+export function convergenceRequest(v: Values<typeof convergenceSchema>): GbmConvergenceParams {
   return { m: v.m, v: v.v, x0: X0, T: HORIZON, stepsList: STEPS_LIST, paths: v.paths, seed: v.seed };
-}
-
-/** The default values of a schema. */
-export function defaultsOf<S extends Record<string, ParamSpec>>(schema: S): ValuesOf<S> {
-  return Object.fromEntries(Object.entries(schema).map(([k, s]) => [k, s.default])) as ValuesOf<S>;
 }

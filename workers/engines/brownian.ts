@@ -109,6 +109,9 @@ export interface PartitionSums {
   total: number[];
 }
 
+/** Finest partition of the quadratic-variation figure (chapter 3): 2^QV_MAX_K intervals, k = 0..QV_MAX_K. */
+export const QV_MAX_K = 14;
+
 /**
  * For sampled values x_0..x_M on an evenly spaced grid and each interval count n in `counts` (each dividing into
  * the grid: indices round(j M / n), j = 0..n, must be distinct), the sums over the partition's intervals of the

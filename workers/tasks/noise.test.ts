@@ -10,7 +10,8 @@ import { Rng } from '../engines/random';
 import { normalFromState } from '../engines/normal';
 import { meanVariance } from '../engines/stats';
 import { gbmMoments } from '../engines/gbm';
-import { convergenceRequest, convergenceSchema, defaultsOf, lawsRequest, lawsSchema, qvRequest, qvSchema, zoomRequest, zoomSchema } from '../../chapters/03-noise/schemas';
+import { convergenceRequest, convergenceSchema, lawsRequest, lawsSchema, qvRequest, qvSchema, zoomRequest, zoomSchema } from '../../chapters/03-noise/schemas';
+import { defaults } from '../../app/state/schema';
 import { lawCurves, logMean } from '../../chapters/03-noise/laws';
 import { convergenceView } from '../../chapters/03-noise/convergenceView';
 
@@ -19,7 +20,7 @@ const noiseSdeLaws = sdeLawsTasks.sdeLaws;
 
 describe('figure brownian-zoom', () => {
   it('the window is the same path as the overview, at every depth', () => {
-    const r = noiseBrownianZoom(zoomRequest(defaultsOf(zoomSchema)));
+    const r = noiseBrownianZoom(zoomRequest(defaults(zoomSchema)));
     expect(r.w).toBe(1 / 16);
     expect(r.window.length).toBe(1025);
     // Window grid 2^-14, overview grid 2^-11: every 8th window node is an overview node.
@@ -33,7 +34,7 @@ describe('figure brownian-zoom', () => {
     }
     expect(shared).toBe(128);
     // One level deeper, the shared nodes agree again.
-    const deeper = noiseBrownianZoom({ ...zoomRequest(defaultsOf(zoomSchema)), zoom: 5 });
+    const deeper = noiseBrownianZoom({ ...zoomRequest(defaults(zoomSchema)), zoom: 5 });
     const startDeeper = Math.round(deeper.t0 * 2 ** 15);
     let common = 0;
     for (let i = 0; i <= 1024; i++) {
@@ -71,7 +72,7 @@ describe('figure brownian-zoom', () => {
 
 describe('figure quadratic-variation', () => {
   it('at the defaults: Brownian sums within 4 standard deviations t sqrt(2/n) of t, smooth sums ~ (1/n) int g\'^2, total variations as printed', () => {
-    const p = qvRequest(defaultsOf(qvSchema));
+    const p = qvRequest(defaults(qvSchema));
     const r = noiseQuadraticVariation(p);
     expect(r.t).toBe(1);
     expect(r.partitionT.length).toBe(17);
@@ -97,7 +98,7 @@ describe('figure quadratic-variation', () => {
 });
 
 describe('figure sde-laws', () => {
-  const d = defaultsOf(lawsSchema);
+  const d = defaults(lawsSchema);
   const cases = [
     { name: 'OU, exact transition', v: { ...d } },
     { name: 'OU, Euler–Maruyama', v: { ...d, scheme: 1 } },
@@ -175,7 +176,7 @@ function referenceStrong(m: number, v: number, N: number, paths: number, seed: n
 }
 
 describe('figure em-milstein-convergence', () => {
-  const p = convergenceRequest(defaultsOf(convergenceSchema));
+  const p = convergenceRequest(defaults(convergenceSchema));
   const r = runToEnd(noiseConvergence(p));
   const view = convergenceView(r, p);
 

@@ -3,6 +3,7 @@ import {
   brownianWindow,
   gbmConvergence,
   partitionSums,
+  QV_MAX_K,
   type GbmConvergenceParams,
   type GbmConvergenceResult,
 } from '../engines/index.ts';
@@ -65,8 +66,6 @@ function noiseBrownianZoom(p: BrownianZoomParams): BrownianZoomResult {
 
 /** Level of the fine grid the quadratic-variation partitions are taken from. */
 export const QV_LEVEL = 18;
-/** Finest partition: 2^QV_MAX_K intervals. */
-export const QV_MAX_K = 14;
 /** Points kept for drawing the path. */
 const QV_DRAW = 2049;
 
