@@ -6,6 +6,7 @@
  */
 import type { Chunked } from './engines/chunked.ts';
 import { bellmanTasks } from './tasks/bellman.ts';
+import { fromBellmanToHjbTasks } from './tasks/fromBellmanToHjb.ts';
 import { selfTestTasks } from './tasks/selfTest.ts';
 import { sdeLawsTasks } from './tasks/sdeLaws.ts';
 import { mertonTasks } from './tasks/merton.ts';
@@ -19,6 +20,7 @@ import { diffusionControlTasks } from './tasks/diffusionControl.ts';
 export const tasks = {
   ...sdeLawsTasks,
   ...bellmanTasks,
+  ...fromBellmanToHjbTasks,
   ...selfTestTasks,
   ...mertonTasks,
   ...stochasticHjbLqrTasks,
