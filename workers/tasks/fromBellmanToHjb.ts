@@ -3,7 +3,7 @@
  * on the deterministic scalar LQR, over three decades of h (61 discrete Riccati solutions and their sample-and-hold
  * counterparts, about 2 ms: too much for the main thread on every slider move).
  */
-import { lqrDiscrete, type DiscreteLqrSolution } from '../engines/lqr.ts';
+import { lqrDiscrete } from '../engines/lqr.ts';
 import { lqrSampledHold, lqrStepExpansion, lqrStepSweep, type LqrStepExpansion, type LqrStepSweep } from '../engines/hjbLimit.ts';
 
 export interface LqrStepParams {
@@ -18,8 +18,8 @@ export interface LqrStepParams {
 export interface LqrStepResult {
   sweep: LqrStepSweep;
   expansion: LqrStepExpansion;
-  /** The discrete solution at the chosen h (null when it has none). */
-  atH: DiscreteLqrSolution | null;
+  /** The discrete solution at the chosen h, as numbers (its Riccati map is a function, which a worker cannot send); null when it has none. */
+  atH: { P: number; K: number; c: number } | null;
   /** P of the exact sample-and-hold discretisation at h (NaN when it has none). */
   holdAtH: number;
 }
@@ -29,9 +29,10 @@ export function lqrStep(v: LqrStepParams): LqrStepResult {
   const p = { alpha: v.alpha, beta: v.beta, q: v.q, r: v.r, sigma: 0, rho: v.rho };
   const sweep = lqrStepSweep(p, { hMin: 1e-3, hMax: 1, count: 61, fitMax: 0.1 });
   const expansion = lqrStepExpansion(p);
-  let atH: DiscreteLqrSolution | null = null;
+  let atH: LqrStepResult['atH'] = null;
   try {
-    atH = lqrDiscrete({ ...p, h: v.h });
+    const d = lqrDiscrete({ ...p, h: v.h });
+    atH = { P: d.P, K: d.K, c: d.c };
   } catch {
     atH = null;
   }
