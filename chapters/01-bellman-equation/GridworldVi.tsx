@@ -16,7 +16,7 @@ import { drawLine } from '../../app/plots/line.ts';
 import { gridColorScale } from '../../app/plots/grid.ts';
 import { drawColorLegend, colorLegendHeight } from '../../app/plots/colorLegend.ts';
 import { seriesColor, themeColor } from '../../app/plots/theme.ts';
-import { estimateTextWidth, formatScientific, superscript } from '../../app/plots/format.ts';
+import { CHAR_WIDTH_EM, estimateTextWidth, formatScientific, superscript } from '../../app/plots/format.ts';
 import { usePlayback } from '../../app/sim/usePlayback.ts';
 import { PlaybackControls } from '../../app/components/PlaybackControls.tsx';
 import viListing from '../../workers/engines/mdp.ts?fn=createValueIteration&code';
@@ -31,9 +31,9 @@ const MAX_FRAMES = 300;
 const FLOOR = 1e-15;
 const ARROW_NAMES = ['up', 'right', 'down', 'left'];
 const KIND_NAMES = ['free', 'wall', 'goal', 'pit'];
-/** Height over width of the grid panel; the error plot beside it is as tall (the grid is 1.35 times as wide). */
+/** Height over width of the grid panel, and its width beside the error plot (whose legend takes some of its height). */
 const GRID_ASPECT = 1.1;
-const GRID_WEIGHT = 1.35;
+const GRID_WEIGHT = 1.2;
 
 const bit = (mask: number, i: number) => Math.floor(mask / 2 ** i) % 2 === 1;
 const withBit = (mask: number, i: number, on: boolean) => (bit(mask, i) === on ? mask : on ? mask + 2 ** i : mask - 2 ** i);
@@ -157,12 +157,15 @@ export const GridworldVi = defineFigure({
 
     const readouts: Readout[] = [];
     if (r) {
-      readouts.push({ label: 'sweep k', value: String(k), detail: `of ${r.sweeps} (value iteration stops when a sweep changes V by less than 10⁻¹²)` });
-      if (k > 0) readouts.push({ label: 'change ‖V_k − V_(k−1)‖', value: sci(r.deltas[k - 1]), secondary: true });
       readouts.push(
-        { label: 'error ‖V_k − V*‖', value: sci(r.errors[k]), detail: `≤ the contraction bound γ^k ‖V_0 − V*‖ = ${sci(bound(k))}` },
+        { label: 'sweep k', value: String(k), detail: `of ${r.sweeps}` },
+        { label: 'error ‖Vₖ − V*‖', value: sci(r.errors[k]), detail: `≤ γᵏ ‖V₀ − V*‖ = ${sci(bound(k))}` },
         { label: 'greedy policy', value: k >= r.policyOptimalFrom ? 'optimal' : 'not yet optimal', detail: `(it is from sweep ${r.policyOptimalFrom} on)` },
+      );
+      if (k > 0) readouts.push({ label: 'change ‖Vₖ − Vₖ₋₁‖', value: sci(r.deltas[k - 1]), secondary: true });
+      readouts.push(
         { label: 'policy iteration', value: String(r.piErrors.length), detail: 'iterations to reach V* exactly', secondary: true },
+        { label: 'Value iteration stops when a sweep changes V by less than 10⁻¹².', secondary: true },
       );
     }
 
@@ -205,11 +208,13 @@ export const GridworldVi = defineFigure({
           content: r ? <CellButtons r={r} k={k} onToggle={toggle} /> : null,
           draw: (svg, _ctx, size, theme) => {
             const { fs, pad, side, cell, x0, y0 } = gridLayout(size.width, size.height, theme);
+            const width = size.width - x0;
             if (!r || !colour || cell <= 0) return;
             const Vk = r.values.subarray(k * r.nStates, (k + 1) * r.nStates);
             const pol = r.policies.subarray(k * r.nStates, (k + 1) * r.nStates);
             const g = svg.append('g').attr('class', 'gw-cells');
-            const valueFont = Math.max(fs * 0.95, Math.min(cell * 0.25, fs * 1.5));
+            // A value such as −0.03 (five characters) must fit its cell on a small grid with a large font (a projector).
+            const valueFont = Math.min(Math.max(fs * 0.95, Math.min(cell * 0.25, fs * 1.5)), (0.9 * cell) / (5 * CHAR_WIDTH_EM));
             for (let i = 0; i < GRID_ROWS * GRID_COLS; i++) {
               const row = Math.floor(i / GRID_COLS);
               const col = i % GRID_COLS;
@@ -279,13 +284,15 @@ export const GridworldVi = defineFigure({
                   .attr('aria-hidden', 'true');
               }
             }
-            drawColorLegend(svg, colour, { x: x0, y: y0 + side + pad * 1.5, width: Math.min(side, 260), title: `value Vₖ(s) after k = ${k} sweep${k === 1 ? '' : 's'}`, theme });
+            const longTitle = `value Vₖ(s) after k = ${k} sweep${k === 1 ? '' : 's'}`;
+            const title = estimateTextWidth(longTitle, fs) <= width ? longTitle : `Vₖ(s), k = ${k}`;
+            drawColorLegend(svg, colour, { x: x0, y: y0 + side + pad * 1.5, width: Math.min(side, 260), title, theme });
           },
         },
         {
           key: 'error',
           title: 'error',
-          aspect: GRID_ASPECT * GRID_WEIGHT,
+          aspect: GRID_ASPECT,
           legend: [
             { label: <>error ‖V<sub>k</sub> − V*‖</>, color: seriesColor(0) },
             { label: <>change ‖V<sub>k</sub> − V<sub>k−1</sub>‖</>, color: seriesColor(3) },

@@ -66,9 +66,9 @@ export const LqrStepLimit = defineFigure({
       const sw = view.sweep;
       if (view.atH) {
         readouts.push(
-          { label: 'P_h', value: f4(view.atH.P), detail: `vs P ${f4(sw.P)}` },
-          { label: 'K_h', value: f4(view.atH.K), detail: `vs K ${f4(sw.K)}` },
-          { label: '|P_h − P|', value: e3(Math.abs(view.atH.P - sw.P)), detail: `(first order: ${e3(Math.abs(view.expansion.dP) * h)})` },
+          { label: 'Pₕ', value: f4(view.atH.P), detail: `vs P ${f4(sw.P)}` },
+          { label: 'Kₕ', value: f4(view.atH.K), detail: `vs K ${f4(sw.K)}` },
+          { label: '|Pₕ − P|', value: e3(Math.abs(view.atH.P - sw.P)), detail: `(first order: ${e3(Math.abs(view.expansion.dP) * h)})` },
         );
       } else readouts.push({ label: 'No discrete solution at this h: the Euler-discretised problem has no finite solution at this step.' });
       readouts.push({
