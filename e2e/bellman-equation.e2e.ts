@@ -21,11 +21,11 @@ describe('chapter 1: the gridworld figure', () => {
     // Under reduced motion there is no play button, only steps.
     expect(await fig.getByRole('button', { name: 'Play' }).count()).toBe(0);
     const first = await stats(page);
-    const m = /sweep (\d+) of (\d+)/.exec(first);
+    const m = /sweep k: (\d+) of (\d+)/.exec(first);
     expect(m).not.toBeNull();
     expect(m![1]).toBe(m![2]);
     await fig.getByRole('button', { name: 'Previous sweep' }).click();
-    await expect.poll(() => stats(page)).toContain(`sweep ${Number(m![1]) - 1} of ${m![2]}`);
+    await expect.poll(() => stats(page)).toContain(`sweep k: ${Number(m![1]) - 1} of ${m![2]}`);
 
     const before = await stats(page);
     const cellBefore = await cellLabel(page, 20);

@@ -18,7 +18,7 @@ describe('chapter 2: the step-size figure', () => {
     const first = await stats(page);
     expect(first).toContain('0.3141');
     expect(first).toContain('0.266');
-    expect(first).toMatch(/slopes 1\.02 \(P\), 0\.99 \(K\), 2\.00/);
+    expect(first).toMatch(/slopes: 1\.02 \(P\), 0\.99 \(K\), 2\.00/);
     await nudgeSlider(page, FIG, 'h', -10);
     await expect.poll(() => stats(page)).not.toBe(first);
     const afterH = await stats(page);

@@ -3,6 +3,7 @@ import { bellmanTasks } from './tasks/bellman.ts';
 import { continuousQLearningTasks } from './tasks/continuousQLearning.ts';
 import { diffusionControlTasks } from './tasks/diffusionControl.ts';
 import { feynmanKacTasks } from './tasks/feynmanKac.ts';
+import { fromBellmanToHjbTasks } from './tasks/fromBellmanToHjb.ts';
 import { mertonTasks } from './tasks/merton.ts';
 import { noiseTasks } from './tasks/noise.ts';
 import { policyIterationTasks } from './tasks/policyIteration.ts';
@@ -21,6 +22,7 @@ export const tasks = {
   dcValue: diffusionControlTasks.dcValue,
   fkVersusN: feynmanKacTasks.fkVersusN,
   fkVersusDt: feynmanKacTasks.fkVersusDt,
+  lqrStep: fromBellmanToHjbTasks.lqrStep,
   mertonExplorer: mertonTasks.mertonExplorer,
   mertonValueCurve: mertonTasks.mertonValueCurve,
   mertonPolicyIteration: mertonTasks.mertonPolicyIteration,

@@ -17,7 +17,7 @@ export interface Panel {
   title: string;
   /** What the panel shows, for screen readers (the svg's aria-label). */
   ariaLabel: string;
-  /** Draws the panel (see PlotSurface). Omit when `content` is given. */
+  /** Draws the panel (see PlotSurface). Omit for a panel that is only `content`. */
   draw?: DrawFn;
   /** Redraw when any of these change. */
   deps?: readonly unknown[];
@@ -31,7 +31,10 @@ export interface Panel {
   wide?: boolean;
   /** Relative width beside one other panel (default 1): paths at 2 beside a histogram at 1. */
   weight?: number;
-  /** Instead of a drawing: a node that fills the panel's box. */
+  /**
+   * A node that fills the panel's box: instead of a drawing, or, with `draw`, laid over it (the box is positioned,
+   * so `position: absolute; inset: 0` covers the drawing: buttons over the cells of a grid).
+   */
   content?: ReactNode;
 }
 

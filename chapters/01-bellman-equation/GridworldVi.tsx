@@ -4,46 +4,36 @@
  * ||V_k - V*|| and change ||V_k - V_{k-1}|| on a log axis against the contraction bound gamma^k ||V*||, with the
  * exact policy-iteration steps marked. The sweeps are computed in a worker; playback steps through them.
  */
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { color as d3color, interpolateRdBu } from 'd3';
-import { defineFigureParams } from '../../app/state/figureParams.ts';
-import { Figure } from '../../app/components/Figure.tsx';
-import { Controls } from '../../app/components/Slider.tsx';
-import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
-import { useMediaQuery, useSettings } from '../../app/state/settings.ts';
-import { PlotSurface, useElementSize, usePlotTheme } from '../../app/plots/PlotSurface.tsx';
+import { defineFigure } from '../../app/figure/defineFigure.tsx';
+import type { Readout } from '../../app/figure/types.ts';
+import { useSettings } from '../../app/state/settings.ts';
+import { useElementSize, usePlotTheme } from '../../app/plots/PlotSurface.tsx';
 import type { PlotTheme } from '../../app/plots/theme.ts';
-import { frame } from '../../app/plots/frame.ts';
-import { plotScales } from '../../app/plots/setup.ts';
-import { drawAxes } from '../../app/plots/axes.ts';
+import { plotAxes } from '../../app/plots/setup.ts';
 import { drawLine } from '../../app/plots/line.ts';
 import { gridColorScale } from '../../app/plots/grid.ts';
 import { drawColorLegend, colorLegendHeight } from '../../app/plots/colorLegend.ts';
 import { seriesColor, themeColor } from '../../app/plots/theme.ts';
-import { estimateTextWidth, formatScientific, superscript } from '../../app/plots/format.ts';
+import { CHAR_WIDTH_EM, estimateTextWidth, formatScientific, superscript } from '../../app/plots/format.ts';
 import { usePlayback } from '../../app/sim/usePlayback.ts';
 import { PlaybackControls } from '../../app/components/PlaybackControls.tsx';
 import viListing from '../../workers/engines/mdp.ts?fn=createValueIteration&code';
 import piListing from '../../workers/engines/mdp.ts?fn=policyIterationJob&code';
-import { CELL_FREE, CELL_GOAL, CELL_PIT, CELL_WALL, DEFAULT_PITS, DEFAULT_WALLS, GOAL_CELL, GRID_COLS, GRID_ROWS, type GridworldViParams, type GridworldViResult } from '../../workers/tasks/bellman.ts';
+import { CELL_FREE, CELL_GOAL, CELL_PIT, CELL_WALL, DEFAULT_PITS, DEFAULT_WALLS, GOAL_CELL, GRID_COLS, GRID_ROWS } from '../../workers/engines/gridworldCells.ts';
+import type { GridworldViResult } from '../../workers/tasks/bellman.ts';
 import './gridworld.css';
-import { Legend } from '../../app/components/Legend.tsx';
 
 const ALL_CELLS = 2 ** (GRID_ROWS * GRID_COLS) - 1;
-
-export const gridParams = defineFigureParams('gridworld-vi', {
-  gamma: { label: 'discount', symbol: 'γ', min: 0.5, max: 0.99, step: 0.01, default: 0.9 },
-  slip: { label: 'slip probability', symbol: 'ε', min: 0, max: 0.9, step: 0.05, default: 0.2 },
-  stepReward: { label: 'reward per move', symbol: 'c', min: -0.3, max: 0.2, step: 0.01, default: -0.04 },
-  walls: { label: 'walls (cells clicked)', symbol: '▦', min: 0, max: ALL_CELLS, step: 1, default: DEFAULT_WALLS, integer: true },
-  pits: { label: 'pits (cells clicked)', symbol: '○', min: 0, max: ALL_CELLS, step: 1, default: DEFAULT_PITS, integer: true },
-});
-
 const MAX_FRAMES = 300;
 /** Errors below this are shown on the floor of the log axis (as "0"): they are rounding, or exactly zero. */
 const FLOOR = 1e-15;
 const ARROW_NAMES = ['up', 'right', 'down', 'left'];
 const KIND_NAMES = ['free', 'wall', 'goal', 'pit'];
+/** Height over width of the grid panel, and its width beside the error plot (whose legend takes some of its height). */
+const GRID_ASPECT = 1.1;
+const GRID_WEIGHT = 1.2;
 
 const bit = (mask: number, i: number) => Math.floor(mask / 2 ** i) % 2 === 1;
 const withBit = (mask: number, i: number, on: boolean) => (bit(mask, i) === on ? mask : on ? mask + 2 ** i : mask - 2 ** i);
@@ -64,9 +54,7 @@ function inkOn(fill: string): string {
   return lum > 0.55 ? '#111' : '#fff';
 }
 
-const GRID_ASPECT = 1.1;
-
-/** Where the grid sits in its plot (shared by the drawing and the HTML buttons laid over the cells). */
+/** Where the grid sits in its panel (shared by the drawing and the buttons laid over the cells). */
 function gridLayout(width: number, height: number, theme: PlotTheme) {
   const fs = theme.fontSize;
   const legendH = colorLegendHeight({ title: 'x', theme });
@@ -89,78 +77,102 @@ function cellDescription(r: GridworldViResult, k: number, i: number): string {
 const fmtV = (v: number) => (Math.abs(v) < 0.005 ? '0.00' : v.toFixed(2)).replace('-', '−');
 /** A distance for the reader: 0.0123 as is, 1.23e-5 as 1.23 × 10⁻⁵. */
 export const sci = (v: number): string => formatScientific(v);
+const pow10 = (t: number) => `10${superscript(t)}`;
 
-export function GridworldVi({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const stacked = useMediaQuery('(max-width: 560px)');
-  const v = gridParams.useValues();
-  const request: GridworldViParams = {
-    gamma: v.gamma, slip: v.slip, stepReward: v.stepReward, walls: v.walls, pits: v.pits,
-    maxFrames: MAX_FRAMES, tol: 1e-12, maxSweeps: 20_000,
-  };
-  const { sim, figure, inView } = useFigureSimulation('gridworldVi', request);
-  const r = sim.result;
-  const gamma = sim.resultParams?.gamma ?? v.gamma;
-
-  const frames = r?.frames ?? 1;
-  // About eight seconds for the whole run, never faster than 30 or slower than 4 sweeps a second.
-  const playback = usePlayback({ frames, fps: Math.min(30, Math.max(4, frames / 8)), visible: inView });
-  const k = Math.min(playback.frame, frames - 1);
-  // The first result plays from sweep 0 (unless the reader asked for reduced motion); every later result, and the
-  // first one under reduced motion, shows its last sweep: the complete picture.
-  const reducedMotion = useSettings((st) => st.reducedMotion);
-  const autoplayed = useRef(false);
-  useEffect(() => {
-    if (!r) return;
-    if (!autoplayed.current && !reducedMotion) {
-      autoplayed.current = true;
-      playback.seek(0);
-      playback.play();
-    } else if (!playback.playing) playback.seek(r.frames - 1);
-    // Only a new result moves the cursor.
-  }, [r]);
-
-  const colour = useMemo(() => {
-    if (!r) return null;
-    let m = 0;
-    for (const x of r.values) m = Math.max(m, Math.abs(x));
-    for (const x of r.vStar) m = Math.max(m, Math.abs(x));
-    // Negative values red, positive blue (the pit is red, the goal green).
-    return gridColorScale([], { diverging: true, domain: [-Math.max(m, 0.05), Math.max(m, 0.05)], interpolator: interpolateRdBu });
-  }, [r]);
-
-  const bound = (j: number) => gamma ** j * (r?.errors[0] ?? 0);
-  const err = r ? r.errors[k] : NaN;
-  const change = r && k > 0 ? r.deltas[k - 1] : NaN;
-  const stats = r
-    ? `Sweep ${k} of ${r.sweeps} (value iteration stops when a sweep changes V by less than 1e-12). ` +
-      (k > 0 ? `Change ||V_k − V_(k−1)|| = ${sci(change)}. ` : '') +
-      `Error ||V_k − V*|| = ${sci(err)}, within the contraction bound γ^k ||V_0 − V*|| = ${sci(bound(k))}. ` +
-      `The greedy policy is ${k >= r.policyOptimalFrom ? '' : 'not yet '}optimal (it is from sweep ${r.policyOptimalFrom} on). ` +
-      `Policy iteration reaches V* exactly in ${r.piErrors.length} iterations.`
-    : '';
-
-  // The cells are HTML buttons laid over the drawing (reachable by keyboard and screen readers), placed by the same
-  // layout as the drawing.
-  const gridBox = useRef<HTMLDivElement | null>(null);
-  const gridWidth = useElementSize(gridBox).width;
-  const gridTheme = usePlotTheme(gridBox);
-  const overlay = gridLayout(gridWidth, Math.round(gridWidth * GRID_ASPECT), gridTheme);
-
-  const toggle = (i: number) => {
-    const s = gridParams.store.getState();
-    s.setMany(toggleCell(s.values.walls, s.values.pits, i));
-  };
-
+/** The cells as buttons over the drawing (reachable by keyboard and screen readers), placed by the drawing's layout. */
+function CellButtons({ r, k, onToggle }: { r: GridworldViResult; k: number; onToggle: (i: number) => void }) {
+  const box = useRef<HTMLDivElement | null>(null);
+  const size = useElementSize(box);
+  const theme = usePlotTheme(box);
+  const at = gridLayout(size.width, size.height, theme);
   return (
-    <Figure
-      params={gridParams}
-      number={number}
-      anchor={anchor}
-      {...figure}
-      caption={children}
-      code={[viListing, piListing]}
-      summary={stats}
-      csv={(): Record<string, ArrayLike<number>> => {
+    <div ref={box} className="gw-overlay" role="group" aria-label="Cells of the gridworld: activate one to make it a wall, then a pit, then free again">
+      {at.cell > 0 &&
+        Array.from({ length: GRID_ROWS * GRID_COLS }, (_, i) =>
+          i === GOAL_CELL ? null : (
+            <button
+              key={i}
+              type="button"
+              className="gw-cell-button"
+              data-cell={i}
+              aria-label={cellDescription(r, k, i)}
+              style={{ left: at.x0 + (i % GRID_COLS) * at.cell, top: at.y0 + Math.floor(i / GRID_COLS) * at.cell, width: at.cell, height: at.cell }}
+              onClick={() => onToggle(i)}
+            />
+          ),
+        )}
+    </div>
+  );
+}
+
+export const GridworldVi = defineFigure({
+  id: 'gridworld-vi',
+  schema: {
+    gamma: { label: 'discount', symbol: 'γ', min: 0.5, max: 0.99, step: 0.01, default: 0.9 },
+    slip: { label: 'slip probability', symbol: 'ε', min: 0, max: 0.9, step: 0.05, default: 0.2 },
+    stepReward: { label: 'reward per move', symbol: 'c', min: -0.3, max: 0.2, step: 0.01, default: -0.04 },
+    walls: { label: 'walls (cells clicked)', symbol: '▦', min: 0, max: ALL_CELLS, step: 1, default: DEFAULT_WALLS, integer: true },
+    pits: { label: 'pits (cells clicked)', symbol: '○', min: 0, max: ALL_CELLS, step: 1, default: DEFAULT_PITS, integer: true },
+  },
+  code: [viListing, piListing],
+  request: (v) => ({ gamma: v.gamma, slip: v.slip, stepReward: v.stepReward, walls: v.walls, pits: v.pits, maxFrames: MAX_FRAMES, tol: 1e-12, maxSweeps: 20_000 }),
+  useView: ({ shown, values, inView, params }) => {
+    const r = shown?.result ?? null;
+    const gamma = shown?.values.gamma ?? values.gamma;
+
+    const frames = r?.frames ?? 1;
+    // About eight seconds for the whole run, never faster than 30 or slower than 4 sweeps a second.
+    const playback = usePlayback({ frames, fps: Math.min(30, Math.max(4, frames / 8)), visible: inView });
+    const k = Math.min(playback.frame, frames - 1);
+    // The first result plays from sweep 0 (unless the reader asked for reduced motion, or the figure is off screen, as
+    // in a snapshot); every later result, and the first one under reduced motion, shows its last sweep: the complete
+    // picture.
+    const reducedMotion = useSettings((st) => st.reducedMotion);
+    const autoplayed = useRef(false);
+    useEffect(() => {
+      if (!r) return;
+      if (!autoplayed.current && !reducedMotion && inView) {
+        autoplayed.current = true;
+        playback.seek(0);
+        playback.play();
+      } else if (!playback.playing) playback.seek(r.frames - 1);
+      // Only a new result moves the cursor.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+    }, [r]);
+
+    const colour = useMemo(() => {
+      if (!r) return null;
+      let m = 0;
+      for (const x of r.values) m = Math.max(m, Math.abs(x));
+      for (const x of r.vStar) m = Math.max(m, Math.abs(x));
+      // Negative values red, positive blue (the pit is red, the goal green).
+      return gridColorScale([], { diverging: true, domain: [-Math.max(m, 0.05), Math.max(m, 0.05)], interpolator: interpolateRdBu });
+    }, [r]);
+
+    const bound = (j: number) => gamma ** j * (r?.errors[0] ?? 0);
+    const toggle = (i: number) => {
+      const s = params.store.getState();
+      s.setMany(toggleCell(s.values.walls, s.values.pits, i));
+    };
+
+    const readouts: Readout[] = [];
+    if (r) {
+      readouts.push(
+        { label: 'sweep k', value: String(k), detail: `of ${r.sweeps}` },
+        { label: 'error ‖Vₖ − V*‖', value: sci(r.errors[k]), detail: `≤ γᵏ ‖V₀ − V*‖ = ${sci(bound(k))}` },
+        { label: 'greedy policy', value: k >= r.policyOptimalFrom ? 'optimal' : 'not yet optimal', detail: `(it is from sweep ${r.policyOptimalFrom} on)` },
+      );
+      if (k > 0) readouts.push({ label: 'change ‖Vₖ − Vₖ₋₁‖', value: sci(r.deltas[k - 1]), secondary: true });
+      readouts.push(
+        { label: 'policy iteration', value: String(r.piErrors.length), detail: 'iterations to reach V* exactly', secondary: true },
+        { label: 'Value iteration stops when a sweep changes V by less than 10⁻¹².', secondary: true },
+      );
+    }
+
+    return {
+      controlKeys: ['gamma', 'slip', 'stepReward'],
+      readouts,
+      csv: (): Record<string, ArrayLike<number>> => {
         if (!r) return {};
         const n = r.sweeps + 1;
         return {
@@ -170,23 +182,39 @@ export function GridworldVi({ number, anchor, children }: { label?: string; numb
           bound: Float64Array.from({ length: n }, (_, j) => bound(j)),
           policyIterationError: r.piErrors,
         };
-      }}
-      controls={<Controls params={gridParams} names={['gamma', 'slip', 'stepReward']} />}
-    >
-      <div ref={figure.plotRef} className="gw-plots">
-        <div className="gw-grid-wrap" ref={gridBox}>
-        <PlotSurface
-          className="gw-grid"
-          aspect={GRID_ASPECT}
-          ariaLabel={r ? `Gridworld values after ${k} sweeps, with the greedy policy as arrows` : 'Gridworld values'}
-          deps={[r, k, colour]}
-          draw={(svg, _ctx, size, theme) => {
+      },
+      playback: (
+        <div className="gw-under">
+          <PlaybackControls playback={playback} label="sweep" format={(fr) => `sweep ${fr}`} />
+          <div className="playback gw-step" role="group" aria-label="One sweep at a time">
+            <button type="button" onClick={() => playback.step(-1)} disabled={k === 0} aria-label="−1: previous sweep">
+              −1
+            </button>
+            <button type="button" onClick={() => playback.step(1)} disabled={k >= frames - 1} aria-label="+1: next sweep">
+              +1
+            </button>
+          </div>
+          {r && <p className="gw-hint">Click a cell (or focus it and press Enter) to turn it into a wall, then a pit, then free again.</p>}
+        </div>
+      ),
+      panels: [
+        {
+          key: 'grid',
+          title: 'values',
+          aspect: GRID_ASPECT,
+          weight: GRID_WEIGHT,
+          ariaLabel: r ? `Gridworld values after ${k} sweeps, with the greedy policy as arrows` : 'Gridworld values',
+          deps: [r, k, colour],
+          content: r ? <CellButtons r={r} k={k} onToggle={toggle} /> : null,
+          draw: (svg, _ctx, size, theme) => {
             const { fs, pad, side, cell, x0, y0 } = gridLayout(size.width, size.height, theme);
+            const width = size.width - x0;
             if (!r || !colour || cell <= 0) return;
             const Vk = r.values.subarray(k * r.nStates, (k + 1) * r.nStates);
             const pol = r.policies.subarray(k * r.nStates, (k + 1) * r.nStates);
             const g = svg.append('g').attr('class', 'gw-cells');
-            const valueFont = Math.max(fs * 0.95, Math.min(cell * 0.25, fs * 1.5));
+            // A value such as −0.03 (five characters) must fit its cell on a small grid with a large font (a projector).
+            const valueFont = Math.min(Math.max(fs * 0.95, Math.min(cell * 0.25, fs * 1.5)), (0.9 * cell) / (5 * CHAR_WIDTH_EM));
             for (let i = 0; i < GRID_ROWS * GRID_COLS; i++) {
               const row = Math.floor(i / GRID_COLS);
               const col = i % GRID_COLS;
@@ -256,33 +284,24 @@ export function GridworldVi({ number, anchor, children }: { label?: string; numb
                   .attr('aria-hidden', 'true');
               }
             }
-            drawColorLegend(svg, colour, { x: x0, y: y0 + side + pad * 1.5, width: Math.min(side, 260), title: `value Vₖ(s) after k = ${k} sweep${k === 1 ? '' : 's'}`, theme });
-          }}
-        />
-        {r && overlay.cell > 0 && (
-          <div className="gw-overlay" role="group" aria-label="Cells of the gridworld: activate one to make it a wall, then a pit, then free again">
-            {Array.from({ length: GRID_ROWS * GRID_COLS }, (_, i) =>
-              i === GOAL_CELL ? null : (
-                <button
-                  key={i}
-                  type="button"
-                  className="gw-cell-button"
-                  data-cell={i}
-                  aria-label={cellDescription(r, k, i)}
-                  style={{ left: overlay.x0 + (i % GRID_COLS) * overlay.cell, top: overlay.y0 + Math.floor(i / GRID_COLS) * overlay.cell, width: overlay.cell, height: overlay.cell }}
-                  onClick={() => toggle(i)}
-                />
-              ),
-            )}
-          </div>
-        )}
-        </div>
-        <PlotSurface
-          className="gw-error"
-          aspect={stacked ? 0.75 : 1.45}
-          ariaLabel="Sup-norm error of value iteration against the sweep count, on a log axis, with the bound gamma^k and policy iteration's steps"
-          deps={[r, k, gamma]}
-          draw={(svg, _ctx, size, theme) => {
+            const longTitle = `value Vₖ(s) after k = ${k} sweep${k === 1 ? '' : 's'}`;
+            const title = estimateTextWidth(longTitle, fs) <= width ? longTitle : `Vₖ(s), k = ${k}`;
+            drawColorLegend(svg, colour, { x: x0, y: y0 + side + pad * 1.5, width: Math.min(side, 260), title, theme });
+          },
+        },
+        {
+          key: 'error',
+          title: 'error',
+          aspect: GRID_ASPECT,
+          legend: [
+            { label: <>error ‖V<sub>k</sub> − V*‖</>, color: seriesColor(0) },
+            { label: <>change ‖V<sub>k</sub> − V<sub>k−1</sub>‖</>, color: seriesColor(3) },
+            { label: <>bound γ<sup>k</sup>‖V*‖</>, color: themeColor.fg, shape: 'dash' },
+            { label: 'policy iteration', color: seriesColor(1), shape: 'diamond' },
+          ],
+          ariaLabel: 'Sup-norm error of value iteration against the sweep count, on a log axis, with the bound gamma^k and policy iteration’s steps',
+          deps: [r, k, gamma],
+          draw: (svg, _ctx, size, theme) => {
             if (!r) return;
             const fs = theme.fontSize;
             const lg = (x: number) => Math.log10(Math.max(x, FLOOR));
@@ -298,16 +317,8 @@ export function GridworldVi({ number, anchor, children }: { label?: string; numb
             for (let t = Math.ceil(lo); t <= hi; t += stepT) yTicks.push(t);
             const longLabel = 'sweep k (value iteration) · iteration i (policy iteration)';
             const xLabel = estimateTextWidth(longLabel, fs) < size.width * 0.95 ? longLabel : 'sweep k · iteration i';
-            const yFormat = (t: number) => `10${superscript(t)}`;
-            const f = frame(size, { theme, xLabel, yLabel: 'sup-norm distance', yTickLabels: yTicks.map(yFormat) });
-            const s = plotScales(f, [0, kMax], [lo, hi], { nice: false });
-            drawAxes(svg, s, f, {
-              theme,
-              xLabel,
-              yLabel: 'sup-norm distance',
-              yTicks,
-              yFormat,
-            });
+            const s = plotAxes(svg, size, theme, { x: { domain: [0, kMax], label: xLabel }, y: { domain: [lo, hi], label: 'sup-norm distance', ticks: yTicks, format: pow10 } });
+            const f = s.frame;
             const n = r.sweeps + 1;
             const ks = Float64Array.from({ length: n }, (_, j) => j);
             drawLine(svg, { x: ks, y: Float64Array.from(ks, (j) => lg(bound(j))) }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: 'Contraction bound gamma^k ||V*||' });
@@ -324,44 +335,9 @@ export function GridworldVi({ number, anchor, children }: { label?: string; numb
             const cx = s.x(k);
             svg.append('line').attr('x1', cx).attr('x2', cx).attr('y1', f.top).attr('y2', f.bottom).attr('stroke', 'var(--accent)').attr('stroke-width', 1.5).attr('aria-hidden', 'true');
             svg.append('circle').attr('cx', cx).attr('cy', s.y(lg(r.errors[k]))).attr('r', fs * 0.35).attr('fill', 'var(--accent)').attr('aria-hidden', 'true');
-          }}
-        />
-      </div>
-      <div className="gw-under">
-        <PlaybackControls playback={playback} label="sweep" format={(fr) => `sweep ${fr}`} />
-        <div className="playback gw-step" role="group" aria-label="One sweep at a time">
-          <button type="button" onClick={() => playback.step(-1)} disabled={k === 0} aria-label="Previous sweep">−1</button>
-          <button type="button" onClick={() => playback.step(1)} disabled={k >= frames - 1} aria-label="Next sweep">+1</button>
-        </div>
-      </div>
-      <Legend className="gw-legend" items={[
-        { label: <>error ‖V<sub>k</sub> − V*‖</>, color: seriesColor(0) },
-        { label: <>change ‖V<sub>k</sub> − V<sub>k−1</sub>‖</>, color: seriesColor(3) },
-        { label: <>bound γ<sup>k</sup>‖V*‖</>, color: 'var(--plot-fg)', shape: 'dash' },
-        { label: 'policy iteration', color: seriesColor(1), shape: 'diamond' },
-      ]} />
-      {r && (
-        <p className="figure-stats">
-          <span>
-            sweep <b>{k}</b> of {r.sweeps}
-          </span>
-          {k > 0 && (
-            <span>
-              change <b>{sci(change)}</b>
-            </span>
-          )}
-          <span>
-            error <b>{sci(err)}</b> ≤ γ<sup>k</sup>‖V*‖ = {sci(bound(k))}
-          </span>
-          <span>
-            greedy policy {k >= r.policyOptimalFrom ? <b>optimal</b> : <>not yet optimal</>} (from sweep {r.policyOptimalFrom})
-          </span>
-          <span>
-            policy iteration: <b>{r.piErrors.length}</b> iterations
-          </span>
-        </p>
-      )}
-      {r && <p className="gw-hint">Click a cell (or focus it and press Enter) to turn it into a wall, then a pit, then free again.</p>}
-    </Figure>
-  );
-}
+          },
+        },
+      ],
+    };
+  },
+});

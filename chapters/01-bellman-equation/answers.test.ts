@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { shortestPathValue, sweepsGuaranteed, sweepsMeasured } from './answers.ts';
+import { living, shortestPathValue, sweepsGuaranteed } from './answers.ts';
+import { runToEnd } from '../../workers/engines/chunked.ts';
+import { bellmanTasks, DEFAULT_PITS, DEFAULT_WALLS } from '../../workers/tasks/bellman.ts';
 import { sci, toggleCell } from './GridworldVi.tsx';
 
 describe('chapter 1 exercise answers', () => {
@@ -12,6 +14,9 @@ describe('chapter 1 exercise answers', () => {
   it('sweeps to 1e-6: the bound needs ceil(ln(1e-6 / 2) / ln 0.95) = 283 (V* = c / (1 - gamma) = 2); value iteration measures 272', () => {
     expect(sweepsGuaranteed).toBe(Math.ceil(Math.log(1e-6 / 2) / Math.log(0.95)));
     expect(sweepsGuaranteed).toBe(283);
+    // The first sweep at which the measured error is <= 1e-6: the figure's worker task, run here to its end.
+    const r = runToEnd(bellmanTasks.gridworldVi({ ...living, walls: DEFAULT_WALLS, pits: DEFAULT_PITS, maxFrames: 2, tol: 1e-12, maxSweeps: 20_000 }));
+    const sweepsMeasured = r.errors.findIndex((e) => e <= 1e-6);
     expect(sweepsMeasured).toBe(272);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstOrderP, postLqr, riccatiP } from './answers.ts';
-import { lqrStepView } from './LqrStepLimit.tsx';
+import { lqrStep as lqrStepView } from '../../workers/tasks/fromBellmanToHjb.ts';
 import { lqrDiscrete } from '../../workers/engines/lqr.ts';
 
 describe('chapter 2 exercise answers', () => {

@@ -4,14 +4,10 @@
  */
 import { createValueIteration, greedyPolicy, gridworld, policyIteration, qValues, type Gridworld, type GridworldSpec } from '../engines/index.ts';
 import type { Chunked } from '../engines/chunked.ts';
+import { CELL_FREE, CELL_GOAL, CELL_PIT, CELL_WALL, GOAL_CELL, GRID_COLS, GRID_ROWS } from '../engines/gridworldCells.ts';
 
-/** The figure's gridworld: 5 x 5, goal fixed at the top right; walls and pits are bit masks over cells r * 5 + c. */
-export const GRID_ROWS = 5;
-export const GRID_COLS = 5;
-export const GOAL_CELL = 4;
-/** Default layout: walls at (1,1), (1,2), (3,2), (3,3); a pit at (1,4) (as `defaultGridworld`). */
-export const DEFAULT_WALLS = (1 << 6) | (1 << 7) | (1 << 17) | (1 << 18);
-export const DEFAULT_PITS = 1 << 9;
+/** The figure's gridworld (5 x 5, goal at the top right; walls and pits are bit masks over cells r * 5 + c). */
+export { CELL_FREE, CELL_GOAL, CELL_PIT, CELL_WALL, DEFAULT_PITS, DEFAULT_WALLS, GOAL_CELL, GRID_COLS, GRID_ROWS } from '../engines/gridworldCells.ts';
 
 export interface GridworldViParams {
   gamma: number;
@@ -26,12 +22,6 @@ export interface GridworldViParams {
   tol: number;
   maxSweeps: number;
 }
-
-/** Cell kinds in `GridworldViResult.kind`. */
-export const CELL_FREE = 0;
-export const CELL_WALL = 1;
-export const CELL_GOAL = 2;
-export const CELL_PIT = 3;
 
 export interface GridworldViResult {
   rows: number;
