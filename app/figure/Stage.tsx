@@ -4,7 +4,8 @@
  * phone and a projector:
  * - reading: panels in a grid (two columns when there are two or more; wide panels span), each at its aspect;
  * - phone: one panel at a time behind tabs, pinned under the top bar while the controls below it scroll;
- * - stage: the panels share the height left by the caption and the readouts, nothing to scroll.
+ * - stage: the panels share the height left by the caption and the readouts (rows in proportion to their reading
+ *   heights), nothing to scroll.
  */
 import { useId, useState, type CSSProperties, type Ref } from 'react';
 import { Legend } from '../components/Legend.tsx';
@@ -44,17 +45,30 @@ function columnTemplate(panels: readonly Panel[], columns: number): string {
   return `repeat(${columns}, minmax(0, 1fr))`;
 }
 
-/** Rows the stage needs: pairs of ordinary panels, and a row of its own for each wide one. */
-function rowsFor(panels: readonly Panel[], columns: number): number {
-  let rows = 0;
+/**
+ * The rows of the grid, each with the height its panels take when reading (aspect times width, as a fraction of the
+ * plot area's width): pairs of ordinary panels, and a row of its own for each wide one. On the stage the rows share
+ * the height in these proportions, so a short wide strip (a loss curve under two square plots) stays short.
+ */
+function rowHeights(panels: readonly Panel[], columns: number): number[] {
+  const side = panels.filter((p) => !p.wide);
+  const total = side.length === 2 ? side.reduce((a, p) => a + (p.weight ?? 1), 0) : columns;
+  const widthOf = (p: Panel) => (p.wide ? 1 : (side.length === 2 ? (p.weight ?? 1) : 1) / total);
+  const rows: number[] = [];
   let open = 0;
+  let height = 0;
   for (const p of panels) {
+    const h = (p.aspect ?? 0.62) * widthOf(p);
     if (p.wide) {
-      if (open) (rows += 1), (open = 0);
-      rows += 1;
-    } else if (++open === columns) (rows += 1), (open = 0);
+      if (open) rows.push(height), (open = 0), (height = 0);
+      rows.push(h);
+    } else {
+      height = Math.max(height, h);
+      if (++open === columns) rows.push(height), (open = 0), (height = 0);
+    }
   }
-  return rows + (open ? 1 : 0);
+  if (open) rows.push(height);
+  return rows;
 }
 
 export function Stage({ panels, mode, plotRef }: { panels: readonly Panel[]; mode: StageMode; plotRef: Ref<HTMLDivElement> }) {
@@ -63,7 +77,7 @@ export function Stage({ panels, mode, plotRef }: { panels: readonly Panel[]; mod
   const tabs = mode === 'phone' && panels.length > 1;
   const current = Math.min(active, panels.length - 1);
   const columns = columnsFor(panels);
-  const style = { '--columns-template': columnTemplate(panels, columns), '--rows': rowsFor(panels, columns) } as CSSProperties;
+  const style = { '--columns-template': columnTemplate(panels, columns), '--rows-template': rowHeights(panels, columns).map((h) => `minmax(0, ${h.toFixed(3)}fr)`).join(' ') } as CSSProperties;
   return (
     <>
       {tabs && (
