@@ -46,11 +46,11 @@ function columnTemplate(panels: readonly Panel[], columns: number): string {
 }
 
 /**
- * The rows of the grid, each with the height its panels take when reading (aspect times width, as a fraction of the
- * plot area's width): pairs of ordinary panels, and a row of its own for each wide one. On the stage the rows share
- * the height in these proportions, so a short wide strip (a loss curve under two square plots) stays short.
+ * The rows of the grid (pairs of ordinary panels, and a row of its own for each wide one), each with its share of
+ * the height the panels take when reading (aspect times width). On the stage the rows share the height in these
+ * proportions, so a short wide strip (a loss curve under two square plots) stays short.
  */
-function rowHeights(panels: readonly Panel[], columns: number): number[] {
+function rowShares(panels: readonly Panel[], columns: number): number[] {
   const side = panels.filter((p) => !p.wide);
   const total = side.length === 2 ? side.reduce((a, p) => a + (p.weight ?? 1), 0) : columns;
   const widthOf = (p: Panel) => (p.wide ? 1 : (side.length === 2 ? (p.weight ?? 1) : 1) / total);
@@ -68,7 +68,9 @@ function rowHeights(panels: readonly Panel[], columns: number): number[] {
     }
   }
   if (open) rows.push(height);
-  return rows;
+  // As shares of one: grid tracks whose fr values sum to less than one leave the rest of the height empty.
+  const sum = rows.reduce((a, h) => a + h, 0);
+  return rows.map((h) => (sum > 0 ? h / sum : 1));
 }
 
 export function Stage({ panels, mode, plotRef }: { panels: readonly Panel[]; mode: StageMode; plotRef: Ref<HTMLDivElement> }) {
@@ -77,7 +79,7 @@ export function Stage({ panels, mode, plotRef }: { panels: readonly Panel[]; mod
   const tabs = mode === 'phone' && panels.length > 1;
   const current = Math.min(active, panels.length - 1);
   const columns = columnsFor(panels);
-  const style = { '--columns-template': columnTemplate(panels, columns), '--rows-template': rowHeights(panels, columns).map((h) => `minmax(0, ${h.toFixed(3)}fr)`).join(' ') } as CSSProperties;
+  const style = { '--columns-template': columnTemplate(panels, columns), '--rows-template': rowShares(panels, columns).map((h) => `minmax(0, ${h.toFixed(3)}fr)`).join(' ') } as CSSProperties;
   return (
     <>
       {tabs && (
