@@ -15,6 +15,7 @@ import { colorLegendHeight, drawColorLegend } from '../../app/plots/colorLegend.
 import { drawCanvasPaths } from '../../app/plots/canvasPaths.ts';
 import { densityHistogram, drawHistogram, uniformEdges } from '../../app/plots/histogram.ts';
 import { themeColor } from '../../app/plots/theme.ts';
+import { estimateTextWidth } from '../../app/plots/format.ts';
 import valueListing from '../../workers/engines/diffusion/control.ts?fn=controlValue&code';
 import lawListing from '../../workers/tasks/diffusionControl.ts?fn=conditionalLaw&code';
 import { VALUE_GRID } from '../../workers/engines/diffusion/dcSetup.ts';
@@ -97,7 +98,10 @@ export const DcValue = defineFigure({
               drawHeatmapCanvas(ctx, { values: view.clipped, nx: r.nt, ny: r.nx, x: [0, 1], y: X_DOMAIN }, s, { color: view.color });
               drawCanvasPaths(ctx, { t: r.times, values: r.paths, count: r.shown }, s, theme, { color: '#ffffff', alpha: 0.45, weight: 0.7, clip: s.frame });
             }
-            drawColorLegend(svg, view.color, { x: s.frame.left, y: s.frame.bottom + below + 2, width: Math.min(s.frame.innerWidth, 240), title: `V(x, t), clipped at min + ${VALUE_COLOR_RANGE}`, theme });
+            // The long title where it fits beside the plot's left edge, a short one on a narrow panel.
+            const title = `V(x, t), clipped at min + ${VALUE_COLOR_RANGE}`;
+            const fits = estimateTextWidth(title, theme.fontSize) <= size.width - s.frame.left;
+            drawColorLegend(svg, view.color, { x: s.frame.left, y: s.frame.bottom + below + 2, width: Math.min(s.frame.innerWidth, 240), title: fits ? title : `V, ≤ min + ${VALUE_COLOR_RANGE}`, theme });
           },
         },
         {

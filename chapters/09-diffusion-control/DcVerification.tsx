@@ -108,7 +108,7 @@ export const DcVerification = defineFigure({
         ? [
             { label: 'J', value: fmt(r.cost[k1], 3), detail: `± ${fmt(2 * r.costSe[k1], 3)} at λ = 1, against V = ${fmt(r.value[k1], 3)}` },
             { label: 'pathwise residual', value: `${fmt(r.pathwise[k1], 4)} ± ${fmt(2 * r.pathwiseSe[k1], 4)}`, detail: `at λ = 1; from the averages ${fmt(r.identity[k1], 3)} ± ${fmt(2 * r.identitySe[k1], 3)}` },
-            { label: 'SE ratio', value: `${ratios[0].toFixed(0)}–${ratios[1].toFixed(0)}×`, detail: '(the pathwise standard error is that many times smaller)' },
+            { label: 'SE ratio', value: `${ratios[0].toFixed(0)}–${ratios[1].toFixed(0)}×`, detail: '(the pathwise one is tighter)' },
             { label: 'cost at λ = 2 and at λ = 1/4', value: `${fmt(r.cost[last], 3)} and ${fmt(r.cost[0], 1)}`, secondary: true },
           ]
         : [],
