@@ -41,8 +41,8 @@ describe('chapter 9: diffusion models as stochastic control', () => {
     const before = await stats(page, 'dc-verification');
     expect(before).toContain('J = 3.022');
     expect(before).toContain('V = 2.878');
-    expect(before).toContain('pathwise residual 0.0200 ± 0.0286');
-    expect(before).toContain('SE ratio 9–70×');
+    expect(before).toContain('pathwise residual: 0.0200 ± 0.0286');
+    expect(before).toContain('SE ratio: 9–70×');
     await nudgeSlider(page, 'dc-verification', 'steps', -10);
     await expect.poll(() => stats(page, 'dc-verification')).not.toBe(before);
     const msg = await page.evaluate(async () => {
@@ -59,7 +59,7 @@ describe('chapter 9: diffusion models as stochastic control', () => {
     await readyFigure(page, 'dc-value');
     const before = await stats(page, 'dc-value');
     expect(before).toContain('0.117, 0.883');
-    expect(before).toContain('V(x₀, 0) = 1.9785');
+    expect(before).toContain('V(x₀, 0): 1.9785');
     await nudgeSlider(page, 'dc-value', 'betaMax', 32); // 4 -> 20
     await expect.poll(() => stats(page, 'dc-value')).toContain('0.394, 0.606');
     expect(problems).toEqual([]);
@@ -74,7 +74,7 @@ describe('chapter 9: diffusion models as stochastic control', () => {
     await fig.locator('[data-action="train"]').click();
     await page.waitForFunction(() => document.querySelector('[data-figure="dc-dsm"] .figure-stats')?.textContent?.includes('100 steps × 32'), undefined, { timeout: 60_000 });
     expect(await status(page, 'dc-dsm')).toBe('ready');
-    expect(await stats(page, 'dc-dsm')).toMatch(/error \d\.\d{3} at s = 0\.3/);
+    expect(await stats(page, 'dc-dsm')).toMatch(/score error at s = 0\.3: \d\.\d{3}/);
     await fig.screenshot({ path: '/tmp/shots/dc-dsm-trained.png' });
     // A long run: 8000 steps. It reports progress; cancel stops it and keeps the finished network.
     const slider = page.locator('input[data-param="dc-dsm.steps"]');
@@ -83,7 +83,7 @@ describe('chapter 9: diffusion models as stochastic control', () => {
     await page.waitForFunction(() => document.querySelector('[data-figure="dc-dsm"]')?.getAttribute('data-status') === 'loading');
     await fig.locator('[data-action="cancel"]').click();
     await expect.poll(() => status(page, 'dc-dsm')).toBe('ready');
-    expect(await stats(page, 'dc-dsm')).toContain('Training stopped');
+    expect(await fig.locator('.figure-notice').innerText()).toContain('Training stopped');
     expect(await stats(page, 'dc-dsm')).toContain('100 steps × 32');
     expect(problems).toEqual([]);
     await page.close();

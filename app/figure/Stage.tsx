@@ -4,7 +4,8 @@
  * phone and a projector:
  * - reading: panels in a grid (two columns when there are two or more; wide panels span), each at its aspect;
  * - phone: one panel at a time behind tabs, pinned under the top bar while the controls below it scroll;
- * - stage: the panels share the height left by the caption and the readouts, nothing to scroll.
+ * - stage: the panels share the height left by the caption and the readouts (rows in proportion to their reading
+ *   heights), nothing to scroll.
  */
 import { useId, useState, type CSSProperties, type Ref } from 'react';
 import { Legend } from '../components/Legend.tsx';
@@ -48,20 +49,40 @@ function columnTemplate(panels: readonly Panel[], columns: number): string {
   return `repeat(${columns}, minmax(0, 1fr))`;
 }
 
-/** Rows the stage needs: pairs of ordinary panels, and a row of its own for each wide one. */
-function rowsFor(panels: readonly Panel[], columns: number): number {
-  let rows = 0;
+/**
+ * The rows of the grid (pairs of ordinary panels, and a row of its own for each wide one), each with its share of
+ * the height the panels take when reading (aspect times width). On the stage the rows share the height in these
+ * proportions, so a short wide strip (a loss curve under two square plots) stays short.
+ */
+function rowShares(panels: readonly Panel[], columns: number): number[] {
+  const side = panels.filter((p) => !p.wide);
+  const total = side.length === 2 ? side.reduce((a, p) => a + (p.weight ?? 1), 0) : columns;
+  const widthOf = (p: Panel) => (p.wide ? 1 : (side.length === 2 ? (p.weight ?? 1) : 1) / total);
+  const rows: number[] = [];
   let open = 0;
+  let height = 0;
   for (const p of panels) {
+    const h = (p.aspect ?? 0.62) * widthOf(p);
     if (p.wide) {
-      rows += open ? 2 : 1;
-      open = 0;
-    } else if (++open === columns) {
-      rows += 1;
-      open = 0;
+      if (open) {
+        rows.push(height);
+        open = 0;
+        height = 0;
+      }
+      rows.push(h);
+    } else {
+      height = Math.max(height, h);
+      if (++open === columns) {
+        rows.push(height);
+        open = 0;
+        height = 0;
+      }
     }
   }
-  return rows + (open ? 1 : 0);
+  if (open) rows.push(height);
+  // As shares of one: grid tracks whose fr values sum to less than one leave the rest of the height empty.
+  const sum = rows.reduce((a, h) => a + h, 0);
+  return rows.map((h) => (sum > 0 ? h / sum : 1));
 }
 
 export function Stage({ panels, mode, plotRef }: { panels: readonly Panel[]; mode: StageMode; plotRef: Ref<HTMLDivElement> }) {
@@ -70,7 +91,7 @@ export function Stage({ panels, mode, plotRef }: { panels: readonly Panel[]; mod
   const tabs = mode === 'phone' && panels.length > 1;
   const current = Math.min(active, panels.length - 1);
   const columns = columnsFor(panels);
-  const style = { '--columns-template': columnTemplate(panels, columns), '--rows': rowsFor(panels, columns) } as CSSProperties;
+  const style = { '--columns-template': columnTemplate(panels, columns), '--rows-template': rowShares(panels, columns).map((h) => `minmax(0, ${h.toFixed(3)}fr)`).join(' ') } as CSSProperties;
   return (
     <>
       {tabs && (

@@ -100,13 +100,11 @@ function useTaskSource<S extends Schema, N extends TaskName>(
   if (previewRequest) made.current.set(JSON.stringify(previewRequest), values);
   const sim = useSimulation(decl.task, request, { enabled: inView && blocked === null && enabled, preview: previewRequest });
   const shownValues = sim.resultParams ? made.current.get(JSON.stringify(sim.resultParams)) : undefined;
-  return {
-    shown: sim.result !== null && sim.resultParams !== null && shownValues ? { result: sim.result, values: shownValues, request: sim.resultParams } : null,
-    status: sim.status,
-    error: sim.error,
-    progress: sim.progress,
-    preview: sim.preview,
-  };
+  const shown = sim.result !== null && sim.resultParams !== null && shownValues ? { result: sim.result, values: shownValues, request: sim.resultParams } : null;
+  // A figure waiting for its button (never run, or its run cancelled) is ready: it shows what it has, and tests
+  // and the crawler waiting for 'ready' do not wait for a run nobody asked for.
+  if (!enabled) return { shown, status: 'ready', error: null, progress: null, preview: false };
+  return { shown, status: sim.status, error: sim.error, progress: sim.progress, preview: sim.preview };
 }
 
 function useLocalSource<S extends Schema, R>(decl: LocalFigure<S, R>, values: Values<S>, _inView: boolean, blocked: string | null): Source<S, R, Values<S>> {

@@ -42,19 +42,24 @@ function canvasDigest(calls: readonly Call[]): string {
   return `${list.join(' ')} checksum ${sum}`;
 }
 
-/** Renders a view hook once in jsdom and returns what it returned. */
-function renderView<S extends Schema>(useView: (ctx: ViewContext<S, unknown, unknown>) => FigureView, ctx: ViewContext<S, unknown, unknown>): FigureView {
-  let view: FigureView | null = null;
+/** Renders a hook once in jsdom and returns what it returned. */
+function renderHook<T>(hook: () => T): T {
+  let out: { value: T } | null = null;
   function Probe() {
-    view = useView(ctx);
+    out = { value: hook() };
     return null;
   }
   const host = document.createElement('div');
   const root = createRoot(host);
   act(() => root.render(<Probe />));
   act(() => root.unmount());
-  if (!view) throw new Error('the view did not render');
-  return view;
+  if (!out) throw new Error('the hook did not render');
+  return (out as { value: T }).value;
+}
+
+/** Renders a view hook once in jsdom and returns what it returned. */
+function renderView<S extends Schema>(useView: (ctx: ViewContext<S, unknown, unknown>) => FigureView, ctx: ViewContext<S, unknown, unknown>): FigureView {
+  return renderHook(() => useView(ctx));
 }
 
 /** Renders a node (a panel's `content`) and returns its element. */
@@ -70,10 +75,13 @@ function renderNode(node: ReactNode): Element {
  */
 export function figureSnapshot<S extends Schema>(figure: FigureComponent<S>, values: Values<S> = defaults(figure.declaration.schema)): string {
   const decl = figure.declaration;
-  const { result, request } = computeFigure(decl, values);
+  // A figure that computes only on a button (useEnabled) is drawn as a reader first sees it: not yet run.
+  const useEnabled = 'compute' in decl ? undefined : decl.useEnabled;
+  const enabled = useEnabled ? renderHook(() => useEnabled(values)) : true;
+  const computed = enabled ? computeFigure(decl, values) : null;
   const ctx: ViewContext<S, unknown, unknown> = {
     values,
-    shown: { result, values, request },
+    shown: computed && { result: computed.result, values, request: computed.request },
     set: () => {},
     status: 'ready',
     preview: false,

@@ -4,176 +4,160 @@
  * against the exact score over forward time, and samples drawn with it by the probability-flow ODE. Before
  * training the figure is ready and shows the data and the error of the zero score (1 at every time).
  */
-import { useMemo, useState, type ReactNode } from 'react';
-import { Figure } from '../../app/components/Figure.tsx';
-import { Controls } from '../../app/components/Slider.tsx';
-import { Legend } from '../../app/components/Legend.tsx';
-import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
-import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
-import { frame } from '../../app/plots/frame.ts';
-import { plotScales } from '../../app/plots/setup.ts';
-import { drawAxes } from '../../app/plots/axes.ts';
+import { useEffect, useMemo } from 'react';
+import { create } from 'zustand';
+import { defineFigure } from '../../app/figure/defineFigure.tsx';
+import type { Readout } from '../../app/figure/types.ts';
+import { plotAxes } from '../../app/plots/setup.ts';
 import { drawLine } from '../../app/plots/line.ts';
 import { drawParticles } from '../../app/plots/particles.ts';
+import { drawPoints } from '../../app/plots/points.ts';
 import { seriesColor, themeColor, themeSeries } from '../../app/plots/theme.ts';
-import { drawPoints, logScale } from '../../app/plots/points.ts';
 import trainListing from '../../workers/engines/diffusion/dsm.ts?fn=trainDsm&code';
 import learnedListing from '../../workers/engines/diffusion/dsm.ts?fn=learnedScore&code';
 import { Rng } from '../../workers/engines/random.ts';
 import { gmmSample } from '../../workers/engines/diffusion/gmm.ts';
-import { dcRing } from '../../workers/tasks/diffusionControl.ts';
-import { DSM_PARTICLES, dsmParams, dsmRequest } from './params.ts';
+import { dcRing } from '../../workers/engines/diffusion/dcSetup.ts';
 import { fmt, fmtMmd, WINDOW } from './model.ts';
-import './diffusionControl.css';
 
-const TIME_DOMAIN: [number, number] = [0.008, 1.25];
-const TIME_TICKS = [0.01, 0.1, 1];
+/** Particles drawn with the learned score. */
+export const DSM_PARTICLES = 1000;
+const DOMAIN: [number, number] = [-WINDOW, WINDOW];
+/** The forward-time axis: log10 units, 0.008 to 1.25, ticks at 0.01, 0.1 and 1. */
+const TIME_ENDS: [number, number] = [Math.log10(0.008), Math.log10(1.25)];
+const TIME_TICKS = [0.01, 0.1, 1].map(Math.log10);
 
-export function DcDsm({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const v = dsmParams.useValues();
-  const request = dsmRequest(v);
-  const [armed, setArmed] = useState(false);
-  const { sim, figure } = useFigureSimulation('dcDsm', request, { enabled: armed });
-  const running = armed && sim.status === 'loading';
-  const r = sim.result;
-  const trained = sim.resultParams;
-  const status = armed ? sim.status : 'ready';
-  // The data, drawn under the samples (1000 exact draws: a fraction of a millisecond).
-  const target = useMemo(() => gmmSample(dcRing(), DSM_PARTICLES, new Rng(7, 3)), []);
+/** Whether the reader asked for training (the Train button arms it, Cancel disarms it). */
+const useTraining = create<{ armed: boolean; setArmed: (armed: boolean) => void }>((set) => ({ armed: false, setArmed: (armed) => set({ armed }) }));
 
-  const loss = useMemo(() => {
-    if (!r) return null;
-    const x = Float64Array.from(r.lossCurve, (_, i) => Math.min((i + 1) * r.lossEvery, trained?.steps ?? Infinity));
-    let hi = 0;
-    let lo = Infinity;
-    for (const l of r.lossCurve) {
-      hi = Math.max(hi, l);
-      lo = Math.min(lo, l);
+export const DcDsm = defineFigure({
+  id: 'dc-dsm',
+  schema: {
+    steps: { label: 'training steps', symbol: 'K', min: 100, max: 8000, step: 100, default: 2000, integer: true, log: true },
+    batch: { label: 'batch size', symbol: 'B', min: 32, max: 1024, step: 32, default: 256, integer: true, log: true },
+    seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+  },
+  code: [trainListing, learnedListing],
+  request: (v) => ({ steps: v.steps, batch: v.batch, seed: v.seed, particles: DSM_PARTICLES }),
+  // The network trains only when the reader asks: a default run takes ten to fifteen seconds.
+  useEnabled: () => useTraining((s) => s.armed),
+  useView: ({ shown, values, status }) => {
+    const armed = useTraining((s) => s.armed);
+    const setArmed = useTraining((s) => s.setArmed);
+    // Leaving the chapter forgets the request, so coming back does not start training by itself.
+    useEffect(() => () => useTraining.getState().setArmed(false), []);
+    const running = armed && status === 'loading';
+    const r = shown?.result ?? null;
+    const trained = shown?.values ?? null;
+    // The data, drawn under the samples (1000 exact draws: a fraction of a millisecond).
+    const target = useMemo(() => {
+      const t = gmmSample(dcRing(), DSM_PARTICLES, new Rng(7, 3));
+      return { x: Float64Array.from({ length: DSM_PARTICLES }, (_, i) => t[2 * i]), y: Float64Array.from({ length: DSM_PARTICLES }, (_, i) => t[2 * i + 1]) };
+    }, []);
+
+    const loss = useMemo(() => {
+      if (!r) return null;
+      const x = Float64Array.from(r.lossCurve, (_, i) => Math.min((i + 1) * r.lossEvery, trained?.steps ?? Infinity));
+      let hi = 0;
+      for (const l of r.lossCurve) hi = Math.max(hi, l);
+      return { x, y: r.lossCurve, domain: [0, hi * 1.05] as [number, number], steps: x[x.length - 1] };
+    }, [r, trained]);
+
+    const samples = useMemo(() => {
+      if (!r) return null;
+      const n = r.samples.length / 2;
+      const x = Float64Array.from({ length: n }, (_, i) => r.samples[2 * i]);
+      const y = Float64Array.from({ length: n }, (_, i) => r.samples[2 * i + 1]);
+      let k = 0;
+      for (let i = 0; i < n; i++) if (!(Math.abs(x[i]) <= WINDOW && Math.abs(y[i]) <= WINDOW)) k++;
+      return { x, y, outside: k / n };
+    }, [r]);
+
+    const error = useMemo(() => (r ? { t: Float64Array.from(r.times, Math.log10), e: Float64Array.from(r.relError, (e) => Math.min(e, 1.15)) } : null), [r]);
+
+    const readouts: Readout[] = [];
+    if (r && trained && samples) {
+      const at = (s: number) => fmt(r.relError[r.times.indexOf(s)], 3);
+      readouts.push(
+        { label: 'score error at s = 0.3', value: at(0.3), detail: `; ${at(0.05)} at s = 0.05 (${trained.steps} steps × ${trained.batch})` },
+        { label: 'samples: MMD² to the data', value: fmtMmd(r.mmd2), detail: `(data vs data ${fmtMmd(r.reference)}); on a mode ${(100 * r.onModes).toFixed(1)}%` },
+        { label: 'loss', value: `${fmt(r.lossCurve[0], 3)} → ${fmt(r.lossCurve[r.lossCurve.length - 1], 3)}`, secondary: true },
+      );
+      if (samples.outside > 0) readouts.push({ label: 'samples outside the window', value: `${(100 * samples.outside).toFixed(1)}%`, secondary: true });
+    } else {
+      readouts.push({
+        label: 'Not trained yet: the zero score has relative error 1 at every time, and the samples panel shows the data. Training runs in the background; the default takes ten to fifteen seconds.',
+      });
     }
-    return { x, y: r.lossCurve, domain: [0, Math.max(lo * 0, hi * 1.05)] as [number, number], steps: x[x.length - 1] };
-  }, [r, trained]);
 
-  const outside = useMemo(() => {
-    if (!r) return 0;
-    let k = 0;
-    for (let i = 0; i < r.samples.length; i += 2) if (!(Math.abs(r.samples[i]) <= WINDOW && Math.abs(r.samples[i + 1]) <= WINDOW)) k++;
-    return k / (r.samples.length / 2);
-  }, [r]);
-  const sIdx = r ? r.times.indexOf(0.3) : -1;
-  const sSmall = r ? r.times.indexOf(0.05) : -1;
-  const stats = r && trained
-    ? `After ${trained.steps} steps of batch ${trained.batch} the loss fell from ${fmt(r.lossCurve[0], 3)} to ${fmt(r.lossCurve[r.lossCurve.length - 1], 3)}. ` +
-      `The learned score's relative error is ${fmt(r.relError[sIdx], 3)} at s = 0.3 and ${fmt(r.relError[sSmall], 3)} at s = 0.05. ` +
-      `Samples drawn with it: MMD² ${fmtMmd(r.mmd2)} to the data (two exact samples: ${fmtMmd(r.reference)}), ${(100 * r.onModes).toFixed(1)}% on a mode.`
-    : 'Not trained yet: the zero score has relative error 1 at every time; the samples panel shows the data.';
-
-  return (
-    <Figure
-      params={dsmParams}
-      number={number}
-      anchor={anchor}
-      {...figure}
-      status={status}
-      error={armed ? sim.error : null}
-      progress={running ? sim.progress : null}
-      caption={children}
-      code={[trainListing, learnedListing]}
-      summary={stats}
-      csv={(): Record<string, ArrayLike<number>> => (r ? { time: r.times, relError: r.relError } : {})}
-      controls={
-        <div className="dc-controls">
-          <Controls params={dsmParams} names={['steps', 'batch']} />
-          <div className="dc-buttons">
-            {running ? (
-              <button type="button" data-action="cancel" onClick={() => setArmed(false)}>
-                Cancel training
-              </button>
-            ) : (
-              <button type="button" data-action="train" onClick={() => setArmed(true)} disabled={armed && sim.status === 'ready' && trained?.steps === request.steps && trained?.batch === request.batch && trained?.seed === request.seed}>
-                {r ? 'Train again with these settings' : 'Train the network'}
-              </button>
-            )}
-          </div>
-        </div>
-      }
-    >
-      <div ref={figure.plotRef} className="dc-triple">
-        <PlotSurface
-          className="dc-loss"
-          aspect={0.6}
-          ariaLabel="Training loss of denoising score matching against the step"
-          deps={[loss]}
-          draw={(svg, _ctx, size, theme) => {
-            const xDomain: [number, number] = [0, loss?.steps ?? request.steps];
-            const yDomain = loss?.domain ?? [0, 2.5];
-            const f = frame(size, { theme, xLabel: 'step', yLabel: 'loss', yDomain });
-            const s = plotScales(f, xDomain, yDomain, { nice: false });
-            drawAxes(svg, s, f, { theme, xLabel: 'training step', yLabel: 'loss' });
-            if (loss) drawLine(svg, { x: loss.x, y: loss.y }, s, { theme, color: seriesColor(0), ariaLabel: 'Mean loss per block of steps' });
-          }}
-        />
-        <PlotSurface
-          className="dc-error"
-          aspect={0.6}
-          ariaLabel="Relative error of the learned score against forward time, logarithmic time axis"
-          deps={[r]}
-          draw={(svg, _ctx, size, theme) => {
-            const yDomain: [number, number] = [0, 1.15];
-            const f = frame(size, { theme, xLabel: 's', yLabel: 'relative error', yDomain });
-            const s = { x: logScale(TIME_DOMAIN, [f.left, f.right]), y: plotScales(f, [0, 1], yDomain, { nice: false }).y };
-            drawAxes(svg, s, f, { theme, xLabel: 'forward time s (log)', yLabel: 'score error', xTicks: TIME_TICKS, xFormat: (t) => String(t) });
-            drawLine(svg, { x: TIME_DOMAIN, y: [1, 1] }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: 'The zero score: relative error 1' });
-            if (r) {
-              drawLine(svg, { x: r.times, y: Float64Array.from(r.relError, (e) => Math.min(e, 1.15)) }, s, { theme, color: seriesColor(0), ariaLabel: 'Learned score' });
-              drawPoints(svg, { x: r.times, y: Float64Array.from(r.relError, (e) => Math.min(e, 1.15)) }, s, { theme, color: seriesColor(0), ariaLabel: 'Learned score, density-weighted relative error' });
-            }
-          }}
-        />
-        <PlotSurface
-          className="dc-samples"
-          aspect={1}
-          canvas
-          ariaLabel={r ? 'Samples drawn with the learned score over the data' : 'The data: 1000 exact draws of the eight-mode ring'}
-          deps={[r, target]}
-          draw={(svg, ctx, size, theme) => {
-            const dom: [number, number] = [-WINDOW, WINDOW];
-            const f = frame(size, { theme, xLabel: 'x₁', yLabel: 'x₂', yDomain: dom });
-            const s = plotScales(f, dom, dom, { nice: false });
-            drawAxes(svg, s, f, { theme, xLabel: 'x₁', yLabel: 'x₂' });
+    const same = trained !== null && trained.steps === values.steps && trained.batch === values.batch && trained.seed === values.seed;
+    return {
+      readouts,
+      notice: !armed && r ? 'Training stopped; showing the last finished network.' : null,
+      actions: running ? (
+        <button type="button" className="figure-action" data-action="cancel" onClick={() => setArmed(false)}>
+          Cancel training
+        </button>
+      ) : (
+        <button type="button" className="figure-action" data-action="train" onClick={() => setArmed(true)} disabled={armed && status === 'ready' && same}>
+          {r ? 'Train again with these settings' : 'Train the network'}
+        </button>
+      ),
+      csv: (): Record<string, ArrayLike<number>> => (r ? { time: r.times, relError: r.relError } : {}),
+      panels: [
+        {
+          key: 'samples',
+          title: 'samples',
+          aspect: 1,
+          canvas: true,
+          legend: [
+            { label: 'samples with the learned score', color: 'var(--plot-1)', shape: 'dot' },
+            { label: 'data', color: 'var(--plot-2)', shape: 'dot' },
+          ],
+          ariaLabel: r ? 'Samples drawn with the learned score over the data' : 'The data: 1000 exact draws of the eight-mode ring',
+          deps: [samples, target],
+          draw: (svg, ctx, size, theme) => {
+            const s = plotAxes(svg, size, theme, { x: { domain: DOMAIN, label: 'x₁' }, y: { domain: DOMAIN, label: 'x₂' } });
             if (!ctx) return;
-            const tx = Float64Array.from({ length: DSM_PARTICLES }, (_, i) => target[2 * i]);
-            const ty = Float64Array.from({ length: DSM_PARTICLES }, (_, i) => target[2 * i + 1]);
-            drawParticles(ctx, { x: tx, y: ty }, s, theme, { clip: f, color: themeSeries(theme, 1), alpha: r ? 0.25 : 0.6 });
-            if (r) {
-              const n = r.samples.length / 2;
-              const x = Float64Array.from({ length: n }, (_, i) => r.samples[2 * i]);
-              const y = Float64Array.from({ length: n }, (_, i) => r.samples[2 * i + 1]);
-              drawParticles(ctx, { x, y }, s, theme, { clip: f, alpha: 0.6 });
+            drawParticles(ctx, target, s, theme, { clip: s.frame, color: themeSeries(theme, 1), alpha: samples ? 0.25 : 0.6 });
+            if (samples) drawParticles(ctx, samples, s, theme, { clip: s.frame, alpha: 0.6 });
+          },
+        },
+        {
+          key: 'error',
+          title: 'score error',
+          aspect: 0.9,
+          legend: [
+            { label: 'learned score', color: 'var(--plot-1)', shape: 'dot' },
+            { label: 'zero score', color: 'var(--plot-fg)', shape: 'dash' },
+          ],
+          ariaLabel: 'Relative error of the learned score against forward time, logarithmic time axis',
+          deps: [error],
+          draw: (svg, _ctx, size, theme) => {
+            const s = plotAxes(svg, size, theme, {
+              x: { domain: TIME_ENDS, label: 'forward time s (log)', ticks: TIME_TICKS, format: (v) => String(Number((10 ** v).toPrecision(6))), log: true },
+              y: { domain: [0, 1.15], label: 'score error' },
+            });
+            drawLine(svg, { x: TIME_ENDS, y: [1, 1] }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: 'The zero score: relative error 1' });
+            if (error) {
+              drawLine(svg, { x: error.t, y: error.e }, s, { theme, color: seriesColor(0), ariaLabel: 'Learned score' });
+              drawPoints(svg, { x: error.t, y: error.e }, s, { theme, color: seriesColor(0), ariaLabel: 'Learned score, density-weighted relative error' });
             }
-          }}
-        />
-      </div>
-      <Legend items={[
-        { label: 'learned score', color: 'var(--plot-1)', shape: 'dot' },
-        { label: 'zero score', color: 'var(--plot-fg)', shape: 'dash' },
-        { label: 'data', color: 'var(--plot-2)', shape: 'dot' },
-      ]} />
-      <p className="figure-stats">
-        {r && trained ? (
-          <>
-            <span>
-              {trained.steps} steps × {trained.batch}: error <b>{fmt(r.relError[sIdx], 3)}</b> at s = 0.3, {fmt(r.relError[sSmall], 3)} at s = 0.05
-            </span>
-            <span>
-              samples: MMD² {fmtMmd(r.mmd2)} (data vs data {fmtMmd(r.reference)}), on a mode {(100 * r.onModes).toFixed(1)}%
-            </span>
-            {outside > 0 && <span>outside the window: {(100 * outside).toFixed(1)}%</span>}
-          </>
-        ) : (
-          <span>Not trained yet. Training runs in the background; the default takes ten to fifteen seconds.</span>
-        )}
-        {!running && armed === false && r && <span>Training stopped; showing the last finished network.</span>}
-      </p>
-    </Figure>
-  );
-}
+          },
+        },
+        {
+          key: 'loss',
+          title: 'loss',
+          wide: true,
+          aspect: 0.25,
+          ariaLabel: 'Training loss of denoising score matching against the step',
+          deps: [loss, values.steps],
+          draw: (svg, _ctx, size, theme) => {
+            const s = plotAxes(svg, size, theme, { x: { domain: [0, loss?.steps ?? values.steps], label: 'training step' }, y: { domain: loss?.domain ?? [0, 2.5], label: 'loss' } });
+            if (loss) drawLine(svg, { x: loss.x, y: loss.y }, s, { theme, color: seriesColor(0), ariaLabel: 'Mean loss per block of steps' });
+          },
+        },
+      ],
+    };
+  },
+});

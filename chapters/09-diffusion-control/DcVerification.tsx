@@ -3,29 +3,32 @@
  * from 1/4 to 2 on a log axis: the Monte Carlo cost with ±2 SE, the exact E V(X_0, 0) and V + gap; beside it the
  * identity's residual from the three averages and in its pathwise form, relative to J, each with ±2 SE.
  */
-import { useMemo, type ReactNode } from 'react';
-import { Figure } from '../../app/components/Figure.tsx';
-import { Controls } from '../../app/components/Slider.tsx';
-import { Legend } from '../../app/components/Legend.tsx';
-import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
-import { useMediaQuery } from '../../app/state/settings.ts';
-import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
-import { frame } from '../../app/plots/frame.ts';
-import { plotScales } from '../../app/plots/setup.ts';
-import { drawAxes } from '../../app/plots/axes.ts';
+import { useMemo } from 'react';
+import { defineFigure } from '../../app/figure/defineFigure.tsx';
+import { plotAxes, type AxisSpec } from '../../app/plots/setup.ts';
 import { drawLine } from '../../app/plots/line.ts';
 import { seriesColor, themeColor } from '../../app/plots/theme.ts';
-import { drawPoints, logScale } from '../../app/plots/points.ts';
+import { drawPoints } from '../../app/plots/points.ts';
 import { decadeTicks, formatDecade } from '../../app/plots/logTicks.ts';
 import costListing from '../../workers/engines/diffusion/control.ts?fn=controlCost&code';
+import { lambdaGrid } from '../../workers/engines/diffusion/dcSetup.ts';
 import type { DcVerificationResult } from '../../workers/tasks/diffusionControl.ts';
-import { verificationParams, verificationRequest } from './params.ts';
 import { fmt } from './model.ts';
-import './diffusionControl.css';
 
-const LAMBDA_DOMAIN: [number, number] = [0.21, 2.4];
-const LAMBDA_TICKS = [0.25, 0.5, 1, 2];
+/** The control scales: 7 points log-spaced from 1/4 to 2 (1 is the middle but one). */
+export const LAMBDAS = lambdaGrid(0.25, 2, 7);
+
+const log10 = (a: ArrayLike<number>) => Float64Array.from(a, Math.log10);
 const fmtLambda = (v: number) => (v < 1 ? String(v) : v.toFixed(0));
+/** The lambda axis: log10 units, ticks at 1/4, 1/2, 1, 2. */
+const LAMBDA_AXIS: AxisSpec = {
+  domain: [Math.log10(0.21), Math.log10(2.4)],
+  label: 'control scale λ (log)',
+  ticks: [0.25, 0.5, 1, 2].map(Math.log10),
+  format: (v) => fmtLambda(Number((10 ** v).toPrecision(6))),
+  log: true,
+};
+const LAMBDA_ENDS = LAMBDA_AXIS.domain as [number, number];
 
 /** Index of lambda = 1 in a result (the grid holds it up to rounding). */
 export function optimumIndex(r: DcVerificationResult): number {
@@ -46,114 +49,114 @@ export function seRatios(r: DcVerificationResult): [number, number] {
   return [lo, hi];
 }
 
-export function DcVerification({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const stacked = useMediaQuery('(max-width: 700px)');
-  const v = verificationParams.useValues();
-  const request = verificationRequest(v);
+export const DcVerification = defineFigure({
+  id: 'dc-verification',
+  schema: {
+    particles: { label: 'paths per control', symbol: 'N', min: 100, max: 5000, step: 100, default: 500, integer: true, log: true },
+    steps: { label: 'Euler–Maruyama steps', symbol: 'K', min: 100, max: 5000, step: 100, default: 2000, integer: true, log: true },
+    seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+  },
+  code: [costListing],
+  request: (v) => ({ lambdas: LAMBDAS, particles: v.particles, steps: v.steps, seed: v.seed }),
   // While a slider moves, an eighth of the paths (at least 100) answers first; the wider error bars say so.
-  const { sim, figure } = useFigureSimulation('dcVerification', request, { preview: { ...request, particles: Math.max(100, Math.round(request.particles / 8)) } });
-  const r = sim.status === 'error' ? null : sim.result;
+  preview: (request) => ({ ...request, particles: Math.max(100, Math.round(request.particles / 8)) }),
+  useView: ({ shown }) => {
+    const r = shown?.result ?? null;
 
-  const view = useMemo(() => {
-    if (!r) return null;
-    const n = r.lambda.length;
-    const sum = Float64Array.from(r.value, (val, k) => val + r.gap[k]);
-    let lo = Infinity;
-    let hi = 0;
-    for (let k = 0; k < n; k++) {
-      lo = Math.min(lo, r.value[k], r.cost[k] - 2 * r.costSe[k], sum[k]);
-      hi = Math.max(hi, r.cost[k] + 2 * r.costSe[k], sum[k]);
-    }
-    lo = Math.max(lo, 1e-3);
-    const relId = Float64Array.from(r.identity, (x, k) => x / r.cost[k]);
-    const relIdSe = Float64Array.from(r.identitySe, (x, k) => (2 * x) / r.cost[k]);
-    const relPw = Float64Array.from(r.pathwise, (x, k) => x / r.cost[k]);
-    const relPwSe = Float64Array.from(r.pathwiseSe, (x, k) => (2 * x) / r.cost[k]);
-    let rlo = 0;
-    let rhi = 0;
-    for (let k = 0; k < n; k++) {
-      rlo = Math.min(rlo, relId[k] - relIdSe[k], relPw[k] - relPwSe[k]);
-      rhi = Math.max(rhi, relId[k] + relIdSe[k], relPw[k] + relPwSe[k]);
-    }
-    const pad = 0.08 * (rhi - rlo || 0.01);
+    // Everything in log10 units where the axis is logarithmic.
+    const view = useMemo(() => {
+      if (!r) return null;
+      const n = r.lambda.length;
+      const sum = Float64Array.from(r.value, (val, k) => val + r.gap[k]);
+      let lo = Infinity;
+      let hi = 0;
+      for (let k = 0; k < n; k++) {
+        lo = Math.min(lo, r.value[k], r.cost[k] - 2 * r.costSe[k], sum[k]);
+        hi = Math.max(hi, r.cost[k] + 2 * r.costSe[k], sum[k]);
+      }
+      lo = Math.max(lo, 1e-3);
+      const relId = Float64Array.from(r.identity, (x, k) => x / r.cost[k]);
+      const relIdSe = Float64Array.from(r.identitySe, (x, k) => (2 * x) / r.cost[k]);
+      const relPw = Float64Array.from(r.pathwise, (x, k) => x / r.cost[k]);
+      const relPwSe = Float64Array.from(r.pathwiseSe, (x, k) => (2 * x) / r.cost[k]);
+      let rlo = 0;
+      let rhi = 0;
+      for (let k = 0; k < n; k++) {
+        rlo = Math.min(rlo, relId[k] - relIdSe[k], relPw[k] - relPwSe[k]);
+        rhi = Math.max(rhi, relId[k] + relIdSe[k], relPw[k] + relPwSe[k]);
+      }
+      const pad = 0.08 * (rhi - rlo || 0.01);
+      return {
+        y: [lo / 1.5, hi * 1.5] as [number, number],
+        lambda: log10(r.lambda),
+        sum: log10(sum),
+        cost: log10(r.cost),
+        costLo: Float64Array.from(r.cost, (c, k) => Math.log10(c - 2 * r.costSe[k])),
+        costHi: Float64Array.from(r.cost, (c, k) => Math.log10(c + 2 * r.costSe[k])),
+        relId, relIdSe, relPw, relPwSe, ry: [rlo - pad, rhi + pad] as [number, number],
+        xId: Float64Array.from(r.lambda, (l) => Math.log10(l / 1.04)),
+        xPw: Float64Array.from(r.lambda, (l) => Math.log10(l * 1.04)),
+      };
+    }, [r]);
+
+    const k1 = r ? optimumIndex(r) : 0;
+    const ratios = r ? seRatios(r) : [0, 0];
+    const last = r ? r.lambda.length - 1 : 0;
+
     return {
-      sum, y: [lo / 1.5, hi * 1.5] as [number, number], err: Float64Array.from(r.costSe, (s) => 2 * s),
-      relId, relIdSe, relPw, relPwSe, ry: [rlo - pad, rhi + pad] as [number, number],
-      xId: Float64Array.from(r.lambda, (l) => l / 1.04), xPw: Float64Array.from(r.lambda, (l) => l * 1.04),
-    };
-  }, [r]);
-
-  const k1 = r ? optimumIndex(r) : 0;
-  const ratios = r ? seRatios(r) : [0, 0];
-  const stats = r
-    ? `At λ = 1 the cost is ${fmt(r.cost[k1], 3)} ± ${fmt(2 * r.costSe[k1], 3)} against V = ${fmt(r.value[k1], 3)}; at λ = 2 it is ${fmt(r.cost[r.lambda.length - 1], 3)}, at λ = 1/4 ${fmt(r.cost[0], 1)}. ` +
-      `The pathwise residual at λ = 1 is ${fmt(r.pathwise[k1], 4)} ± ${fmt(2 * r.pathwiseSe[k1], 4)}, the residual of the averages ${fmt(r.identity[k1], 3)} ± ${fmt(2 * r.identitySe[k1], 3)}; ` +
-      `the pathwise standard error is ${ratios[0].toFixed(0)} to ${ratios[1].toFixed(0)} times smaller.`
-    : '';
-
-  return (
-    <Figure
-      params={verificationParams}
-      number={number}
-      anchor={anchor}
-      {...figure}
-      caption={children}
-      code={[costListing]}
-      summary={stats}
-      csv={(): Record<string, ArrayLike<number>> =>
-        r ? { lambda: r.lambda, cost: r.cost, costSe: r.costSe, value: r.value, gap: r.gap, identity: r.identity, identitySe: r.identitySe, pathwise: r.pathwise, pathwiseSe: r.pathwiseSe } : {}}
-      controls={<Controls params={verificationParams} />}
-    >
-      <div ref={figure.plotRef} className="dc-pair">
-        <PlotSurface
-          aspect={stacked ? 0.75 : 0.9}
-          ariaLabel="Cost of the control lambda times the optimal control against lambda, both axes logarithmic, with the value and value plus gap"
-          deps={[r, view]}
-          draw={(svg, _ctx, size, theme) => {
-            const yDomain = view?.y ?? [1, 1000];
-            const f = frame(size, { theme, xLabel: 'λ', yLabel: 'cost', yDomain, yTickLabels: decadeTicks(yDomain[0], yDomain[1]).map(formatDecade) });
-            const s = { x: logScale(LAMBDA_DOMAIN, [f.left, f.right]), y: logScale(yDomain, [f.bottom, f.top]) };
-            drawAxes(svg, s, f, { theme, xLabel: 'control scale λ (log)', yLabel: 'cost (log)', xTicks: LAMBDA_TICKS, xFormat: fmtLambda, yTicks: decadeTicks(yDomain[0], yDomain[1]), yFormat: formatDecade });
+      readouts: r
+        ? [
+            { label: 'J', value: fmt(r.cost[k1], 3), detail: `± ${fmt(2 * r.costSe[k1], 3)} at λ = 1, against V = ${fmt(r.value[k1], 3)}` },
+            { label: 'pathwise residual', value: `${fmt(r.pathwise[k1], 4)} ± ${fmt(2 * r.pathwiseSe[k1], 4)}`, detail: `at λ = 1; from the averages ${fmt(r.identity[k1], 3)} ± ${fmt(2 * r.identitySe[k1], 3)}` },
+            { label: 'SE ratio', value: `${ratios[0].toFixed(0)}–${ratios[1].toFixed(0)}×`, detail: '(the pathwise one is tighter)' },
+            { label: 'cost at λ = 2 and at λ = 1/4', value: `${fmt(r.cost[last], 3)} and ${fmt(r.cost[0], 1)}`, secondary: true },
+          ]
+        : [],
+      csv: (): Record<string, ArrayLike<number>> => (r ? { lambda: r.lambda, cost: r.cost, costSe: r.costSe, value: r.value, gap: r.gap, identity: r.identity, identitySe: r.identitySe, pathwise: r.pathwise, pathwiseSe: r.pathwiseSe } : {}),
+      panels: [
+        {
+          key: 'cost',
+          title: 'cost',
+          aspect: 0.9,
+          legend: [
+            { label: 'cost J ± 2 SE', color: 'var(--plot-1)', shape: 'dot' },
+            { label: 'E V(X₀, 0)', color: 'var(--plot-fg)', shape: 'dash' },
+            { label: 'V + ½ E∫|u − u*|²', color: 'var(--plot-2)' },
+          ],
+          ariaLabel: 'Cost of the control lambda times the optimal control against lambda, both axes logarithmic, with the value and value plus gap',
+          deps: [r, view],
+          draw: (svg, _ctx, size, theme) => {
+            const [ylo, yhi] = view?.y ?? [1, 1000];
+            const s = plotAxes(svg, size, theme, {
+              x: LAMBDA_AXIS,
+              y: { domain: [Math.log10(ylo), Math.log10(yhi)], label: 'cost (log)', ticks: decadeTicks(ylo, yhi).map(Math.log10), format: (v) => formatDecade(10 ** v), log: true },
+            });
             if (!r || !view) return;
-            drawLine(svg, { x: LAMBDA_DOMAIN, y: [r.value[k1], r.value[k1]] }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: `E V(X₀, 0) = ${fmt(r.value[k1], 3)}` });
-            drawLine(svg, { x: r.lambda, y: view.sum }, s, { theme, color: seriesColor(1), ariaLabel: 'V plus one half the expected integral of |u − u*|²' });
-            drawPoints(svg, { x: r.lambda, y: r.cost, err: view.err }, s, { theme, color: seriesColor(0), ariaLabel: 'Monte Carlo cost J with ±2 standard errors' });
-          }}
-        />
-        <PlotSurface
-          aspect={stacked ? 0.75 : 0.9}
-          ariaLabel="Residual of the verification identity relative to the cost, from the averages and pathwise, against lambda"
-          deps={[r, view]}
-          draw={(svg, _ctx, size, theme) => {
-            const yDomain = view?.ry ?? [-0.1, 0.1];
-            const f = frame(size, { theme, xLabel: 'λ', yLabel: 'residual / J', yDomain });
-            const s = { x: logScale(LAMBDA_DOMAIN, [f.left, f.right]), y: plotScales(f, [0, 1], yDomain, { nice: false }).y };
-            drawAxes(svg, s, f, { theme, xLabel: 'control scale λ (log)', yLabel: 'residual / J', xTicks: LAMBDA_TICKS, xFormat: fmtLambda });
-            drawLine(svg, { x: LAMBDA_DOMAIN, y: [0, 0] }, s, { theme, color: themeColor.fg, dash: '3 3', ariaLabel: 'zero' });
+            const v1 = Math.log10(r.value[k1]);
+            drawLine(svg, { x: LAMBDA_ENDS, y: [v1, v1] }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: `E V(X₀, 0) = ${fmt(r.value[k1], 3)}` });
+            drawLine(svg, { x: view.lambda, y: view.sum }, s, { theme, color: seriesColor(1), ariaLabel: 'V plus one half the expected integral of |u − u*|²' });
+            drawPoints(svg, { x: view.lambda, y: view.cost, lo: view.costLo, hi: view.costHi }, s, { theme, color: seriesColor(0), ariaLabel: 'Monte Carlo cost J with ±2 standard errors' });
+          },
+        },
+        {
+          key: 'residual',
+          title: 'residual',
+          aspect: 0.9,
+          legend: [
+            { label: 'residual of the averages', color: 'var(--plot-3)', shape: 'square' },
+            { label: 'pathwise residual', color: 'var(--plot-1)', shape: 'dot' },
+          ],
+          ariaLabel: 'Residual of the verification identity relative to the cost, from the averages and pathwise, against lambda',
+          deps: [r, view],
+          draw: (svg, _ctx, size, theme) => {
+            const s = plotAxes(svg, size, theme, { x: LAMBDA_AXIS, y: { domain: view?.ry ?? [-0.1, 0.1], label: 'residual / J' } });
+            drawLine(svg, { x: LAMBDA_ENDS, y: [0, 0] }, s, { theme, color: themeColor.fg, dash: '3 3', ariaLabel: 'zero' });
             if (!r || !view) return;
             drawPoints(svg, { x: view.xId, y: view.relId, err: view.relIdSe }, s, { theme, color: seriesColor(2), shape: 'square', ariaLabel: 'Residual J − V − gap from the three averages, ±2 SE, relative to J' });
             drawPoints(svg, { x: view.xPw, y: view.relPw, err: view.relPwSe }, s, { theme, color: seriesColor(0), ariaLabel: 'Pathwise residual, ±2 SE, relative to J' });
-          }}
-        />
-      </div>
-      <Legend items={[
-        { label: 'cost J ± 2 SE', color: 'var(--plot-1)', shape: 'dot' },
-        { label: 'E V(X₀, 0)', color: 'var(--plot-fg)', shape: 'dash' },
-        { label: 'V + ½ E∫|u − u*|²', color: 'var(--plot-2)' },
-        { label: 'residual of the averages', color: 'var(--plot-3)', shape: 'square' },
-        { label: 'pathwise residual', color: 'var(--plot-1)', shape: 'dot' },
-      ]} />
-      {r && (
-        <p className="figure-stats">
-          <span>
-            λ = 1: J = <b>{fmt(r.cost[k1], 3)}</b> ± {fmt(2 * r.costSe[k1], 3)}, V = {fmt(r.value[k1], 3)}
-          </span>
-          <span>
-            pathwise residual {fmt(r.pathwise[k1], 4)} ± {fmt(2 * r.pathwiseSe[k1], 4)}; averages {fmt(r.identity[k1], 3)} ± {fmt(2 * r.identitySe[k1], 3)}
-          </span>
-          <span>SE ratio {ratios[0].toFixed(0)}–{ratios[1].toFixed(0)}×</span>
-        </p>
-      )}
-    </Figure>
-  );
-}
+          },
+        },
+      ],
+    };
+  },
+});

@@ -2,7 +2,7 @@
 import { formatFixed } from '../../app/plots/format.ts';
 import { compileMixture, gmmDensity, gmmScore, ringMixture } from '../../workers/engines/diffusion/gmm.ts';
 import { controlValue, optimalControl } from '../../workers/engines/diffusion/control.ts';
-import { DC_BIMODAL, DC_RING, dcSchedule } from '../../workers/tasks/diffusionControl.ts';
+import { DC_BIMODAL, DC_RING, dcSchedule } from '../../workers/engines/diffusion/dcSetup.ts';
 
 export const schedule = dcSchedule();
 

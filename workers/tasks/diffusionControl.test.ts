@@ -1,5 +1,5 @@
 /**
- * Chapter 9's worker tasks, run with the figures' defaults (chapters/09-diffusion-control/params.ts) and compared
+ * Chapter 9's worker tasks, run with the figures' defaults (the requests the declarations in chapters/09-diffusion-control/ send) and compared
  * with exact values: the target's own MMD spread, the entropy of p_T, the verification identity within standard
  * errors. Monte Carlo results are for fixed seeds; the measured values are in the comments.
  */
@@ -12,13 +12,24 @@ import { controlCost } from '../engines/diffusion/control.ts';
 import { conditionalLaw, DC_BIMODAL, DC_TMIN, dcRing, dcSchedule, fractionOnModes, lambdaGrid, mmdAgainstTarget } from './diffusionControl.ts';
 import { vpSchedule } from '../engines/diffusion/schedule.ts';
 import { defaults } from '../../app/state/schema.ts';
-import { dsmParams, dsmRequest, LAMBDAS, particlesParams, particlesRequest, valueParams, valueRequest, verificationParams, verificationRequest } from '../../chapters/09-diffusion-control/params.ts';
+import type { FigureComponent, TaskFigure } from '../../app/figure/defineFigure.tsx';
+import type { Schema } from '../../app/state/schema.ts';
+import type { TaskName, TaskParams } from '../tasks.ts';
 import { dataDensity } from '../../chapters/09-diffusion-control/model.ts';
-import { optimumIndex, seRatios } from '../../chapters/09-diffusion-control/DcVerification.tsx';
+import { DcParticles } from '../../chapters/09-diffusion-control/DcParticles.tsx';
+import { DcDsm } from '../../chapters/09-diffusion-control/DcDsm.tsx';
+import { DcValue } from '../../chapters/09-diffusion-control/DcValue.tsx';
+import { DcVerification, LAMBDAS, optimumIndex, seRatios } from '../../chapters/09-diffusion-control/DcVerification.tsx';
 
-const figParticles = particlesRequest(defaults(particlesParams.schema));
-const figVerification = verificationRequest(defaults(verificationParams.schema));
-const figDsm = dsmRequest(defaults(dsmParams.schema));
+/** The request a figure sends at its default values. */
+function defaultRequest<S extends Schema, N extends TaskName>(figure: FigureComponent<S>, _task: N): TaskParams<N> {
+  const decl = figure.declaration as TaskFigure<S, N>;
+  return decl.request(defaults(decl.schema));
+}
+
+const figParticles = defaultRequest(DcParticles, 'dcParticles');
+const figVerification = defaultRequest(DcVerification, 'dcVerification');
+const figDsm = defaultRequest(DcDsm, 'dcDsm');
 
 describe('helpers', () => {
   it('the lambda grid runs from 1/4 to 2 through 1 (log-spaced, 7 points)', () => {
@@ -208,7 +219,7 @@ describe('dcDsm (figure dc-dsm)', () => {
 });
 
 describe('dcValue (figure dc-value)', () => {
-  const fig = valueRequest(defaults(valueParams.schema));
+  const fig = defaultRequest(DcValue, 'dcValue');
 
   it('the conditional law p(Y_s | Y_T = x) agrees with Bayes by quadrature (density, weights, mean)', () => {
     const sch = vpSchedule({ betaMin: 0.1, betaMax: 4 });

@@ -15,17 +15,16 @@ import type { Chunked } from '../engines/chunked.ts';
 import type { NoiseSchedule } from '../engines/diffusion/schedule.ts';
 import { Rng } from '../engines/random.ts';
 import { vpSchedule } from '../engines/diffusion/schedule.ts';
-import { compileMixture, gmmCdf1d, gmmLogDensity, gmmSample, ringMixture, type GaussianMixture } from '../engines/diffusion/gmm.ts';
+import { compileMixture, gmmCdf1d, gmmLogDensity, gmmSample, type GaussianMixture } from '../engines/diffusion/gmm.ts';
 import { wasserstein1dToCdf } from '../engines/diffusion/metrics.ts';
 import { exactScore, sampleDiffusion, scaledScore, type DiffusionSamplerMethod } from '../engines/diffusion/samplers.ts';
 import { controlCost, type ControlCostResult } from '../engines/diffusion/control.ts';
 import { learnedScore, scoreGridError, trainDsm } from '../engines/diffusion/dsm.ts';
 import { mmd2 } from '../engines/diffusion/metrics.ts';
+import { DC_BIMODAL, DC_RING, dcRing, dcSchedule, lambdaGrid, VALUE_GRID } from '../engines/diffusion/dcSetup.ts';
 
-/** The schedule of the chapter: VP, beta linear from 0.1 to 20 over [0, 1]. */
-export const DC_SCHEDULE = { betaMin: 0.1, betaMax: 20, T: 1 } as const;
-/** The data of the chapter: 8 equal modes on a circle of radius 2, each with standard deviation 0.15. */
-export const DC_RING = { modes: 8, radius: 2, std: 0.15 } as const;
+export { DC_BIMODAL, DC_RING, DC_SCHEDULE, dcRing, dcSchedule, lambdaGrid, VALUE_GRID } from '../engines/diffusion/dcSetup.ts';
+
 /** Kernel bandwidth of the MMD (twice the mode sd: it sees whether a particle sits on a mode or between modes). */
 export const DC_MMD_BANDWIDTH = 0.3;
 /** Points compared by the MMD (its cost grows like the square). */
@@ -33,8 +32,6 @@ export const DC_MMD_POINTS = 1000;
 /** Forward sampling stops at s = 1e-3 and returns Tweedie's denoised mean there. */
 export const DC_TMIN = 1e-3;
 
-export const dcSchedule = () => vpSchedule(DC_SCHEDULE);
-export const dcRing = () => ringMixture(DC_RING.modes, DC_RING.radius, DC_RING.std);
 
 const METHODS: DiffusionSamplerMethod[] = ['sde-em', 'ode-heun'];
 
@@ -108,10 +105,6 @@ function* dcParticles(p: DcParticlesParams): Chunked<DcParticlesResult> {
   return { snapshots: res.snapshots, times: res.times, final: res.final, mmd2: m.mmd2, reference: m.reference, onModes: fractionOnModes(res.final) };
 }
 
-/** The lambdas of the verification figure: `count` points log-spaced from lo to hi (12 significant digits, so that 1 is exactly 1). */
-export function lambdaGrid(lo: number, hi: number, count: number): number[] {
-  return Array.from({ length: count }, (_, k) => Number((lo * Math.pow(hi / lo, k / (count - 1))).toPrecision(12)));
-}
 
 export interface DcVerificationParams {
   lambdas: number[];
@@ -216,8 +209,6 @@ function* dcDsm(p: DcDsmParams): Chunked<DcDsmResult> {
   return { lossCurve, lossEvery, times: Float64Array.from(DSM_TIMES), relError, samples: res.final, mmd2: m.mmd2, reference: m.reference, onModes: fractionOnModes(res.final) };
 }
 
-/** The one-dimensional data of the value figure: two modes, at -1.5 (weight 0.4, sd 0.3) and 1 (weight 0.6, sd 0.4). */
-export const DC_BIMODAL: GaussianMixture = { weights: [0.4, 0.6], means: [[-1.5], [1]], stds: [0.3, 0.4] };
 
 /**
  * The law of Y_s given Y_T = x for 1-D mixture data (closed form): per component k, Y_s ~ N(a_k, v_k) with
@@ -284,8 +275,6 @@ export interface DcValueResult {
   valueAtStart: number;
 }
 
-/** Grid of the value heat map. */
-export const VALUE_GRID = { nt: 120, nx: 100, lo: -4, hi: 4 } as const;
 /** Euler–Maruyama steps of the value figure's paths, and its snapshots. */
 export const VALUE_STEPS = 500;
 export const VALUE_RECORD = 101;
