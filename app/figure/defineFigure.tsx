@@ -19,7 +19,7 @@ import { useMemo, useRef, type JSX } from 'react';
 import type { CodeListing } from '../../compiler/highlightCode.ts';
 import { useInView } from '../sim/useInView.ts';
 import { useSimulation, type SimStatus } from '../sim/useSimulation.ts';
-import { defineFigureParams, useFigureState, type FigureParams } from '../state/figureParams.ts';
+import { defineFigureParams, defineLinkedFigureParams, useFigureState, type FigureParams, type LinkedSlice } from '../state/figureParams.ts';
 import type { Schema, Values } from '../state/schema.ts';
 import type { TaskName, TaskParams, TaskResult } from '../../workers/tasks.ts';
 import { FigureFrame } from './FigureFrame.tsx';
@@ -33,6 +33,11 @@ interface DeclarationBase<S extends Schema, R, P = Values<S>> {
   code?: readonly CodeListing[];
   /** Why these values have no answer, in a sentence (an unstable gain, an ill-posed market); null when they do. */
   blocked?: (values: Values<S>) => string | null;
+  /**
+   * Another figure whose parameters this one shows too (the market of an explorer, moved from a later figure): the
+   * keys of `schema` that it also has live in its slice, so both figures' sliders drive the same values.
+   */
+  shares?: LinkedSlice;
   /** The view: a hook that turns the shown result and the current values into panels and readouts. */
   useView: (ctx: ViewContext<S, R, P>) => FigureView;
 }
@@ -138,7 +143,7 @@ export function defineFigure<S extends Schema, R>(decl: LocalFigure<S, R>): Figu
 // The overloads above carry the types; the implementation sees the two shapes without their links.
 export function defineFigure<S extends Schema>(input: { id: string; task?: TaskName } | LocalFigure<S, unknown>): FigureComponent<S> {
   const decl = ('compute' in input ? input : { ...input, task: input.task ?? (camelCase(input.id) as TaskName) }) as unknown as FigureDeclaration<S>;
-  const params = defineFigureParams(decl.id, decl.schema);
+  const params = decl.shares ? defineLinkedFigureParams(decl.id, decl.schema, decl.shares) : defineFigureParams(decl.id, decl.schema);
   // Chosen once per figure, so the hooks each render calls never change.
   const useSource = ('compute' in decl ? useLocalSource : useTaskSource) as (
     d: FigureDeclaration<S>,
