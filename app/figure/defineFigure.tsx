@@ -34,10 +34,10 @@ interface DeclarationBase<S extends Schema, R, P = Values<S>> {
   /** Why these values have no answer, in a sentence (an unstable gain, an ill-posed market); null when they do. */
   blocked?: (values: Values<S>) => string | null;
   /**
-   * Another figure whose parameters this one shows too (the market of an explorer, moved from a later figure): the
-   * keys of `schema` that it also has live in its slice, so both figures' sliders drive the same values.
+   * Parameters of another figure that this one shows too (an explorer's market, moved from a later figure): these
+   * keys of `schema` live in that figure's slice, so both figures' sliders drive the same values.
    */
-  shares?: LinkedSlice;
+  shares?: { params: LinkedSlice; keys: readonly (keyof S & string)[] };
   /** The view: a hook that turns the shown result and the current values into panels and readouts. */
   useView: (ctx: ViewContext<S, R, P>) => FigureView;
 }
@@ -143,7 +143,7 @@ export function defineFigure<S extends Schema, R>(decl: LocalFigure<S, R>): Figu
 // The overloads above carry the types; the implementation sees the two shapes without their links.
 export function defineFigure<S extends Schema>(input: { id: string; task?: TaskName } | LocalFigure<S, unknown>): FigureComponent<S> {
   const decl = ('compute' in input ? input : { ...input, task: input.task ?? (camelCase(input.id) as TaskName) }) as unknown as FigureDeclaration<S>;
-  const params = decl.shares ? defineLinkedFigureParams(decl.id, decl.schema, decl.shares) : defineFigureParams(decl.id, decl.schema);
+  const params = decl.shares ? defineLinkedFigureParams(decl.id, decl.schema, decl.shares.params, decl.shares.keys) : defineFigureParams(decl.id, decl.schema);
   // Chosen once per figure, so the hooks each render calls never change.
   const useSource = ('compute' in decl ? useLocalSource : useTaskSource) as (
     d: FigureDeclaration<S>,

@@ -81,12 +81,13 @@ export interface LinkedSlice {
 }
 
 /**
- * A figure's slice that shares some parameters with another figure's (`other`): the keys of `schema` that `other`
- * also has are read from and written to `other`'s slice, so the two figures' sliders drive the same values and the
- * URL carries them once, under `other`'s id; the remaining keys are this figure's own. Reset puts both back.
+ * A figure's slice that shares some parameters with another figure's (`other`): the `shared` keys of `schema` (which
+ * `other` must have too) are read from and written to `other`'s slice, so the two figures' sliders drive the same
+ * values and the URL carries them once, under `other`'s id; the remaining keys are this figure's own. Reset puts
+ * both back.
  */
-export function defineLinkedFigureParams<S extends Schema>(id: string, schema: S, other: LinkedSlice): FigureParams<S> {
-  const shared = Object.keys(schema).filter((k) => Object.hasOwn(other.schema, k));
+export function defineLinkedFigureParams<S extends Schema>(id: string, schema: S, other: LinkedSlice, shared: readonly string[]): FigureParams<S> {
+  for (const k of shared) if (!Object.hasOwn(schema, k) || !Object.hasOwn(other.schema, k)) throw new Error(`figure "${id}" shares "${k}" with "${other.id}", but one of them has no such parameter`);
   const split = (values: Record<string, number>) => {
     const mine: Record<string, number> = {};
     const theirs: Record<string, number> = {};
