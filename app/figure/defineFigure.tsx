@@ -97,14 +97,21 @@ function useTaskSource<S extends Schema, N extends TaskName>(
   const enabled = decl.useEnabled ? decl.useEnabled(values) : true;
   // The values each recent request was made from, so a result (which names its request) is drawn with its own values.
   const made = useRef(new Map<string, Values<S>>());
+  // The request the shown result answers: never forgotten, so a figure off screen (which computes nothing) keeps its
+  // picture while its values change many times (a shared slider, a scrub in the prose).
+  const shownKey = useRef<string | null>(null);
   const key = JSON.stringify(request);
   if (!made.current.has(key)) {
     made.current.set(key, values);
-    if (made.current.size > REMEMBERED) made.current.delete(made.current.keys().next().value as string);
+    for (const old of made.current.keys()) {
+      if (made.current.size <= REMEMBERED) break;
+      if (old !== shownKey.current) made.current.delete(old);
+    }
   }
   if (previewRequest) made.current.set(JSON.stringify(previewRequest), values);
   const sim = useSimulation(decl.task, request, { enabled: inView && blocked === null && enabled, preview: previewRequest });
-  const shownValues = sim.resultParams ? made.current.get(JSON.stringify(sim.resultParams)) : undefined;
+  shownKey.current = sim.resultParams ? JSON.stringify(sim.resultParams) : null;
+  const shownValues = shownKey.current !== null ? made.current.get(shownKey.current) : undefined;
   return {
     shown: sim.result !== null && sim.resultParams !== null && shownValues ? { result: sim.result, values: shownValues, request: sim.resultParams } : null,
     status: sim.status,
