@@ -12,9 +12,9 @@ describe('chapter 8: continuous-time q-learning', () => {
     const { page, problems } = await openPage(session.context, '/#/continuous-q-learning');
     await readyFigure(page, 'ql-collapse', 60_000);
     const before = await stats(page, 'ql-collapse');
-    expect(before).toContain('q-learning 2.661 (+0.1%)');
-    expect(before).toContain('discrete Q 3.003 (+12.9%)');
-    expect(before).toContain('near its KΔt = 2.262');
+    expect(before).toContain('q-learning gain at Δt = 0.005: 2.661 (+0.1%');
+    expect(before).toContain('discrete Q gain at Δt = 0.005: 3.003 (+12.9%)');
+    expect(before).toContain('near its K_Δt = 2.262');
     expect(before).toContain('exact −2.53 × 10⁻⁴');
     await nudgeSlider(page, 'ql-collapse', 'time', -10);
     await expect.poll(() => stats(page, 'ql-collapse'), { timeout: 30_000 }).not.toBe(before);
@@ -26,8 +26,8 @@ describe('chapter 8: continuous-time q-learning', () => {
     const { page, problems } = await openPage(session.context, '/#/continuous-q-learning');
     await readyFigure(page, 'ql-learning', 60_000);
     const before = await stats(page, 'ql-learning');
-    expect(before).toContain('q-learning 2.657');
-    expect(before).toContain('discrete Q 2.719 (KΔt = 2.617)');
+    expect(before).toContain('q-learning gain: 2.657');
+    expect(before).toContain('discrete Q gain: 2.719 (K_Δt = 2.617)');
     expect(before).toContain('−0.0502');
     await nudgeSlider(page, 'ql-learning', 'dt', 10);
     await expect.poll(() => stats(page, 'ql-learning'), { timeout: 30_000 }).not.toBe(before);
@@ -40,7 +40,7 @@ describe('chapter 8: continuous-time q-learning', () => {
     await readyFigure(page, 'ql-ergodic', 60_000);
     const before = await stats(page, 'ql-ergodic');
     expect(before).toContain('−0.3478, −0.7082, −1.0391 vs ψ* = −0.3542, −0.7085, −1.0378');
-    expect(before).toContain('average reward 0.6368 vs exact 0.633374');
+    expect(before).toContain('average reward: 0.6368 vs exact 0.633374');
     await nudgeSlider(page, 'ql-ergodic', 'paths', -5);
     await expect.poll(() => stats(page, 'ql-ergodic'), { timeout: 30_000 }).not.toBe(before);
     await page.goto(page.url().replace(/\?.*#/, '?v=1&ql-ergodic.dt=0.01&ql-ergodic.paths=2000&ql-ergodic.time=3000#'));

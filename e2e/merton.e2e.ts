@@ -12,12 +12,15 @@ const FIGURES = ['merton-explorer', 'merton-value', 'merton-pi'];
 const stats = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .figure-stats`).innerText();
 const status = (page: Page, id: string) => page.locator(`[data-figure="${id}"]`).getAttribute('data-status');
 
-/** Moves the slider `param` (e.g. "merton-explorer.gamma") shown inside figure `id`, and waits for the figure. */
-async function nudge(page: Page, id: string, param: string, presses = 1): Promise<void> {
+/**
+ * Moves the slider `param` (e.g. "merton-value.gamma") shown inside figure `id`, and waits for the figure; `urlKey`
+ * is the key the URL carries (the explorer's for a shared parameter, e.g. "merton-explorer.gamma").
+ */
+async function nudge(page: Page, id: string, param: string, presses = 1, urlKey = param): Promise<void> {
   const slider = page.locator(`[data-figure="${id}"] input[data-param="${param}"]`);
   await slider.focus();
   for (let i = 0; i < Math.abs(presses); i++) await page.keyboard.press(presses > 0 ? 'ArrowRight' : 'ArrowLeft');
-  await page.waitForFunction((k) => location.search.includes(k), `${param}=`);
+  await page.waitForFunction((k) => location.search.includes(k), `${urlKey}=`);
   await readyFigure(page, id);
 }
 
@@ -25,8 +28,8 @@ describe('chapter 7: Merton', () => {
   it('every figure becomes ready, shows the closed forms, and a slider changes what it shows', async () => {
     const { page, problems } = await openPage(session.context, '/#/merton');
     for (const id of FIGURES) await readyFigure(page, id);
-    expect(await stats(page, 'merton-explorer')).toMatch(/π\* = 0\.625, k\* = 0\.04781/);
-    expect(await stats(page, 'merton-value')).toMatch(/4\.57% of wealth a year at π\* = 0\.625/);
+    expect(await stats(page, 'merton-explorer')).toMatch(/π\* = 0\.625\s+k\* = 0\.04781/);
+    expect(await stats(page, 'merton-value')).toMatch(/at π\* = 0\.625: 4\.57% of wealth a year/);
     expect(await stats(page, 'merton-pi')).toMatch(/π = 0\.625 \(closed form 0\.625/);
 
     // Explorer: the reader's fraction.
@@ -38,10 +41,12 @@ describe('chapter 7: Merton', () => {
 
     // Value curve: risk aversion, moved from this figure's own controls (the explorer follows).
     before = await stats(page, 'merton-value');
-    await nudge(page, 'merton-value', 'merton-explorer.gamma', 10);
+    await nudge(page, 'merton-value', 'merton-value.gamma', 10, 'merton-explorer.gamma');
     after = await stats(page, 'merton-value');
     expect(after).not.toBe(before);
     expect(after).toMatch(/π\* = 0\.417/); // 0.05 / (3 * 0.04)
+    await readyFigure(page, 'merton-explorer');
+    expect(await stats(page, 'merton-explorer')).toMatch(/π\* = 0\.4167/); // the explorer shares γ
 
     // Policy iteration: more paths.
     before = await stats(page, 'merton-pi');
@@ -55,7 +60,7 @@ describe('chapter 7: Merton', () => {
   it('an ill-posed setting (γ = 0.5, ρ = 0.04) explains itself in every figure, with no NaN', async () => {
     const { page, problems } = await openPage(session.context, '/?v=1&merton-explorer.gamma=0.5&merton-explorer.rho=0.04#/merton');
     await readyFigure(page, 'merton-explorer');
-    const notice = await page.locator('[data-figure="merton-explorer"] .merton-illposed').innerText();
+    const notice = await page.locator('[data-figure="merton-explorer"] .figure-notice').innerText();
     expect(notice).toMatch(/ill-posed.*Raise ρ above 0\.04625/);
     // The reader's own policy still has a finite value and is simulated.
     expect(await stats(page, 'merton-explorer')).toMatch(/Your policy \(π = 1, k = 0\.03\): V\(1\) = \d/);
@@ -67,7 +72,7 @@ describe('chapter 7: Merton', () => {
     expect(await page.locator('main').innerText()).not.toMatch(/NaN/);
     // Back to a well-posed rho from the figure's slider: the notice goes away.
     await nudge(page, 'merton-explorer', 'merton-explorer.rho', 3); // 0.055 (0.05 is the default and leaves the URL)
-    expect(await page.locator('[data-figure="merton-explorer"] .merton-illposed').count()).toBe(0);
+    expect(await page.locator('[data-figure="merton-explorer"] .figure-notice').count()).toBe(0);
     await expect.poll(() => status(page, 'merton-value')).not.toBe('error');
     expect(problems).toEqual([]);
     await page.close();

@@ -19,7 +19,7 @@ import { useMemo, useRef, type JSX } from 'react';
 import type { CodeListing } from '../../compiler/highlightCode.ts';
 import { useInView } from '../sim/useInView.ts';
 import { useSimulation, type SimStatus } from '../sim/useSimulation.ts';
-import { defineFigureParams, useFigureState, type FigureParams } from '../state/figureParams.ts';
+import { defineFigureParams, defineLinkedFigureParams, useFigureState, type FigureParams, type LinkedSlice } from '../state/figureParams.ts';
 import type { Schema, Values } from '../state/schema.ts';
 import type { TaskName, TaskParams, TaskResult } from '../../workers/tasks.ts';
 import { FigureFrame } from './FigureFrame.tsx';
@@ -33,6 +33,11 @@ interface DeclarationBase<S extends Schema, R, P = Values<S>> {
   code?: readonly CodeListing[];
   /** Why these values have no answer, in a sentence (an unstable gain, an ill-posed market); null when they do. */
   blocked?: (values: Values<S>) => string | null;
+  /**
+   * Parameters of another figure that this one shows too (an explorer's market, moved from a later figure): these
+   * keys of `schema` live in that figure's slice, so both figures' sliders drive the same values.
+   */
+  shares?: { params: LinkedSlice; keys: readonly (keyof S & string)[] };
   /** The view: a hook that turns the shown result and the current values into panels and readouts. */
   useView: (ctx: ViewContext<S, R, P>) => FigureView;
 }
@@ -92,14 +97,21 @@ function useTaskSource<S extends Schema, N extends TaskName>(
   const enabled = decl.useEnabled ? decl.useEnabled(values) : true;
   // The values each recent request was made from, so a result (which names its request) is drawn with its own values.
   const made = useRef(new Map<string, Values<S>>());
+  // The request the shown result answers: never forgotten, so a figure off screen (which computes nothing) keeps its
+  // picture while its values change many times (a shared slider, a scrub in the prose).
+  const shownKey = useRef<string | null>(null);
   const key = JSON.stringify(request);
   if (!made.current.has(key)) {
     made.current.set(key, values);
-    if (made.current.size > REMEMBERED) made.current.delete(made.current.keys().next().value as string);
+    for (const old of made.current.keys()) {
+      if (made.current.size <= REMEMBERED) break;
+      if (old !== shownKey.current) made.current.delete(old);
+    }
   }
   if (previewRequest) made.current.set(JSON.stringify(previewRequest), values);
   const sim = useSimulation(decl.task, request, { enabled: inView && blocked === null && enabled, preview: previewRequest });
-  const shownValues = sim.resultParams ? made.current.get(JSON.stringify(sim.resultParams)) : undefined;
+  shownKey.current = sim.resultParams ? JSON.stringify(sim.resultParams) : null;
+  const shownValues = shownKey.current !== null ? made.current.get(shownKey.current) : undefined;
   const shown = sim.result !== null && sim.resultParams !== null && shownValues ? { result: sim.result, values: shownValues, request: sim.resultParams } : null;
   // A figure waiting for its button (never run, or its run cancelled) is ready: it shows what it has, and tests
   // and the crawler waiting for 'ready' do not wait for a run nobody asked for.
@@ -136,7 +148,7 @@ export function defineFigure<S extends Schema, R>(decl: LocalFigure<S, R>): Figu
 // The overloads above carry the types; the implementation sees the two shapes without their links.
 export function defineFigure<S extends Schema>(input: { id: string; task?: TaskName } | LocalFigure<S, unknown>): FigureComponent<S> {
   const decl = ('compute' in input ? input : { ...input, task: input.task ?? (camelCase(input.id) as TaskName) }) as unknown as FigureDeclaration<S>;
-  const params = defineFigureParams(decl.id, decl.schema);
+  const params = decl.shares ? defineLinkedFigureParams(decl.id, decl.schema, decl.shares.params, decl.shares.keys) : defineFigureParams(decl.id, decl.schema);
   // Chosen once per figure, so the hooks each render calls never change.
   const useSource = ('compute' in decl ? useLocalSource : useTaskSource) as (
     d: FigureDeclaration<S>,

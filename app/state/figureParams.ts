@@ -93,6 +93,51 @@ export function applyUrlToFigures(search: string): void {
 }
 
 if (typeof window !== 'undefined') window.addEventListener('popstate', () => applyUrlToFigures(location.search));
+/** Another figure's slice, as {@link defineLinkedFigureParams} reads it (any schema). */
+export interface LinkedSlice {
+  id: string;
+  schema: Schema;
+  store: { getState(): { values: Record<string, number>; set(key: string, value: number): void; setMany(values: Record<string, number>): void }; subscribe(listener: (state: { values: Record<string, number> }, prev: { values: Record<string, number> }) => void): () => void };
+}
+
+/**
+ * A figure's slice that shares some parameters with another figure's (`other`): the `shared` keys of `schema` (which
+ * `other` must have too) are read from and written to `other`'s slice, so the two figures' sliders drive the same
+ * values and the URL carries them once, under `other`'s id; the remaining keys are this figure's own. Reset puts
+ * both back.
+ */
+export function defineLinkedFigureParams<S extends Schema>(id: string, schema: S, other: LinkedSlice, shared: readonly string[]): FigureParams<S> {
+  for (const k of shared) if (!Object.hasOwn(schema, k) || !Object.hasOwn(other.schema, k)) throw new Error(`figure "${id}" shares "${k}" with "${other.id}", but one of them has no such parameter`);
+  const split = (values: Record<string, number>) => {
+    const mine: Record<string, number> = {};
+    const theirs: Record<string, number> = {};
+    for (const [k, v] of Object.entries(values)) (shared.includes(k) ? theirs : mine)[k] = v;
+    return { mine, theirs };
+  };
+  const own = defineFigureParams(id, Object.fromEntries(Object.entries(schema).filter(([k]) => !shared.includes(k))) as Schema);
+  const merged = () => ({ ...split(other.store.getState().values).theirs, ...own.store.getState().values }) as Values<S>;
+  const store = createStore<FigureState<S>>()(() => ({
+    values: merged(),
+    notices: own.store.getState().notices,
+    set: (key, value) => (shared.includes(key) ? other.store.getState().set(key, value) : own.store.getState().set(key, value)),
+    setMany: (values) => {
+      const { mine, theirs } = split(values as Record<string, number>);
+      own.store.getState().setMany(mine);
+      other.store.getState().setMany(theirs);
+    },
+    reset: () => {
+      own.store.getState().reset();
+      other.store.getState().setMany(split(defaults(schema)).theirs);
+    },
+    dismissNotices: () => own.store.getState().dismissNotices(),
+  }));
+  const sync = () => store.setState({ values: merged(), notices: own.store.getState().notices });
+  own.store.subscribe(sync);
+  other.store.subscribe((s, p) => {
+    if (shared.some((k) => s.values[k] !== p.values[k])) sync();
+  });
+  return { id, schema, store, useValues: () => useStore(store, (s) => s.values) };
+}
 
 export function useFigureState<S extends Schema, T>(params: FigureParams<S>, select: (s: FigureState<S>) => T): T {
   return useStore(params.store, select);

@@ -11,11 +11,11 @@ import { defaults } from '../../app/state/schema.ts';
 import { mertonClosedForm, mertonLogGrowth, mertonPolicyCE, mertonPolicyValue, normalCdf, normalPdf } from '../../workers/engines/index.ts';
 import { WEALTH_QUANTILES } from '../../workers/tasks/merton.ts';
 import {
-  CURVE_N, HORIZON, NORMAL_Z, RECORD, SHOWN, curveRange, exactLog10Quantile, explorerParams, explorerRequest, illPosedMessage, market, piParams,
-  piRequest, valueParams, valueRequest, type ExplorerValues,
+  CURVE_N, HORIZON, NORMAL_Z, RECORD, SHOWN, curveRange, exactLog10Quantile, explorerSchema, explorerRequest, illPosedMessage, market, piSchema,
+  piRequest, valueSchema, valueRequest, type ExplorerValues,
 } from './params.ts';
 
-const ex = defaults(explorerParams.schema) as ExplorerValues;
+const ex = defaults(explorerSchema) as ExplorerValues;
 const m = market(ex);
 
 describe('the normal quantiles used for the exact bands', () => {
@@ -99,7 +99,7 @@ describe('figure merton-explorer at an ill-posed and a ruinous point', () => {
 });
 
 describe('figure merton-value at its defaults', () => {
-  const req = valueRequest(m, defaults(valueParams.schema) as { paths: number; seed: number });
+  const req = valueRequest(m, defaults(valueSchema) as { paths: number; seed: number });
   const r = runToEnd(tasks.mertonValueCurve(req));
   const range = curveRange(m);
 
@@ -137,7 +137,7 @@ describe('figure merton-value at its defaults', () => {
 });
 
 describe('figure merton-pi at its defaults', () => {
-  const v = defaults(piParams.schema) as { iterations: number; paths: number; seed: number; pi0: number; k0: number };
+  const v = defaults(piSchema) as { iterations: number; paths: number; seed: number; pi0: number; k0: number };
   const r = runToEnd(tasks.mertonPolicyIteration(piRequest(m, v)));
   const opt = mertonClosedForm(m);
 

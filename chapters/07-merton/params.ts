@@ -1,39 +1,49 @@
 /**
  * Parameter schemas of chapter 7's figures and the requests they send to the worker, in one place so that the
- * unit tests check exactly what the figures show. The market and preferences live in the explorer's slice; the
- * other two figures read them from there (their sliders for them drive the same values).
+ * unit tests check exactly what the figures show. The market and preferences are the explorer's; the other two
+ * figures share them (`shares: MertonExplorer.params`: their sliders for them drive the same values).
  */
-import { defineFigureParams } from '../../app/state/figureParams.ts';
 import type { Values } from '../../app/state/schema.ts';
 import { mertonClosedForm, mertonWellPosedness, type MertonParams } from '../../workers/engines/index.ts';
 import type { MertonExplorerParams, MertonPolicyIterationParams, MertonValueCurveParams } from '../../workers/tasks/merton.ts';
 
-export const explorerParams = defineFigureParams('merton-explorer', {
+export const marketSchema = {
   mu: { label: 'expected return of the stock', symbol: 'μ', min: 0, max: 0.2, step: 0.005, default: 0.08 },
   rf: { label: 'riskless rate', symbol: 'r_f', min: 0, max: 0.1, step: 0.005, default: 0.03 },
   sigma: { label: 'volatility of the stock', symbol: 'σ', min: 0.05, max: 0.6, step: 0.01, default: 0.2 },
   gamma: { label: 'relative risk aversion', symbol: 'γ', min: 0.2, max: 8, step: 0.1, default: 2 },
   rho: { label: 'discount rate', symbol: 'ρ', min: 0.005, max: 0.2, step: 0.005, default: 0.05 },
+};
+
+/** The keys of the market, which the value curve and policy iteration share with the explorer. */
+export const MARKET_KEYS = ['mu', 'rf', 'sigma', 'gamma', 'rho'] as const;
+
+export const explorerSchema = {
+  ...marketSchema,
   pi: { label: 'your fraction in the stock', symbol: 'π', min: -0.5, max: 4, step: 0.05, default: 1 },
   k: { label: 'your consumption rate', symbol: 'k', min: 0.005, max: 0.2, step: 0.005, default: 0.03 },
   paths: { label: 'number of paths', symbol: 'N', min: 100, max: 5000, step: 100, default: 1000, integer: true, log: true },
   seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
-});
+};
 
-export const valueParams = defineFigureParams('merton-value', {
+/** The value curve: the market (shared with the explorer; it shows μ, σ, γ, ρ), then its own paths and seed. */
+export const valueSchema = {
+  ...marketSchema,
   paths: { label: 'paths per fraction', symbol: 'N', min: 50, max: 2000, step: 50, default: 300, integer: true, log: true },
   seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
-});
+};
 
-export const piParams = defineFigureParams('merton-pi', {
+/** Policy iteration: the market (shared with the explorer; it shows γ, ρ), then its own settings. */
+export const piSchema = {
+  ...marketSchema,
   iterations: { label: 'policy-iteration steps', symbol: 'n', min: 1, max: 12, step: 1, default: 6, integer: true },
   paths: { label: 'paths per sample state', symbol: 'N', min: 20, max: 1000, step: 10, default: 200, integer: true, log: true },
   pi0: { label: 'initial fraction', symbol: 'π₀', min: -0.5, max: 3, step: 0.05, default: 0 },
   k0: { label: 'initial consumption rate', symbol: 'k₀', min: 0.005, max: 0.2, step: 0.005, default: 0.02 },
   seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
-});
+};
 
-export type ExplorerValues = Values<typeof explorerParams.schema>;
+export type ExplorerValues = Values<typeof explorerSchema>;
 
 /**
  * Years of wealth shown, exact log-normal steps over them, recorded points, individual paths drawn. The log-normal
@@ -86,12 +96,14 @@ export function curveRange(m: MertonParams): { piMin: number; piMax: number; k: 
   return a === b ? { piMin: -1, piMax: 1, k: s.k, piStar: s.pi } : { piMin: a, piMax: b, k: s.k, piStar: s.pi };
 }
 
-export function valueRequest(m: MertonParams, v: Values<typeof valueParams.schema>): MertonValueCurveParams {
+/** At an ill-posed point there is no k* to hold fixed: the figure is blocked and this request (at γ = 2, ρ = 0.05) is never sent. */
+export function valueRequest(m: MertonParams, v: Pick<Values<typeof valueSchema>, 'paths' | 'seed'>): MertonValueCurveParams {
+  if (!mertonWellPosedness(m).wellPosed) m = { ...m, gamma: 2, rho: 0.05 };
   const r = curveRange(m);
   return { ...m, k: r.k, piMin: r.piMin, piMax: r.piMax, n: CURVE_N, paths: v.paths, seed: v.seed, dt: CURVE_DT, horizon: CURVE_HORIZON };
 }
 
-export function piRequest(m: MertonParams, v: Values<typeof piParams.schema>): MertonPolicyIterationParams {
+export function piRequest(m: MertonParams, v: Pick<Values<typeof piSchema>, 'iterations' | 'paths' | 'seed' | 'pi0' | 'k0'>): MertonPolicyIterationParams {
   return { ...m, iterations: v.iterations, paths: v.paths, seed: v.seed, pi0: v.pi0, k0: v.k0 };
 }
 

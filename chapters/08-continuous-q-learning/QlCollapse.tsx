@@ -4,38 +4,28 @@
  * problem discrete Q-learning targets. Right, log–log: the learned action-gap coefficient of discrete Q-learning
  * against its exact value theta_aa(dt) and the leading order r dt / 2 (slope one).
  */
-import { useMemo, type ReactNode } from 'react';
-import { defineFigureParams } from '../../app/state/figureParams.ts';
-import { Figure } from '../../app/components/Figure.tsx';
-import { Controls } from '../../app/components/Slider.tsx';
-import { Legend } from '../../app/components/Legend.tsx';
-import { useFigureSimulation } from '../../app/sim/useFigureSimulation.ts';
-import { PlotSurface } from '../../app/plots/PlotSurface.tsx';
-import { frame } from '../../app/plots/frame.ts';
-import { drawAxes } from '../../app/plots/axes.ts';
+import { useMemo } from 'react';
+import { defineFigure } from '../../app/figure/defineFigure.tsx';
+import type { Readout } from '../../app/figure/types.ts';
+import { plotAxes } from '../../app/plots/setup.ts';
 import { drawLine } from '../../app/plots/line.ts';
-import { seriesColor, themeColor } from '../../app/plots/theme.ts';
-import { drawPoints, logScale } from '../../app/plots/points.ts';
+import { drawPoints } from '../../app/plots/points.ts';
 import { decadeTicks, formatDecade } from '../../app/plots/logTicks.ts';
-import { plotScales } from '../../app/plots/setup.ts';
+import { formatScientific } from '../../app/plots/format.ts';
+import { clampTo, finiteRange } from '../../app/plots/scales.ts';
+import { seriesColor, themeColor } from '../../app/plots/theme.ts';
 import compareListing from '../../workers/engines/learning/compare.ts?fn=compareLearners&code';
 import discreteListing from '../../workers/engines/learning/qlearning.ts?fn=qLearningDiscrete&code';
-import type { QlCollapseParams } from '../../workers/tasks/continuousQLearning.ts';
 import { DTS, POST_LQR, fmt, optimum, pct, sampledQ } from './model.ts';
-import { clampTo, finiteRange } from './plotHelpers.ts';
-import { formatScientific } from '../../app/plots/format.ts';
 
 /** "−2.53 × 10⁻⁴" with a true minus sign. */
 const sci = (v: number) => formatScientific(v, { plain: null }).replace('-', '−');
-import './qlearning.css';
-
-export const collapseParams = defineFigureParams('ql-collapse', {
-  time: { label: 'simulated time per path', symbol: 'T', min: 100, max: 1600, step: 10, default: 400, integer: true, log: true },
-  seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
-});
 
 const DT_DOMAIN: [number, number] = [0.0035, 0.14];
 const DT_TICKS = [0.005, 0.01, 0.02, 0.05, 0.1];
+/** The time-step axis: log10 of Δt, ticked and labelled at the steps themselves. */
+const DT_AXIS = { domain: [Math.log10(DT_DOMAIN[0]), Math.log10(DT_DOMAIN[1])] as [number, number], label: 'time step Δt (log)', ticks: DT_TICKS.map(Math.log10), log: true };
+const log10All = (a: ArrayLike<number>) => Float64Array.from(a, Math.log10);
 
 /** K_dt and theta_aa(dt) of the sampled problem on a log grid of dt (closed form, about 0.1 ms). */
 export function sampledCurves(n = 60) {
@@ -53,108 +43,120 @@ export function sampledCurves(n = 60) {
   return { dt, K, gap, lead };
 }
 
-export function QlCollapse({ number, anchor, children }: { label?: string; number?: string; anchor?: string; children?: ReactNode }) {
-  const v = collapseParams.useValues();
-  const request: QlCollapseParams = { dts: DTS, time: v.time, seed: v.seed };
-  const { sim, figure } = useFigureSimulation('qlCollapse', request);
-  const r = sim.status === 'error' ? null : sim.result;
-  const curves = useMemo(() => sampledCurves(), []);
-  const Ks = optimum.K;
-  const last = DTS.length - 1;
-  const exactGap = DTS.map((dt) => sampledQ(dt).thetaAA);
+const Ks = optimum.K;
+const exactGap = DTS.map((dt) => sampledQ(dt).thetaAA);
 
-  const stats = r
-    ? `K* = ${fmt(Ks)}. q-learning (averaged over the second half): ${DTS.map((dt, k) => `Δt = ${dt}: ${fmt(r.qKAveraged[k], 3)}`).join(', ')}. ` +
-      `Discrete Q-learning (greedy gain of the parameters averaged over the second half): ${DTS.map((dt, k) => `Δt = ${dt}: ${Number.isFinite(r.QKAveraged[k]) ? fmt(r.QKAveraged[k], 3) : 'no concave Q'}`).join(', ')}; ` +
-      `its action-gap coefficient ${DTS.map((dt, k) => `${sci(r.Qgap[k])} (exact ${sci(exactGap[k])})`).join(', ')}.`
-    : '';
+export const QlCollapse = defineFigure({
+  id: 'ql-collapse',
+  schema: {
+    time: { label: 'simulated time per path', symbol: 'T', min: 100, max: 1600, step: 10, default: 400, integer: true, log: true },
+    seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+  },
+  code: [discreteListing, compareListing],
+  request: (v) => ({ dts: DTS, time: v.time, seed: v.seed }),
+  useView: ({ shown }) => {
+    const r = shown?.result ?? null;
+    const curves = useMemo(() => sampledCurves(), []);
+    const last = DTS.length - 1;
+    const gainText = (K: number) => (Number.isFinite(K) ? fmt(K, 3) : 'no concave Q');
 
-  return (
-    <Figure
-      params={collapseParams}
-      number={number}
-      anchor={anchor}
-      {...figure}
-      caption={children}
-      code={[discreteListing, compareListing]}
-      summary={stats}
-      csv={(): Record<string, ArrayLike<number>> =>
-        r ? { dt: r.dt, q_K: r.qK, q_K_averaged: r.qKAveraged, Q_K: r.QK, Q_K_averaged: r.QKAveraged, Q_gap: r.Qgap, Q_gap_exact: exactGap, K_dt_exact: DTS.map((dt) => sampledQ(dt).K) } : {}
-      }
-      controls={<Controls params={collapseParams} />}
-    >
-      <div ref={figure.plotRef} className="ql-wrap">
-        <div className="ql-plots">
-          <PlotSurface
-            aspect={0.85}
-            ariaLabel="Learned feedback gain against the time step for continuous-time q-learning and discrete Q-learning, with the optimal gain"
-            deps={[r, curves]}
-            draw={(svg, _ctx, size, theme) => {
-              const vals = [Ks, ...curves.K];
-              if (r) vals.push(...r.qK, ...r.qKAveraged, ...r.QK, ...r.QKAveraged);
-              const yDomain = finiteRange(vals, [0, 3 * Ks]);
-              const f = frame(size, { theme, xLabel: 'Δt', yLabel: 'K', yDomain });
-              const s = { ...plotScales(f, [0, 1], yDomain, { nice: false }), x: logScale(DT_DOMAIN, [f.left, f.right]) };
-              drawAxes(svg, s, f, { theme, xLabel: 'time step Δt (log)', yLabel: 'learned gain K', xTicks: DT_TICKS, xFormat: (x) => String(x) });
-              drawLine(svg, { x: DT_DOMAIN, y: [Ks, Ks] }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: `Optimal gain K* = ${fmt(Ks)}` });
-              drawLine(svg, { x: curves.dt, y: curves.K }, s, { theme, color: seriesColor(1), weight: 0.6, dash: '2 3', ariaLabel: 'Greedy gain K_dt of the sampled problem, exact' });
-              if (!r) return;
-              const clip = (a: ArrayLike<number>) => clampTo(a, yDomain);
-              const xl = r.dt.map((d) => d / 1.06);
-              const xr = r.dt.map((d) => d * 1.06);
-              drawPoints(svg, { x: xl, y: clip(r.qK) }, s, { theme, color: seriesColor(0), hollow: DTS.map(() => true), radius: 0.25, ariaLabel: 'q-learning, final gain' });
-              drawPoints(svg, { x: xl, y: clip(r.qKAveraged) }, s, { theme, color: seriesColor(0), halo: true, ariaLabel: 'q-learning, gain averaged over the second half' });
-              drawPoints(svg, { x: xr, y: clip(r.QK) }, s, { theme, color: seriesColor(1), hollow: DTS.map(() => true), radius: 0.25, shape: 'square', ariaLabel: 'discrete Q-learning, final greedy gain' });
-              drawPoints(svg, { x: xr, y: clip(r.QKAveraged) }, s, { theme, color: seriesColor(1), shape: 'square', halo: true, ariaLabel: 'discrete Q-learning, greedy gain of the averaged parameters' });
-            }}
-          />
-          <PlotSurface
-            aspect={0.85}
-            ariaLabel="Action-gap coefficient of discrete Q-learning against the time step, log–log, with its exact value"
-            deps={[r, curves]}
-            draw={(svg, _ctx, size, theme) => {
-              let lo = Math.min(...curves.gap, ...curves.lead);
-              let hi = Math.max(...curves.gap, ...curves.lead);
-              if (r) for (const g of r.Qgap) if (g < 0) (lo = Math.min(lo, -g)), (hi = Math.max(hi, -g));
-              const yDomain: [number, number] = [lo / 1.5, hi * 1.5];
-              const ticks = decadeTicks(yDomain[0], yDomain[1], 5);
-              const f = frame(size, { theme, xLabel: 'Δt', yLabel: 'gap', yTickLabels: ticks.map(formatDecade) });
-              const s = { x: logScale(DT_DOMAIN, [f.left, f.right]), y: logScale(yDomain, [f.bottom, f.top]) };
-              drawAxes(svg, s, f, { theme, xLabel: 'time step Δt (log)', yLabel: 'action gap |θₐₐ| (log)', xTicks: DT_TICKS, xFormat: (x) => String(x), yTicks: ticks, yFormat: formatDecade });
-              drawLine(svg, { x: curves.dt, y: curves.lead }, s, { theme, color: themeColor.muted, dash: '3 3', ariaLabel: 'Leading order r Δt / 2, slope one' });
-              drawLine(svg, { x: curves.dt, y: curves.gap }, s, { theme, color: themeColor.fg, weight: 0.8, ariaLabel: 'Exact action-gap coefficient of Q_dt' });
-              if (!r) return;
-              drawPoints(svg, { x: r.dt, y: r.Qgap.map((g) => (g < 0 ? -g : NaN)) }, s, { theme, color: seriesColor(1), shape: 'square', halo: true, ariaLabel: 'Learned action-gap coefficient of discrete Q-learning' });
-            }}
-          />
-        </div>
-      </div>
-      <Legend
-        items={[
-          { label: 'q-learning (averaged; hollow: final)', color: 'var(--plot-1)', shape: 'dot' },
-          { label: 'discrete Q (averaged; hollow: final)', color: 'var(--plot-2)', shape: 'square' },
-          { label: 'K*', color: 'var(--plot-fg)', shape: 'dash' },
-          { label: <>K<sub>Δt</sub> of the sampled problem</>, color: 'var(--plot-2)', shape: 'dotted' },
-          { label: <>exact |θ<sub>aa</sub>|</>, color: 'var(--plot-fg)' },
-          { label: 'r Δt / 2', color: 'var(--plot-muted)', shape: 'dash' },
-        ]}
-      />
-      {r && (
-        <p className="figure-stats">
-          <span>
-            Δt = {DTS[last]}: q-learning <b>{fmt(r.qKAveraged[last], 3)}</b> ({pct(r.qKAveraged[last] / Ks - 1)}), discrete Q{' '}
-            <b>{Number.isFinite(r.QKAveraged[last]) ? fmt(r.QKAveraged[last], 3) : 'no concave Q'}</b>
-            {Number.isFinite(r.QKAveraged[last]) && <> ({pct(r.QKAveraged[last] / Ks - 1)})</>} against K* = {fmt(Ks)}
-          </span>
-          <span>
-            Δt = {DTS[0]}: discrete Q {Number.isFinite(r.QKAveraged[0]) ? fmt(r.QKAveraged[0], 3) : 'no concave Q'} near its K<sub>Δt</sub> ={' '}
-            {fmt(sampledQ(DTS[0]).K, 3)}
-          </span>
-          <span>
-            gap at Δt = {DTS[last]}: {sci(r.Qgap[last])} (exact {sci(exactGap[last])}, r Δt/2 = {sci((POST_LQR.r * DTS[last]) / 2)})
-          </span>
-        </p>
-      )}
-    </Figure>
-  );
-}
+    const readouts: Readout[] = r
+      ? [
+          { label: `q-learning gain at Δt = ${DTS[last]}`, value: fmt(r.qKAveraged[last], 3), detail: `(${pct(r.qKAveraged[last] / Ks - 1)} from K* = ${fmt(Ks)})` },
+          {
+            label: `discrete Q gain at Δt = ${DTS[last]}`,
+            value: gainText(r.QKAveraged[last]),
+            detail: Number.isFinite(r.QKAveraged[last]) ? `(${pct(r.QKAveraged[last] / Ks - 1)})` : undefined,
+          },
+          { label: `discrete Q gain at Δt = ${DTS[0]}`, value: gainText(r.QKAveraged[0]), detail: `near its K_Δt = ${fmt(sampledQ(DTS[0]).K, 3)}`, secondary: true },
+          {
+            label: `action gap at Δt = ${DTS[last]}`,
+            value: sci(r.Qgap[last]),
+            detail: `(exact ${sci(exactGap[last])}, r Δt/2 = ${sci((POST_LQR.r * DTS[last]) / 2)})`,
+            secondary: true,
+          },
+          {
+            label: 'Averaged over the second half, by Δt',
+            value: DTS.map((dt, k) => `${dt}: ${fmt(r.qKAveraged[k], 3)}`).join(', '),
+            detail: `(q-learning); discrete Q ${DTS.map((dt, k) => `${dt}: ${gainText(r.QKAveraged[k])}`).join(', ')}; its gaps ${DTS.map((_, k) => `${sci(r.Qgap[k])} (exact ${sci(exactGap[k])})`).join(', ')}`,
+            secondary: true,
+          },
+        ]
+      : [];
+
+    return {
+      readouts,
+      csv: (): Record<string, ArrayLike<number>> =>
+        r ? { dt: r.dt, q_K: r.qK, q_K_averaged: r.qKAveraged, Q_K: r.QK, Q_K_averaged: r.QKAveraged, Q_gap: r.Qgap, Q_gap_exact: exactGap, K_dt_exact: DTS.map((dt) => sampledQ(dt).K) } : {},
+      panels: [
+        {
+          key: 'gain',
+          title: 'gain',
+          aspect: 0.85,
+          legend: [
+            { label: 'q-learning (averaged; hollow: final)', color: seriesColor(0), shape: 'dot' },
+            { label: 'discrete Q (averaged; hollow: final)', color: seriesColor(1), shape: 'square' },
+            { label: 'K*', color: themeColor.fg, shape: 'dash' },
+            { label: 'K_Δt of the sampled problem', color: seriesColor(1), shape: 'dotted' },
+          ],
+          ariaLabel: 'Learned feedback gain against the time step for continuous-time q-learning and discrete Q-learning, with the optimal gain',
+          deps: [r, curves],
+          draw: (svg, _ctx, size, theme) => {
+            const vals = [Ks, ...curves.K];
+            if (r) vals.push(...r.qK, ...r.qKAveraged, ...r.QK, ...r.QKAveraged);
+            const yDomain = finiteRange(vals, [0, 3 * Ks]);
+            const s = plotAxes(svg, size, theme, { x: DT_AXIS, y: { domain: yDomain, label: 'learned gain K' } });
+            drawLine(svg, { x: DT_AXIS.domain, y: [Ks, Ks] }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: `Optimal gain K* = ${fmt(Ks)}` });
+            drawLine(svg, { x: log10All(curves.dt), y: curves.K }, s, { theme, color: seriesColor(1), weight: 0.6, dash: '2 3', ariaLabel: 'Greedy gain K_dt of the sampled problem, exact' });
+            if (!r) return;
+            const clip = (a: ArrayLike<number>) => clampTo(a, yDomain);
+            const xl = r.dt.map((d) => Math.log10(d / 1.06));
+            const xr = r.dt.map((d) => Math.log10(d * 1.06));
+            drawPoints(svg, { x: xl, y: clip(r.qK) }, s, { theme, color: seriesColor(0), hollow: DTS.map(() => true), radius: 0.25, ariaLabel: 'q-learning, final gain' });
+            drawPoints(svg, { x: xl, y: clip(r.qKAveraged) }, s, { theme, color: seriesColor(0), halo: true, ariaLabel: 'q-learning, gain averaged over the second half' });
+            drawPoints(svg, { x: xr, y: clip(r.QK) }, s, { theme, color: seriesColor(1), hollow: DTS.map(() => true), radius: 0.25, shape: 'square', ariaLabel: 'discrete Q-learning, final greedy gain' });
+            drawPoints(svg, { x: xr, y: clip(r.QKAveraged) }, s, { theme, color: seriesColor(1), shape: 'square', halo: true, ariaLabel: 'discrete Q-learning, greedy gain of the averaged parameters' });
+          },
+        },
+        {
+          key: 'gap',
+          title: 'action gap',
+          aspect: 0.85,
+          legend: [
+            { label: 'discrete Q, learned', color: seriesColor(1), shape: 'square' },
+            { label: 'exact |θ_aa|', color: themeColor.fg },
+            { label: 'r Δt / 2', color: themeColor.muted, shape: 'dash' },
+          ],
+          ariaLabel: 'Action-gap coefficient of discrete Q-learning against the time step, log–log, with its exact value',
+          deps: [r, curves],
+          draw: (svg, _ctx, size, theme) => {
+            let lo = Math.min(...curves.gap, ...curves.lead);
+            let hi = Math.max(...curves.gap, ...curves.lead);
+            if (r) for (const g of r.Qgap) if (g < 0) ((lo = Math.min(lo, -g)), (hi = Math.max(hi, -g)));
+            const yDomain: [number, number] = [lo / 1.5, hi * 1.5];
+            const s = plotAxes(svg, size, theme, {
+              x: DT_AXIS,
+              y: {
+                domain: [Math.log10(yDomain[0]), Math.log10(yDomain[1])],
+                label: 'action gap |θₐₐ| (log)',
+                log: true,
+                ticks: decadeTicks(yDomain[0], yDomain[1], 5).map(Math.log10),
+                format: (v) => formatDecade(10 ** v),
+              },
+            });
+            drawLine(svg, { x: log10All(curves.dt), y: log10All(curves.lead) }, s, { theme, color: themeColor.muted, dash: '3 3', ariaLabel: 'Leading order r Δt / 2, slope one' });
+            drawLine(svg, { x: log10All(curves.dt), y: log10All(curves.gap) }, s, { theme, color: themeColor.fg, weight: 0.8, ariaLabel: 'Exact action-gap coefficient of Q_dt' });
+            if (!r) return;
+            drawPoints(svg, { x: log10All(r.dt), y: r.Qgap.map((g) => (g < 0 ? Math.log10(-g) : NaN)) }, s, {
+              theme,
+              color: seriesColor(1),
+              shape: 'square',
+              halo: true,
+              ariaLabel: 'Learned action-gap coefficient of discrete Q-learning',
+            });
+          },
+        },
+      ],
+    };
+  },
+});

@@ -5,7 +5,7 @@
  */
 import { lqrDiscounted, type ScalarLqrParams } from '../../workers/engines/lqr.ts';
 import { formatPercent } from '../../app/plots/format.ts';
-import { lqrTransition, POST_LQR } from '../../workers/engines/learning/qlearningCT.ts';
+import { lqrTransition, POST_LQR, Q_LEARNING_DT_MAX } from '../../workers/engines/learning/qlearningCT.ts';
 
 export { POST_LQR };
 
@@ -14,6 +14,9 @@ export const optimum = lqrDiscounted(POST_LQR);
 
 /** The entropy temperature of the q-learner (the engine's default). */
 export const GAMMA = 0.1;
+
+/** The largest time step the learning figure offers: beyond it the learners' explicit updates are unstable. */
+export const DT_MAX = Q_LEARNING_DT_MAX;
 
 /** The time steps of the collapse figure (the engine's default list). */
 export const DTS = [0.1, 0.05, 0.01, 0.005];

@@ -2,8 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { lqrTransition } from '../../workers/engines/learning/qlearningCT.ts';
 import { ergodicLqSolution, ergodicRiccatiRoots, JIA_ZHOU_ERGODIC } from '../../workers/engines/learning/qlearningErgodic.ts';
-import { GAMMA, POST_LQR, entropyValueConstant, optimum, qStar, sampledQ } from './model.ts';
-import { clampTo, finiteRange } from './plotHelpers.ts';
+import { DT_MAX, GAMMA, POST_LQR, entropyValueConstant, optimum, qStar, sampledQ } from './model.ts';
+import { runToEnd } from '../../workers/engines/chunked.ts';
+import { tasks } from '../../workers/tasks.ts';
+import { QlLearning } from './QlLearning.tsx';
 
 /** Trapezoid rule of f on [a, b] with n panels (for smooth, fast-decaying integrands). */
 function integrate(f: (a: number) => number, a: number, b: number, n = 20000): number {
@@ -169,11 +171,16 @@ describe('the ergodic check case: root choice, k1 and the average reward (eq. ql
   });
 });
 
-describe('plot helpers', () => {
-  it('finiteRange ignores NaN and respects its limits; clampTo keeps NaN as a gap', () => {
-    expect(finiteRange([1, NaN, 3], [0, 10], 0)).toEqual([1, 3]);
-    expect(finiteRange([NaN], [0, 10])).toEqual([0, 10]);
-    expect(finiteRange([-5, 50], [0, 10])).toEqual([0, 10]);
-    expect(Array.from(clampTo([-1, 0.5, 2, NaN], [0, 1]))).toEqual([0, 0.5, 1, NaN]);
+describe('the learning figure at large time steps (issue 16, item 6)', () => {
+  it('offers no time step beyond DT_MAX = 0.125, and runs both learners to finite numbers there', () => {
+    expect(QlLearning.declaration.schema.dt.max).toBe(DT_MAX);
+    expect(DT_MAX).toBe(0.125);
+    const r = runToEnd(tasks.qlLearning({ dt: DT_MAX, time: 400, seed: 1 }));
+    expect(Number.isFinite(r.qKAveraged)).toBe(true);
+    expect(r.Qtheta.every(Number.isFinite)).toBe(true);
+  });
+
+  it('a diverging run says so in a sentence that names the time step, instead of drawing nonsense', () => {
+    expect(() => runToEnd(tasks.qlLearning({ dt: 0.2, time: 400, seed: 1 }))).toThrow(/q-learning diverged at Δt = 0\.2: .*unstable at time steps beyond about 0\.125; choose a smaller Δt/);
   });
 });

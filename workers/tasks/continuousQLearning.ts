@@ -6,7 +6,7 @@
  */
 import type { Chunked } from '../engines/chunked.ts';
 import { compareLearners } from '../engines/learning/compare.ts';
-import { qLearningCT } from '../engines/learning/qlearningCT.ts';
+import { Q_LEARNING_DT_MAX, qLearningCT } from '../engines/learning/qlearningCT.ts';
 import { qLearningDiscrete } from '../engines/learning/qlearning.ts';
 import { ergodicLqSolution, JIA_ZHOU_ERGODIC, qLearningErgodic, type ErgodicLqSolution } from '../engines/learning/qlearningErgodic.ts';
 
@@ -86,12 +86,22 @@ export interface QlLearningResult {
   QKAveraged: number;
 }
 
+/** The sentence for a learner whose parameters grew without bound at the step dt: too large a step, or an unlucky seed. */
+export function divergedMessage(learner: string, dt: number): string {
+  return dt > Q_LEARNING_DT_MAX
+    ? `${learner} diverged at Δt = ${dt}: its explicit updates are unstable at time steps beyond about ${Q_LEARNING_DT_MAX}; choose a smaller Δt.`
+    : `${learner} diverged at Δt = ${dt} on this seed and budget (its parameters grew without bound); try another seed or a smaller Δt.`;
+}
+
 /** One run of each learner at the step dt, same seed, same data budget. */
 function* qlLearning(p: QlLearningParams): Chunked<QlLearningResult> {
   checkBudget(p.time, p.seed);
   const ct = yield* nested(qLearningCT({ dt: p.dt, time: p.time, seed: p.seed }), 0, 0.35);
   const dq = yield* nested(qLearningDiscrete({ dt: p.dt, time: p.time, seed: p.seed }), 0.35, 0.65);
-  if (!Number.isFinite(ct.KAveraged) || !ct.psi.every(Number.isFinite)) throw new Error('q-learning diverged on this seed and budget; try another seed');
+  const ctDiverged = !Number.isFinite(ct.KAveraged) || !ct.psi.every(Number.isFinite) || !ct.curveK.every(Number.isFinite);
+  // Discrete Q-learning's gain is NaN by design where its Q is not concave in a; its parameters must stay finite.
+  const dqDiverged = !dq.theta.every(Number.isFinite);
+  if (ctDiverged || dqDiverged) throw new Error(divergedMessage(ctDiverged ? 'q-learning' : 'discrete Q-learning', p.dt));
   return {
     dt: p.dt,
     time: ct.curveTime,

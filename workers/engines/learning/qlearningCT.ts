@@ -31,6 +31,13 @@ import { requireFinite, requireInRange, requireInteger } from '../validate';
 /** The source post's LQR: alpha -0.5, beta 1, q 1, r 0.1, sigma 0.3, rho 0.1 (K* = 2.6597508). */
 export const POST_LQR: ScalarLqrParams = { alpha: -0.5, beta: 1, q: 1, r: 0.1, sigma: 0.3, rho: 0.1 };
 
+/**
+ * The largest time step at which the book runs the two learners on the post's LQR. Their explicit updates (step
+ * sizes tuned at small dt) are stable up to about here; at dt = 0.15 q-learning's parameters already grow without
+ * bound on seed 1 (checked in chapter 8's tests).
+ */
+export const Q_LEARNING_DT_MAX = 0.125;
+
 /** Options shared by the two learners on the LQR. */
 export interface LqrLearningOptions {
   /** LQR parameters (default POST_LQR). */
