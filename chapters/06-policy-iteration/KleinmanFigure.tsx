@@ -16,8 +16,17 @@ import { POST_K_MIN_STABLE, POST_OPTIMUM as optimum } from '../../workers/engine
 import kleinmanListing from '../../workers/engines/lqr.ts?fn=kleinmanIteration&code';
 import { FLOOR, riccatiF } from './kleinman.ts';
 
-/** An error in short scientific notation, or "< 1e-16" at the floor. */
-const sci = (v: number) => (v < FLOOR * 1.0001 ? '< 1e-16' : v.toExponential(1).replace('-', MINUS));
+/** The first iteration whose error is at the floor (machine precision), or -1. */
+const atFloor = (errors: number[]) => errors.findIndex((e) => e < FLOOR * 1.0001);
+
+/** When the errors reach machine precision, as a sentence. */
+function reachText(scalar: number[], double: number[] | null): string {
+  const when = (errors: number[]) => {
+    const k = atFloor(errors);
+    return k < 0 ? `not within ${errors.length} iterations (last error ${errors[errors.length - 1].toExponential(1).replace('-', MINUS)})` : `at n = ${k}`;
+  };
+  return `The error reaches machine precision (below 10⁻¹⁶) ${when(scalar)} for the scalar LQR` + (double ? `, ${when(double)} for the double integrator.` : '.');
+}
 const scalarNote = (K0: number) => `Scalar LQR: K₀ = ${K0} does not stabilise (need K₀ > −0.55, i.e. ρ > 2(α − βK₀)): its value is −∞ and there is nothing to improve.`;
 const doubleNote = (K0: number) => `Double integrator: K₀ = (${K0}, ${K0}) does not stabilise A − BK₀ − (ρ/2)I; start from K₀ ≥ 0.`;
 
@@ -68,8 +77,7 @@ export const KleinmanFigure = defineFigure({
         ? [
             { label: 'Kₙ', value: scalar.gains.slice(0, 7).map((g) => g[0].toFixed(7)).join(' → ') },
             { label: 'K*', value: optimum.K.toFixed(7) },
-            { label: 'errors of the scalar run', value: scalar.errors.map(sci).join(', '), secondary: true },
-            ...(doubleOk ? [{ label: 'errors of the double integrator', value: double.errors.map(sci).join(', '), secondary: true }] : []),
+            { label: reachText(scalar.errors, double && !double.error ? double.errors : null), secondary: true },
           ]
         : [],
       csv: (): Record<string, ArrayLike<number>> => ({ n, scalarK: scalar?.gains.map((g) => g[0]) ?? [], scalarError: scalar?.errors ?? [], doubleError: double?.errors ?? [] }),
