@@ -31,7 +31,7 @@ describe('chapter 5: Feynman–Kac', () => {
     const { page, problems } = await openPage(session.context, '/#/feynman-kac');
     await readyFigure(page, 'fk-dt');
     const before = await stats(page, 'fk-dt');
-    expect(before).toContain('chain −0.2750 vs continuous −0.2527 (−8.84%)');
+    expect(before).toContain('chain at Δt = 0.05: −0.2750 vs continuous −0.2527 (−8.84%)');
     await nudgeSlider(page, 'fk-dt', 'K', -10);
     await expect.poll(() => stats(page, 'fk-dt')).not.toBe(before);
     await page.goto(page.url().replace(/\?.*#/, '?v=1&fk-dt.K=10&fk-dt.paths=200#'));

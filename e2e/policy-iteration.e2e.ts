@@ -18,7 +18,7 @@ describe('chapter 6: policy iteration', () => {
     await expect.poll(() => stats(page, 'kleinman')).not.toBe(before);
     // Between -0.55 and 0 only the double integrator is unstable: a notice, the scalar run still shown.
     await nudgeSlider(page, 'kleinman', 'K0', -12); // -> -0.2
-    await expect.poll(() => page.locator('[data-figure="kleinman"] .pi-note').innerText()).toMatch(/Double integrator.*does not stabilise/);
+    await expect.poll(() => page.locator('[data-figure="kleinman"] .figure-notice').innerText()).toMatch(/Double integrator.*does not stabilise/);
     // Below -0.55 both are unstable: the figure is in error with a sentence.
     await page.goto(page.url().replace(/\?.*#/, '?v=1&kleinman.K0=-0.8#'));
     await page.locator('[data-figure="kleinman"]').scrollIntoViewIfNeeded();

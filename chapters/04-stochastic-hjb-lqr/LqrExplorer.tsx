@@ -20,7 +20,6 @@ import mcListing from '../../workers/engines/feynmanKac.ts?fn=evaluatePolicyMC&c
 import chainListing from '../../workers/engines/feynmanKac.ts?fn=lqrChainValue&code';
 import gainListing from '../../workers/engines/feynmanKac.ts?fn=lqrContinuousPolicyValue&code';
 import type { McSummary } from '../../workers/tasks/stochasticHjbLqr.ts';
-import './lqr.css';
 
 const schema = {
   alpha: { label: 'drift of the state', symbol: 'α', min: -1, max: 1, step: 0.05, default: -0.5 },

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { careResidual, lqrCare, lqrDiscounted, lqrPolicyValue } from '../../workers/engines/lqr.ts';
 import { lqrContinuousPolicyValue } from '../../workers/engines/feynmanKac.ts';
-import { A_BOUND, closedLoopEigen, designedGainValue, doubleIntegratorLqr, explorerCurves, riccatiPath, settleTime, stableGainBound } from './lqrCurves.ts';
+import { designedGainValue as designedAt, doubleIntegratorLqr } from '../../workers/engines/examples.ts';
+import { A_BOUND, closedLoopEigen, explorerCurves, riccatiPath, settleTime, stableGainBound } from './lqrCurves.ts';
+
+/** The gain designed for R = 0.1 used at R (noise, rho as given), valued at x. */
+const designedGainValue = (R: number, noise: number, rho: number, x: [number, number]) => designedAt(doubleIntegratorLqr(R, noise, rho), x);
 
 const post = { alpha: -0.5, beta: 1, q: 1, r: 0.1, sigma: 0.3, rho: 0.1 };
 

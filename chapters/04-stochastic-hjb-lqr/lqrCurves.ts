@@ -2,7 +2,7 @@
  * Closed-form curves of the chapter's figures (cheap: computed on the main thread). Pure functions, tested in
  * lqrCurves.test.ts against the engines and independent references.
  */
-import { lqrCare, lqrDiscounted, lqrFiniteHorizon, lqrPolicyValue, type MatrixLqrParams, type ScalarLqrParams, type ScalarLqrSolution } from '../../workers/engines/lqr.ts';
+import { lqrDiscounted, lqrFiniteHorizon, type ScalarLqrParams, type ScalarLqrSolution } from '../../workers/engines/lqr.ts';
 import { lqrContinuousPolicyValue } from '../../workers/engines/feynmanKac.ts';
 
 /** The source post's action bound |a| <= A_BOUND (the book does not clip). */
@@ -83,30 +83,6 @@ export function riccatiPath(p: Omit<ScalarLqrParams, 'sigma'>, qT: number, T: nu
 }
 
 /**
- * The double integrator of the source post: position and velocity, the action is the acceleration,
- * A = [[0, 1], [0, 0]], B = [[0], [1]], Q = I, control cost R, noise D = diag(0, noise) on the velocity.
- */
-export function doubleIntegratorLqr(R: number, noise: number, rho: number): MatrixLqrParams {
-  return {
-    A: [
-      [0, 1],
-      [0, 0],
-    ],
-    B: [[0], [1]],
-    Q: [
-      [1, 0],
-      [0, 1],
-    ],
-    R,
-    D: [
-      [0, 0],
-      [0, noise],
-    ],
-    rho,
-  };
-}
-
-/**
  * Time to go T - t* such that |P(t) - P| <= 1% of P for every plotted t <= t* (NaN if P(0) itself is further off:
  * the horizon is too short to settle).
  */
@@ -130,18 +106,4 @@ export function closedLoopEigen(k1: number, k2: number): { re: [number, number];
     return { re: [(-k2 - s) / 2, (-k2 + s) / 2], im: 0 };
   }
   return { re: [-k2 / 2, -k2 / 2], im: Math.sqrt(-d) / 2 };
-}
-
-/**
- * Robustness of a design: the gain that is optimal for the post's R = 0.1, used on the double integrator with
- * control cost R. Its value V_K(x) = -1/2 x'P_K x - c_K comes from the Lyapunov equation (lqrPolicyValue); returned
- * at the point x with the optimal value there.
- */
-export function designedGainValue(R: number, noise: number, rho: number, x: [number, number], designR = 0.1): { optimal: number; designed: number } {
-  const sys = doubleIntegratorLqr(R, noise, rho);
-  const opt = lqrCare(sys);
-  const K = lqrCare(doubleIntegratorLqr(designR, noise, rho)).K;
-  const pv = lqrPolicyValue(sys, K);
-  const quad = (P: number[][]) => P[0][0] * x[0] * x[0] + 2 * P[0][1] * x[0] * x[1] + P[1][1] * x[1] * x[1];
-  return { optimal: -0.5 * quad(opt.P) - opt.c, designed: -0.5 * quad(pv.P) - pv.c };
 }

@@ -1,11 +1,12 @@
 /** The numbers chapter 6 states in its prose and exercises, from the engines. */
 import { describe, expect, it } from 'vitest';
-import { kleinmanRun, riccatiDF, riccatiF, FLOOR } from './kleinman.ts';
-import { optimum } from '../05-feynman-kac/model.ts';
+import { riccatiDF, riccatiF, FLOOR } from './kleinman.ts';
+import { kleinmanRun } from '../../workers/engines/examples.ts';
+import { POST_OPTIMUM as optimum } from '../../workers/engines/examples.ts';
 import { scalarLqrHjbResidual } from '../../workers/engines/hjbResidual.ts';
 import { markovChainHjb } from '../../workers/engines/markovChain.ts';
-import { supError } from '../../workers/tasks/policyIteration.ts';
-import { post } from '../05-feynman-kac/model.ts';
+import { supError } from '../../workers/engines/markovChain.ts';
+import { POST_LQR as post } from '../../workers/engines/examples.ts';
 
 describe('chapter 6 prose numbers', () => {
   it("Kleinman from K0 = 0: gains 9.0909, 4.8048, 3.0894, 2.6851, 2.65985, 2.6597508; errors down to machine precision at n = 7", () => {

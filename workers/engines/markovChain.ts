@@ -156,3 +156,13 @@ function maxAbsAction(a: Float64Array): number {
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
   return m;
 }
+
+/** Sup over grid points with |x| <= window of |V_h(x) - V(x)|, V(x) = -1/2 P x^2 - c. */
+export function supError(x: ArrayLike<number>, V: ArrayLike<number>, P: number, c: number, window: number): number {
+  let e = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (Math.abs(x[i]) > window + 1e-9) continue;
+    e = Math.max(e, Math.abs(V[i] - (-0.5 * P * x[i] * x[i] - c)));
+  }
+  return e;
+}

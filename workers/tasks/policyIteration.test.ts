@@ -4,7 +4,8 @@ import { kleinmanIteration, lqrDiscounted } from '../engines/lqr.ts';
 import { lqrAffinePolicyValue } from '../engines/policyIteration.ts';
 import { markovChainHjb } from '../engines/markovChain.ts';
 import { tasks } from '../tasks.ts';
-import { supError } from './policyIteration.ts';
+import { supError } from '../engines/markovChain.ts';
+import { kleinmanRun } from '../engines/examples.ts';
 
 const post = { alpha: -0.5, beta: 1, q: 1, r: 0.1, sigma: 0.3, rho: 0.1 };
 const star = lqrDiscounted(post);
@@ -16,6 +17,7 @@ const figGrid = { params: post, L: 4, h: 0.1, hs: HS, window: 1 };
 describe('piSampled (figure pi-sampled)', () => {
   it('tracks exact Kleinman iteration within 2% per step and ends within 0.2% of K* (measured +0.14%)', () => {
     const r = runToEnd(tasks.piSampled(figPi));
+    expect(r.exact).toEqual(kleinmanRun('scalar', figPi.K0, figPi.iterations + 1).gains.map((g) => g[0]));
     const exact = kleinmanIteration({ A: [[-0.5]], B: [[1]], Q: [[1]], R: 0.1, D: [[0.3]], rho: 0.1 }, [[0]], 9).map((s) => s.K[0][0]);
     expect(r.K[0]).toBe(0);
     for (let n = 0; n < r.improved.length; n++) {
@@ -80,5 +82,17 @@ describe('mcGrid (figure mc-grid)', () => {
     const s = lqrDiscounted({ ...post, sigma: 0.6 });
     expect(r.error).toBe(supError(r.x, r.V, s.P, s.c, 1));
     expect(r.error).toBeLessThan(0.05);
+  });
+});
+
+describe('the kleinman task (figure kleinman)', () => {
+  it("returns Kleinman's iteration on the post's scalar LQR and double integrator, with the reason when K0 does not stabilise", () => {
+    const r = tasks.kleinman({ K0: 0, iterations: 20 });
+    expect(r.scalar).toEqual(kleinmanRun('scalar', 0, 20));
+    expect(r.double).toEqual(kleinmanRun('double', 0, 20));
+    expect(r.scalar.gains[1][0]).toBeCloseTo(1 / 1.1 / 0.1, 10);
+    const half = tasks.kleinman({ K0: -0.2, iterations: 3 });
+    expect(half.scalar.error).toBeUndefined();
+    expect(half.double.error).toMatch(/K0 does not stabilise/);
   });
 });

@@ -4,6 +4,8 @@
  * approximation solved on a sequence of grids.
  */
 import { lqrAffinePolicyValue, lqrDiscounted, markovChainHjb, policyIterationSampled, type SampledPiResult, type ScalarLqrParams } from '../engines/index.ts';
+import { kleinmanRun, type KleinmanRun } from '../engines/examples.ts';
+import { supError } from '../engines/markovChain.ts';
 import type { Chunked } from '../engines/chunked.ts';
 
 export interface PiSampledParams {
@@ -28,6 +30,8 @@ export interface PiSampledResult {
   /** Mean Monte Carlo standard error of the values at the sample states. */
   mcStderr: Float64Array;
   Kstar: number;
+  /** Exact Kleinman iteration from the same K0 on the post's scalar LQR (iterations + 1 gains; empty if it fails). */
+  exact: number[];
 }
 
 /** |alpha - beta K| dt above which the sampled iteration is declared to have run away (legitimate runs stay below 2). */
@@ -66,6 +70,7 @@ function* piSampled(p: PiSampledParams): Chunked<PiSampledResult> {
     hjbResidual: pick((i) => i.hjbResidual),
     mcStderr: pick((i) => i.mcStderr),
     Kstar: lqrDiscounted(p.params).K,
+    exact: kleinmanRun('scalar', p.K0, p.iterations + 1).gains.map((g) => g[0]),
   };
 }
 
@@ -93,16 +98,6 @@ export interface McGridResult {
   errors: Float64Array;
 }
 
-/** Sup over grid points with |x| <= window of |V_h(x) - V(x)|, V(x) = -1/2 P x^2 - c. */
-export function supError(x: ArrayLike<number>, V: ArrayLike<number>, P: number, c: number, window: number): number {
-  let e = 0;
-  for (let i = 0; i < x.length; i++) {
-    if (Math.abs(x[i]) > window + 1e-9) continue;
-    e = Math.max(e, Math.abs(V[i] - (-0.5 * P * x[i] * x[i] - c)));
-  }
-  return e;
-}
-
 /** Markov-chain approximation on [-L, L] at the chosen spacing and along a sweep of spacings. */
 function* mcGrid(p: McGridParams): Chunked<McGridResult> {
   const { P, c } = lqrDiscounted(p.params);
@@ -119,4 +114,14 @@ function* mcGrid(p: McGridParams): Chunked<McGridResult> {
   return { x: shown.x, V: shown.V, h, error: supError(shown.x, shown.V, P, c, p.window), hs: Float64Array.from(p.hs), errors };
 }
 
-export const policyIterationTasks = { piSampled, mcGrid };
+export interface KleinmanParams {
+  K0: number;
+  iterations: number;
+}
+
+/** Kleinman's iteration from K0 on the post's scalar LQR and on its double integrator (from the row (K0, K0)). */
+function kleinman(p: KleinmanParams): { scalar: KleinmanRun; double: KleinmanRun } {
+  return { scalar: kleinmanRun('scalar', p.K0, p.iterations), double: kleinmanRun('double', p.K0, p.iterations) };
+}
+
+export const policyIterationTasks = { piSampled, mcGrid, kleinman };

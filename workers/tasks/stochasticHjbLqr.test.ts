@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { designedGainValue, doubleIntegratorLqr } from '../engines/examples.ts';
 import { runToEnd } from '../engines/chunked.ts';
 import { lqrChainValue, lqrContinuousPolicyValue } from '../engines/feynmanKac.ts';
 import { lqrCare, lqrDiscounted } from '../engines/lqr.ts';
@@ -108,6 +109,17 @@ describe('the doubleIntegrator task (figure lqr-double-integrator)', () => {
         expect(Math.abs(mean - m[d])).toBeLessThan(4 * se);
       }
     }
+  });
+});
+
+describe('the doubleIntegrator task values a designed gain', () => {
+  it('returns designedGainValue of the system when asked, and null otherwise', () => {
+    const system = doubleIntegratorLqr(1, 0.2, 0.1);
+    const p = { system, starts: [1, 0], T: 0.1, steps: 10, paths: 1, record: 2, seed: 1 };
+    expect(runToEnd(tasks.doubleIntegrator(p)).designed).toBeNull();
+    const r = runToEnd(tasks.doubleIntegrator({ ...p, design: { R: 0.1, at: [1, 0] } }));
+    expect(r.designed).toEqual(designedGainValue(system, [1, 0], 0.1));
+    expect(r.designed!.designed).toBeLessThan(r.designed!.optimal);
   });
 });
 

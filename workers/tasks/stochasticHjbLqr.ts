@@ -10,6 +10,7 @@ import {
   type MatrixLqrParams,
 } from '../engines/index.ts';
 import type { Chunked } from '../engines/chunked.ts';
+import { designedGainValue } from '../engines/examples.ts';
 
 /** Runs a chunked job, reporting its progress rescaled to [lo, hi]. */
 function* part<T>(job: Chunked<T>, lo: number, hi: number): Chunked<T> {
@@ -155,7 +156,7 @@ function* lqrExplorer(p: LqrExplorerParams): Chunked<LqrExplorerResult> {
 }
 
 export interface DoubleIntegratorParams {
-  /** A planar LQR with one input (the figure sends the double integrator of chapters/04-.../lqrCurves.ts). */
+  /** A planar LQR with one input (the figure sends the post's double integrator, workers/engines/examples.ts). */
   system: MatrixLqrParams;
   /** Starting points [x, v], flattened. */
   starts: number[];
@@ -165,6 +166,8 @@ export interface DoubleIntegratorParams {
   paths: number;
   record: number;
   seed: number;
+  /** Where to value the gain designed for another control cost (see designedGainValue); omitted: no such value. */
+  design?: { R: number; at: [number, number] };
 }
 
 export interface DoubleIntegratorResult {
@@ -175,6 +178,8 @@ export interface DoubleIntegratorResult {
   t: Float32Array;
   /** Paths of all starts, start-major: start s, path i, time j, component d at ((s * paths + i) * record + j) * 2 + d. */
   paths: Float32Array;
+  /** The optimal value at `design.at`, and that of the gain optimal for `design.R` (null without `design`). */
+  designed: { optimal: number; designed: number } | null;
 }
 
 /**
@@ -199,7 +204,8 @@ function* doubleIntegrator(p: DoubleIntegratorParams): Chunked<DoubleIntegratorR
     out.set(r.paths, s * p.paths * p.record * 2);
     t = r.t;
   }
-  return { P, K, c, t, paths: out };
+  const designed = p.design ? designedGainValue(sys, p.design.at, p.design.R) : null;
+  return { P, K, c, t, paths: out, designed };
 }
 
 export const stochasticHjbLqrTasks = { lqrExplorer, doubleIntegrator };
