@@ -31,6 +31,7 @@ export const tasks = {
   noiseConvergence: noiseTasks.noiseConvergence,
   piSampled: policyIterationTasks.piSampled,
   mcGrid: policyIterationTasks.mcGrid,
+  kleinman: policyIterationTasks.kleinman,
   sdeLaws: sdeLawsTasks.sdeLaws,
   selfTest: selfTestTasks.selfTest,
   lqrExplorer: stochasticHjbLqrTasks.lqrExplorer,
