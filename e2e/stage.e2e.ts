@@ -17,33 +17,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-// Figures still drawn by the old frame while they move to defineFigure; emptied (and removed) as they land.
-const NOT_YET_ON_STAGE = new Set<string>([
-  'brownian-zoom',
-  'dc-dsm',
-  'dc-particles',
-  'dc-value',
-  'dc-verification',
-  'em-milstein-convergence',
-  'fk-dt',
-  'fk-paths',
-  'gridworld-vi',
-  'kleinman',
-  'lqr-double-integrator',
-  'lqr-riccati',
-  'lqr-step',
-  'mc-grid',
-  'merton-explorer',
-  'merton-pi',
-  'merton-value',
-  'pi-sampled',
-  'ql-collapse',
-  'ql-ergodic',
-  'ql-learning',
-  'quadratic-variation',
-  'sde-laws',
-]);
-
 async function newPage(width: number, height: number, theme: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height } });
   await context.addInitScript((t) => localStorage.setItem('btd.theme', t), theme);
@@ -62,8 +35,7 @@ async function openChapter(page: Page, route: string): Promise<string[]> {
   await page.goto(origin() + '/' + route);
   await page.waitForSelector('main h1');
   await page.waitForFunction(() => !document.querySelector('.chapter[aria-busy="true"]'));
-  const ids = await page.$$eval('[data-figure]', (fs) => fs.map((f) => f.getAttribute('data-figure') ?? ''));
-  return ids.filter((id) => !NOT_YET_ON_STAGE.has(id));
+  return page.$$eval('[data-figure]', (fs) => fs.map((f) => f.getAttribute('data-figure') ?? ''));
 }
 
 /** Waits (bounded) until a figure is no longer computing, so its readouts have their final size. */
@@ -135,7 +107,7 @@ describe('stage', () => {
           problems.push(...(await stageProblems(page, id)));
         }
       }
-      expect(figures).toBeGreaterThanOrEqual(25 - NOT_YET_ON_STAGE.size);
+      expect(figures).toBeGreaterThanOrEqual(25);
       expect(problems).toEqual([]);
       await page.context().close();
     }, 400_000);
@@ -147,7 +119,7 @@ describe('stage', () => {
     for (const [route, id] of [
       ['#/stochastic-hjb-lqr', 'lqr-explorer'],
       ['#/merton', 'merton-explorer'],
-    ].filter(([, id]) => !NOT_YET_ON_STAGE.has(id))) {
+    ]) {
       await openChapter(page, route);
       const root = page.locator(`[data-figure="${id}"]`);
       await root.scrollIntoViewIfNeeded();
@@ -197,7 +169,7 @@ describe('stage', () => {
         }
       }
     }
-    expect(checked).toBeGreaterThanOrEqual(NOT_YET_ON_STAGE.size ? 2 : 20);
+    expect(checked).toBeGreaterThanOrEqual(20);
     expect(problems).toEqual([]);
     await page.context().close();
   }, 400_000);
