@@ -1,0 +1,64 @@
+/**
+ * Accessibility: axe-core (WCAG 2 A and AA rules) finds no serious or critical violation on any page of the book, in
+ * the light, dark and projector themes, with the figures drawn. The policy is bypassed for this test only, to let
+ * axe's script into the page (the policy has its own test in book.e2e.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, origin, waitForFigures } from './browser.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Violation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function audit(page: Page): Promise<Violation[]> {
+  const found: Violation[] = await page.evaluate(`(async () => {
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+  })()`);
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+describe('accessibility', () => {
+  it('no serious or critical axe violation on any page, in the light, dark and projector themes', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, reducedMotion: 'reduce' });
+    await context.addInitScript(() => localStorage.setItem('btd.theme', 'light'));
+    const page = await context.newPage();
+    await page.goto(origin() + '/#/');
+    const routes = ['#/', ...new Set(await page.$$eval('nav a[href^="#/"]', (as) => as.map((a) => a.getAttribute('href') ?? '')))];
+    expect(routes.length).toBeGreaterThanOrEqual(9);
+    const problems: string[] = [];
+    for (const route of routes) {
+      await page.goto(origin() + '/' + route);
+      await page.waitForSelector('main h1');
+      await page.waitForFunction(() => !document.querySelector('.chapter[aria-busy="true"]'));
+      await waitForFigures(page, 60_000);
+      await page.evaluate(axeSource);
+      // The figures compute once; each theme then restyles and redraws them (the reader's own theme menu).
+      for (const theme of ['light', 'dark', 'projector']) {
+        await page.getByLabel('Theme').selectOption(theme);
+        await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
+        await page.waitForTimeout(150);
+        for (const v of await audit(page)) problems.push(`${theme} ${route} ${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+      }
+      await page.getByLabel('Theme').selectOption('light');
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 600_000);
+});
