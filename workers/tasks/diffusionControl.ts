@@ -21,7 +21,7 @@ import { exactScore, sampleDiffusion, scaledScore, type DiffusionSamplerMethod }
 import { controlCost, type ControlCostResult } from '../engines/diffusion/control.ts';
 import { learnedScore, scoreGridError, trainDsm } from '../engines/diffusion/dsm.ts';
 import { mmd2 } from '../engines/diffusion/metrics.ts';
-import { DC_BIMODAL, DC_RING, dcRing, dcSchedule, lambdaGrid, VALUE_GRID } from '../engines/diffusion/dcSetup.ts';
+import { DC_BIMODAL, DC_RING, dcRing, dcSchedule, VALUE_GRID } from '../engines/diffusion/dcSetup.ts';
 
 export { DC_BIMODAL, DC_RING, DC_SCHEDULE, dcRing, dcSchedule, lambdaGrid, VALUE_GRID } from '../engines/diffusion/dcSetup.ts';
 
