@@ -55,7 +55,7 @@ export interface PolicyRun {
   ce: number;
 }
 
-export interface MertonExplorerResult {
+interface MertonExplorerResult {
   t: Float32Array;
   reader: PolicyRun;
   /** The Merton policy, or null when the problem is ill-posed (no optimum). */
@@ -121,7 +121,7 @@ export interface MertonValueCurveParams extends MertonParams {
   horizon: number;
 }
 
-export interface MertonValueCurveResult {
+interface MertonValueCurveResult {
   pi: Float64Array;
   /** Monte Carlo value at x = 1 and its standard error (NaN where the value is infinite). */
   mean: Float64Array;
