@@ -7,9 +7,9 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 
-export type LabelKind = 'equation' | 'figure' | 'exercise' | 'section';
+type LabelKind = 'equation' | 'figure' | 'exercise' | 'section';
 
-export interface LabelInfo {
+interface LabelInfo {
   kind: LabelKind;
   /** Shown number, e.g. "3.2". */
   number: string;
@@ -21,9 +21,9 @@ export interface LabelInfo {
   text: string;
 }
 
-export interface SectionInfo { id: string; title: string; number: string }
+interface SectionInfo { id: string; title: string; number: string }
 
-export interface ChapterInfo {
+interface ChapterInfo {
   /** 0 for the preface, 1, 2, ... for chapters, a capital letter for an appendix (folder `A-slug`). */
   number: number | string;
   slug: string;
@@ -55,12 +55,12 @@ export function slugify(text: string): string {
 }
 
 /** `\label{eq:x}` inside TeX to the anchor id "eq-x" (ids stay valid CSS selectors). */
-export function anchorFor(label: string): string {
+function anchorFor(label: string): string {
   return label.replace(/[^A-Za-z0-9_-]+/g, '-');
 }
 
 /** The simple `key: value` frontmatter this book uses (no nesting). */
-export function parseFrontmatter(source: string): Record<string, string> {
+function parseFrontmatter(source: string): Record<string, string> {
   const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
   const out: Record<string, string> = {};
   if (!m) return out;
@@ -95,7 +95,7 @@ function captionAfter(body: string, from: number, name: string): string {
  * with `label="fig:name"`; exercises are `<Exercise label="ex:name">`; sections are `##` headings (level 2),
  * labelled "sec:<chapter>:<slug>", and "sec:<slug>" as well when the heading's slug is unique in the book.
  */
-export function scanChapter(source: string, number: number | string, slug: string, dir: string) {
+function scanChapter(source: string, number: number | string, slug: string, dir: string) {
   const front = parseFrontmatter(source);
   const body = stripCode(source.replace(/^---[\s\S]*?\n---/, (m) => m.replace(/[^\n]/g, ' ')));
   const labels: Record<string, LabelInfo> = {};

@@ -26,7 +26,7 @@ export function bookIndexLoader(chaptersDir: string): () => BookIndex {
 /** Formats a bibliography entry as HTML: authors (year). Title. Venue. */
 const yearLabels = citeYears(bibliography);
 
-export function formatBibEntry(e: (typeof bibliography)[number]): string {
+function formatBibEntry(e: (typeof bibliography)[number]): string {
   const title = e.url ? `<a href="${escapeHtml(e.url)}" rel="noopener">${escapeHtml(e.title)}</a>` : escapeHtml(e.title);
   const note = e.note ? ` <span class="bib-note">${renderInlineMath(e.note, `bibliography ${e.id}`)}</span>` : '';
   return `${escapeHtml(e.authors)} (${yearLabels.get(e.id) ?? e.year}). <cite>${title}</cite>. ${escapeHtml(e.venue)}.${note}`;

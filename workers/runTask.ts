@@ -27,7 +27,7 @@ export function lookupTask<T extends object>(table: T, name: unknown): (params: 
 }
 
 /** Resolves on the next turn of the event loop (a message, not a timer: timers are clamped to 4 ms). */
-export function nextTurn(): Promise<void> {
+function nextTurn(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {

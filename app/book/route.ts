@@ -86,8 +86,3 @@ export function useRoute(): Route {
   return parseHash(hash);
 }
 
-/** Changes the anchor part without adding a history entry (used while scrolling through sections). */
-export function replaceAnchor(route: Route, anchor: string): void {
-  const next = chapterHref(route.page, anchor);
-  if (location.hash !== next) history.replaceState(history.state, '', location.pathname + location.search + next);
-}

@@ -30,6 +30,8 @@ export function useCurrentSection(container: HTMLElement | null, deps: unknown[]
       window.removeEventListener('scroll', onScroll);
       useReadingPosition.setState({ number: '', title: '' });
     };
+    // The effect reads only `container`; `deps` are the caller's signal that the headings inside it changed (the
+    // chapter finished rendering), so they are re-queried. The rule cannot check a spread list, hence the disable.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [container, ...deps]);
   return current;

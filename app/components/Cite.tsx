@@ -7,7 +7,7 @@ import { Popover } from './Popover.tsx';
 
 const byId = new Map(bibliography.map((b) => [b.id, b]));
 
-export function citeLabel(id: string): string {
+function citeLabel(id: string): string {
   const e = byId.get(id);
   return e ? `${e.cite} (${e.year})` : id;
 }

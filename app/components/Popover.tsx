@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
 
-export interface PopoverTriggerProps {
+interface PopoverTriggerProps {
   ref: (el: HTMLElement | null) => void;
   'aria-expanded': boolean;
   'aria-describedby': string | undefined;

@@ -34,7 +34,7 @@ function Preview({ label }: { label: string }) {
   return <div className="ref-preview" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-export function refText(kind: RefProps['kind'], number: string): string {
+function refText(kind: RefProps['kind'], number: string): string {
   if (kind === 'equation') return `(${number})`;
   if (kind === 'figure') return `Figure ${number}`;
   if (kind === 'exercise') return `Exercise ${number}`;

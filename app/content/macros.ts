@@ -2,7 +2,7 @@
  * The book's KaTeX macros, in one place. Used by rehype-katex for chapter math and by the build-time renderer
  * for glossary, bibliography and preview math. Write `\E[X]`, `\Gen^a V`, `\dd t`, ...
  */
-export const katexMacros: Record<string, string> = {
+const katexMacros: Record<string, string> = {
   '\\E': '\\mathbb{E}',
   '\\Prob': '\\mathbb{P}',
   '\\R': '\\mathbb{R}',

@@ -19,10 +19,10 @@ import { readoutText } from './Readouts.tsx';
 import type { FigureView, ViewContext } from './types.ts';
 
 /** Width of every panel in a snapshot; height is width × the panel's aspect. */
-export const SNAPSHOT_WIDTH = 560;
+const SNAPSHOT_WIDTH = 560;
 
 /** Runs the declaration's source at the given values: the task in-process (to its end) or the closed form. */
-export function computeFigure<S extends Schema>(decl: FigureDeclaration<S>, values: Values<S>): { result: unknown; request: unknown } {
+function computeFigure<S extends Schema>(decl: FigureDeclaration<S>, values: Values<S>): { result: unknown; request: unknown } {
   if ('compute' in decl) return { result: decl.compute(values), request: values };
   const request = decl.request(values);
   const run = tasks[decl.task as TaskName] as (p: unknown) => unknown;

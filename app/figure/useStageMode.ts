@@ -11,7 +11,7 @@ import { useMediaQuery, useTheme } from '../state/settings.ts';
 export type StageMode = 'reading' | 'phone' | 'stage';
 
 /** Set to 'stage' by a container that shows one figure per screen (a lecture slide). */
-export const StageContext = createContext<StageMode | null>(null);
+const StageContext = createContext<StageMode | null>(null);
 
 /** Whether the element is the document's full-screen element, kept up to date. */
 export function useIsFullscreen(ref: RefObject<Element | null>): boolean {
@@ -25,8 +25,8 @@ export function useIsFullscreen(ref: RefObject<Element | null>): boolean {
 }
 
 /** The media queries behind the modes, shared with the CSS in app/styles/figure.css. */
-export const PHONE_QUERY = '(max-width: 700px)';
-export const PROJECTOR_SCREEN_QUERY = '(min-width: 1024px) and (min-height: 600px)';
+const PHONE_QUERY = '(max-width: 700px)';
+const PROJECTOR_SCREEN_QUERY = '(min-width: 1024px) and (min-height: 600px)';
 
 export function useStageMode(rootRef: RefObject<Element | null>): StageMode {
   const forced = useContext(StageContext);

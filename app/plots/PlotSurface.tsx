@@ -143,7 +143,7 @@ export function usePlotTheme(ref: RefObject<Element | null>): PlotTheme {
 }
 
 /** `window.devicePixelRatio`, updated when it changes (browser zoom, moving to another screen). */
-export function useDevicePixelRatio(): number {
+function useDevicePixelRatio(): number {
   const read = () => (typeof window !== 'undefined' && window.devicePixelRatio) || 1;
   const [dpr, setDpr] = useState(read);
   useEffect(() => {

@@ -9,7 +9,7 @@ import type { XYScales } from './scales.ts';
 import { markGroup, px, type MarkGroup, type SvgTarget } from './svg.ts';
 
 /** Grids with more cells than this should use {@link drawHeatmapCanvas}. */
-export const HEATMAP_SVG_MAX_CELLS = 1024;
+const HEATMAP_SVG_MAX_CELLS = 1024;
 
 /** Whether a grid is large enough that the canvas heatmap should be used. */
 export function heatmapNeedsCanvas(grid: Pick<GridData, 'nx' | 'ny'>): boolean {

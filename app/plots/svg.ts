@@ -7,7 +7,7 @@ import { defaultPlotTheme, themeColor, type PlotTheme } from './theme.ts';
 import type { PlotSize } from './frame.ts';
 
 /** A d3 selection of one svg or g element (what `PlotSurface` hands to `draw`, or what a primitive returns). */
-export type SvgSelection = Selection<SVGSVGElement, unknown, BaseType, unknown> | Selection<SVGGElement, unknown, BaseType, unknown>;
+type SvgSelection = Selection<SVGSVGElement, unknown, BaseType, unknown> | Selection<SVGGElement, unknown, BaseType, unknown>;
 
 /** Where an SVG primitive draws: an `<svg>` or `<g>` element, or a d3 selection of one. */
 export type SvgTarget = SVGSVGElement | SVGGElement | SvgSelection;
@@ -16,7 +16,7 @@ export type SvgTarget = SVGSVGElement | SVGGElement | SvgSelection;
 export type MarkGroup = Selection<SVGGElement, unknown, null, undefined>;
 
 /** The element behind a target. */
-export function targetElement(target: SvgTarget): SVGSVGElement | SVGGElement {
+function targetElement(target: SvgTarget): SVGSVGElement | SVGGElement {
   if ('node' in target && typeof target.node === 'function') {
     const node = target.node();
     if (!node) throw new Error('plots: the svg target selection is empty; pass a selection of one <svg> or <g>.');

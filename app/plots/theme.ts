@@ -43,7 +43,7 @@ export const defaultPlotTheme: PlotTheme = Object.freeze({
 });
 
 /** Number of series colours the theme defines. */
-export const SERIES_COUNT = 6;
+const SERIES_COUNT = 6;
 
 /**
  * The value of CSS custom property `name` in effect at `el`, or "" when none is set. Browsers inherit custom

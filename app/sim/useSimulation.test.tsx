@@ -29,7 +29,6 @@ vi.mock('./pool.ts', () => {
 });
 
 const { useSimulation } = await import('./useSimulation.ts');
-const { useFigureSimulation } = await import('./useFigureSimulation.ts');
 
 type State = Simulation<unknown, unknown>;
 let seen: State[] = [];
@@ -109,39 +108,5 @@ describe('useSimulation with a preview', () => {
     expect(last()).toMatchObject({ status: 'loading', result: 'cheap b', preview: true });
     await act(async () => root.render(<Probe n={4000} preview={500} />));
     expect(last()).toMatchObject({ status: 'ready', result: 'full a', resultParams: { n: 4000 }, preview: false });
-  });
-});
-
-describe('useFigureSimulation', () => {
-  let host: HTMLDivElement;
-  let root: Root;
-  let frames: { status: string; error: string | null; preview: boolean }[] = [];
-  function FigureProbe({ n, blocked, enabled }: { n: number; blocked?: string | null; enabled?: boolean }) {
-    const { figure } = useFigureSimulation('selfTest' as never, { n } as never, { blocked, enabled });
-    frames.push(figure);
-    return <div ref={figure.rootRef as never} />;
-  }
-  beforeEach(() => {
-    runs.length = 0;
-    frames = [];
-    host = document.createElement('div');
-    root = createRoot(host);
-  });
-  afterEach(() => act(() => root.unmount()));
-
-  it('runs the task once the figure is in view (jsdom has no IntersectionObserver: always in view) and reports its status', async () => {
-    await act(async () => root.render(<FigureProbe n={3} />));
-    expect(runs.map((r) => r.params.n)).toEqual([3]);
-    await act(async () => runs[0].resolve('done'));
-    expect(frames[frames.length - 1]).toMatchObject({ status: 'ready', error: null, preview: false });
-  });
-
-  it('a blocked figure shows the sentence as its error and runs nothing; enabled: false holds the task back', async () => {
-    await act(async () => root.render(<FigureProbe n={3} blocked="This gain gives no finite value." />));
-    expect(frames[frames.length - 1]).toMatchObject({ status: 'error', error: 'This gain gives no finite value.' });
-    await act(async () => root.render(<FigureProbe n={4} enabled={false} />));
-    expect(runs).toEqual([]);
-    await act(async () => root.render(<FigureProbe n={4} />));
-    expect(runs.map((r) => r.params.n)).toEqual([4]);
   });
 });

@@ -109,7 +109,7 @@ export function useSimulation<N extends TaskName>(
 }
 
 /** An engine's error, worded for a reader. Engine messages already say what is wrong and what range is allowed. */
-export function readerMessage(error: Error): string {
+function readerMessage(error: Error): string {
   const text = error.message || String(error);
   if (/stopped unexpectedly/.test(text)) return text;
   return `This figure could not be computed: ${text.replace(/^Error:\s*/, '')}`;

@@ -82,7 +82,7 @@ export function defineFigureParams<S extends Schema>(id: string, schema: S): Fig
  * Back and Forward: every figure takes the values the address it returned to carries (defaults for keys it does
  * not name), so a link always reproduces its picture.
  */
-export function applyUrlToFigures(search: string): void {
+function applyUrlToFigures(search: string): void {
   const decoded = decodeUrl(search);
   for (const f of registry.values()) {
     const fromUrl = readFigure(decoded, f.id, f.schema);

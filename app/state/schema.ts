@@ -28,7 +28,7 @@ export interface ParamSpec {
 }
 
 /** One option of a `choices` parameter. */
-export interface Choice {
+interface Choice {
   /** The number stored in the figure's values and the URL. */
   value: number;
   /** What the reader sees, e.g. "Euler–Maruyama". */
@@ -81,7 +81,7 @@ function decimalsOf(x: number): number {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
-export function digitsOf(spec: ParamSpec): number {
+function digitsOf(spec: ParamSpec): number {
   return spec.digits ?? (spec.integer ? 0 : decimalsOf(spec.step));
 }
 

@@ -31,7 +31,7 @@ function storedChoice(): ThemeChoice {
   }
 }
 
-export function resolveTheme(choice: ThemeChoice, systemDark: boolean): Theme {
+function resolveTheme(choice: ThemeChoice, systemDark: boolean): Theme {
   return choice === 'auto' ? (systemDark ? 'dark' : 'light') : choice;
 }
 

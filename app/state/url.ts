@@ -5,13 +5,13 @@
  */
 import { encodeValue, parseValue, truncate, type Schema } from './schema.ts';
 
-export const URL_VERSION = 1;
+const URL_VERSION = 1;
 
 /**
  * migrations[k] turns the entries of a version-k link into version k+1 (e.g. a renamed key or a changed unit).
  * Version 0 is a link without `v` (the first links had none), identical in format to version 1.
  */
-export const migrations: Array<(entries: Map<string, string>) => Map<string, string>> = [(e) => e];
+const migrations: Array<(entries: Map<string, string>) => Map<string, string>> = [(e) => e];
 
 const KEY = /^([a-z][a-z0-9-]*)\.([A-Za-z][A-Za-z0-9]*)$/;
 
@@ -60,7 +60,7 @@ export function decodeUrl(search: string, migrationTable = migrations, version =
 }
 
 /** At most five quoted names, then how many more: a notice stays a sentence however long the link. */
-export function listSome(names: readonly string[], shown = 5): string {
+function listSome(names: readonly string[], shown = 5): string {
   const quoted = names.slice(0, shown).map((k) => `“${truncate(k, 20)}”`);
   return names.length > shown ? `${quoted.join(', ')} and ${names.length - shown} more` : quoted.join(', ');
 }

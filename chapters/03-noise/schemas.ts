@@ -46,11 +46,11 @@ export const lawsSchema = {
 } satisfies Schema;
 
 /** Time steps per path (Euler–Maruyama step T/200; the exact scheme is exact at any step). */
-export const LAW_STEPS = 200;
+const LAW_STEPS = 200;
 export const LAW_RECORD = 101;
 export const LAW_BINS = 40;
 
-export function lawInput(v: Values<typeof lawsSchema>) {
+function lawInput(v: Values<typeof lawsSchema>) {
   const gbm = v.model === 1;
   return { model: (gbm ? 'gbm' : 'ou') as Model, theta: v.theta, mu: v.mu, sigma: gbm ? v.vol : v.sigma, x0: gbm ? v.s0 : v.x0, T: v.T, steps: LAW_STEPS };
 }
@@ -73,7 +73,7 @@ export const convergenceSchema = {
 
 /** Step counts on [0, 1]: h = 1/8 ... 1/256, all driven by the same Brownian increments. */
 export const STEPS_LIST = [8, 16, 32, 64, 128, 256];
-export const X0 = 1;
+const X0 = 1;
 export const HORIZON = 1;
 
 export function convergenceRequest(v: Values<typeof convergenceSchema>): GbmConvergenceParams {

@@ -85,7 +85,10 @@ export const LqrExplorer = defineFigure({
       if (!r) return [-edge * 1.2, edge * 1.2];
       let lo = Math.min(0, x0);
       let hi = Math.max(0, x0);
-      for (const a of [r.pathsStar, r.pathsGain]) for (const y of a) if (Number.isFinite(y)) (lo = Math.min(lo, y)), (hi = Math.max(hi, y));
+      for (const a of [r.pathsStar, r.pathsGain]) for (const y of a) if (Number.isFinite(y)) {
+          lo = Math.min(lo, y);
+          hi = Math.max(hi, y);
+        }
       return [Math.max(lo, -4 * edge), Math.min(hi, 4 * edge)];
     }, [r, x0]);
 

@@ -66,8 +66,14 @@ export const FkVersusDt = defineFigure({
     const yDomain = useMemo((): [number, number] => {
       let lo = cv;
       let hi = cv;
-      for (const y of curve.value) if (Number.isFinite(y)) (lo = Math.min(lo, y)), (hi = Math.max(hi, y));
-      if (r) for (let i = 0; i < DTS.length; i++) if (Number.isFinite(r.mean[i])) (lo = Math.min(lo, r.mean[i] - Z95 * r.stderr[i])), (hi = Math.max(hi, r.mean[i] + Z95 * r.stderr[i]));
+      for (const y of curve.value) if (Number.isFinite(y)) {
+          lo = Math.min(lo, y);
+          hi = Math.max(hi, y);
+        }
+      if (r) for (let i = 0; i < DTS.length; i++) if (Number.isFinite(r.mean[i])) {
+            lo = Math.min(lo, r.mean[i] - Z95 * r.stderr[i]);
+            hi = Math.max(hi, r.mean[i] + Z95 * r.stderr[i]);
+          }
       const pad = 0.08 * (hi - lo || 1e-3);
       return [lo - pad, hi + pad];
     }, [curve, cv, r]);

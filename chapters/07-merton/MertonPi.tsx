@@ -95,7 +95,10 @@ export const MertonPi = defineFigure({
             const n = data ? data.x.length - 1 : 6;
             let lo = 0.5;
             let hi = 1.5;
-            if (data) for (const a of [data.pi, data.k]) for (const v of a) if (Number.isFinite(v)) ((lo = Math.min(lo, v)), (hi = Math.max(hi, v)));
+            if (data) for (const a of [data.pi, data.k]) for (const v of a) if (Number.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+              }
             lo = Math.max(lo, -2);
             hi = Math.min(hi, 4);
             const yd: [number, number] = [lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo)];
@@ -135,8 +138,14 @@ export const MertonPi = defineFigure({
             const n = data ? data.xi.length : 6;
             let lo = Infinity;
             let hi = -Infinity;
-            if (data) for (const a of [data.res, data.err]) for (const v of a) if (Number.isFinite(v)) ((lo = Math.min(lo, v)), (hi = Math.max(hi, v)));
-            if (!(hi >= lo)) ((lo = -1), (hi = 2));
+            if (data) for (const a of [data.res, data.err]) for (const v of a) if (Number.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+              }
+            if (!(hi >= lo)) {
+              lo = -1;
+              hi = 2;
+            }
             const yd: [number, number] = [Math.floor(lo * 4) / 4 - 0.1, Math.ceil(hi * 4) / 4 + 0.1];
             const s = plotAxes(svg, size, theme, {
               x: { domain: [0.7, n + 0.3], label: 'iteration n', ticks: Array.from({ length: n }, (_, i) => i + 1) },

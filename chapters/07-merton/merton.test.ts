@@ -8,8 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../../workers/engines/chunked.ts';
 import { tasks } from '../../workers/tasks.ts';
 import { defaults } from '../../app/state/schema.ts';
-import { mertonClosedForm, mertonLogGrowth, mertonPolicyCE, mertonPolicyValue, normalCdf, normalPdf } from '../../workers/engines/index.ts';
-import { WEALTH_QUANTILES } from '../../workers/tasks/merton.ts';
+import { mertonClosedForm, mertonLogGrowth, mertonPolicyCE, mertonPolicyValue, normalCdf, normalPdf, WEALTH_QUANTILES } from '../../workers/engines/index.ts';
 import {
   CURVE_N, HORIZON, NORMAL_Z, RECORD, SHOWN, curveRange, exactLog10Quantile, explorerSchema, explorerRequest, illPosedMessage, market, piSchema,
   piRequest, valueSchema, valueRequest, type ExplorerValues,

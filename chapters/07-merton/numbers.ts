@@ -20,9 +20,9 @@ const opt = mertonClosedForm(post);
 const kelly = mertonClosedForm({ ...post, gamma: 1 });
 
 /** The post's bound on the risky fraction, its wealth clamp, and the horizon it simulates. */
-export const POST_PI_MAX = 1.5;
-export const POST_X_MIN = 0.01;
-export const POST_X_MAX = 40;
+const POST_PI_MAX = 1.5;
+const POST_X_MIN = 0.01;
+const POST_X_MAX = 40;
 
 // The post's pi bound binds when pi* = (mu - rf)/(gamma sigma^2) > 1.5.
 const gammaBind = (post.mu - post.rf) / (POST_PI_MAX * post.sigma ** 2);
@@ -80,7 +80,7 @@ export const N = {
 };
 
 /** Exercise 1's market: pi* and k* there. */
-export const ex1: MertonParams = { mu: 0.1, rf: 0.02, sigma: 0.25, gamma: 3, rho: 0.04 };
+const ex1: MertonParams = { mu: 0.1, rf: 0.02, sigma: 0.25, gamma: 3, rho: 0.04 };
 export const ex1Solution = mertonClosedForm(ex1);
 
 /** A number as the prose shows it: `digits` significant digits, Unicode minus. */

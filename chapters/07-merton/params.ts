@@ -7,7 +7,7 @@ import type { Values } from '../../app/state/schema.ts';
 import { mertonClosedForm, mertonWellPosedness, type MertonParams } from '../../workers/engines/index.ts';
 import type { MertonExplorerParams, MertonPolicyIterationParams, MertonValueCurveParams } from '../../workers/tasks/merton.ts';
 
-export const marketSchema = {
+const marketSchema = {
   mu: { label: 'expected return of the stock', symbol: 'μ', min: 0, max: 0.2, step: 0.005, default: 0.08 },
   rf: { label: 'riskless rate', symbol: 'r_f', min: 0, max: 0.1, step: 0.005, default: 0.03 },
   sigma: { label: 'volatility of the stock', symbol: 'σ', min: 0.05, max: 0.6, step: 0.01, default: 0.2 },
@@ -52,15 +52,15 @@ export type ExplorerValues = Values<typeof explorerSchema>;
  */
 export const HORIZON = 40;
 export const RECORD = 161;
-export const STEPS = RECORD - 1;
+const STEPS = RECORD - 1;
 export const SHOWN = 12;
 /** Feynman–Kac value estimates: step and horizon (beyond it the exact value of the discretised chain is added). */
-export const VALUE_DT = 0.05;
-export const VALUE_HORIZON = 100;
+const VALUE_DT = 0.05;
+const VALUE_HORIZON = 100;
 /** The value-against-pi curve: pi from 0 to 3 pi* in 30 intervals (pi*, 2 pi* are grid points), step 0.1. */
 export const CURVE_N = 31;
-export const CURVE_DT = 0.1;
-export const CURVE_HORIZON = 100;
+const CURVE_DT = 0.1;
+const CURVE_HORIZON = 100;
 
 export function market(v: Pick<ExplorerValues, 'mu' | 'rf' | 'sigma' | 'gamma' | 'rho'>): MertonParams {
   return { mu: v.mu, rf: v.rf, sigma: v.sigma, gamma: v.gamma, rho: v.rho };

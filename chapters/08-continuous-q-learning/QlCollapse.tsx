@@ -132,7 +132,10 @@ export const QlCollapse = defineFigure({
           draw: (svg, _ctx, size, theme) => {
             let lo = Math.min(...curves.gap, ...curves.lead);
             let hi = Math.max(...curves.gap, ...curves.lead);
-            if (r) for (const g of r.Qgap) if (g < 0) ((lo = Math.min(lo, -g)), (hi = Math.max(hi, -g)));
+            if (r) for (const g of r.Qgap) if (g < 0) {
+                lo = Math.min(lo, -g);
+                hi = Math.max(hi, -g);
+              }
             const yDomain: [number, number] = [lo / 1.5, hi * 1.5];
             const s = plotAxes(svg, size, theme, {
               x: DT_AXIS,

@@ -23,8 +23,8 @@ export function fmtMmd(v: number): string {
 }
 
 /** The exercises' datum: one-dimensional N(1, 0.5²). */
-export const GAUSS = { mean: 1, sd: 0.5 } as const;
-export const gauss = compileMixture({ weights: [1], means: [[GAUSS.mean]], stds: [GAUSS.sd] });
+const GAUSS = { mean: 1, sd: 0.5 } as const;
+const gauss = compileMixture({ weights: [1], means: [[GAUSS.mean]], stds: [GAUSS.sd] });
 
 /** sigma_s^2 = 1 - alpha_s^2 of the chapter's schedule. */
 export const sigma2At = (s: number) => schedule.sigma2(s);

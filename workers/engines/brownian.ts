@@ -15,7 +15,7 @@ import { fillNormals, normalFromState } from './normal';
 import { requireInteger, requirePositive } from './validate';
 
 /** Deepest dyadic level a path may be refined to (times j 2^-52 are exact doubles). */
-export const MAX_BRIDGE_LEVEL = 52;
+const MAX_BRIDGE_LEVEL = 52;
 
 const keyState = new Int32Array(4);
 

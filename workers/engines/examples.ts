@@ -18,7 +18,7 @@ export const POST_DT = 0.05;
 export const POST_K_MIN_STABLE = (POST_LQR.alpha - POST_LQR.rho / 2) / POST_LQR.beta;
 
 /** The post's scalar LQR in matrix form (for the matrix engines: lqrCare, kleinmanIteration). */
-export function scalarAsMatrix(p: ScalarLqrParams): MatrixLqrParams {
+function scalarAsMatrix(p: ScalarLqrParams): MatrixLqrParams {
   return { A: [[p.alpha]], B: [[p.beta]], Q: [[p.q]], R: p.r, D: [[p.sigma]], rho: p.rho };
 }
 
@@ -61,7 +61,7 @@ export function designedGainValue(sys: MatrixLqrParams, x: readonly [number, num
 }
 
 /** The post's double integrator: Q = I, R = 0.1, D = diag(0, 0.2), rho = 0.1. */
-export const POST_DOUBLE_INTEGRATOR: MatrixLqrParams = doubleIntegratorLqr(0.1, 0.2, 0.1);
+const POST_DOUBLE_INTEGRATOR: MatrixLqrParams = doubleIntegratorLqr(0.1, 0.2, 0.1);
 
 /** Kleinman's iteration on one of the post's problems, as plain arrays. */
 export interface KleinmanRun {

@@ -17,7 +17,7 @@ import { mertonPolicyValue, type MertonParams } from './merton';
 import { requireFinite, requireInteger, requirePositive } from './validate';
 
 /** LQR policy a = -K x on the scalar LQR of `lqrDiscounted`. */
-export interface LqrEvaluation {
+interface LqrEvaluation {
   model: 'lqr';
   params: ScalarLqrParams;
   /** Feedback gain K (a = -K x). */
@@ -25,7 +25,7 @@ export interface LqrEvaluation {
 }
 
 /** Constant-proportion Merton policy: risky fraction pi, consumption rate k (consumption k x). */
-export interface MertonEvaluation {
+interface MertonEvaluation {
   model: 'merton';
   params: MertonParams;
   policy: { pi: number; k: number };
@@ -37,7 +37,7 @@ export interface MertonEvaluation {
 }
 
 /** Options shared by both models. */
-export interface EvaluationOptions {
+interface EvaluationOptions {
   x0: number;
   dt: number;
   horizon: number;

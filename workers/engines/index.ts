@@ -8,7 +8,6 @@ export * from './normal';
 export * from './stats';
 export * from './sde';
 export * as linalg from './linalg';
-export type { Matrix } from './linalg';
 export * from './lqr';
 export * from './merton';
 export * from './ou';

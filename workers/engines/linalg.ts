@@ -31,7 +31,7 @@ export function eye(n: number): Matrix {
 }
 
 /** rows x cols zero matrix. */
-export function zeros(rows: number, cols: number): Matrix {
+function zeros(rows: number, cols: number): Matrix {
   return Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
 }
 
@@ -58,7 +58,7 @@ export function matmul(a: Matrix, b: Matrix): Matrix {
 }
 
 /** alpha A + beta B (same shapes). */
-export function axpby(alpha: number, a: Matrix, beta: number, b: Matrix): Matrix {
+function axpby(alpha: number, a: Matrix, beta: number, b: Matrix): Matrix {
   return a.map((row, i) => row.map((v, j) => alpha * v + beta * b[i][j]));
 }
 

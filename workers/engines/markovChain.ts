@@ -50,7 +50,7 @@ export function markovChainHjb(p: MarkovChainHjbParams): MarkovChainHjbResult {
 }
 
 /** `markovChainHjb` as a chunked job: yields after every policy-iteration step (progress = step / maxIterations). */
-export function* markovChainHjbJob(p: MarkovChainHjbParams): Chunked<MarkovChainHjbResult> {
+function* markovChainHjbJob(p: MarkovChainHjbParams): Chunked<MarkovChainHjbResult> {
   const { alpha, beta, q, r, sigma, rho, h, xMin, xMax } = p;
   lqrDiscounted(p); // validates alpha, beta, q, r, sigma, rho (and stabilisability)
   requirePositive('h', h);

@@ -20,7 +20,7 @@ export interface FiniteMdp {
 }
 
 /** Checks shapes, that every row of P is a probability distribution, and gamma in [0, 1). */
-export function checkMdp(m: FiniteMdp): void {
+function checkMdp(m: FiniteMdp): void {
   const { nStates: nS, nActions: nA, P, R, gamma } = m;
   requireInteger('nStates', nS, 1, 2000);
   requireInteger('nActions', nA, 1, 64);
@@ -274,7 +274,7 @@ export interface ValueIterationResult {
 }
 
 /** `valueIteration` as a chunked job (yields every ~1e6 transition entries of work). */
-export function* valueIterationJob(m: FiniteMdp, opts: ValueIterationOptions = {}): Chunked<ValueIterationResult> {
+function* valueIterationJob(m: FiniteMdp, opts: ValueIterationOptions = {}): Chunked<ValueIterationResult> {
   const tol = opts.tol ?? 1e-10;
   const maxSweeps = opts.maxSweeps ?? 10_000;
   requirePositive('tol', tol);
@@ -311,7 +311,7 @@ export interface PolicyIterationResult {
 }
 
 /** `policyIteration` as a chunked job: yields after every evaluation + improvement. */
-export function* policyIterationJob(m: FiniteMdp, policy0?: ArrayLike<number>, maxIterations = 100): Chunked<PolicyIterationResult> {
+function* policyIterationJob(m: FiniteMdp, policy0?: ArrayLike<number>, maxIterations = 100): Chunked<PolicyIterationResult> {
   checkMdp(m);
   const { nStates: nS, nActions: nA, P, R, gamma } = m;
   if (nS > 500) throw new Error(`policy iteration solves a dense nStates x nStates system: at most 500 states; got ${nS}`);

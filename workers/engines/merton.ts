@@ -6,6 +6,9 @@
  */
 import { requireFinite, requirePositive } from './validate';
 
+/** Wealth quantiles a Merton figure draws as bands: 5-95 %, 25-75 % and the median. */
+export const WEALTH_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
 /** Market and preference parameters. */
 export interface MertonParams {
   mu: number;

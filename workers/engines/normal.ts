@@ -19,7 +19,7 @@ import { nextU32 } from './random';
 import { normalSf } from './stats';
 
 /** Number of layers (a power of two: the layer index is the low ZIG_BITS bits of a word). */
-export const ZIG_LAYERS = 256;
+const ZIG_LAYERS = 256;
 const ZIG_BITS = 8;
 const M = 8388608; // 2^23: |h| resolution with 32 - 8 - 1 = 23 magnitude bits
 const SQRT_2PI = 2.5066282746310002;
@@ -59,11 +59,11 @@ export const ZIG_R = (() => {
 export const ZIG_V = layerArea(ZIG_R);
 
 /** Fast-accept thresholds k_i = ceil(M x_{i-1}/x_i - 1/2) (base: x_{-1} := r over width v/f(r)). */
-export const ZIG_K = new Int32Array(ZIG_LAYERS);
+const ZIG_K = new Int32Array(ZIG_LAYERS);
 /** Scale w_i = x_i / M (base: (v/f(r)) / M). */
 export const ZIG_W = new Float64Array(ZIG_LAYERS);
 /** f(x_i) = exp(-x_i^2/2), f(x_0) := 1 for the wedge test of the top layer. */
-export const ZIG_F = new Float64Array(ZIG_LAYERS);
+const ZIG_F = new Float64Array(ZIG_LAYERS);
 
 (function buildTables() {
   const r = ZIG_R;
@@ -87,7 +87,7 @@ export const ZIG_F = new Float64Array(ZIG_LAYERS);
 })();
 
 /** Largest count handled by one internal pass of `fillNormals` (longer requests are split). */
-export const NORMAL_BLOCK = 4096;
+const NORMAL_BLOCK = 4096;
 
 /**
  * Builds the sampling functions over the given tables. They are created inside a function (not at module top
@@ -101,8 +101,8 @@ function createZiggurat(K: Int32Array, W: Float64Array, F: Float64Array, r: numb
 
   /**
    * The slow path of one ziggurat attempt that failed the fast test, given its layer `i` and signed integer `h`.
-   * Draws further words from `st` as needed and returns a standard normal variate. Exported so that fused kernels
-   * can inline the fast path and call this for the remaining ~1.5% (after storing their local state into `st`).
+   * Draws further words from `st` as needed and returns a standard normal variate (wedge test or exact tail,
+   * restarting on rejection).
    */
   function zigguratSlow(st: Int32Array, i: number, h: number): number {
     for (;;) {
@@ -200,16 +200,11 @@ function createZiggurat(K: Int32Array, W: Float64Array, F: Float64Array, r: numb
     return nf;
   }
 
-  return { zigguratSlow, normalFromState, fillNormals };
+  return { normalFromState, fillNormals };
 }
 
 const zig = createZiggurat(ZIG_K, ZIG_W, ZIG_F, ZIG_R);
 
-/**
- * The slow path of one ziggurat attempt that failed the fast test, given its layer `i` and signed integer `h`:
- * wedge test or exact tail, restarting on rejection; draws further words from `st`. Returns N(0, 1).
- */
-export const zigguratSlow: (st: Int32Array, i: number, h: number) => number = zig.zigguratSlow;
 /** One standard normal variate N(0, 1) from the xoshiro128** state `st` (ziggurat, see the module comment). */
 export const normalFromState: (st: Int32Array) => number = zig.normalFromState;
 /**

@@ -26,7 +26,7 @@ import { fitMlpValue1d, type MlpValueOptions } from './nn/mlpValue';
 import { requireFinite, requireInteger, requirePositive } from './validate';
 
 /** Options shared by both models. */
-export interface SampledPiOptions {
+interface SampledPiOptions {
   /** Number of policy-iteration steps (1..50). */
   iterations: number;
   /** Sample states for evaluation (default: LQR 12 evenly in [-2, 2]; Merton 8 geometric in [0.5, 2]). */
@@ -50,14 +50,14 @@ export interface SampledPiOptions {
 }
 
 /** LQR: start from a = -K0 x + u0 (default K0 = 0, u0 = 0; it must stabilise the discounted closed loop). */
-export interface SampledPiLqr extends SampledPiOptions {
+interface SampledPiLqr extends SampledPiOptions {
   model: 'lqr';
   params: ScalarLqrParams;
   K0?: number;
 }
 
 /** Merton: start from constant fractions (default pi = 0, k = rho). */
-export interface SampledPiMerton extends SampledPiOptions {
+interface SampledPiMerton extends SampledPiOptions {
   model: 'merton';
   params: MertonParams;
   policy0?: { pi: number; k: number };

@@ -9,9 +9,9 @@
 import { requireInteger } from './validate';
 
 /** Largest seed accepted: seeds are integers in [0, 2^53 - 1] (a JavaScript safe integer). */
-export const MAX_SEED = Number.MAX_SAFE_INTEGER;
+const MAX_SEED = Number.MAX_SAFE_INTEGER;
 /** Largest stream index accepted (each stream costs one 128-step jump to reach). */
-export const MAX_STREAM = 1 << 20;
+const MAX_STREAM = 1 << 20;
 
 /**
  * splitmix32 finaliser (a 32-bit variant of Steele, Lea & Flood's SplitMix): state += 0x9e3779b9, then

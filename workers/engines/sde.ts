@@ -16,14 +16,14 @@ import { requireFinite, requireInteger, requirePositive } from './validate';
 /** Work per chunk, in path-steps: about 8 ms for the fused linear kernel in V8 (~250 M path-steps/s). */
 export const CHUNK_PATH_STEPS = 2_000_000;
 /** Largest number of recorded values paths * record (Float32: 256 MB). */
-export const MAX_RECORDED_VALUES = 64 * 1024 * 1024;
+const MAX_RECORDED_VALUES = 64 * 1024 * 1024;
 /** Largest number of paths (final states are kept as Float64: 80 MB). */
-export const MAX_PATHS = 10_000_000;
+const MAX_PATHS = 10_000_000;
 /** Largest number of time steps per path. */
-export const MAX_STEPS = 100_000_000;
+const MAX_STEPS = 100_000_000;
 
 /** Paths advanced together by the scalar kernels (independent dependency chains for the CPU to overlap). */
-export const LANES = 4;
+const LANES = 4;
 /** Time steps per block of pre-drawn normals. */
 export const BLOCK = 256;
 
@@ -34,7 +34,7 @@ const EXPMUL = 2; // X <- X exp(c0 + c1 Z)
 const GENERIC = 3; // X <- X + f dt + g sqrt(dt) Z [+ 1/2 g g' dt (Z^2 - 1)]
 
 /** A user-supplied scalar SDE dX = f(t, X) dt + g(t, X) dW; gx = dg/dx enables Milstein. */
-export interface ScalarSdeFunctions {
+interface ScalarSdeFunctions {
   f: (t: number, x: number) => number;
   g: (t: number, x: number) => number;
   gx?: (t: number, x: number) => number;
@@ -190,7 +190,7 @@ function quadmulRun(lanes: Float64Array, zb: Float64Array, cnt: number, from: nu
 }
 
 /** Common options of every sampler: grid, paths, seed, recording, and optional summaries. */
-export interface SamplerOptions {
+interface SamplerOptions {
   x0: number;
   T: number;
   steps: number;

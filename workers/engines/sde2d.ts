@@ -10,7 +10,7 @@ import { fillNormals } from './normal';
 import { BLOCK, CHUNK_PATH_STEPS, checkGrid, recordIndices } from './sde';
 
 /** Common options of the planar samplers. */
-export interface Sampler2dOptions {
+interface Sampler2dOptions {
   /** Initial state [x0, y0]. */
   x0: [number, number];
   T: number;
@@ -48,7 +48,7 @@ export interface LinearSde2dParams extends Sampler2dOptions {
 }
 
 /** A user-supplied planar SDE: drift writes F(t, x, y) into out[0..1], diffusion writes S row-major into out[0..3]. */
-export interface Sde2dFunctions {
+interface Sde2dFunctions {
   drift: (t: number, x: number, y: number, out: Float64Array) => void;
   diffusion: (t: number, x: number, y: number, out: Float64Array) => void;
 }

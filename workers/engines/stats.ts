@@ -138,7 +138,7 @@ export function meanVariance(values: ArrayLike<number>): { mean: number; varianc
  * Quantile of sorted data at probability p in [0, 1], linear interpolation between order statistics
  * (Hyndman & Fan type 7, numpy's default): h = (N - 1) p, Q = x_floor(h) + (h - floor(h)) (x_ceil(h) - x_floor(h)).
  */
-export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
+function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) throw new Error('quantile of an empty sample is undefined');
   requireInRange('quantile probability', p, 0, 1);

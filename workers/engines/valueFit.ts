@@ -71,7 +71,7 @@ export function crraFeatures(gamma: number): Features1d {
 }
 
 /** A linear-in-parameters value function over `features`. */
-export function linearValueFunction(features: Features1d, theta: ArrayLike<number>): ValueFunction1d {
+function linearValueFunction(features: Features1d, theta: ArrayLike<number>): ValueFunction1d {
   const th = Array.from(theta);
   if (th.length !== features.size) throw new Error(`theta must have ${features.size} entries; got ${th.length}`);
   const buf = new Float64Array(features.size);

@@ -7,7 +7,7 @@ import type { Chunked } from '../engines/chunked.ts';
 import { CELL_FREE, CELL_GOAL, CELL_PIT, CELL_WALL, GOAL_CELL, GRID_COLS, GRID_ROWS } from '../engines/gridworldCells.ts';
 
 /** The figure's gridworld (5 x 5, goal at the top right; walls and pits are bit masks over cells r * 5 + c). */
-export { CELL_FREE, CELL_GOAL, CELL_PIT, CELL_WALL, DEFAULT_PITS, DEFAULT_WALLS, GOAL_CELL, GRID_COLS, GRID_ROWS } from '../engines/gridworldCells.ts';
+export { CELL_GOAL, CELL_PIT, CELL_WALL, DEFAULT_PITS, DEFAULT_WALLS } from '../engines/gridworldCells.ts';
 
 export interface GridworldViParams {
   gamma: number;

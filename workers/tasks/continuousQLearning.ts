@@ -24,7 +24,7 @@ function checkBudget(time: number, seed: number): void {
   if (!Number.isInteger(seed) || seed < 1) throw new Error(`the seed must be a positive whole number; got ${seed}`);
 }
 
-export interface QlCollapseParams {
+interface QlCollapseParams {
   /** Time steps. */
   dts: number[];
   /** Simulated time per path (the data budget, the same at every dt). */
@@ -32,7 +32,7 @@ export interface QlCollapseParams {
   seed: number;
 }
 
-export interface QlCollapseResult {
+interface QlCollapseResult {
   Kstar: number;
   dt: Float64Array;
   /** q-learning: final mean gain and its average over the second half of the run. */
@@ -62,7 +62,7 @@ function* qlCollapse(p: QlCollapseParams): Chunked<QlCollapseResult> {
   return out;
 }
 
-export interface QlLearningParams {
+interface QlLearningParams {
   dt: number;
   time: number;
   seed: number;
@@ -87,7 +87,7 @@ export interface QlLearningResult {
 }
 
 /** The sentence for a learner whose parameters grew without bound at the step dt: too large a step, or an unlucky seed. */
-export function divergedMessage(learner: string, dt: number): string {
+function divergedMessage(learner: string, dt: number): string {
   return dt > Q_LEARNING_DT_MAX
     ? `${learner} diverged at Δt = ${dt}: its explicit updates are unstable at time steps beyond about ${Q_LEARNING_DT_MAX}; choose a smaller Δt.`
     : `${learner} diverged at Δt = ${dt} on this seed and budget (its parameters grew without bound); try another seed or a smaller Δt.`;
@@ -116,14 +116,14 @@ function* qlLearning(p: QlLearningParams): Chunked<QlLearningResult> {
   };
 }
 
-export interface QlErgodicParams {
+interface QlErgodicParams {
   dt: number;
   paths: number;
   time: number;
   seed: number;
 }
 
-export interface QlErgodicResult {
+interface QlErgodicResult {
   exact: ErgodicLqSolution;
   time: Float64Array;
   /** psi_1, psi_2, psi_3 along the run (rows of 3). */

@@ -21,14 +21,14 @@ import { exactScore, sampleDiffusion, scaledScore, type DiffusionSamplerMethod }
 import { controlCost, type ControlCostResult } from '../engines/diffusion/control.ts';
 import { learnedScore, scoreGridError, trainDsm } from '../engines/diffusion/dsm.ts';
 import { mmd2 } from '../engines/diffusion/metrics.ts';
-import { DC_BIMODAL, DC_RING, dcRing, dcSchedule, lambdaGrid, VALUE_GRID } from '../engines/diffusion/dcSetup.ts';
+import { DC_BIMODAL, DC_RING, dcRing, dcSchedule, VALUE_GRID } from '../engines/diffusion/dcSetup.ts';
 
-export { DC_BIMODAL, DC_RING, DC_SCHEDULE, dcRing, dcSchedule, lambdaGrid, VALUE_GRID } from '../engines/diffusion/dcSetup.ts';
+export { DC_BIMODAL, dcRing, dcSchedule, lambdaGrid } from '../engines/diffusion/dcSetup.ts';
 
 /** Kernel bandwidth of the MMD (twice the mode sd: it sees whether a particle sits on a mode or between modes). */
-export const DC_MMD_BANDWIDTH = 0.3;
+const DC_MMD_BANDWIDTH = 0.3;
 /** Points compared by the MMD (its cost grows like the square). */
-export const DC_MMD_POINTS = 1000;
+const DC_MMD_POINTS = 1000;
 /** Forward sampling stops at s = 1e-3 and returns Tweedie's denoised mean there. */
 export const DC_TMIN = 1e-3;
 
@@ -44,7 +44,7 @@ export function mmdAgainstTarget(x: Float64Array, seed: number): { mmd2: number;
   return { mmd2: mmd2(x.subarray(0, 2 * n), a, 2, DC_MMD_BANDWIDTH), reference: mmd2(a, b, 2, DC_MMD_BANDWIDTH) };
 }
 
-export interface DcParticlesParams {
+interface DcParticlesParams {
   /** 0: reverse SDE by Euler–Maruyama; 1: probability-flow ODE by Heun. */
   method: number;
   steps: number;
@@ -56,7 +56,7 @@ export interface DcParticlesParams {
   record: number;
 }
 
-export interface DcParticlesResult {
+interface DcParticlesResult {
   /** record x particles x 2 (Float32). */
   snapshots: Float32Array;
   /** Generation times of the snapshots. */
@@ -106,7 +106,7 @@ function* dcParticles(p: DcParticlesParams): Chunked<DcParticlesResult> {
 }
 
 
-export interface DcVerificationParams {
+interface DcVerificationParams {
   lambdas: number[];
   particles: number;
   steps: number;
@@ -159,9 +159,9 @@ function* dcVerification(p: DcVerificationParams): Chunked<DcVerificationResult>
 }
 
 /** Forward times at which the learned score is compared with the exact one. */
-export const DSM_TIMES = [0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1];
+const DSM_TIMES = [0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1];
 
-export interface DcDsmParams {
+interface DcDsmParams {
   steps: number;
   batch: number;
   seed: number;
@@ -169,7 +169,7 @@ export interface DcDsmParams {
   particles: number;
 }
 
-export interface DcDsmResult {
+interface DcDsmResult {
   lossCurve: Float64Array;
   lossEvery: number;
   /** Forward times and the density-weighted relative score error there. */
@@ -243,7 +243,7 @@ export function conditionalLaw(mixture: GaussianMixture, schedule: NoiseSchedule
   return { weights: w.map((v) => v / W), means, stds };
 }
 
-export interface DcValueParams {
+interface DcValueParams {
   /** beta at the end of the forward process (beta_min stays 0.1). */
   betaMax: number;
   /** Fixed start X_0 = x0 of the optimally controlled process. */
@@ -252,7 +252,7 @@ export interface DcValueParams {
   seed: number;
 }
 
-export interface DcValueResult {
+interface DcValueResult {
   /** V(x, t) = -ln p_{T-t}(x) on a grid: nt columns (generation time) by nx rows (x), row 0 at x = X_LO. */
   value: Float64Array;
   nt: number;
@@ -276,8 +276,8 @@ export interface DcValueResult {
 }
 
 /** Euler–Maruyama steps of the value figure's paths, and its snapshots. */
-export const VALUE_STEPS = 500;
-export const VALUE_RECORD = 101;
+const VALUE_STEPS = 500;
+const VALUE_RECORD = 101;
 
 function* dcValue(p: DcValueParams): Chunked<DcValueResult> {
   if (!(p.betaMax >= 0.1 && p.betaMax <= 50)) throw new Error(`beta_max must be between 0.1 and 50; got ${p.betaMax}`);

@@ -23,7 +23,7 @@ export function pathCounts(maxPaths: number): number[] {
   return out;
 }
 
-export interface FkVersusNParams {
+interface FkVersusNParams {
   params: ScalarLqrParams;
   /** Gain of the policy a = -K x. */
   K: number;
@@ -75,7 +75,7 @@ function* fkVersusN(p: FkVersusNParams): Chunked<FkVersusNResult> {
   return { paths: Float64Array.from(counts), mean, stderr, horizon, chainValue, continuousValue, relativeBias, tailWeight };
 }
 
-export interface FkVersusDtParams {
+interface FkVersusDtParams {
   params: ScalarLqrParams;
   K: number;
   x0: number;
@@ -86,7 +86,7 @@ export interface FkVersusDtParams {
   seed: number;
 }
 
-export interface FkVersusDtResult {
+interface FkVersusDtResult {
   dt: Float64Array;
   /** Monte Carlo estimate and standard error per dt (NaN where the Euler chain diverges at this gain). */
   mean: Float64Array;

@@ -8,6 +8,7 @@ import {
   sampleGeometricSde1d,
   type MertonParams,
   type SampledPiResult,
+  WEALTH_QUANTILES,
 } from '../engines/index.ts';
 import type { Chunked } from '../engines/chunked.ts';
 
@@ -20,9 +21,6 @@ function* within<T>(job: Chunked<T>, lo: number, hi: number): Chunked<T> {
   }
   return r.value;
 }
-
-/** Quantiles drawn as bands: 5-95 %, 25-75 % and the median. */
-export const WEALTH_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 
 export interface MertonExplorerParams extends MertonParams {
   /** The reader's constant policy. */
@@ -57,7 +55,7 @@ export interface PolicyRun {
   ce: number;
 }
 
-export interface MertonExplorerResult {
+interface MertonExplorerResult {
   t: Float32Array;
   reader: PolicyRun;
   /** The Merton policy, or null when the problem is ill-posed (no optimum). */
@@ -123,7 +121,7 @@ export interface MertonValueCurveParams extends MertonParams {
   horizon: number;
 }
 
-export interface MertonValueCurveResult {
+interface MertonValueCurveResult {
   pi: Float64Array;
   /** Monte Carlo value at x = 1 and its standard error (NaN where the value is infinite). */
   mean: Float64Array;

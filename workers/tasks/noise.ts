@@ -10,9 +10,9 @@ import {
 import type { Chunked } from '../engines/chunked.ts';
 
 /** Grid points per zoom window: 2^ZOOM_DETAIL intervals. */
-export const ZOOM_DETAIL = 10;
+const ZOOM_DETAIL = 10;
 /** Level of the overview path on [0, 1]. */
-export const OVERVIEW_LEVEL = 11;
+const OVERVIEW_LEVEL = 11;
 
 export interface BrownianZoomParams {
   seed: number;
@@ -22,7 +22,7 @@ export interface BrownianZoomParams {
   zoom: number;
 }
 
-export interface BrownianZoomResult {
+interface BrownianZoomResult {
   overviewT: Float64Array;
   overview: Float64Array;
   /** The window [t0, t0 + w] on the grid of level zoom + ZOOM_DETAIL, t0 a node of that grid. */
@@ -65,7 +65,7 @@ function noiseBrownianZoom(p: BrownianZoomParams): BrownianZoomResult {
 }
 
 /** Level of the fine grid the quadratic-variation partitions are taken from. */
-export const QV_LEVEL = 18;
+const QV_LEVEL = 18;
 /** Points kept for drawing the path. */
 const QV_DRAW = 2049;
 
@@ -77,7 +77,7 @@ export interface QuadraticVariationParams {
   k: number;
 }
 
-export interface QuadraticVariationResult {
+interface QuadraticVariationResult {
   /** The end time actually used (a node of the level-18 grid). */
   t: number;
   /** The path on [0, t] for drawing. */
@@ -97,7 +97,7 @@ export interface QuadraticVariationResult {
 }
 
 /** The smooth comparison function of the quadratic-variation figure. */
-export function smoothComparison(s: number): number {
+function smoothComparison(s: number): number {
   return 0.6 * Math.sin(2 * Math.PI * s);
 }
 

@@ -8,7 +8,7 @@ import { kleinmanRun, type KleinmanRun } from '../engines/examples.ts';
 import { supError } from '../engines/markovChain.ts';
 import type { Chunked } from '../engines/chunked.ts';
 
-export interface PiSampledParams {
+interface PiSampledParams {
   params: ScalarLqrParams;
   K0: number;
   iterations: number;
@@ -35,7 +35,7 @@ export interface PiSampledResult {
 }
 
 /** |alpha - beta K| dt above which the sampled iteration is declared to have run away (legitimate runs stay below 2). */
-export const RUNAWAY = 50;
+const RUNAWAY = 50;
 
 /**
  * Sampled policy iteration on the LQR, flattened into typed arrays per iteration. A starting gain that does not
@@ -74,7 +74,7 @@ function* piSampled(p: PiSampledParams): Chunked<PiSampledResult> {
   };
 }
 
-export interface McGridParams {
+interface McGridParams {
   params: ScalarLqrParams;
   /** Half-width of the grid [-L, L] (reflecting ends). */
   L: number;
@@ -86,7 +86,7 @@ export interface McGridParams {
   window: number;
 }
 
-export interface McGridResult {
+interface McGridResult {
   /** The grid and V_h on it for the chosen spacing, and that spacing. */
   x: Float64Array;
   V: Float64Array;
@@ -114,7 +114,7 @@ function* mcGrid(p: McGridParams): Chunked<McGridResult> {
   return { x: shown.x, V: shown.V, h, error: supError(shown.x, shown.V, P, c, p.window), hs: Float64Array.from(p.hs), errors };
 }
 
-export interface KleinmanParams {
+interface KleinmanParams {
   K0: number;
   iterations: number;
 }

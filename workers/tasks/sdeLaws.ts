@@ -24,7 +24,7 @@ export interface SdeLawsParams {
   histMax: number;
 }
 
-export interface SdeLawsResult extends PathsResult {
+interface SdeLawsResult extends PathsResult {
   edges: Float64Array;
   density: Float64Array;
 }

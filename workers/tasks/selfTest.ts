@@ -1,7 +1,7 @@
 /** A task that tests the worker pipeline itself (errors, crashes, cancellation, progress). */
 import type { Chunked } from '../engines/chunked.ts';
 
-export interface SelfTestParams {
+interface SelfTestParams {
   mode: 'ok' | 'throw' | 'crash' | 'vanish' | 'slow';
   /** For 'slow': milliseconds of busy work, in chunks of ~5 ms. */
   ms?: number;

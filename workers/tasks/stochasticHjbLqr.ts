@@ -42,7 +42,7 @@ export interface LqrExplorerParams extends ScalarLqrParams {
 export type McSummary = Omit<PolicyEvaluationResult, 'recorded'>;
 
 /** V_K(x0) - V_K*(x0) estimated with common random numbers, and what independent noise would have given. */
-export interface PairedDifference {
+interface PairedDifference {
   mean: number;
   stderr: number;
   /** sqrt(se_K^2 + se_K*^2): the standard error of the difference of two independent estimates. */
@@ -52,7 +52,7 @@ export interface PairedDifference {
   continuous: number;
 }
 
-export interface LqrExplorerResult {
+interface LqrExplorerResult {
   /** The optimal solution: V = -1/2 P x^2 - c, a* = -K x. */
   P: number;
   K: number;
@@ -155,7 +155,7 @@ function* lqrExplorer(p: LqrExplorerParams): Chunked<LqrExplorerResult> {
   };
 }
 
-export interface DoubleIntegratorParams {
+interface DoubleIntegratorParams {
   /** A planar LQR with one input (the figure sends the post's double integrator, workers/engines/examples.ts). */
   system: MatrixLqrParams;
   /** Starting points [x, v], flattened. */

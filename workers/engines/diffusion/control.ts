@@ -62,7 +62,7 @@ export interface ControlCostOptions {
 }
 
 /** Mean and standard error of a Monte Carlo average. */
-export interface McEstimate {
+interface McEstimate {
   mean: number;
   stdErr: number;
 }

@@ -7,7 +7,7 @@ import { vpSchedule } from './schedule.ts';
 import { ringMixture, type GaussianMixture } from './gmm.ts';
 
 /** The schedule of the chapter: VP, beta linear from 0.1 to 20 over [0, 1]. */
-export const DC_SCHEDULE = { betaMin: 0.1, betaMax: 20, T: 1 } as const;
+const DC_SCHEDULE = { betaMin: 0.1, betaMax: 20, T: 1 } as const;
 /** The data of the chapter: 8 equal modes on a circle of radius 2, each with standard deviation 0.15. */
 export const DC_RING = { modes: 8, radius: 2, std: 0.15 } as const;
 

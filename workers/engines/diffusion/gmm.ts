@@ -36,8 +36,8 @@ export interface CompiledMixture {
 }
 
 /** Largest number of components and dimensions accepted. */
-export const MAX_COMPONENTS = 1024;
-export const MAX_DIM = 64;
+const MAX_COMPONENTS = 1024;
+const MAX_DIM = 64;
 const LOG_2PI = Math.log(2 * Math.PI);
 
 /**

@@ -82,7 +82,7 @@ export interface DiffusionSamplerResult {
 }
 
 /** Work per chunk in particle-steps (times score evaluations per step): ~5–15 ms with an 8-component exact score. */
-export const SAMPLER_CHUNK = 150_000;
+const SAMPLER_CHUNK = 150_000;
 
 /**
  * Runs n particles from noise to data with the chosen scheme over the uniform generation-time grid

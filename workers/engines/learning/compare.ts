@@ -8,7 +8,7 @@ import { POST_LQR, qLearningCT, type QLearningCTOptions } from './qlearningCT';
 import { qLearningDiscrete, type QLearningDiscreteOptions } from './qlearning';
 
 /** One row of the comparison. */
-export interface LearnerComparisonRow {
+interface LearnerComparisonRow {
   dt: number;
   /** q-learning: final gain and gain averaged over the second half of the run. */
   qK: number;
