@@ -13,7 +13,7 @@ import { usePlayback } from '../../app/sim/usePlayback.ts';
 import { PlaybackControls } from '../../app/components/PlaybackControls.tsx';
 import { ouEmMoments, ouMoments } from '../../workers/engines/ou.ts';
 import sampleListing from '../../workers/engines/sde.ts?fn=sampleLinearSde1d&code';
-import stepListing from '../../workers/engines/sde.ts?fn=affineRun&code';
+import stepListing from '../../workers/engines/sde.ts?fn=affineRunReference&code';
 
 const MU = 0;
 const STEPS = 500;

@@ -16,7 +16,7 @@ import { formatFixed } from '../../app/plots/format.ts';
 import { seriesColor, themeColor, themeSeries } from '../../app/plots/theme.ts';
 import { A_BOUND, explorerCurves, stableGainBound } from './lqrCurves.ts';
 import lqrListing from '../../workers/engines/lqr.ts?fn=lqrDiscounted&code';
-import mcListing from '../../workers/engines/feynmanKac.ts?fn=evaluatePolicyMC&code';
+import mcListing from '../../workers/engines/feynmanKac.ts?fn=evaluatePolicyMCReference&code';
 import chainListing from '../../workers/engines/feynmanKac.ts?fn=lqrChainValue&code';
 import gainListing from '../../workers/engines/feynmanKac.ts?fn=lqrContinuousPolicyValue&code';
 import type { McSummary } from '../../workers/tasks/stochasticHjbLqr.ts';

@@ -11,7 +11,7 @@ import { drawLine } from '../../app/plots/line.ts';
 import { drawPoints } from '../../app/plots/points.ts';
 import { formatFixed as fmt, formatPercent as pct } from '../../app/plots/format.ts';
 import { seriesColor, themeColor } from '../../app/plots/theme.ts';
-import mcListing from '../../workers/engines/feynmanKac.ts?fn=evaluatePolicyMC&code';
+import mcListing from '../../workers/engines/feynmanKac.ts?fn=evaluatePolicyMCReference&code';
 import type { FkVersusNResult } from '../../workers/tasks/feynmanKac.ts';
 import { HORIZON, continuousValue, optimum, post } from './model.ts';
 

@@ -14,7 +14,7 @@ import { decadeTicks } from '../../app/plots/logTicks.ts';
 import { seriesColor, themeColor } from '../../app/plots/theme.ts';
 import { POST_LQR as post, POST_OPTIMUM as optimum } from '../../workers/engines/examples.ts';
 import type { PiSampledResult } from '../../workers/tasks/policyIteration.ts';
-import piListing from '../../workers/engines/policyIteration.ts?fn=policyIterationSampled&code';
+import piListing from '../../workers/engines/policyIteration.ts?fn=policyIterationSampledReference&code';
 
 /** Iteration numbers, the gains, and the plots' ranges (the diagnostics' range in log10 units). */
 function viewOf(r: PiSampledResult) {

@@ -11,7 +11,7 @@ import { drawLine } from '../../app/plots/line.ts';
 import { drawPoints } from '../../app/plots/points.ts';
 import { formatValue as fmt } from '../../app/plots/format.ts';
 import { mertonClosedForm, mertonPolicyCE, type SampledPiIteration } from '../../workers/engines/index.ts';
-import piListing from '../../workers/engines/policyIteration.ts?fn=policyIterationSampled&code';
+import piListing from '../../workers/engines/policyIteration.ts?fn=policyIterationSampledReference&code';
 import improveListing from '../../workers/engines/policyIteration.ts?fn=improveMerton&code';
 import { MertonExplorer } from './MertonExplorer.tsx';
 import { MARKET_KEYS, illPosedMessage, market, piRequest, piSchema } from './params.ts';

@@ -14,7 +14,7 @@ import { drawText } from '../../app/plots/text.ts';
 import { formatValue as fmt } from '../../app/plots/format.ts';
 import { certaintyEquivalentConsumption, mertonPolicyCE } from '../../workers/engines/index.ts';
 import ceListing from '../../workers/engines/mertonAnalysis.ts?fn=mertonPolicyCE&code';
-import mcListing from '../../workers/engines/feynmanKac.ts?fn=evaluatePolicyMC&code';
+import mcListing from '../../workers/engines/feynmanKac.ts?fn=evaluatePolicyMCReference&code';
 import { MertonExplorer } from './MertonExplorer.tsx';
 import { MARKET_KEYS, curveRange, illPosedMessage, market, valueRequest, valueSchema } from './params.ts';
 
