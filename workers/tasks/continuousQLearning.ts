@@ -4,21 +4,13 @@
  * and the ergodic linear–quadratic check case of Jia & Zhou. The numerics are the engines' (workers/engines/learning);
  * these adapters choose the options, turn the rows into columns and say in a sentence when a run has failed.
  */
-import type { Chunked } from '../engines/chunked.ts';
+import { within, type Chunked } from '../engines/chunked.ts';
 import { compareLearners } from '../engines/learning/compare.ts';
 import { Q_LEARNING_DT_MAX, qLearningCT } from '../engines/learning/qlearningCT.ts';
 import { qLearningDiscrete } from '../engines/learning/qlearning.ts';
 import { ergodicLqSolution, JIA_ZHOU_ERGODIC, qLearningErgodic, type ErgodicLqSolution } from '../engines/learning/qlearningErgodic.ts';
 
 /** Runs a chunked engine call inside another, scaling its progress to [from, from + width]. */
-function* nested<T>(job: Chunked<T>, from: number, width: number): Chunked<T> {
-  for (;;) {
-    const s = job.next();
-    if (s.done) return s.value;
-    yield from + width * s.value;
-  }
-}
-
 function checkBudget(time: number, seed: number): void {
   if (!(time >= 10 && time <= 5000)) throw new Error(`the simulated time per path must be between 10 and 5000; got ${time}`);
   if (!Number.isInteger(seed) || seed < 1) throw new Error(`the seed must be a positive whole number; got ${seed}`);
@@ -96,8 +88,8 @@ function divergedMessage(learner: string, dt: number): string {
 /** One run of each learner at the step dt, same seed, same data budget. */
 function* qlLearning(p: QlLearningParams): Chunked<QlLearningResult> {
   checkBudget(p.time, p.seed);
-  const ct = yield* nested(qLearningCT({ dt: p.dt, time: p.time, seed: p.seed }), 0, 0.35);
-  const dq = yield* nested(qLearningDiscrete({ dt: p.dt, time: p.time, seed: p.seed }), 0.35, 0.65);
+  const ct = yield* within(qLearningCT({ dt: p.dt, time: p.time, seed: p.seed }), 0, 0.35);
+  const dq = yield* within(qLearningDiscrete({ dt: p.dt, time: p.time, seed: p.seed }), 0.35, 1);
   const ctDiverged = !Number.isFinite(ct.KAveraged) || !ct.psi.every(Number.isFinite) || !ct.curveK.every(Number.isFinite);
   // Discrete Q-learning's gain is NaN by design where its Q is not concave in a; its parameters must stay finite.
   const dqDiverged = !dq.theta.every(Number.isFinite);

@@ -11,7 +11,7 @@
  * - dcDsm: trains a small score network by denoising score matching, then measures its score error against the
  *   exact score over forward time and samples with it.
  */
-import type { Chunked } from '../engines/chunked.ts';
+import { within, type Chunked } from '../engines/chunked.ts';
 import type { NoiseSchedule } from '../engines/diffusion/schedule.ts';
 import { Rng } from '../engines/random.ts';
 import { vpSchedule } from '../engines/diffusion/schedule.ts';
@@ -142,13 +142,7 @@ function* dcVerification(p: DcVerificationParams): Chunked<DcVerificationResult>
     out[`${c}Se`] = new Float64Array(n);
   }
   for (let k = 0; k < n; k++) {
-    const job = controlCost({ mixture, schedule, lambda: p.lambdas[k], particles: p.particles, steps: p.steps, seed: p.seed });
-    let step = job.next();
-    while (!step.done) {
-      yield (k + step.value) / n;
-      step = job.next();
-    }
-    const r: ControlCostResult = step.value;
+    const r: ControlCostResult = yield* within(controlCost({ mixture, schedule, lambda: p.lambdas[k], particles: p.particles, steps: p.steps, seed: p.seed }), k / n, (k + 1) / n);
     for (const c of cols) {
       out[c][k] = r[c].mean;
       out[`${c}Se`][k] = r[c].stdErr;
@@ -188,23 +182,11 @@ function* dcDsm(p: DcDsmParams): Chunked<DcDsmResult> {
   const mixture = compileMixture(dcRing());
   const schedule = dcSchedule();
   const lossEvery = Math.max(1, Math.round(p.steps / 100));
-  const train = trainDsm({ mixture, schedule, steps: p.steps, batch: p.batch, seed: p.seed, lossEvery });
-  let step = train.next();
-  while (!step.done) {
-    yield 0.9 * step.value;
-    step = train.next();
-  }
-  const { model, lossCurve } = step.value;
+  const { model, lossCurve } = yield* within(trainDsm({ mixture, schedule, steps: p.steps, batch: p.batch, seed: p.seed, lossEvery }), 0, 0.9);
   const score = learnedScore(model, schedule);
   const relError = Float64Array.from(DSM_TIMES, (s) => scoreGridError(score, mixture, schedule, s, { points: 41 }).relError);
   yield 0.92;
-  const sampler = sampleDiffusion({ schedule, score, dim: 2, particles: p.particles, steps: 100, method: 'ode-heun', seed: p.seed, tMin: DC_TMIN, denoise: true });
-  let s2 = sampler.next();
-  while (!s2.done) {
-    yield 0.92 + 0.08 * s2.value;
-    s2 = sampler.next();
-  }
-  const res = s2.value;
+  const res = yield* within(sampleDiffusion({ schedule, score, dim: 2, particles: p.particles, steps: 100, method: 'ode-heun', seed: p.seed, tMin: DC_TMIN, denoise: true }), 0.92, 1);
   const m = mmdAgainstTarget(res.final, p.seed);
   return { lossCurve, lossEvery, times: Float64Array.from(DSM_TIMES), relError, samples: res.final, mmd2: m.mmd2, reference: m.reference, onModes: fractionOnModes(res.final) };
 }
@@ -301,12 +283,7 @@ function* dcValue(p: DcValueParams): Chunked<DcValueResult> {
     schedule, score: exactScore(cm, schedule), dim: 1, particles: p.paths, steps: VALUE_STEPS, method: 'sde-em', seed: p.seed,
     tMin: DC_TMIN, record: VALUE_RECORD, init,
   });
-  let st = sampler.next();
-  while (!st.done) {
-    yield 0.1 + 0.8 * st.value;
-    st = sampler.next();
-  }
-  const res = st.value;
+  const res = yield* within(sampler, 0.1, 0.9);
   const shown = Math.min(60, p.paths);
   const paths = new Float32Array(shown * VALUE_RECORD);
   for (let k = 0; k < VALUE_RECORD; k++) for (let q = 0; q < shown; q++) paths[q * VALUE_RECORD + k] = res.snapshots[k * p.paths + q];

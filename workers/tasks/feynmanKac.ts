@@ -5,7 +5,7 @@
  * chain, and the result carries that value and the continuous one beside it.
  */
 import { evaluatePolicyMC, lqrChainValue, lqrContinuousPolicyValue, lqrDiscounted, type ScalarLqrParams } from '../engines/index.ts';
-import type { Chunked } from '../engines/chunked.ts';
+import { within, type Chunked } from '../engines/chunked.ts';
 
 /** The horizon simulated before the exact tail is added: the smallest whole number of steps reaching `T`. */
 export function horizonFor(T: number, dt: number): number {
@@ -60,12 +60,7 @@ function* fkVersusN(p: FkVersusNParams): Chunked<FkVersusNResult> {
   let last: { chainValue: number; continuousValue: number; relativeBias: number; tailWeight: number } | null = null;
   for (let k = 0; k < counts.length; k++) {
     const job = evaluatePolicyMC({ model: 'lqr', params: p.params, gain: p.K, x0: p.x0, dt: p.dt, horizon, paths: counts[k], seed: p.seed, stream: k });
-    let step = job.next();
-    while (!step.done) {
-      yield (done + step.value * counts[k]) / total;
-      step = job.next();
-    }
-    const r = step.value;
+    const r = yield* within(job, done / total, (done + counts[k]) / total);
     mean[k] = r.mean;
     stderr[k] = r.stderr;
     last = r;
@@ -117,13 +112,9 @@ function* fkVersusDt(p: FkVersusDtParams): Chunked<FkVersusDtResult> {
     }
     if (stable) {
       const job = evaluatePolicyMC({ model: 'lqr', params: p.params, gain: p.K, x0: p.x0, dt: dt[k], horizon: horizonFor(p.T, dt[k]), paths: p.paths, seed: p.seed, stream: k });
-      let step = job.next();
-      while (!step.done) {
-        yield (done + step.value * work[k]) / total;
-        step = job.next();
-      }
-      mean[k] = step.value.mean;
-      stderr[k] = step.value.stderr;
+      const r = yield* within(job, done / total, (done + work[k]) / total);
+      mean[k] = r.mean;
+      stderr[k] = r.stderr;
     }
     done += work[k];
   }

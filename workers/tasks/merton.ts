@@ -10,18 +10,9 @@ import {
   type SampledPiResult,
   WEALTH_QUANTILES,
 } from '../engines/index.ts';
-import type { Chunked } from '../engines/chunked.ts';
+import { within, type Chunked } from '../engines/chunked.ts';
 
 /** Runs a chunked job, mapping its progress from [0, 1] into [lo, hi] (several jobs make one progress bar). */
-function* within<T>(job: Chunked<T>, lo: number, hi: number): Chunked<T> {
-  let r = job.next();
-  while (!r.done) {
-    yield lo + (hi - lo) * r.value;
-    r = job.next();
-  }
-  return r.value;
-}
-
 export interface MertonExplorerParams extends MertonParams {
   /** The reader's constant policy. */
   pi: number;

@@ -9,18 +9,10 @@ import {
   type ScalarLqrParams,
   type MatrixLqrParams,
 } from '../engines/index.ts';
-import type { Chunked } from '../engines/chunked.ts';
+import { within, type Chunked } from '../engines/chunked.ts';
 import { designedGainValue } from '../engines/examples.ts';
 
 /** Runs a chunked job, reporting its progress rescaled to [lo, hi]. */
-function* part<T>(job: Chunked<T>, lo: number, hi: number): Chunked<T> {
-  for (;;) {
-    const s = job.next();
-    if (s.done) return s.value;
-    yield lo + (hi - lo) * s.value;
-  }
-}
-
 export interface LqrExplorerParams extends ScalarLqrParams {
   /** The reader's gain K (a = -K x). */
   gain: number;
@@ -117,10 +109,10 @@ function* lqrExplorer(p: LqrExplorerParams): Chunked<LqrExplorerResult> {
   const gainBatches: PolicyEvaluationResult[] = [];
   for (let b = 0; b < B; b++) {
     const batch = { ...common, paths: p.paths / B, stream: 2 + b };
-    starBatches.push(yield* part(evaluatePolicyMC({ model: 'lqr', params, gain: opt.K, ...batch }), (0.9 * b) / B, (0.9 * (b + 0.5)) / B));
+    starBatches.push(yield* within(evaluatePolicyMC({ model: 'lqr', params, gain: opt.K, ...batch }), (0.9 * b) / B, (0.9 * (b + 0.5)) / B));
     if (stable && gainProblem === null) {
       try {
-        gainBatches.push(yield* part(evaluatePolicyMC({ model: 'lqr', params, gain: p.gain, ...batch }), (0.9 * (b + 0.5)) / B, (0.9 * (b + 1)) / B));
+        gainBatches.push(yield* within(evaluatePolicyMC({ model: 'lqr', params, gain: p.gain, ...batch }), (0.9 * (b + 0.5)) / B, (0.9 * (b + 1)) / B));
       } catch (e) {
         // Stable in continuous time but not as an Euler chain with this dt (a very large gain).
         gainProblem = `Your gain K = ${p.gain} is stable in continuous time, but ${(e as Error).message}.`;
@@ -141,8 +133,8 @@ function* lqrExplorer(p: LqrExplorerParams): Chunked<LqrExplorerResult> {
     };
   }
   const grid = { x0: p.x0, T: horizon, steps, paths: p.drawPaths, seed: p.seed, stream: 1, record: Math.min(p.record, steps + 1), b: 0, s: p.sigma };
-  const star = yield* part(sampleLinearSde1d({ ...grid, a: p.alpha - p.beta * opt.K }), 0.9, 0.95);
-  const mine = yield* part(sampleLinearSde1d({ ...grid, a: p.alpha - p.beta * p.gain }), 0.95, 1);
+  const star = yield* within(sampleLinearSde1d({ ...grid, a: p.alpha - p.beta * opt.K }), 0.9, 0.95);
+  const mine = yield* within(sampleLinearSde1d({ ...grid, a: p.alpha - p.beta * p.gain }), 0.95, 1);
   return {
     ...opt,
     mcStar,
@@ -196,7 +188,7 @@ function* doubleIntegrator(p: DoubleIntegratorParams): Chunked<DoubleIntegratorR
   const out = new Float32Array(nStarts * p.paths * p.record * 2);
   let t: Float32Array = new Float32Array(0);
   for (let s = 0; s < nStarts; s++) {
-    const r = yield* part(
+    const r = yield* within(
       sampleLinearSde2d({ A: Acl, S: sys.D, x0: [p.starts[2 * s], p.starts[2 * s + 1]], T: p.T, steps: p.steps, paths: p.paths, record: p.record, seed: p.seed, stream: s }),
       s / nStarts,
       (s + 1) / nStarts,
