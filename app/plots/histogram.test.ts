@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { drawAxes } from './axes.ts';
 import { frame } from './frame.ts';
-import { densityHistogram, drawHistogram, uniformEdges } from './histogram.ts';
+import { drawHistogram } from './histogram.ts';
+import { histogramOnEdges, uniformEdges } from '../../workers/engines/stats.ts';
 import { scaleSlope } from './scales.ts';
 import { plotScales } from './setup.ts';
 import { setupSvg } from './svg.ts';
@@ -20,29 +21,11 @@ function gaussianCurve(lo: number, hi: number, n: number) {
   return { x, y };
 }
 
-describe('densityHistogram', () => {
-  it('integrates to the fraction of samples inside the edges', () => {
-    const z = normals(lcg(3), 5000);
-    const edges = uniformEdges(-4, 4, 32);
-    const d = densityHistogram(z, edges);
-    let area = 0;
-    for (let i = 0; i < d.length; i++) area += d[i] * (edges[i + 1] - edges[i]);
-    const inside = Array.from(z).filter((v) => v >= -4 && v <= 4).length / z.length;
-    expect(area).toBeCloseTo(inside, 10);
-    expect(area).toBeGreaterThan(0.999);
-  });
-
-  it('ignores NaN samples and puts the right edge in the last bin', () => {
-    const d = densityHistogram([0, 1, Number.NaN, 2], uniformEdges(0, 2, 2));
-    expect(Array.from(d)).toEqual([1 / 3, 2 / 3]);
-  });
-});
-
 describe('drawHistogram', () => {
   it('draws bars whose areas sum to ~1 for a density (measured from the svg)', () => {
     const z = normals(lcg(11), 4000);
     const edges = uniformEdges(-5, 5, 40);
-    const density = densityHistogram(z, edges);
+    const density = histogramOnEdges(z, edges, { density: true }).values;
     const svg = createSvg(size.width, size.height);
     const f = frame(size);
     const s = plotScales(f, [-5, 5], [0, 0.5], { nice: false });
@@ -75,7 +58,7 @@ describe('drawHistogram', () => {
     const f = frame(size, { xLabel: 'x', yDomain: [0, 0.5] });
     const s = plotScales(f, [-4, 4], [0, 0.5]);
     drawAxes(svg, s, f, { xLabel: 'x', grid: 'y' });
-    drawHistogram(svg, { edges, density: densityHistogram(z, edges), curve: gaussianCurve(-4, 4, 81) }, s);
+    drawHistogram(svg, { edges, density: histogramOnEdges(z, edges, { density: true }).values, curve: gaussianCurve(-4, 4, 81) }, s);
     await expect(normalizeSvg(svg)).toMatchFileSnapshot('./__snapshots__/histogram.svg');
     svg.remove();
   });

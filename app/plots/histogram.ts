@@ -34,57 +34,6 @@ export interface HistogramOptions {
 }
 
 /**
- * Evenly spaced bin edges: `bins + 1` values from `lo` to `hi`.
- *
- * @param lo - left edge of the first bin
- * @param hi - right edge of the last bin
- * @param bins - number of bins (≥ 1)
- */
-export function uniformEdges(lo: number, hi: number, bins: number): Float64Array {
-  const n = Math.max(1, Math.floor(bins));
-  const e = new Float64Array(n + 1);
-  for (let i = 0; i <= n; i++) e[i] = lo + ((hi - lo) * i) / n;
-  return e;
-}
-
-/**
- * A density histogram of samples over the given edges: counts / (finite samples × bin width). Samples outside the
- * edges and non-finite samples count in the total but in no bin (so the bars' area is the in-range fraction).
- *
- * @param samples - the samples (not copied)
- * @param edges - increasing bin edges
- * @returns densities, length `edges.length - 1`
- */
-export function densityHistogram(samples: Numeric, edges: Numeric): Float64Array {
-  const bins = Math.max(0, edges.length - 1);
-  const counts = new Float64Array(bins);
-  if (bins === 0) return counts;
-  const lo = edges[0];
-  const hi = edges[bins];
-  let total = 0;
-  for (let i = 0; i < samples.length; i++) {
-    const v = samples[i];
-    if (!Number.isFinite(v)) continue;
-    total++;
-    if (v < lo || v > hi) continue;
-    // binary search: last edge <= v (the last bin is closed on the right)
-    let a = 0;
-    let b = bins;
-    while (b - a > 1) {
-      const m = (a + b) >> 1;
-      if (edges[m] <= v) a = m;
-      else b = m;
-    }
-    counts[a]++;
-  }
-  for (let i = 0; i < bins; i++) {
-    const w = edges[i + 1] - edges[i];
-    counts[i] = total > 0 && w > 0 ? counts[i] / (total * w) : 0;
-  }
-  return counts;
-}
-
-/**
  * Draws the bars (one `<rect>` per finite bin) and the optional density curve.
  *
  * @param target - svg or g to draw into

@@ -8,7 +8,8 @@ import { plotAxes } from '../../app/plots/setup.ts';
 import { drawBand } from '../../app/plots/band.ts';
 import { drawLine } from '../../app/plots/line.ts';
 import { drawCanvasPaths } from '../../app/plots/canvasPaths.ts';
-import { densityHistogram, drawHistogram } from '../../app/plots/histogram.ts';
+import { drawHistogram } from '../../app/plots/histogram.ts';
+import { histogramOnEdges } from '../../workers/engines/stats.ts';
 import { usePlayback } from '../../app/sim/usePlayback.ts';
 import { PlaybackControls } from '../../app/components/PlaybackControls.tsx';
 import { ouEmMoments, ouMoments } from '../../workers/engines/ou.ts';
@@ -90,7 +91,7 @@ export const OuPaths = defineFigure({
         paths.set(r.paths.subarray(p * RECORD, p * RECORD + len), p * len);
         column[p] = r.paths[p * RECORD + j];
       }
-      return { t: r.t.subarray(0, len), values: paths, column, histogram: densityHistogram(column, r.edges) };
+      return { t: r.t.subarray(0, len), values: paths, column, histogram: histogramOnEdges(column, r.edges, { density: true }).values };
     }, [r, j, atEnd]);
 
     // The exact density of X at the cursor on the histogram's range.

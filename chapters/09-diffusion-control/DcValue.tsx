@@ -13,7 +13,8 @@ import { drawHeatmapCanvas } from '../../app/plots/heatmap.ts';
 import { gridColorScale } from '../../app/plots/grid.ts';
 import { colorLegendHeight, drawColorLegend } from '../../app/plots/colorLegend.ts';
 import { drawCanvasPaths } from '../../app/plots/canvasPaths.ts';
-import { densityHistogram, drawHistogram, uniformEdges } from '../../app/plots/histogram.ts';
+import { drawHistogram } from '../../app/plots/histogram.ts';
+import { histogramOnEdges, uniformEdges } from '../../workers/engines/stats.ts';
 import { themeColor } from '../../app/plots/theme.ts';
 import { estimateTextWidth } from '../../app/plots/format.ts';
 import valueListing from '../../workers/engines/diffusion/control.ts?fn=controlValue&code';
@@ -46,7 +47,7 @@ export const DcValue = defineFigure({
       const color = gridColorScale(r.value, { domain: [lo, lo + VALUE_COLOR_RANGE] });
       const clipped = Float64Array.from(r.value, (x) => Math.min(x, lo + VALUE_COLOR_RANGE));
       const edges = uniformEdges(VALUE_GRID.lo, VALUE_GRID.hi, BINS);
-      const hist = densityHistogram(r.final, edges);
+      const hist = histogramOnEdges(r.final, edges, { density: true }).values;
       const n = 241;
       const xs = Float64Array.from({ length: n }, (_, i) => VALUE_GRID.lo + ((VALUE_GRID.hi - VALUE_GRID.lo) * i) / (n - 1));
       const law = compileMixture(r.law);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { densityHistogram, uniformEdges as plotUniformEdges } from '../../app/plots/histogram';
 import { Rng } from './random';
 import { histogram, histogramOnEdges, ksPValue, ksStatistic, linearFit, meanVariance, normalCdf, quantileBands, quantiles, uniformEdges } from './stats';
 
@@ -32,17 +31,47 @@ describe('histogramOnEdges and uniformEdges', () => {
   const sample = Array.from({ length: 5000 }, () => 2 * (rng.uniform() + rng.uniform() + rng.uniform() - 1.5)); // bell-shaped
   const withJunk = [...sample.slice(0, 300), NaN, Infinity, -Infinity, 5, -5, -2, 2, 0, 0.5];
   const cases: [string, number[], ArrayLike<number>][] = [
-    ['uniform edges, bell-shaped sample', sample, plotUniformEdges(-3, 3, 24)],
-    ['uniform edges with samples on the edges, out of range and not finite', withJunk, plotUniformEdges(-2, 2, 8)],
+    ['uniform edges, bell-shaped sample', sample, uniformEdges(-3, 3, 24)],
+    ['uniform edges with samples on the edges, out of range and not finite', withJunk, uniformEdges(-2, 2, 8)],
     ['uneven edges', sample, [-4, -1.5, -1, -0.2, 0, 0.1, 0.9, 2.5, 3]],
     ['edges that are values of the sample, a zero-width bin', [0, 1, 1, 2, 2, 2, 3, 3.5, 4], [0, 1, 2, 2, 3, 4]],
     ['one bin', [0.2, 0.4, 1, 1.5, NaN], [0, 1]],
     ['empty sample', [], [0, 1, 2]],
     ['only non-finite samples', [NaN, Infinity], [0, 1, 2]],
   ];
-  it.each(cases)('with density gives exactly the numbers of densityHistogram (app/plots): %s', (_, samples, edges) => {
+  /** The definition, written plainly: a linear scan for the last bin whose left edge is <= v (last bin closed). */
+  function densityByScan(samples: ArrayLike<number>, edges: ArrayLike<number>): number[] {
+    const bins = edges.length - 1;
+    const counts = new Array<number>(bins).fill(0);
+    let finite = 0;
+    for (const v of Array.from(samples)) {
+      if (!Number.isFinite(v)) continue;
+      finite++;
+      if (v < edges[0] || v > edges[bins]) continue;
+      let j = 0;
+      for (let k = 0; k < bins; k++) if (edges[k] <= v) j = k;
+      counts[j]++;
+    }
+    return counts.map((c, j) => {
+      const w = edges[j + 1] - edges[j];
+      return finite > 0 && w > 0 ? c / (finite * w) : 0;
+    });
+  }
+  it.each(cases)('with density gives the numbers of the plain definition: %s', (_, samples, edges) => {
     const mine = histogramOnEdges(samples, edges, { density: true }).values;
-    expect(Array.from(mine)).toEqual(Array.from(densityHistogram(samples, edges)));
+    expect(Array.from(mine)).toEqual(densityByScan(samples, edges));
+  });
+
+  it('a density integrates to the in-range fraction of the finite samples; NaN is in no bin and not counted', () => {
+    const rng = new Rng(3);
+    // Box–Muller normals from the engine's uniform stream.
+    const z = Array.from({ length: 5000 }, () => Math.sqrt(-2 * Math.log(rng.uniformOpen())) * Math.cos(2 * Math.PI * rng.uniform()));
+    const edges = uniformEdges(-4, 4, 32);
+    const d = histogramOnEdges(z, edges, { density: true }).values;
+    let area = 0;
+    for (let i = 0; i < d.length; i++) area += d[i] * (edges[i + 1] - edges[i]);
+    expect(area).toBeCloseTo(z.filter((v) => v >= -4 && v <= 4).length / z.length, 10);
+    expect(Array.from(histogramOnEdges([0, 1, Number.NaN, 2], uniformEdges(0, 2, 2), { density: true }).values)).toEqual([1 / 3, 2 / 3]);
   });
 
   it('counts: last bin closed on the right; below, above and non-finite reported', () => {
@@ -60,7 +89,7 @@ describe('histogramOnEdges and uniformEdges', () => {
   it('uniformEdges: the plots formula, with the last edge exactly max', () => {
     for (const [lo, hi, n] of [[0, 1, 10], [-3, 3, 24], [0.1, 0.7, 3], [-1e-3, 2.5, 7]] as const) {
       const e = uniformEdges(lo, hi, n);
-      const ref = plotUniformEdges(lo, hi, n);
+      const ref = uniformEdges(lo, hi, n);
       expect(e.length).toBe(n + 1);
       expect(Array.from(e.subarray(0, n))).toEqual(Array.from(ref.subarray(0, n)));
       expect(e[n]).toBe(hi);

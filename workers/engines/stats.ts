@@ -54,8 +54,7 @@ export interface EdgeHistogram {
  * Histogram of `values` on arbitrary non-decreasing `edges` (at least 2, finite). Bin j is [edges[j], edges[j+1]),
  * the last bin is closed on the right; a sample goes to the last bin whose left edge is <= it. With `density`,
  * value_j = count_j / (F * width_j) where F counts the finite samples, in range or not (so the bars' area is the
- * in-range fraction of the finite samples); a bin of zero width has density 0. These are the conventions, and the
- * numbers, of `densityHistogram` in app/plots/histogram.ts (tested).
+ * in-range fraction of the finite samples); a bin of zero width has density 0. The figures' density bars are these.
  */
 export function histogramOnEdges(values: ArrayLike<number>, edges: ArrayLike<number>, opts: { density?: boolean } = {}): EdgeHistogram {
   const bins = edges.length - 1;
