@@ -80,11 +80,35 @@ describe('chapter 9: diffusion models as stochastic control', () => {
     const slider = page.locator('input[data-param="dc-dsm.steps"]');
     await slider.focus();
     await page.keyboard.press('End');
+    await page.waitForFunction(() => location.search.includes('dc-dsm.steps=8000'));
+    await fig.locator('[data-action="train"]').click();
     await page.waitForFunction(() => document.querySelector('[data-figure="dc-dsm"]')?.getAttribute('data-status') === 'loading');
     await fig.locator('[data-action="cancel"]').click();
     await expect.poll(() => status(page, 'dc-dsm')).toBe('ready');
     expect(await fig.locator('.figure-notice').innerText()).toContain('Training stopped');
     expect(await stats(page, 'dc-dsm')).toContain('100 steps × 32');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('dc-dsm never retrains by itself: after a finished run, a new seed waits for the Train button', async () => {
+    const { page, problems } = await openPage(session.context, '/?v=1&dc-dsm.steps=100&dc-dsm.batch=32#/diffusion-control');
+    await readyFigure(page, 'dc-dsm');
+    const fig = page.locator('[data-figure="dc-dsm"]');
+    await fig.locator('[data-action="train"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-figure="dc-dsm"] .figure-stats')?.textContent?.includes('100 steps × 32'), undefined, { timeout: 60_000 });
+    await readyFigure(page, 'dc-dsm');
+    const trained = await stats(page, 'dc-dsm');
+    await fig.getByRole('button', { name: 'New random seed' }).click();
+    await page.waitForFunction(() => location.search.includes('dc-dsm.seed='));
+    await page.waitForTimeout(2000);
+    expect(await status(page, 'dc-dsm')).toBe('ready');
+    expect(await fig.locator('.figure-progress, [role="progressbar"]').count()).toBe(0);
+    expect(await stats(page, 'dc-dsm')).toBe(trained);
+    // The button trains with the new seed, once.
+    await fig.locator('[data-action="train"]').click();
+    await expect.poll(() => stats(page, 'dc-dsm'), { timeout: 60_000 }).not.toBe(trained);
+    await readyFigure(page, 'dc-dsm');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -35,9 +35,23 @@ describe('chapter 2: the step-size figure', () => {
     await page.locator(`[data-figure="${FIG}"]`).scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator(`[data-figure="${FIG}"]`).getAttribute('data-status')).toBe('error');
     expect(await page.locator(`[data-figure="${FIG}"] .figure-error`).innerText()).toMatch(/no finite value.*not stabilisable/);
-    // Back to a stabilisable drift: the figure recovers.
-    await nudgeSlider(page, FIG, 'alpha', -15);
+    // Back to a stabilisable drift: still β = 0, so the figure says the control has no effect; β > 0 recovers it.
+    await page.locator(`input[data-param="${FIG}.alpha"]`).focus();
+    for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.locator(`[data-figure="${FIG}"] .figure-error`).innerText()).toMatch(/β = 0 the control has no effect/);
+    await nudgeSlider(page, FIG, 'beta', 20);
     await expect.poll(() => page.locator(`[data-figure="${FIG}"]`).getAttribute('data-status')).toBe('ready');
+    await page.close();
+  });
+
+  it('with β = 0 the figure says the control has no effect instead of NaN slopes', async () => {
+    const { page, problems } = await openPage(session.context, `/?${FIG}.beta=0#/from-bellman-to-hjb`);
+    const fig = page.locator(`[data-figure="${FIG}"]`);
+    await fig.scrollIntoViewIfNeeded();
+    await expect.poll(() => fig.getAttribute('data-status')).toBe('error');
+    expect(await fig.locator('.figure-error').innerText()).toMatch(/β = 0 the control has no effect/);
+    expect(await fig.innerText()).not.toMatch(/NaN/);
+    expect(problems).toEqual([]);
     await page.close();
   });
 

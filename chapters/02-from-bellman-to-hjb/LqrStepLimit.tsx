@@ -14,6 +14,7 @@ import { drawLine } from '../../app/plots/line.ts';
 import { seriesColor, themeColor } from '../../app/plots/theme.ts';
 import { formatScientific, superscript } from '../../app/plots/format.ts';
 import { lqrDiscounted } from '../../workers/engines/lqr.ts';
+import { lqrStepNoControl } from '../../workers/engines/hjbLimit.ts';
 import discreteListing from '../../workers/engines/lqr.ts?fn=lqrDiscrete&code';
 import sweepListing from '../../workers/engines/hjbLimit.ts?fn=lqrStepSweep&code';
 import holdListing from '../../workers/engines/hjbLimit.ts?fn=lqrSampledHold&code';
@@ -50,7 +51,8 @@ export const LqrStepLimit = defineFigure({
   blocked: (v) => {
     try {
       lqrDiscounted({ alpha: v.alpha, beta: v.beta, q: v.q, r: v.r, sigma: 0, rho: v.rho });
-      return null;
+      const noControl = lqrStepNoControl(v.beta);
+      return noControl === null ? null : `${noControl}.`;
     } catch (e) {
       return `this problem has no finite value, so there is nothing to converge to: ${(e as Error).message}.`;
     }

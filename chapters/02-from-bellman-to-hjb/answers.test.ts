@@ -34,7 +34,7 @@ describe('what the figure shows', () => {
 
   it('with no control and alpha >= rho / 2 there is no finite value: the view throws the engine sentence', () => {
     expect(() => lqrStepView({ h: 0.1, alpha: 0.05, beta: 0, q: 1, r: 0.1, rho: 0.1 })).toThrow(/not stabilisable/);
-    // beta = 0 but stable: K = 0, the view still works.
-    expect(lqrStepView({ h: 0.1, alpha: -0.5, beta: 0, q: 1, r: 0.1, rho: 0.1 }).sweep.K).toBe(0);
+    // beta = 0 but stable: the control has no effect, no error to fit a slope to, and the view says so.
+    expect(() => lqrStepView({ h: 0.1, alpha: -0.5, beta: 0, q: 1, r: 0.1, rho: 0.1 })).toThrow(/β = 0 the control has no effect/);
   });
 });

@@ -27,8 +27,16 @@ const DOMAIN: [number, number] = [-WINDOW, WINDOW];
 const TIME_ENDS: [number, number] = [Math.log10(0.008), Math.log10(1.25)];
 const TIME_TICKS = [0.01, 0.1, 1].map(Math.log10);
 
-/** Whether the reader asked for training (the Train button arms it, Cancel disarms it). */
-const useTraining = create<{ armed: boolean; setArmed: (armed: boolean) => void }>((set) => ({ armed: false, setArmed: (armed) => set({ armed }) }));
+/**
+ * Whether the reader asked for training: the Train button arms it; Cancel disarms it (and `stopped` says so); a
+ * finished run disarms it too, so changing the settings afterwards waits for the button again.
+ */
+const useTraining = create<{ armed: boolean; stopped: boolean; setArmed: (armed: boolean) => void; finish: () => void }>((set) => ({
+  armed: false,
+  stopped: false,
+  setArmed: (armed) => set({ armed, stopped: !armed }),
+  finish: () => set({ armed: false, stopped: false }),
+}));
 
 export const DcDsm = defineFigure({
   id: 'dc-dsm',
@@ -44,8 +52,9 @@ export const DcDsm = defineFigure({
   useView: ({ shown, values, status }) => {
     const armed = useTraining((s) => s.armed);
     const setArmed = useTraining((s) => s.setArmed);
+    const stopped = useTraining((s) => s.stopped);
     // Leaving the chapter forgets the request, so coming back does not start training by itself.
-    useEffect(() => () => useTraining.getState().setArmed(false), []);
+    useEffect(() => () => useTraining.getState().finish(), []);
     const running = armed && status === 'loading';
     const r = shown?.result ?? null;
     const trained = shown?.values ?? null;
@@ -91,15 +100,19 @@ export const DcDsm = defineFigure({
     }
 
     const same = trained !== null && trained.steps === values.steps && trained.batch === values.batch && trained.seed === values.seed;
+    // A run that finished with the current settings disarms: the next settings train only on the button.
+    useEffect(() => {
+      if (armed && status === 'ready' && same) useTraining.getState().finish();
+    }, [armed, status, same]);
     return {
       readouts,
-      notice: !armed && r ? 'Training stopped; showing the last finished network.' : null,
+      notice: !armed && r ? (stopped ? 'Training stopped; showing the last finished network.' : same ? null : 'Settings changed: press Train to train with them; showing the last finished network.') : null,
       actions: running ? (
         <button type="button" className="figure-action" data-action="cancel" onClick={() => setArmed(false)}>
           Cancel training
         </button>
       ) : (
-        <button type="button" className="figure-action" data-action="train" onClick={() => setArmed(true)} disabled={armed && status === 'ready' && same}>
+        <button type="button" className="figure-action" data-action="train" onClick={() => setArmed(true)} disabled={status === 'ready' && same}>
           {r ? 'Train again with these settings' : 'Train the network'}
         </button>
       ),

@@ -84,6 +84,14 @@ export function lqrSampledHold(p: DiscreteLqrParams): SampledLqrSolution {
   return { P, K: (M12 + g * A * B * P) / (M22 + g * B * B * P) };
 }
 
+/**
+ * Why the step-size study needs beta != 0: with beta = 0 the control has no effect, K = K_h = 0 and the
+ * sample-and-hold chain is exact, so there are no errors to fit a slope to. `null` when beta is usable.
+ */
+export function lqrStepNoControl(beta: number): string | null {
+  return beta === 0 ? 'with β = 0 the control has no effect (K = 0 at every step size), so there is no control error to converge; set β above 0' : null;
+}
+
 /** Options of `lqrStepSweep`. */
 export interface LqrStepSweepOptions {
   /** Smallest and largest step size of the grid (log-spaced). Default 1e-3 and 1. */

@@ -68,3 +68,22 @@ describe('fkVersusDt (figure fk-dt)', () => {
     expect(() => runToEnd(tasks.fkVersusDt({ ...figDt, K: -0.6 }))).toThrow(/does not stabilise/);
   });
 });
+
+describe('fkVersusDt and fkVersusN with huge inputs', () => {
+  const huge = 1e308;
+  const cases: [string, typeof figDt][] = [
+    ['x0', { ...figDt, x0: huge }],
+    ['K', { ...figDt, K: huge }],
+    ['q', { ...figDt, params: { ...post, q: huge } }],
+    ['r', { ...figDt, params: { ...post, r: huge } }],
+    ['sigma', { ...figDt, params: { ...post, sigma: huge } }],
+    ['beta', { ...figDt, params: { ...post, beta: huge } }],
+    ['alpha', { ...figDt, params: { ...post, alpha: -huge } }],
+    ['T', { ...figDt, T: huge }],
+  ];
+  it.each(cases)('reject %s = ±1e308 with a sentence naming it, never non-finite numbers', (name, p) => {
+    const small = { ...p, paths: 20, dts: [0.2, 0.1] };
+    expect(() => runToEnd(tasks.fkVersusDt(small))).toThrow(new RegExp(`^${name} = -?1e\\+308 is too large`));
+    expect(() => runToEnd(tasks.fkVersusN({ ...figN, params: small.params, K: small.K, x0: small.x0, T: small.T, maxPaths: 20 }))).toThrow(new RegExp(`^${name} = -?1e\\+308 is too large`));
+  });
+});

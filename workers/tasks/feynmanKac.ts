@@ -7,6 +7,36 @@
 import { evaluatePolicyMC, lqrChainValue, lqrContinuousPolicyValue, lqrDiscounted, type ScalarLqrParams } from '../engines/index.ts';
 import { within, type Chunked } from '../engines/chunked.ts';
 
+/** The largest magnitude accepted for any scalar input: squares of it (the value is quadratic) stay far from overflow. */
+const LARGEST = 1e6;
+
+/**
+ * Throws a sentence naming the first input whose magnitude exceeds `LARGEST` (or which is not a finite number):
+ * with such inputs the value, its square-law Monte Carlo estimate or the chain's exact value overflow.
+ */
+function requireModestInputs(p: { params: ScalarLqrParams; K: number; x0: number; T: number }): void {
+  const inputs: [string, number][] = [
+    ['alpha', p.params.alpha],
+    ['beta', p.params.beta],
+    ['q', p.params.q],
+    ['r', p.params.r],
+    ['sigma', p.params.sigma],
+    ['rho', p.params.rho],
+    ['K', p.K],
+    ['x0', p.x0],
+    ['T', p.T],
+  ];
+  for (const [name, v] of inputs) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${name} must be a finite number; got ${v}`);
+    if (Math.abs(v) > LARGEST) throw new Error(`${name} = ${v} is too large: |${name}| must be at most 1e6, or the value overflows`);
+  }
+}
+
+/** Throws if a value the task returns is not finite although its inputs passed `requireModestInputs`. */
+function requireFiniteResult(name: string, v: number): void {
+  if (!Number.isFinite(v)) throw new Error(`the ${name} overflows with these inputs: reduce the largest of them`);
+}
+
 /** The horizon simulated before the exact tail is added: the smallest whole number of steps reaching `T`. */
 export function horizonFor(T: number, dt: number): number {
   return Math.ceil(T / dt - 1e-9) * dt;
@@ -51,6 +81,7 @@ export interface FkVersusNResult {
  * each with its standard error.
  */
 function* fkVersusN(p: FkVersusNParams): Chunked<FkVersusNResult> {
+  requireModestInputs(p);
   const counts = pathCounts(p.maxPaths);
   const total = counts.reduce((a, b) => a + b, 0);
   const horizon = horizonFor(p.T, p.dt);
@@ -67,6 +98,9 @@ function* fkVersusN(p: FkVersusNParams): Chunked<FkVersusNResult> {
     done += counts[k];
   }
   const { chainValue, continuousValue, relativeBias, tailWeight } = last!;
+  requireFiniteResult('continuous value', continuousValue);
+  requireFiniteResult('chain value', chainValue);
+  for (let k = 0; k < counts.length; k++) requireFiniteResult('Monte Carlo estimate', mean[k] + stderr[k]);
   return { paths: Float64Array.from(counts), mean, stderr, horizon, chainValue, continuousValue, relativeBias, tailWeight };
 }
 
@@ -93,6 +127,7 @@ interface FkVersusDtResult {
 
 /** One estimate per time step (random stream k for the k-th dt), beside the chain's exact value at that dt. */
 function* fkVersusDt(p: FkVersusDtParams): Chunked<FkVersusDtResult> {
+  requireModestInputs(p);
   lqrDiscounted(p.params);
   const continuousValue = lqrContinuousPolicyValue(p.params, p.K).value(p.x0); // throws for a non-stabilising gain
   const n = p.dts.length;
@@ -118,6 +153,9 @@ function* fkVersusDt(p: FkVersusDtParams): Chunked<FkVersusDtResult> {
     }
     done += work[k];
   }
+  requireFiniteResult('continuous value', continuousValue);
+  // NaN marks a time step whose chain diverges; a stable chain's estimate must be finite.
+  for (let k = 0; k < n; k++) if (!Number.isNaN(chain[k])) requireFiniteResult('Monte Carlo estimate', chain[k] + mean[k] + stderr[k]);
   return { dt, mean, stderr, chain, continuousValue };
 }
 

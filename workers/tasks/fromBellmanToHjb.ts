@@ -4,7 +4,7 @@
  * counterparts, about 2 ms: too much for the main thread on every slider move).
  */
 import { lqrDiscrete } from '../engines/lqr.ts';
-import { lqrSampledHold, lqrStepExpansion, lqrStepSweep, type LqrStepExpansion, type LqrStepSweep } from '../engines/hjbLimit.ts';
+import { lqrSampledHold, lqrStepExpansion, lqrStepNoControl, lqrStepSweep, type LqrStepExpansion, type LqrStepSweep } from '../engines/hjbLimit.ts';
 
 export interface LqrStepParams {
   h: number;
@@ -28,6 +28,8 @@ export interface LqrStepResult {
 export function lqrStep(v: LqrStepParams): LqrStepResult {
   const p = { alpha: v.alpha, beta: v.beta, q: v.q, r: v.r, sigma: 0, rho: v.rho };
   const sweep = lqrStepSweep(p, { hMin: 1e-3, hMax: 1, count: 61, fitMax: 0.1 });
+  const noControl = lqrStepNoControl(v.beta);
+  if (noControl !== null) throw new Error(noControl);
   const expansion = lqrStepExpansion(p);
   let atH: LqrStepResult['atH'] = null;
   try {

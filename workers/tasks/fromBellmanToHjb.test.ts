@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { lqrStep } from './fromBellmanToHjb.ts';
+
+const post = { h: 0.1, alpha: -0.5, beta: 1, q: 1, r: 0.1, rho: 0.1 };
+
+describe('lqrStep (figure lqr-step)', () => {
+  it('gives finite slopes at the defaults', () => {
+    const r = lqrStep(post);
+    expect(Number.isFinite(r.sweep.slopeP)).toBe(true);
+    expect(Number.isFinite(r.sweep.slopeHold)).toBe(true);
+  });
+
+  it('with beta = 0 throws a sentence instead of returning NaN slopes', () => {
+    expect(() => lqrStep({ ...post, beta: 0 })).toThrow(/β = 0 the control has no effect/);
+  });
+});
