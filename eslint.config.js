@@ -36,7 +36,10 @@ export default tseslint.config(
         'error',
         {
           paths: ['react', 'react-dom', 'zustand', 'comlink', 'd3'],
-          patterns: [...noAppOrChapters, { regex: '(^|/)tasks(\\.generated)?(\\.ts)?$|(^|/)tasks/|runTask', message: 'Engines import nothing from the task layer.' }],
+          patterns: [
+            ...noAppOrChapters,
+            { regex: '(^|/)tasks(\\.generated)?(\\.ts)?$|(^|/)tasks/|runTask', message: 'Engines import nothing from the task layer.' },
+          ],
         },
       ],
     },
@@ -57,7 +60,11 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '^\\.\\./(?!\\.\\./)', message: 'Chapters do not import each other: move what two chapters share into app/ or workers/engines/.' },
-            { regex: '(^|/)workers/tasks(?!.*&code$)', allowTypeImports: true, message: 'Chapters take only types from workers/tasks (tasks run in the worker).' },
+            {
+              regex: '(^|/)workers/tasks(?!.*&code$)',
+              allowTypeImports: true,
+              message: 'Chapters take only types from workers/tasks (tasks run in the worker).',
+            },
           ],
         },
       ],
@@ -70,7 +77,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '(^|/)chapters/', message: 'The shell does not import chapters (they are loaded by the router).' }, { regex: '(^|/)workers/tasks', allowTypeImports: true, message: 'The page takes only types from workers/tasks.' }] },
+        {
+          patterns: [
+            { regex: '(^|/)chapters/', message: 'The shell does not import chapters (they are loaded by the router).' },
+            { regex: '(^|/)workers/tasks', allowTypeImports: true, message: 'The page takes only types from workers/tasks.' },
+          ],
+        },
       ],
     },
   },

@@ -3,14 +3,7 @@
 import type { KnipConfig } from 'knip';
 
 const config: KnipConfig = {
-  entry: [
-    'workers/sim.worker.ts',
-    'chapters/*/index.mdx',
-    'e2e/*.ts',
-    'bench/*.ts',
-    'bench/ou_worker_boot.mjs',
-    '**/*.test.{ts,tsx}',
-  ],
+  entry: ['workers/sim.worker.ts', 'chapters/*/index.mdx', 'e2e/*.ts', 'bench/*.ts', 'bench/ou_worker_boot.mjs', '**/*.test.{ts,tsx}'],
   project: ['app/**/*.{ts,tsx}', 'chapters/**/*.{ts,tsx,mdx}', 'workers/**/*.ts', 'compiler/**/*.ts', 'e2e/**/*.{ts,mjs}', 'bench/**/*.{ts,mjs}'],
   // The accessibility test loads axe-core's script file into the page by path (e2e/a11y.e2e.ts), not by import.
   ignoreDependencies: ['axe-core'],

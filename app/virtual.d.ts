@@ -1,7 +1,18 @@
 // Types of the modules made by compiler/vitePluginBook.ts.
 declare module 'virtual:book-index' {
-  export interface SectionInfo { id: string; title: string; number: string }
-  export interface ChapterInfo { number: number; slug: string; dir: string; title: string; summary: string; sections: SectionInfo[] }
+  export interface SectionInfo {
+    id: string;
+    title: string;
+    number: string;
+  }
+  export interface ChapterInfo {
+    number: number;
+    slug: string;
+    dir: string;
+    title: string;
+    summary: string;
+    sections: SectionInfo[];
+  }
   export const chapters: ChapterInfo[];
   /** The ids of every figure in the book (from the chapters' `fig:<id>` labels). */
   export const figureIds: string[];

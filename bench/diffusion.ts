@@ -18,7 +18,6 @@ const STEPS = 500;
 const schedule = vpSchedule({ betaMin: 0.1, betaMax: 20 });
 const ring = ringMixture(8, 2, 0.15);
 
-
 async function numpyRound(np: NumpyProcess, seed: number): Promise<{ ms: number; radius: number; sd: number }> {
   const p = await np.request(`run ${PARTICLES} ${STEPS} ${seed}`);
   return { ms: Number(p[1]), radius: Number(p[3]), sd: Number(p[5]) };
@@ -39,9 +38,7 @@ function radiusStats(x: Float64Array): { radius: number; sd: number } {
 
 function engineRound(seed: number): { ms: number; radius: number; sd: number } {
   const t0 = performance.now();
-  const r = runToEnd(
-    sampleDiffusion({ schedule, score: exactScore(ring, schedule), dim: 2, particles: PARTICLES, steps: STEPS, method: 'sde-em', seed }),
-  );
+  const r = runToEnd(sampleDiffusion({ schedule, score: exactScore(ring, schedule), dim: 2, particles: PARTICLES, steps: STEPS, method: 'sde-em', seed }));
   return { ms: performance.now() - t0, ...radiusStats(r.final) };
 }
 
@@ -52,9 +49,14 @@ export async function main(args: string[]): Promise<void> {
   const banner = await np.readLine();
   console.log(`${banner}; node ${process.version}; ${PARTICLES} particles x ${STEPS} steps, 8-mode ring, ${rounds} rounds interleaved`);
   console.log('target: |x| of the ring data has mean ~2.0 (radius 2, mode std 0.15)');
-  const { engine: eng, numpy: nps } = await interleavedRounds(rounds, engineRound, (seed) => numpyRound(np, seed), (e, n) =>
-    `engine ${e.ms.toFixed(1)} ms (mean |x| ${e.radius.toFixed(4)}, sd ${e.sd.toFixed(4)}), ` +
-    `numpy ${n.ms.toFixed(1)} ms (mean |x| ${n.radius.toFixed(4)}, sd ${n.sd.toFixed(4)})`);
+  const { engine: eng, numpy: nps } = await interleavedRounds(
+    rounds,
+    engineRound,
+    (seed) => numpyRound(np, seed),
+    (e, n) =>
+      `engine ${e.ms.toFixed(1)} ms (mean |x| ${e.radius.toFixed(4)}, sd ${e.sd.toFixed(4)}), ` +
+      `numpy ${n.ms.toFixed(1)} ms (mean |x| ${n.radius.toFixed(4)}, sd ${n.sd.toFixed(4)})`,
+  );
   np.close();
 
   if (trainSteps > 0) {
@@ -73,7 +75,5 @@ export async function main(args: string[]): Promise<void> {
   const eRate = work / median(eng) / 1e3;
   const nRate = work / median(nps) / 1e3;
   console.log(`medians: engine ${median(eng).toFixed(1)} ms, numpy ${median(nps).toFixed(1)} ms`);
-  console.log(
-    `diffusion: engine ${eRate.toFixed(1)} M particle-steps/s, numpy ${nRate.toFixed(1)} M particle-steps/s, ratio ${(eRate / nRate).toFixed(2)}`,
-  );
+  console.log(`diffusion: engine ${eRate.toFixed(1)} M particle-steps/s, numpy ${nRate.toFixed(1)} M particle-steps/s, ratio ${(eRate / nRate).toFixed(2)}`);
 }

@@ -19,8 +19,6 @@ async function numpyRound(np: NumpyProcess, seed: number): Promise<{ ms: number;
   return { ms: Number(parts[1]), mean: Number(parts[3]), variance: Number(parts[5]) };
 }
 
-
-
 function engineRound(seed: number): { ms: number; mean: number; variance: number } {
   const t0 = performance.now();
   const r = runToEnd(sampleLinearSde1d({ ...OU, steps: STEPS, paths: PATHS, seed, record: 2 }));
@@ -57,9 +55,14 @@ export async function main(args: string[]): Promise<void> {
   const ex = ouEmMoments({ theta: -OU.a, mu: -OU.b / OU.a, sigma: OU.s, x0: OU.x0, t: OU.T, steps: STEPS });
   console.log(`exact EM moments of X_T: mean ${ex.mean.toFixed(6)}, variance ${ex.variance.toFixed(6)}`);
 
-  const { engine: eng, numpy: nps } = await interleavedRounds(rounds, engineRound, (seed) => numpyRound(np, seed), (e, n) =>
-    `engine ${e.ms.toFixed(1)} ms (mean ${e.mean.toFixed(4)}, var ${e.variance.toFixed(5)}), ` +
-    `numpy ${n.ms.toFixed(1)} ms (mean ${n.mean.toFixed(4)}, var ${n.variance.toFixed(5)})`);
+  const { engine: eng, numpy: nps } = await interleavedRounds(
+    rounds,
+    engineRound,
+    (seed) => numpyRound(np, seed),
+    (e, n) =>
+      `engine ${e.ms.toFixed(1)} ms (mean ${e.mean.toFixed(4)}, var ${e.variance.toFixed(5)}), ` +
+      `numpy ${n.ms.toFixed(1)} ms (mean ${n.mean.toFixed(4)}, var ${n.variance.toFixed(5)})`,
+  );
   np.close();
 
   // Two worker_threads, each on its own stream, half of the paths each, against one worker doing all of them.
@@ -90,7 +93,5 @@ export async function main(args: string[]): Promise<void> {
     `workers: 1 worker ${oneRate.toFixed(1)} M path-steps/s, 2 workers (streams 0 and 1) ${twoRate.toFixed(1)} M ` +
       `path-steps/s, speed-up ${(median(one) / median(two)).toFixed(2)}x`,
   );
-  console.log(
-    `ou-em: engine ${eRate.toFixed(1)} M path-steps/s, numpy ${nRate.toFixed(1)} M path-steps/s, ratio ${(eRate / nRate).toFixed(2)}`,
-  );
+  console.log(`ou-em: engine ${eRate.toFixed(1)} M path-steps/s, numpy ${nRate.toFixed(1)} M path-steps/s, ratio ${(eRate / nRate).toFixed(2)}`);
 }

@@ -34,7 +34,10 @@ export async function main(args: string[]): Promise<void> {
     await fig.scrollIntoViewIfNeeded();
     await page.waitForFunction((id) => document.querySelector(`[data-figure="${id}"]`)?.getAttribute('data-status') === 'ready', figure);
     await page.evaluate((id) => {
-      const w = window as unknown as { __t: { down: number; firstPending: boolean; changePending: boolean; done: number[]; first: number[]; change: number[] }; __long: number[] };
+      const w = window as unknown as {
+        __t: { down: number; firstPending: boolean; changePending: boolean; done: number[]; first: number[]; change: number[] };
+        __long: number[];
+      };
       w.__t = { down: 0, firstPending: false, changePending: false, done: [], first: [], change: [] };
       w.__long = [];
       const el = document.querySelector(`[data-figure="${id}"]`)!;
@@ -104,12 +107,20 @@ export async function main(args: string[]): Promise<void> {
     const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames);
     const longDuringDrag = await page.evaluate(() => (window as unknown as { __long: number[] }).__long.splice(0));
     const frameGaps = frames.slice(1).map((t, i) => t - frames[i]);
-    console.log(`key step -> redrawn frame over ${keyTimes.length} steps: median ${median(keyTimes).toFixed(1)} ms, p90 ${quantile(keyTimes, 0.9).toFixed(1)} ms, max ${Math.max(...keyTimes).toFixed(1)} ms`);
+    console.log(
+      `key step -> redrawn frame over ${keyTimes.length} steps: median ${median(keyTimes).toFixed(1)} ms, p90 ${quantile(keyTimes, 0.9).toFixed(1)} ms, max ${Math.max(...keyTimes).toFixed(1)} ms`,
+    );
     console.log(`key step -> first visible change in the plots: median ${median(changeTimes).toFixed(1)} ms, p90 ${quantile(changeTimes, 0.9).toFixed(1)} ms`);
-    console.log(`key step -> first redraw of a simulated result (a preview where the figure has one): median ${median(firstTimes).toFixed(1)} ms, p90 ${quantile(firstTimes, 0.9).toFixed(1)} ms`);
-    console.log(`long tasks (>50 ms) on the main thread: ${longDuringKeys.length} during key steps, ${longDuringDrag.length} during the drag${longDuringDrag.length ? ` (longest ${Math.max(...longDuringDrag).toFixed(0)} ms)` : ''}`);
+    console.log(
+      `key step -> first redraw of a simulated result (a preview where the figure has one): median ${median(firstTimes).toFixed(1)} ms, p90 ${quantile(firstTimes, 0.9).toFixed(1)} ms`,
+    );
+    console.log(
+      `long tasks (>50 ms) on the main thread: ${longDuringKeys.length} during key steps, ${longDuringDrag.length} during the drag${longDuringDrag.length ? ` (longest ${Math.max(...longDuringDrag).toFixed(0)} ms)` : ''}`,
+    );
     console.log(`frames during the drag: median gap ${median(frameGaps).toFixed(1)} ms, longest ${Math.max(...frameGaps).toFixed(1)} ms`);
-    console.log(`page (${figure}.${param}): key-to-first-change median ${median(changeTimes).toFixed(1)} ms, key-to-first-result median ${median(firstTimes).toFixed(1)} ms, key-to-full-redraw median ${median(keyTimes).toFixed(1)} ms, drag longest frame ${Math.max(...frameGaps).toFixed(1)} ms, long tasks ${longDuringKeys.length + longDuringDrag.length}`);
+    console.log(
+      `page (${figure}.${param}): key-to-first-change median ${median(changeTimes).toFixed(1)} ms, key-to-first-result median ${median(firstTimes).toFixed(1)} ms, key-to-full-redraw median ${median(keyTimes).toFixed(1)} ms, drag longest frame ${Math.max(...frameGaps).toFixed(1)} ms, long tasks ${longDuringKeys.length + longDuringDrag.length}`,
+    );
   } finally {
     await browser.close();
     server.close();

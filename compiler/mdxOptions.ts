@@ -16,7 +16,10 @@ export function mdxOptions(chaptersDir: string): CompileOptions {
       remarkFrontmatter,
       remarkGfm,
       remarkMath,
-      [remarkBook, { getIndex: bookIndexLoader(chaptersDir), glossaryIds: new Set(glossary.map((g) => g.id)), bibliographyIds: new Set(bibliography.map((b) => b.id)) }],
+      [
+        remarkBook,
+        { getIndex: bookIndexLoader(chaptersDir), glossaryIds: new Set(glossary.map((g) => g.id)), bibliographyIds: new Set(bibliography.map((b) => b.id)) },
+      ],
     ],
     rehypePlugins: [[rehypeKatex, { ...katexOptions, macros: { ...katexOptions.macros } }], rehypeFailOnKatexError],
   };

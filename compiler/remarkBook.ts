@@ -16,9 +16,21 @@ export interface RemarkBookOptions {
   bibliographyIds: ReadonlySet<string>;
 }
 
-interface JsxAttribute { type: 'mdxJsxAttribute'; name: string; value?: unknown }
-interface JsxElement extends Parent { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement'; name: string | null; attributes: JsxAttribute[] }
-interface MathNode { type: 'math'; value: string; data?: Record<string, unknown> }
+interface JsxAttribute {
+  type: 'mdxJsxAttribute';
+  name: string;
+  value?: unknown;
+}
+interface JsxElement extends Parent {
+  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
+  name: string | null;
+  attributes: JsxAttribute[];
+}
+interface MathNode {
+  type: 'math';
+  value: string;
+  data?: Record<string, unknown>;
+}
 
 function attr(el: JsxElement, name: string): string | undefined {
   const a = el.attributes.find((x) => x.type === 'mdxJsxAttribute' && x.name === name);
@@ -75,12 +87,20 @@ export function remarkBook(options: RemarkBookOptions) {
         const start = node.position?.start.offset;
         const end = node.position?.end.offset;
         if (start === undefined || end === undefined) return;
-        const text = source.slice(start, end).replace(/^#+[ \t]+/, '').trim();
+        const text = source
+          .slice(start, end)
+          .replace(/^#+[ \t]+/, '')
+          .trim();
         const id = slugify(text);
         const section = chapter?.sections.find((s) => s.id === id);
         node.data = {
           ...node.data,
-          hProperties: { id, className: ['section-heading'], 'data-title': text.replace(/\$([^$]*)\$/g, '$1'), ...(section && node.depth === 2 ? { 'data-number': section.number } : {}) },
+          hProperties: {
+            id,
+            className: ['section-heading'],
+            'data-title': text.replace(/\$([^$]*)\$/g, '$1'),
+            ...(section && node.depth === 2 ? { 'data-number': section.number } : {}),
+          },
         };
         // A link to the section itself, for readers who want to share it.
         if (chapter) {
@@ -109,7 +129,9 @@ export function remarkBook(options: RemarkBookOptions) {
           const to = attr(el, 'to');
           const info = to ? index.labels[to] : undefined;
           if (!to || !info) {
-            problems.push(`${where(node)}: <Ref to="${to ?? ''}"> names no equation, figure, exercise or section label in the book (a heading several chapters share is sec:<chapter>:<slug>)`);
+            problems.push(
+              `${where(node)}: <Ref to="${to ?? ''}"> names no equation, figure, exercise or section label in the book (a heading several chapters share is sec:<chapter>:<slug>)`,
+            );
             return;
           }
           setAttr(el, 'number', info.number);
@@ -124,7 +146,10 @@ export function remarkBook(options: RemarkBookOptions) {
           return;
         }
         case 'Cite': {
-          const ids = (attr(el, 'id') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+          const ids = (attr(el, 'id') ?? '')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
           if (!ids.length) problems.push(`${where(node)}: <Cite> needs an id`);
           for (const id of ids) {
             if (!options.bibliographyIds.has(id)) problems.push(`${where(node)}: <Cite id="${id}"> is not in app/content/bibliography.ts`);
@@ -155,7 +180,9 @@ export function rehypeFailOnKatexError() {
   return (_tree: unknown, file: VFile) => {
     const bad = file.messages.filter((m) => m.source === 'rehype-katex');
     if (bad.length) {
-      throw new Error(`KaTeX could not render ${bad.length} formula(s) in ${file.path}:\n  ${bad.map((m) => `${m.line}:${m.column} ${m.cause instanceof Error ? m.cause.message : m.reason}`).join('\n  ')}`);
+      throw new Error(
+        `KaTeX could not render ${bad.length} formula(s) in ${file.path}:\n  ${bad.map((m) => `${m.line}:${m.column} ${m.cause instanceof Error ? m.cause.message : m.reason}`).join('\n  ')}`,
+      );
     }
   };
 }

@@ -21,7 +21,11 @@ interface LabelInfo {
   text: string;
 }
 
-interface SectionInfo { id: string; title: string; number: string }
+interface SectionInfo {
+  id: string;
+  title: string;
+  number: string;
+}
 
 interface ChapterInfo {
   /** 0 for the preface, 1, 2, ... for chapters, a capital letter for an appendix (folder `A-slug`). */
@@ -87,7 +91,11 @@ function captionAfter(body: string, from: number, name: string): string {
   if (close < 0) return '';
   const solution = body.indexOf('<Solution', open);
   if (solution >= 0 && solution < close) close = solution;
-  return body.slice(open + 1, close).replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+  return body
+    .slice(open + 1, close)
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -121,7 +129,13 @@ function scanChapter(source: string, number: number | string, slug: string, dir:
     } else if (m[4] !== undefined) {
       const isFigure = m[4].startsWith('fig:');
       const n = isFigure ? ++fig : ++ex;
-      add(m[4], { kind: isFigure ? 'figure' : 'exercise', number: `${number}.${n}`, chapter: slug, anchor: anchorFor(m[4]), text: captionAfter(body, token.lastIndex, m[2]) });
+      add(m[4], {
+        kind: isFigure ? 'figure' : 'exercise',
+        number: `${number}.${n}`,
+        chapter: slug,
+        anchor: anchorFor(m[4]),
+        text: captionAfter(body, token.lastIndex, m[2]),
+      });
     } else if (m[5] !== undefined) {
       sec++;
       const title = m[5].trim();

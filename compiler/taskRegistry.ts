@@ -56,7 +56,8 @@ export function taskRegistrySource(modules: TaskModule[]): string {
   for (const m of modules) {
     for (const name of m.names) {
       const first = owner.get(name);
-      if (first !== undefined) throw new Error(`Task "${name}" is exported by both workers/tasks/${first} and workers/tasks/${m.file}: task names must be unique`);
+      if (first !== undefined)
+        throw new Error(`Task "${name}" is exported by both workers/tasks/${first} and workers/tasks/${m.file}: task names must be unique`);
       owner.set(name, m.file);
     }
   }

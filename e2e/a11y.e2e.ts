@@ -54,7 +54,8 @@ describe('accessibility', () => {
         await page.getByLabel('Theme').selectOption(theme);
         await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
         await page.waitForTimeout(150);
-        for (const v of await audit(page)) problems.push(`${theme} ${route} ${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+        for (const v of await audit(page))
+          problems.push(`${theme} ${route} ${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
       }
       await page.getByLabel('Theme').selectOption('light');
     }

@@ -127,7 +127,10 @@ describe('the figure pipeline', () => {
   });
 
   it('a garbled URL shows notices, falls back to valid values, and the page still works', async () => {
-    const { page, problems } = await openPage(session.context, '/?%25%25%3Cscript%3Ealert(1)%3C%2Fscript%3E=NaN&ou-paths.theta=abc&ou-paths.sigma=-1e999&ou-paths.paths=1e12#/preface');
+    const { page, problems } = await openPage(
+      session.context,
+      '/?%25%25%3Cscript%3Ealert(1)%3C%2Fscript%3E=NaN&ou-paths.theta=abc&ou-paths.sigma=-1e999&ou-paths.paths=1e12#/preface',
+    );
     await readyFigure(page, 'ou-paths');
     const pageNotice = await page.locator('.notice-page').innerText();
     expect(pageNotice).toContain('<script>');
@@ -170,7 +173,14 @@ describe('the figure pipeline', () => {
 
     await page.evaluate(() => ((window as unknown as { __inject?: string }).__inject = 'crash'));
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.locator('[data-figure="ou-paths"] .figure-error').innerText().catch(() => '')).toMatch(/stopped unexpectedly/);
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-figure="ou-paths"] .figure-error')
+          .innerText()
+          .catch(() => ''),
+      )
+      .toMatch(/stopped unexpectedly/);
     expect(await page.evaluate(() => window.book!.pool().replaced)).toBeGreaterThanOrEqual(1);
 
     await page.evaluate(() => ((window as unknown as { __inject?: string }).__inject = ''));
@@ -201,15 +211,24 @@ describe('the figure pipeline', () => {
     const result = await page.evaluate(async () => {
       const book = window.book!;
       const out: Record<string, unknown> = {};
-      out.throw = await book.run('selfTest', { mode: 'throw' }).then(() => 'resolved', (e: Error) => e.message);
-      out.crash = await book.run('selfTest', { mode: 'crash' }).then(() => 'resolved', (e: Error) => e.message);
+      out.throw = await book.run('selfTest', { mode: 'throw' }).then(
+        () => 'resolved',
+        (e: Error) => e.message,
+      );
+      out.crash = await book.run('selfTest', { mode: 'crash' }).then(
+        () => 'resolved',
+        (e: Error) => e.message,
+      );
       out.replaced = book.pool().replaced;
       const ok = (await book.run('selfTest', { mode: 'ok' })) as { values: Float64Array };
       out.okIsTyped = ok.values instanceof Float64Array;
       // Cancel a 3-second run after 100 ms: it must stop long before it would have finished.
       const controller = new AbortController();
       const t0 = performance.now();
-      const slow = book.run('selfTest', { mode: 'slow', ms: 3000 }, { signal: controller.signal }).then(() => 'resolved', (e: Error) => e.name);
+      const slow = book.run('selfTest', { mode: 'slow', ms: 3000 }, { signal: controller.signal }).then(
+        () => 'resolved',
+        (e: Error) => e.name,
+      );
       setTimeout(() => controller.abort(), 100);
       out.slow = await slow;
       const next = (await book.run('selfTest', { mode: 'ok' })) as { mode: string };
@@ -250,7 +269,9 @@ describe('reading with a keyboard and a screen reader', () => {
     let onSlider = false;
     for (let i = 0; i < 200 && !onSlider; i++) {
       await page.keyboard.press('Tab');
-      onSlider = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'range' || document.activeElement?.getAttribute('role') === 'slider');
+      onSlider = await page.evaluate(
+        () => (document.activeElement as HTMLInputElement | null)?.type === 'range' || document.activeElement?.getAttribute('role') === 'slider',
+      );
     }
     expect(onSlider).toBe(true);
     const param = await page.evaluate(() => document.activeElement?.getAttribute('data-param'));

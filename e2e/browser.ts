@@ -65,7 +65,10 @@ export async function waitForFigures(page: Page, timeout = 30_000): Promise<stri
     await f.scrollIntoViewIfNeeded();
     const ok = await page
       .waitForFunction((el) => el.getAttribute('data-status') === 'ready', f, { timeout })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (!ok) stuck.push(`${await f.getAttribute('data-figure')}:${await f.getAttribute('data-status')}`);
   }
   return stuck;

@@ -29,7 +29,11 @@ describe('chapter 9: diffusion models as stochastic control', () => {
     await expect.poll(() => page.url()).toContain('dc-particles.method=1');
     // Playback: step back to the start shows tau = 0.
     const fig = page.locator('[data-figure="dc-particles"]');
-    for (let i = 0; i < 25; i++) await fig.getByRole('button', { name: 'Step generation time back' }).click({ force: true }).catch(() => undefined);
+    for (let i = 0; i < 25; i++)
+      await fig
+        .getByRole('button', { name: 'Step generation time back' })
+        .click({ force: true })
+        .catch(() => undefined);
     await expect.poll(() => fig.locator('.playback-value').innerText()).toBe('τ = 0.000');
     expect(problems).toEqual([]);
     await page.close();
@@ -47,7 +51,10 @@ describe('chapter 9: diffusion models as stochastic control', () => {
     await expect.poll(() => stats(page, 'dc-verification')).not.toBe(before);
     const msg = await page.evaluate(async () => {
       const book = (window as unknown as { book: { run: (t: string, p: unknown) => Promise<unknown> } }).book;
-      return book.run('dcVerification', { lambdas: [0], particles: 100, steps: 100, seed: 1 }).then(() => 'resolved', (e: Error) => e.message);
+      return book.run('dcVerification', { lambdas: [0], particles: 100, steps: 100, seed: 1 }).then(
+        () => 'resolved',
+        (e: Error) => e.message,
+      );
     });
     expect(msg).toMatch(/control scales must be in \(0, 10\]/);
     expect(problems).toEqual([]);
@@ -72,7 +79,9 @@ describe('chapter 9: diffusion models as stochastic control', () => {
     expect(await stats(page, 'dc-dsm')).toContain('Not trained yet');
     const fig = page.locator('[data-figure="dc-dsm"]');
     await fig.locator('[data-action="train"]').click();
-    await page.waitForFunction(() => document.querySelector('[data-figure="dc-dsm"] .figure-stats')?.textContent?.includes('100 steps × 32'), undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('[data-figure="dc-dsm"] .figure-stats')?.textContent?.includes('100 steps × 32'), undefined, {
+      timeout: 60_000,
+    });
     expect(await status(page, 'dc-dsm')).toBe('ready');
     expect(await stats(page, 'dc-dsm')).toMatch(/score error at s = 0\.3: \d\.\d{3}/);
     await fig.screenshot({ path: '/tmp/shots/dc-dsm-trained.png' });
@@ -96,7 +105,9 @@ describe('chapter 9: diffusion models as stochastic control', () => {
     await readyFigure(page, 'dc-dsm');
     const fig = page.locator('[data-figure="dc-dsm"]');
     await fig.locator('[data-action="train"]').click();
-    await page.waitForFunction(() => document.querySelector('[data-figure="dc-dsm"] .figure-stats')?.textContent?.includes('100 steps × 32'), undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('[data-figure="dc-dsm"] .figure-stats')?.textContent?.includes('100 steps × 32'), undefined, {
+      timeout: 60_000,
+    });
     await readyFigure(page, 'dc-dsm');
     const trained = await stats(page, 'dc-dsm');
     await fig.getByRole('button', { name: 'New random seed' }).click();

@@ -76,7 +76,11 @@ describe('every slider at an extreme', () => {
         }
         // The link's values reached the figures: the book says it clamped them.
         if ((await page.locator('.notice').count()) === 0) failures.push(`${r}: no notice about the clamped link values`);
-        errors.push(...(await page.$$eval('[data-figure][data-status="error"]', (els) => els.map((e) => `${e.getAttribute('data-figure')}: ${e.querySelector('.figure-error')?.textContent ?? ''}`))));
+        errors.push(
+          ...(await page.$$eval('[data-figure][data-status="error"]', (els) =>
+            els.map((e) => `${e.getAttribute('data-figure')}: ${e.querySelector('.figure-error')?.textContent ?? ''}`),
+          )),
+        );
         for (const p of problems) failures.push(`${r}: ${p}`);
         await page.close();
       }

@@ -27,7 +27,7 @@ describe('chapter 5: Feynman–Kac', () => {
     await page.close();
   });
 
-  it('fk-dt: shows the source post\'s -8.84% at dt = 0.05; moving K changes the numbers; a huge gain marks diverging steps', async () => {
+  it("fk-dt: shows the source post's -8.84% at dt = 0.05; moving K changes the numbers; a huge gain marks diverging steps", async () => {
     const { page, problems } = await openPage(session.context, '/#/feynman-kac');
     await readyFigure(page, 'fk-dt');
     const before = await stats(page, 'fk-dt');

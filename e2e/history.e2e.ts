@@ -40,7 +40,10 @@ describe('history', () => {
     await page.waitForFunction((t) => document.querySelector('main h1')?.textContent === t, chapterTitle);
     const back = await page
       .waitForFunction((y) => Math.abs(window.scrollY - y) < 40 && window.scrollY, scrolledTo, { timeout: 5000 })
-      .then(async (h) => Number(await h.jsonValue()), () => page.evaluate(() => window.scrollY));
+      .then(
+        async (h) => Number(await h.jsonValue()),
+        () => page.evaluate(() => window.scrollY),
+      );
     expect(Math.abs(back - scrolledTo)).toBeLessThan(40);
     await readyFigure(page, 'gridworld-vi');
     expect(await sliderValue(page, 'gridworld-vi.gamma')).toBe(moved);

@@ -25,7 +25,25 @@ async function pageKeys(page: Page): Promise<string[]> {
 }
 
 const garbage = fc.oneof(
-  fc.constantFrom('', '1e309', '-1e309', '1e300', '-1e300', '1e-320', '-0', 'NaN', 'Infinity', '-Infinity', 'abc', '0x10', '1,5', ' 3 ', 'true', 'null', 'undefined'),
+  fc.constantFrom(
+    '',
+    '1e309',
+    '-1e309',
+    '1e300',
+    '-1e300',
+    '1e-320',
+    '-0',
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    'abc',
+    '0x10',
+    '1,5',
+    ' 3 ',
+    'true',
+    'null',
+    'undefined',
+  ),
   fc.constantFrom('%', '%E0%A4%A', '%zz', '%41', '%2', '%C3%A9', '%00', '%FF%FE', '%25', '%26a%3Db'),
   fc.double().map(String),
   fc.integer({ min: -1e9, max: 1e9 }).map(String),
@@ -35,7 +53,10 @@ const garbage = fc.oneof(
 
 const keyChoice = fc.oneof(
   { weight: 4, arbitrary: fc.nat().map((i) => ({ known: i })) },
-  { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', '__proto__.x', 'toString', 'v', '', '.', 'x.', '.y').map((k) => ({ raw: k })) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', '__proto__.x', 'toString', 'v', '', '.', 'x.', '.y').map((k) => ({ raw: k })),
+  },
   { weight: 1, arbitrary: fc.nat().map((i) => ({ unknownOf: i })) },
 );
 
@@ -66,7 +87,12 @@ describe('fuzzed links', () => {
         const found = await keysFor(route);
         const keys = found.length > 0 ? found : ['__proto__.x'];
         const parts = entries.map(({ key, value, encode }) => {
-          const k = 'known' in key ? keys[key.known % keys.length] : 'raw' in key ? key.raw : `${keys[key.unknownOf % keys.length].split('.')[0]}.bogus${key.unknownOf}`;
+          const k =
+            'known' in key
+              ? keys[key.known % keys.length]
+              : 'raw' in key
+                ? key.raw
+                : `${keys[key.unknownOf % keys.length].split('.')[0]}.bogus${key.unknownOf}`;
           // A raw '#' would end the query and change the route: the garbage stays in the query.
           const v = encode ? encodeURIComponent(value) : value.replace(/#/g, '%23');
           return `${encodeURIComponent(k).replace(/%2E/gi, '.')}=${v}`;
@@ -83,14 +109,19 @@ describe('fuzzed links', () => {
             await f.scrollIntoViewIfNeeded();
             const ok = await page
               .waitForFunction((el) => ['ready', 'error'].includes(el.getAttribute('data-status') ?? ''), f, { timeout: 30_000 })
-              .then(() => true, () => false);
+              .then(
+                () => true,
+                () => false,
+              );
             if (!ok) failures.push(`${await f.getAttribute('data-figure')} stuck ${await f.getAttribute('data-status')}`);
             else if ((await f.getAttribute('data-status')) === 'error') {
               const sentence = (await f.$eval('.figure-error', (e) => e.textContent ?? '').catch(() => '')).trim();
               if (sentence.length < 10) failures.push(`${await f.getAttribute('data-figure')} error without a sentence`);
             }
           }
-          const texts = await page.$$eval('input[data-param], [role="slider"][data-param]', (els) => els.map((e) => `${e.getAttribute('data-param')}=${e.getAttribute('aria-valuetext')}`));
+          const texts = await page.$$eval('input[data-param], [role="slider"][data-param]', (els) =>
+            els.map((e) => `${e.getAttribute('data-param')}=${e.getAttribute('aria-valuetext')}`),
+          );
           for (const t of texts) if (/NaN|=null$|=$|undefined|Infinity/.test(t)) failures.push(`slider shows ${t}`);
           const notices = await page.$$eval('.notice li', (els) => els.map((e) => e.textContent ?? ''));
           for (const n of notices) if (n.length >= 400) failures.push(`notice of ${n.length} characters: ${n.slice(0, 120)}…`);

@@ -63,7 +63,9 @@ describe('chapter 3: noise', () => {
   it('drift 0 in the convergence figure shows the sentence that the weak error is exactly zero', async () => {
     const { page, problems } = await openPage(session.context, '/?v=1&em-milstein-convergence.m=0&em-milstein-convergence.paths=2000#/noise');
     await readyFigure(page, 'em-milstein-convergence', 60_000);
-    await expect.poll(() => page.locator('[data-figure="em-milstein-convergence"] .figure-notice').innerText()).toContain('the weak error is zero at every step size');
+    await expect
+      .poll(() => page.locator('[data-figure="em-milstein-convergence"] .figure-notice').innerText())
+      .toContain('the weak error is zero at every step size');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -74,8 +76,26 @@ describe('chapter 3: noise', () => {
     await page.waitForFunction(() => Boolean(window.book));
     const message = await page.evaluate(async () => {
       const book = window.book!;
-      const p = { model: 'ou', scheme: 'exact', theta: 0, mu: 0, sigma: 1, x0: 1, T: 1, steps: 10, paths: 10, seed: 1, record: 2, bins: 5, histMin: -1, histMax: 1 };
-      return book.run('sdeLaws', p).then(() => 'resolved', (e: Error) => e.message);
+      const p = {
+        model: 'ou',
+        scheme: 'exact',
+        theta: 0,
+        mu: 0,
+        sigma: 1,
+        x0: 1,
+        T: 1,
+        steps: 10,
+        paths: 10,
+        seed: 1,
+        record: 2,
+        bins: 5,
+        histMin: -1,
+        histMax: 1,
+      };
+      return book.run('sdeLaws', p).then(
+        () => 'resolved',
+        (e: Error) => e.message,
+      );
     });
     expect(message).toContain('pull rate θ must be > 0');
     await page.close();

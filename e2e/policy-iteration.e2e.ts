@@ -42,7 +42,16 @@ describe('chapter 6: policy iteration', () => {
     // Just above the edge, a coarse time step makes the iteration run away: a sentence again, not NaN.
     await page.goto(page.url().replace(/\?.*#/, '?v=1&pi-sampled.K0=-0.5&pi-sampled.dt=0.05#'));
     await page.locator('[data-figure="pi-sampled"]').scrollIntoViewIfNeeded();
-    await expect.poll(() => page.locator('[data-figure="pi-sampled"] .figure-error').innerText().catch(() => ''), { timeout: 30_000 }).toMatch(/ran away at Δt = 0.05/);
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('[data-figure="pi-sampled"] .figure-error')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 30_000 },
+      )
+      .toMatch(/ran away at Δt = 0.05/);
     expect(problems).toEqual([]);
     await page.close();
   });

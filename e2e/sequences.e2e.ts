@@ -14,7 +14,14 @@ const session = useBrowser({ viewport: { width: 1280, height: 900 }, reducedMoti
 type Action = { kind: 'key'; slider: number; key: string } | { kind: 'reset' } | { kind: 'reroll' };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('key' as const), slider: fc.nat(20), key: fc.constantFrom('ArrowRight', 'ArrowLeft', 'PageUp', 'PageDown', 'Home', 'End') }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      kind: fc.constant('key' as const),
+      slider: fc.nat(20),
+      key: fc.constantFrom('ArrowRight', 'ArrowLeft', 'PageUp', 'PageDown', 'Home', 'End'),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'reset' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'reroll' as const }) },
 );
@@ -43,13 +50,19 @@ async function settled(page: Page, id: string): Promise<{ status: string; text: 
   const fig = page.locator(`[data-figure="${id}"]`);
   // A key press reaches the figure's status a frame or two later, and the address is written 150 ms after the last
   // change: settled means not loading on two looks 300 ms apart.
-  for (let look = 0; look < 2; ) {
+  for (let look = 0; look < 2;) {
     await page.waitForTimeout(300);
     await page.waitForFunction((f) => document.querySelector(`[data-figure="${f}"]`)?.getAttribute('data-status') !== 'loading', id, { timeout: 45_000 });
     look = (await fig.getAttribute('data-status')) === 'loading' ? 0 : look + 1;
   }
   const status = (await fig.getAttribute('data-status')) ?? '';
-  const text = status === 'error' ? await fig.locator('.figure-error').innerText() : await fig.locator('.figure-stats').innerText().catch(() => '');
+  const text =
+    status === 'error'
+      ? await fig.locator('.figure-error').innerText()
+      : await fig
+          .locator('.figure-stats')
+          .innerText()
+          .catch(() => '');
   return { status, text };
 }
 

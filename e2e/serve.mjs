@@ -5,9 +5,19 @@ import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
-  '.json': 'application/json', '.ico': 'image/x-icon', '.txt': 'text/plain', '.webmanifest': 'application/manifest+json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain',
+  '.webmanifest': 'application/manifest+json',
 };
 
 export function serveStatic(dir, port = 0) {
@@ -23,7 +33,10 @@ export function serveStatic(dir, port = 0) {
       return;
     }
     let file = path.join(root, pathname);
-    if (file !== root && !file.startsWith(root + path.sep)) { res.writeHead(403).end(); return; }
+    if (file !== root && !file.startsWith(root + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
     try {
       if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
       const size = statSync(file).size;

@@ -21,15 +21,16 @@ await page.goto(`http://127.0.0.1:${port}/#/${route}`);
 const el = page.locator(`[data-figure="${fig}"]`);
 await el.scrollIntoViewIfNeeded();
 await page.evaluate((f) => document.querySelector(`[data-figure="${f}"]`)!.scrollIntoView({ block: 'start', behavior: 'instant' }), fig);
-await page.waitForFunction((f) => document.querySelector(`[data-figure="${f}"]`)?.getAttribute('data-status') !== 'loading', fig, { timeout: 60000 }).catch(() => console.log('still loading'));
+await page
+  .waitForFunction((f) => document.querySelector(`[data-figure="${f}"]`)?.getAttribute('data-status') !== 'loading', fig, { timeout: 60000 })
+  .catch(() => console.log('still loading'));
 if (+w <= 700) {
   const slider = el.locator('input[type=range]').last();
   await slider.scrollIntoViewIfNeeded();
   await slider.focus();
   await page.keyboard.press('ArrowRight');
   await page.waitForTimeout(800);
-}
-else await page.evaluate((f) => document.querySelector(`[data-figure="${f}"]`)!.scrollIntoView({ block: 'start', behavior: 'instant' }), fig);
+} else await page.evaluate((f) => document.querySelector(`[data-figure="${f}"]`)!.scrollIntoView({ block: 'start', behavior: 'instant' }), fig);
 await page.waitForTimeout(400);
 await page.screenshot({ path: out });
 const stage = await el.getAttribute('data-stage');

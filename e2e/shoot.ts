@@ -47,7 +47,10 @@ for (const look of looks) {
     if (await item.getAttribute('data-figure')) {
       const ok = await page
         .waitForFunction((el) => el.getAttribute('data-status') !== 'loading', item, { timeout: 60_000 })
-        .then(() => true, () => false);
+        .then(
+          () => true,
+          () => false,
+        );
       const status = await item.getAttribute('data-status');
       if (!ok || status !== 'ready') {
         problems++;

@@ -37,7 +37,12 @@ describe('worker watchdog', () => {
     const answers = await page.evaluate(async () => {
       const out: string[] = [];
       for (const name of ['constructor', '__proto__', 'toString']) {
-        out.push(await window.book!.run(name as never, {}).then(() => 'resolved', (e: Error) => e.message));
+        out.push(
+          await window.book!.run(name as never, {}).then(
+            () => 'resolved',
+            (e: Error) => e.message,
+          ),
+        );
       }
       return out;
     });

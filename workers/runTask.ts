@@ -13,7 +13,9 @@ export class CancelledError extends Error {
 }
 
 export function isChunked(x: unknown): x is Chunked<unknown> {
-  return typeof x === 'object' && x !== null && typeof (x as Chunked<unknown>).next === 'function' && typeof (x as Chunked<unknown>)[Symbol.iterator] === 'function';
+  return (
+    typeof x === 'object' && x !== null && typeof (x as Chunked<unknown>).next === 'function' && typeof (x as Chunked<unknown>)[Symbol.iterator] === 'function'
+  );
 }
 
 /**

@@ -4,7 +4,22 @@ import { ouEmMoments, ouMoments } from './engines/ou.ts';
 import { tasks } from './tasks.ts';
 
 // The preface figure's defaults (chapters/00-preface/OuPaths.tsx): the numbers the reader sees first.
-const figure = { model: 'ou' as const, scheme: 'em' as const, theta: 1, mu: 0, sigma: 0.5, x0: 2, T: 5, steps: 500, paths: 1000, seed: 1, record: 201, bins: 40, histMin: -1.24, histMax: 2.0 };
+const figure = {
+  model: 'ou' as const,
+  scheme: 'em' as const,
+  theta: 1,
+  mu: 0,
+  sigma: 0.5,
+  x0: 2,
+  T: 5,
+  steps: 500,
+  paths: 1000,
+  seed: 1,
+  record: 201,
+  bins: 40,
+  histMin: -1.24,
+  histMax: 2.0,
+};
 
 describe('the sdeLaws task behind the preface figure (Ornstein–Uhlenbeck, Euler–Maruyama)', () => {
   it('reports the sample mean and variance of X_T within 4 standard errors of the Euler–Maruyama chain’s exact moments', () => {

@@ -45,7 +45,8 @@ function NotFound({ page }: { page: string }) {
         The link names a page “{page}” that this book does not have. Start from the <a href="#/">contents</a>
         {chapters[0] && (
           <>
-            {' '}or the <a href={chapterHref(chapters[0].slug)}>first chapter</a>
+            {' '}
+            or the <a href={chapterHref(chapters[0].slug)}>first chapter</a>
           </>
         )}
         .
@@ -68,7 +69,14 @@ export function App() {
 
   return (
     <div className="book">
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to the text
       </a>
       <header className="topbar">

@@ -69,10 +69,18 @@ export function ChapterPage({ chapter, anchor }: { chapter: ChapterInfo; anchor:
       <OnThisPage slug={chapter.slug} current={current} />
       <article ref={article} className="chapter" aria-busy={!ready}>
         <header className="chapter-header">
-          {chapter.number !== 0 && <p className="chapter-kicker">{typeof chapter.number === 'string' ? 'Appendix' : 'Chapter'} {chapter.number}</p>}
+          {chapter.number !== 0 && (
+            <p className="chapter-kicker">
+              {typeof chapter.number === 'string' ? 'Appendix' : 'Chapter'} {chapter.number}
+            </p>
+          )}
           <h1>{chapter.title}</h1>
         </header>
-        {error && <p className="figure-error" role="alert">{error}</p>}
+        {error && (
+          <p className="figure-error" role="alert">
+            {error}
+          </p>
+        )}
         {Content ? <Content components={mdxComponents} /> : !error && <div className="chapter-loading" aria-label="Loading the chapter" />}
         <footer className="prev-next">
           {prev ? (

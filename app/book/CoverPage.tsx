@@ -11,10 +11,13 @@ export function CoverPage() {
   return (
     <article className="cover">
       <h1>From Bellman to Diffusion</h1>
-      <p className="cover-subtitle">An explorable textbook on continuous-time control: the Bellman equation, the Hamilton–Jacobi–Bellman equation, continuous-time reinforcement learning, and diffusion models read as stochastic optimal control.</p>
+      <p className="cover-subtitle">
+        An explorable textbook on continuous-time control: the Bellman equation, the Hamilton–Jacobi–Bellman equation, continuous-time reinforcement learning,
+        and diffusion models read as stochastic optimal control.
+      </p>
       <p>
-        Every figure is live. Drag a slider or a number in the text and the simulation behind the figure runs again in the background; the link in your address bar
-        then reproduces exactly what you see, random seed included.
+        Every figure is live. Drag a slider or a number in the text and the simulation behind the figure runs again in the background; the link in your address
+        bar then reproduces exactly what you see, random seed included.
       </p>
       <h2>Contents</h2>
       <ol className="cover-contents">

@@ -61,13 +61,17 @@ if (typeof window !== 'undefined') {
   if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
   window.addEventListener('popstate', () => (poppedAt = performance.now()));
   let timer: ReturnType<typeof setTimeout> | 0 = 0;
-  window.addEventListener('scroll', () => {
-    if (timer) return;
-    timer = setTimeout(() => {
-      timer = 0;
-      history.replaceState({ ...(history.state as object | null), scrollY: Math.round(window.scrollY) }, '');
-    }, 250);
-  }, { passive: true });
+  window.addEventListener(
+    'scroll',
+    () => {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = 0;
+        history.replaceState({ ...(history.state as object | null), scrollY: Math.round(window.scrollY) }, '');
+      }, 250);
+    },
+    { passive: true },
+  );
 }
 
 /**
@@ -82,7 +86,10 @@ export function restoredScroll(): number | null {
 }
 
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => location.hash, () => '');
+  const hash = useSyncExternalStore(
+    subscribe,
+    () => location.hash,
+    () => '',
+  );
   return parseHash(hash);
 }
-

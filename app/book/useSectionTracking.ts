@@ -16,7 +16,9 @@ export function useCurrentSection(container: HTMLElement | null, deps: unknown[]
       let current: HTMLElement | null = null;
       for (const h of headings) if (h.getBoundingClientRect().top <= line) current = h;
       setCurrent(current?.id ?? headings[0].id);
-      useReadingPosition.setState(current ? { number: current.dataset.number ?? '', title: current.dataset.title ?? current.textContent ?? '' } : { number: '', title: '' });
+      useReadingPosition.setState(
+        current ? { number: current.dataset.number ?? '', title: current.dataset.title ?? current.textContent ?? '' } : { number: '', title: '' },
+      );
     };
     update();
     let frame = 0;

@@ -14,7 +14,10 @@ export function ChoiceControl<S extends Schema>({ params, name }: { params: Figu
   const value = useFigureState(params, (s) => s.values[name]);
   const set = useFigureState(params, (s) => s.set);
   const group = useRef<HTMLDivElement>(null);
-  const current = Math.max(0, options.findIndex((o) => o.value === value));
+  const current = Math.max(
+    0,
+    options.findIndex((o) => o.value === value),
+  );
 
   const onKeyDown = (e: KeyboardEvent) => {
     const dir = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;

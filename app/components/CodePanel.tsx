@@ -8,7 +8,10 @@ export function CodePanel({ listing, title }: { listing: CodeListing; title?: st
   return (
     <details className="code-panel">
       <summary>
-        {title ?? 'Show the code'}: <code>{listing.symbol}</code> <span className="code-file">{listing.file}, line {listing.startLine}</span>
+        {title ?? 'Show the code'}: <code>{listing.symbol}</code>{' '}
+        <span className="code-file">
+          {listing.file}, line {listing.startLine}
+        </span>
       </summary>
       <pre tabIndex={0} aria-label={`Source of ${listing.symbol}`}>
         <code className="hljs language-typescript" dangerouslySetInnerHTML={{ __html: listing.html }} />

@@ -31,7 +31,11 @@ export interface ExerciseProps {
 
 /** Reads what a reader typed: decimals with a point or a comma, exponents, a leading minus sign or a Unicode one. */
 export function parseAnswer(text: string): number | null {
-  const t = text.trim().replace(/\u2212/g, '-').replace(/\s+/g, '').replace(/^(-?\d+),(\d+)$/, '$1.$2');
+  const t = text
+    .trim()
+    .replace(/\u2212/g, '-')
+    .replace(/\s+/g, '')
+    .replace(/^(-?\d+),(\d+)$/, '$1.$2');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
   const v = Number(t);
   return Number.isFinite(v) ? v : null;
@@ -112,8 +116,7 @@ export function Exercise({ number, anchor, answer, tolerance = 0.01, unit, digit
             {verdict?.kind === 'empty' && 'Type a number first.'}
             {verdict?.kind === 'unreadable' && 'That is not a number this page can read: write it like 0.266 or 2.5e-3.'}
             {verdict?.kind === 'right' && `Right: the exact value is ${answer.toPrecision(digits)} (within ${tol}).`}
-            {verdict?.kind === 'wrong' &&
-              `Not yet: ${verdict.given} is ${verdict.given > answer ? 'too large' : 'too small'} by more than ${tol}.`}
+            {verdict?.kind === 'wrong' && `Not yet: ${verdict.given} is ${verdict.given > answer ? 'too large' : 'too small'} by more than ${tol}.`}
           </output>
         </form>
       )}

@@ -25,7 +25,16 @@ export function PlaybackControls({ playback, label, format }: { playback: Playba
       <label htmlFor={id} className="visually-hidden">
         {label}
       </label>
-      <input id={id} type="range" min={0} max={frames - 1} step={1} value={frame} aria-valuetext={format(frame)} onChange={(e) => seek(Number(e.currentTarget.value))} />
+      <input
+        id={id}
+        type="range"
+        min={0}
+        max={frames - 1}
+        step={1}
+        value={frame}
+        aria-valuetext={format(frame)}
+        onChange={(e) => seek(Number(e.currentTarget.value))}
+      />
       <output htmlFor={id} className="playback-value">
         {format(frame)}
       </output>

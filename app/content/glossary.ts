@@ -31,7 +31,7 @@ export const glossary: GlossaryEntry[] = [
     id: 'ito-process',
     term: 'Itô process',
     definition:
-      'A process of the form $\\dd X_t = f(X_t, a_t)\\,\\dd t + \\Sigma(X_t, a_t)\\,\\dd W_t$: a drift $f$ that moves it predictably and a diffusion $\\Sigma$ that scales Brownian noise. The integral is Itô\'s: the integrand is evaluated at the left end of each step.',
+      "A process of the form $\\dd X_t = f(X_t, a_t)\\,\\dd t + \\Sigma(X_t, a_t)\\,\\dd W_t$: a drift $f$ that moves it predictably and a diffusion $\\Sigma$ that scales Brownian noise. The integral is Itô's: the integrand is evaluated at the left end of each step.",
   },
   {
     id: 'ou-process',
@@ -85,13 +85,13 @@ export const glossary: GlossaryEntry[] = [
     id: 'policy-iteration',
     term: 'policy iteration',
     definition:
-      'Alternating two steps: evaluate the current policy exactly (solve a linear equation for its value), then improve it by acting greedily with respect to that value. Each policy is at least as good as the last; on a finite MDP it stops at an optimal policy after finitely many steps. Kleinman\'s iteration is policy iteration for the LQR.',
+      "Alternating two steps: evaluate the current policy exactly (solve a linear equation for its value), then improve it by acting greedily with respect to that value. Each policy is at least as good as the last; on a finite MDP it stops at an optimal policy after finitely many steps. Kleinman's iteration is policy iteration for the LQR.",
   },
   {
     id: 'dynamic-programming-principle',
     term: 'dynamic programming principle',
     definition:
-      'Bellman\'s principle of optimality: an optimal plan, restarted from wherever it has led, is still optimal. In continuous time: $V(x) = \\sup_a \\E_x\\big[\\int_0^h e^{-\\rho t} r\\,\\dd t + e^{-\\rho h} V(X_h)\\big]$ for every $h > 0$.',
+      "Bellman's principle of optimality: an optimal plan, restarted from wherever it has led, is still optimal. In continuous time: $V(x) = \\sup_a \\E_x\\big[\\int_0^h e^{-\\rho t} r\\,\\dd t + e^{-\\rho h} V(X_h)\\big]$ for every $h > 0$.",
   },
   {
     id: 'hamiltonian',
@@ -109,7 +109,7 @@ export const glossary: GlossaryEntry[] = [
     id: 'riccati-equation',
     term: 'Riccati equation',
     definition:
-      'The quadratic equation for the LQR\'s coefficient $P$. Discounted, scalar: $\\rho P = q + 2\\alpha P - \\beta^2 P^2 / r$ (take the positive root); matrix form $\\rho P = Q + A\\T P + P A - P B R^{-1} B\\T P$. With a finite horizon it is an ordinary differential equation for $P(t)$.',
+      "The quadratic equation for the LQR's coefficient $P$. Discounted, scalar: $\\rho P = q + 2\\alpha P - \\beta^2 P^2 / r$ (take the positive root); matrix form $\\rho P = Q + A\\T P + P A - P B R^{-1} B\\T P$. With a finite horizon it is an ordinary differential equation for $P(t)$.",
   },
   {
     id: 'quadratic-variation',
@@ -119,7 +119,7 @@ export const glossary: GlossaryEntry[] = [
   },
   {
     id: 'ito-formula',
-    term: 'Itô\'s formula',
+    term: "Itô's formula",
     definition:
       'The chain rule for an Itô process $\\dd X = f\\,\\dd t + \\Sigma\\,\\dd W$: $\\dd \\varphi(X_t) = \\big(\\grad \\varphi \\cdot f + \\tfrac12 \\tr(\\Sigma\\Sigma\\T \\Hess \\varphi)\\big)\\dd t + \\grad \\varphi \\cdot \\Sigma\\,\\dd W$. The second-order term is there because $(\\dd W)^2 = \\dd t$.',
   },
@@ -133,13 +133,13 @@ export const glossary: GlossaryEntry[] = [
     id: 'milstein',
     term: 'Milstein scheme',
     definition:
-      'Euler–Maruyama plus the Itô correction $\\tfrac12 \\Sigma \\Sigma\' \\,((\\Delta W)^2 - \\Delta t)$ (scalar case). It raises the strong order from 1/2 to 1; the weak order stays 1.',
+      "Euler–Maruyama plus the Itô correction $\\tfrac12 \\Sigma \\Sigma' \\,((\\Delta W)^2 - \\Delta t)$ (scalar case). It raises the strong order from 1/2 to 1; the weak order stays 1.",
   },
   {
     id: 'convergence-order',
     term: 'strong and weak order',
     definition:
-      'How fast a scheme\'s error vanishes with the step $\\Delta t$. Strong order $\\gamma$: $\\E|X_T - X^{\\Delta t}_T| \\le C \\Delta t^\\gamma$ (the paths are close). Weak order $\\beta$: $|\\E \\varphi(X_T) - \\E \\varphi(X^{\\Delta t}_T)| \\le C \\Delta t^\\beta$ for smooth $\\varphi$ (the laws are close).',
+      "How fast a scheme's error vanishes with the step $\\Delta t$. Strong order $\\gamma$: $\\E|X_T - X^{\\Delta t}_T| \\le C \\Delta t^\\gamma$ (the paths are close). Weak order $\\beta$: $|\\E \\varphi(X_T) - \\E \\varphi(X^{\\Delta t}_T)| \\le C \\Delta t^\\beta$ for smooth $\\varphi$ (the laws are close).",
   },
   {
     id: 'standard-error',
@@ -169,7 +169,7 @@ export const glossary: GlossaryEntry[] = [
     id: 'markov-chain-approximation',
     term: 'Markov-chain approximation',
     definition:
-      'Kushner and Dupuis\'s discretisation: replace the diffusion by a Markov chain on a grid of spacing $h$ whose one-step mean and variance match the drift and diffusion, then solve the chain\'s Bellman equation. Its value converges to the HJB solution as $h \\to 0$.',
+      "Kushner and Dupuis's discretisation: replace the diffusion by a Markov chain on a grid of spacing $h$ whose one-step mean and variance match the drift and diffusion, then solve the chain's Bellman equation. Its value converges to the HJB solution as $h \\to 0$.",
   },
   {
     id: 'martingale',
@@ -181,7 +181,7 @@ export const glossary: GlossaryEntry[] = [
     id: 'crra',
     term: 'CRRA utility',
     definition:
-      'Constant relative risk aversion: $u(c) = c^{1-\\gamma} / (1 - \\gamma)$ for $\\gamma > 0$, $\\gamma \\ne 1$, and $u(c) = \\log c$ at $\\gamma = 1$. The relative risk aversion $-c\\,u\'\'(c) / u\'(c)$ equals $\\gamma$ at every level of wealth.',
+      "Constant relative risk aversion: $u(c) = c^{1-\\gamma} / (1 - \\gamma)$ for $\\gamma > 0$, $\\gamma \\ne 1$, and $u(c) = \\log c$ at $\\gamma = 1$. The relative risk aversion $-c\\,u''(c) / u'(c)$ equals $\\gamma$ at every level of wealth.",
   },
   {
     id: 'kelly',
@@ -223,7 +223,7 @@ export const glossary: GlossaryEntry[] = [
     id: 'brownian-bridge',
     term: 'Brownian bridge',
     definition:
-      'Brownian motion on $[s, u]$ conditioned on its values at both ends. At the midpoint it is Gaussian with mean $\\tfrac12 (W_s + W_u)$ and variance $(u - s)/4$; filling in midpoints level by level builds a Brownian path (Lévy\'s construction).',
+      "Brownian motion on $[s, u]$ conditioned on its values at both ends. At the midpoint it is Gaussian with mean $\\tfrac12 (W_s + W_u)$ and variance $(u - s)/4$; filling in midpoints level by level builds a Brownian path (Lévy's construction).",
   },
   {
     id: 'unit-roundoff',
@@ -235,13 +235,13 @@ export const glossary: GlossaryEntry[] = [
     id: 'contraction',
     term: 'contraction',
     definition:
-      'A map $T$ with $\\|TU - TV\\| \\le \\gamma \\|U - V\\|$ for all $U, V$ and a fixed $\\gamma < 1$. By Banach\'s fixed-point theorem it has exactly one fixed point, and the iterates $T^k V_0$ approach it at least as fast as $\\gamma^k$.',
+      "A map $T$ with $\\|TU - TV\\| \\le \\gamma \\|U - V\\|$ for all $U, V$ and a fixed $\\gamma < 1$. By Banach's fixed-point theorem it has exactly one fixed point, and the iterates $T^k V_0$ approach it at least as fast as $\\gamma^k$.",
   },
   {
     id: 'hamilton-jacobi-equation',
     term: 'Hamilton–Jacobi equation',
     definition:
-      'The first-order partial differential equation $\\partial_t S + H(x, \\grad S) = 0$ for a function $S(t, x)$, with a Hamiltonian $H(x, p)$. Hamilton\'s equations $\\dot x = \\partial_p H$, $\\dot p = -\\partial_x H$ are the ordinary differential equations of its characteristics. The deterministic finite-horizon HJB equation is one, with $H(x, p) = \\max_a \\{ r(x, a) + p \\cdot f(x, a) \\}$.',
+      "The first-order partial differential equation $\\partial_t S + H(x, \\grad S) = 0$ for a function $S(t, x)$, with a Hamiltonian $H(x, p)$. Hamilton's equations $\\dot x = \\partial_p H$, $\\dot p = -\\partial_x H$ are the ordinary differential equations of its characteristics. The deterministic finite-horizon HJB equation is one, with $H(x, p) = \\max_a \\{ r(x, a) + p \\cdot f(x, a) \\}$.",
   },
   {
     id: 'closed-loop',
@@ -259,13 +259,13 @@ export const glossary: GlossaryEntry[] = [
     id: 'q-learning',
     term: 'Q-learning',
     definition:
-      'Learning the action-value function $Q(x, a)$ of the optimal policy from sampled transitions $(x, a, r, x\')$, without a model, by moving $Q(x, a)$ toward the target $r + \\gamma \\max_{a\'} Q(x\', a\')$ (Watkins, 1989). Where it converges to the optimal Q, the greedy policy $\\argmax_a Q(x, a)$ is optimal.',
+      "Learning the action-value function $Q(x, a)$ of the optimal policy from sampled transitions $(x, a, r, x')$, without a model, by moving $Q(x, a)$ toward the target $r + \\gamma \\max_{a'} Q(x', a')$ (Watkins, 1989). Where it converges to the optimal Q, the greedy policy $\\argmax_a Q(x, a)$ is optimal.",
   },
   {
     id: 'action-gap',
     term: 'action gap',
     definition:
-      'How much worse an action is than the best one at the same state: $Q(x, a) - \\max_{a\'} Q(x, a\')$. For a diffusion sampled every $\\Delta t$ it is $\\Delta t\\,(q(x, a) - \\max_{a\'} q(x, a\')) + o(\\Delta t)$, so it vanishes with the time step.',
+      "How much worse an action is than the best one at the same state: $Q(x, a) - \\max_{a'} Q(x, a')$. For a diffusion sampled every $\\Delta t$ it is $\\Delta t\\,(q(x, a) - \\max_{a'} q(x, a')) + o(\\Delta t)$, so it vanishes with the time step.",
   },
   {
     id: 'q-rate',
@@ -277,7 +277,7 @@ export const glossary: GlossaryEntry[] = [
     id: 'td-error',
     term: 'temporal-difference error',
     definition:
-      'The difference between a target built from the next observed state and the current estimate, e.g. $r\\,\\Delta t + e^{-\\rho\\Delta t} V(x\') - V(x)$. Learning drives its conditional mean to zero; in continuous time it is the increment of a process that must be a martingale.',
+      "The difference between a target built from the next observed state and the current estimate, e.g. $r\\,\\Delta t + e^{-\\rho\\Delta t} V(x') - V(x)$. Learning drives its conditional mean to zero; in continuous time it is the increment of a process that must be a martingale.",
   },
   {
     id: 'entropy-regularisation',
@@ -307,7 +307,7 @@ export const glossary: GlossaryEntry[] = [
     id: 'mmd',
     term: 'maximum mean discrepancy',
     definition:
-      'A distance between two probability laws: the largest difference of the means of a function over the unit ball of a kernel\'s reproducing-kernel Hilbert space. Its square is $\\E k(X, X\') + \\E k(Y, Y\') - 2\\E k(X, Y)$, estimated without bias from two samples; for a Gaussian kernel it is zero only when the laws agree.',
+      "A distance between two probability laws: the largest difference of the means of a function over the unit ball of a kernel's reproducing-kernel Hilbert space. Its square is $\\E k(X, X') + \\E k(Y, Y') - 2\\E k(X, Y)$, estimated without bias from two samples; for a Gaussian kernel it is zero only when the laws agree.",
   },
   {
     id: 'hopf-cole',

@@ -90,7 +90,14 @@ export function FigureFrame<S extends Schema>(props: FigureFrameProps<S>) {
           <div className="figure-plot">
             <Stage panels={view.panels} mode={mode} plotRef={plotRef} />
             {status === 'loading' && progress != null && (
-              <div className="figure-progress" role="progressbar" aria-label="Computing" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+              <div
+                className="figure-progress"
+                role="progressbar"
+                aria-label="Computing"
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={Math.round(progress * 100)}
+              >
                 <div style={{ width: `${Math.round(progress * 100)}%` }} />
               </div>
             )}
@@ -152,7 +159,9 @@ export function FigureFrame<S extends Schema>(props: FigureFrameProps<S>) {
           </div>
         </div>
       </div>
-      {code?.map((listing) => <CodePanel key={listing.symbol} listing={listing} />)}
+      {code?.map((listing) => (
+        <CodePanel key={listing.symbol} listing={listing} />
+      ))}
     </figure>
   );
 }

@@ -91,7 +91,12 @@ export function Stage({ panels, mode, plotRef }: { panels: readonly Panel[]; mod
   const tabs = mode === 'phone' && panels.length > 1;
   const current = Math.min(active, panels.length - 1);
   const columns = columnsFor(panels);
-  const style = { '--columns-template': columnTemplate(panels, columns), '--rows-template': rowShares(panels, columns).map((h) => `minmax(0, ${h.toFixed(3)}fr)`).join(' ') } as CSSProperties;
+  const style = {
+    '--columns-template': columnTemplate(panels, columns),
+    '--rows-template': rowShares(panels, columns)
+      .map((h) => `minmax(0, ${h.toFixed(3)}fr)`)
+      .join(' '),
+  } as CSSProperties;
   return (
     <>
       {tabs && (

@@ -66,9 +66,7 @@ export function drawAxes(target: SvgTarget, scales: XYScales, frame: Frame, opti
   const grid = options.grid ?? true;
   const label =
     options.ariaLabel ??
-    [showX ? describe('x', options.xLabel, scales.x) : '', showY ? describe('y', options.yLabel, scales.y) : '']
-      .filter(Boolean)
-      .join('; ');
+    [showX ? describe('x', options.xLabel, scales.x) : '', showY ? describe('y', options.yLabel, scales.y) : ''].filter(Boolean).join('; ');
   const g = markGroup(target, 'axes', label || 'Axes').attr('font-size', fs);
   const strokeWidth = Math.max(1, theme.strokeWidth * 0.6);
 
@@ -92,12 +90,7 @@ export function drawAxes(target: SvgTarget, scales: XYScales, frame: Frame, opti
     : [];
 
   if (grid) {
-    const gg = g
-      .append('g')
-      .attr('class', 'plot-grid')
-      .attr('aria-hidden', 'true')
-      .style('stroke', themeColor.grid)
-      .attr('stroke-width', 1);
+    const gg = g.append('g').attr('class', 'plot-grid').attr('aria-hidden', 'true').style('stroke', themeColor.grid).attr('stroke-width', 1);
     if (grid === true || grid === 'x') {
       for (const t of xTicks) {
         gg.append('line').attr('x1', px(t.position)).attr('x2', px(t.position)).attr('y1', frame.top).attr('y2', frame.bottom);
@@ -117,11 +110,18 @@ export function drawAxes(target: SvgTarget, scales: XYScales, frame: Frame, opti
       .attr('transform', `translate(0,${px(frame.bottom)})`)
       .attr('stroke', 'currentColor')
       .attr('stroke-width', strokeWidth);
-    ax.append('path').attr('class', 'plot-domain').attr('fill', 'none').attr('d', `M${px(frame.left)},0H${px(frame.right)}`);
+    ax.append('path')
+      .attr('class', 'plot-domain')
+      .attr('fill', 'none')
+      .attr('d', `M${px(frame.left)},0H${px(frame.right)}`);
     for (const t of xTicks) {
-      const tg = ax.append('g').attr('class', 'plot-tick').attr('transform', `translate(${px(t.position)},0)`);
+      const tg = ax
+        .append('g')
+        .attr('class', 'plot-tick')
+        .attr('transform', `translate(${px(t.position)},0)`);
       tg.append('line').attr('y2', TICK_SIZE);
-      const tx = tg.append('text')
+      const tx = tg
+        .append('text')
         .attr('y', TICK_SIZE + TICK_PADDING)
         .attr('dy', '0.71em')
         .attr('text-anchor', 'middle')
@@ -151,11 +151,18 @@ export function drawAxes(target: SvgTarget, scales: XYScales, frame: Frame, opti
       .attr('transform', `translate(${px(frame.left)},0)`)
       .attr('stroke', 'currentColor')
       .attr('stroke-width', strokeWidth);
-    ay.append('path').attr('class', 'plot-domain').attr('fill', 'none').attr('d', `M0,${px(frame.top)}V${px(frame.bottom)}`);
+    ay.append('path')
+      .attr('class', 'plot-domain')
+      .attr('fill', 'none')
+      .attr('d', `M0,${px(frame.top)}V${px(frame.bottom)}`);
     for (const t of yTicks) {
-      const tg = ay.append('g').attr('class', 'plot-tick').attr('transform', `translate(0,${px(t.position)})`);
+      const tg = ay
+        .append('g')
+        .attr('class', 'plot-tick')
+        .attr('transform', `translate(0,${px(t.position)})`);
       tg.append('line').attr('x2', -TICK_SIZE);
-      const ty = tg.append('text')
+      const ty = tg
+        .append('text')
         .attr('x', -(TICK_SIZE + TICK_PADDING))
         .attr('dy', '0.32em')
         .attr('text-anchor', 'end')

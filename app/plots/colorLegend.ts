@@ -65,12 +65,18 @@ export function drawColorLegend(target: SvgTarget, color: ColorScale, options: C
   const grad = g.append('defs').append('linearGradient').attr('id', id).attr('x1', 0).attr('x2', 1).attr('y1', 0).attr('y2', 0);
   const stops = 16;
   for (let k = 0; k <= stops; k++) {
-    grad.append('stop').attr('offset', px(k / stops)).attr('stop-color', color(lo + ((hi - lo) * k) / stops));
+    grad
+      .append('stop')
+      .attr('offset', px(k / stops))
+      .attr('stop-color', color(lo + ((hi - lo) * k) / stops));
   }
   g.append('rect').attr('y', px(top)).attr('width', px(width)).attr('height', px(height)).attr('fill', `url(#${id})`);
   const s = scaleLinear().domain([lo, hi]).range([0, width]);
   const ticks = chooseTicks(s, { orient: 'x', fontSize: fs, spacing: fs * 5 });
-  const tg = g.append('g').attr('transform', `translate(0,${px(top + height)})`).attr('stroke', 'currentColor');
+  const tg = g
+    .append('g')
+    .attr('transform', `translate(0,${px(top + height)})`)
+    .attr('stroke', 'currentColor');
   for (const t of ticks) {
     tg.append('line').attr('x1', px(t.position)).attr('x2', px(t.position)).attr('y1', 0).attr('y2', 4);
     tg.append('text')

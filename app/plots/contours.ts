@@ -69,7 +69,10 @@ export function drawContours(target: SvgTarget, grid: GridData, scales: XYScales
   const polys = gen(grid.values as number[]);
   const fill = options.fill && options.color;
   for (const poly of polys) {
-    const p = g.append('path').attr('d', path(poly) ?? '').attr('data-level', poly.value);
+    const p = g
+      .append('path')
+      .attr('d', path(poly) ?? '')
+      .attr('data-level', poly.value);
     if (fill) {
       p.attr('fill', options.color!(poly.value)).attr('stroke', 'none');
     } else {

@@ -67,7 +67,8 @@ describe('exportSvg', () => {
     const box = document.body.appendChild(document.createElement('div'));
     const a = box.appendChild(surface(true));
     const b = box.appendChild(surface(false));
-    const rect = (left: number, top: number, width: number, height: number) => ({ left, top, width, height, right: left + width, bottom: top + height, x: left, y: top, toJSON() {} }) as DOMRect;
+    const rect = (left: number, top: number, width: number, height: number) =>
+      ({ left, top, width, height, right: left + width, bottom: top + height, x: left, y: top, toJSON() {} }) as DOMRect;
     vi.spyOn(box, 'getBoundingClientRect').mockReturnValue(rect(10, 10, 660, 200));
     vi.spyOn(a, 'getBoundingClientRect').mockReturnValue(rect(10, 10, 320, 200));
     vi.spyOn(b, 'getBoundingClientRect').mockReturnValue(rect(350, 10, 320, 200));

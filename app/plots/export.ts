@@ -111,7 +111,12 @@ function collectPanels(el: Element): Panel[] {
   if (isSvg(el)) return [panel(el, [el])];
   const surfaces = el.matches('[data-plot-surface]') ? [el] : Array.from(el.querySelectorAll('[data-plot-surface]'));
   const panels = surfaces
-    .map((s) => panel(s, Array.from(s.children).filter((c): c is SVGSVGElement | HTMLCanvasElement => isSvg(c) || c.localName === 'canvas')))
+    .map((s) =>
+      panel(
+        s,
+        Array.from(s.children).filter((c): c is SVGSVGElement | HTMLCanvasElement => isSvg(c) || c.localName === 'canvas'),
+      ),
+    )
     .filter((p) => p.layers.some(isSvg));
   if (panels.length) return panels;
   return Array.from(el.querySelectorAll('svg'))

@@ -53,8 +53,7 @@ export function tickFormatter(values: readonly number[]): (v: number) => string 
   }
   if (!Number.isFinite(step)) step = maxAbs > 0 ? maxAbs : 1;
   const snap = (v: number) => (Math.abs(v) < step * 1e-9 ? 0 : v);
-  const finiteOr = (fmt: (v: number) => string) => (v: number) =>
-    Number.isFinite(v) ? fmt(snap(v)) : Number.isNaN(v) ? '' : v > 0 ? '∞' : `${MINUS}∞`;
+  const finiteOr = (fmt: (v: number) => string) => (v: number) => (Number.isFinite(v) ? fmt(snap(v)) : Number.isNaN(v) ? '' : v > 0 ? '∞' : `${MINUS}∞`);
 
   const scientific = maxAbs >= 1e6 || (maxAbs > 0 && maxAbs < 1e-3);
   if (scientific) {
@@ -112,7 +111,9 @@ const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** An integer exponent in Unicode superscripts: -12 -> "⁻¹²" (for "10⁻¹²" in labels that cannot hold TeX). */
 export function superscript(k: number): string {
-  return String(Math.round(k)).replace('-', '⁻').replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]);
+  return String(Math.round(k))
+    .replace('-', '⁻')
+    .replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]);
 }
 
 /**

@@ -45,11 +45,7 @@ export interface HistogramOptions {
 export function drawHistogram(target: SvgTarget, data: HistogramData, scales: XYScales, options: HistogramOptions = {}): MarkGroup {
   const theme = options.theme ?? defaultPlotTheme;
   const bins = Math.max(0, Math.min(data.edges.length - 1, data.density.length));
-  const g = markGroup(
-    target,
-    'histogram',
-    options.ariaLabel ?? `Histogram of ${bins} bins${data.curve ? ' with a density curve' : ''}`,
-  );
+  const g = markGroup(target, 'histogram', options.ariaLabel ?? `Histogram of ${bins} bins${data.curve ? ' with a density curve' : ''}`);
   const bars = g
     .append('g')
     .attr('class', 'plot-bars')

@@ -87,14 +87,33 @@ export function drawLegend(target: SvgTarget, items: readonly LegendItem[], opti
     .attr('font-size', fs);
   const mid = fs * 0.75;
   for (const { item, x, y } of layout(items, options).placed) {
-    const e = g.append('g').attr('transform', `translate(${px(x)},${px(y)})`).style('color', item.color);
+    const e = g
+      .append('g')
+      .attr('transform', `translate(${px(x)},${px(y)})`)
+      .style('color', item.color);
     const shape = item.shape ?? 'line';
     if (shape === 'square') {
-      e.append('rect').attr('x', px(swatch / 2 - fs * 0.4)).attr('y', px(mid - fs * 0.4)).attr('width', px(fs * 0.8)).attr('height', px(fs * 0.8)).attr('fill', 'currentColor');
+      e.append('rect')
+        .attr('x', px(swatch / 2 - fs * 0.4))
+        .attr('y', px(mid - fs * 0.4))
+        .attr('width', px(fs * 0.8))
+        .attr('height', px(fs * 0.8))
+        .attr('fill', 'currentColor');
     } else if (shape === 'dot') {
-      e.append('circle').attr('cx', px(swatch / 2)).attr('cy', px(mid)).attr('r', px(fs * 0.3)).attr('fill', 'currentColor');
+      e.append('circle')
+        .attr('cx', px(swatch / 2))
+        .attr('cy', px(mid))
+        .attr('r', px(fs * 0.3))
+        .attr('fill', 'currentColor');
     } else {
-      const l = e.append('line').attr('x1', 0).attr('x2', px(swatch)).attr('y1', px(mid)).attr('y2', px(mid)).attr('stroke', 'currentColor').attr('stroke-width', theme.strokeWidth);
+      const l = e
+        .append('line')
+        .attr('x1', 0)
+        .attr('x2', px(swatch))
+        .attr('y1', px(mid))
+        .attr('y2', px(mid))
+        .attr('stroke', 'currentColor')
+        .attr('stroke-width', theme.strokeWidth);
       if (shape === 'dash') l.attr('stroke-dasharray', '4 3');
     }
     e.append('text')

@@ -76,8 +76,14 @@ export function drawPoints(target: SvgTarget, data: PointsData, scales: XYScales
     const stroke = hollow ? 'currentColor' : options.halo ? 'var(--bg, #fff)' : 'none';
     const strokeWidth = hollow ? sw * 1.5 : options.halo ? 1.5 : 0;
     if (options.shape === 'square') {
-      g.append('rect').attr('x', px(cx - r)).attr('y', px(cy - r)).attr('width', px(2 * r)).attr('height', px(2 * r))
-        .attr('fill', fill).attr('stroke', stroke).attr('stroke-width', strokeWidth);
+      g.append('rect')
+        .attr('x', px(cx - r))
+        .attr('y', px(cy - r))
+        .attr('width', px(2 * r))
+        .attr('height', px(2 * r))
+        .attr('fill', fill)
+        .attr('stroke', stroke)
+        .attr('stroke-width', strokeWidth);
     } else {
       g.append('circle').attr('cx', px(cx)).attr('cy', px(cy)).attr('r', px(r)).attr('fill', fill).attr('stroke', stroke).attr('stroke-width', strokeWidth);
     }

@@ -35,12 +35,7 @@ export interface PlotScalesOptions {
  * @param yDomain - data range along y
  * @param options - nice / clamp
  */
-export function plotScales(
-  frame: Frame,
-  xDomain: Domain | undefined,
-  yDomain: Domain | undefined,
-  options: PlotScalesOptions = {},
-): XYScales {
+export function plotScales(frame: Frame, xDomain: Domain | undefined, yDomain: Domain | undefined, options: PlotScalesOptions = {}): XYScales {
   const x: Scale = scaleLinear().domain(safeDomain(xDomain)).range([frame.left, frame.right]);
   const y: Scale = scaleLinear().domain(safeDomain(yDomain)).range([frame.bottom, frame.top]);
   if (options.nice ?? true) {

@@ -33,11 +33,7 @@ function targetElement(target: SvgTarget): SVGSVGElement | SVGGElement {
  * @param ariaLabel - what a screen reader announces for this mark
  */
 export function markGroup(target: SvgTarget, kind: string, ariaLabel: string): MarkGroup {
-  return select(targetElement(target))
-    .append('g')
-    .attr('class', `plot-${kind}`)
-    .attr('role', 'img')
-    .attr('aria-label', ariaLabel);
+  return select(targetElement(target)).append('g').attr('class', `plot-${kind}`).attr('role', 'img').attr('aria-label', ariaLabel);
 }
 
 /** Options for {@link setupSvg}. */

@@ -59,7 +59,9 @@ export function normalizeSvg(root: Element): string {
     if (id && !ids.has(id)) ids.set(id, `id${ids.size}`);
   }
   const renameRefs = (v: string) =>
-    v.replace(/url\(#([^)]+)\)/g, (m, id: string) => (ids.has(id) ? `url(#${ids.get(id)})` : m)).replace(/^#(.+)$/, (m, id: string) => (ids.has(id) ? `#${ids.get(id)}` : m));
+    v
+      .replace(/url\(#([^)]+)\)/g, (m, id: string) => (ids.has(id) ? `url(#${ids.get(id)})` : m))
+      .replace(/^#(.+)$/, (m, id: string) => (ids.has(id) ? `#${ids.get(id)}` : m));
   const lines: string[] = [];
   const walk = (el: Element, depth: number) => {
     const pad = '  '.repeat(depth);

@@ -101,9 +101,7 @@ export function drawVectorField(target: SvgTarget, data: VectorFieldData, scales
     const w = h * 0.5;
     const nx = hx - ux * h;
     const ny = hy - uy * h;
-    const d =
-      `M${px(tx)},${px(ty)}L${px(nx)},${px(ny)}` +
-      `M${px(hx)},${px(hy)}L${px(nx - uy * w)},${px(ny + ux * w)}L${px(nx + uy * w)},${px(ny - ux * w)}Z`;
+    const d = `M${px(tx)},${px(ty)}L${px(nx)},${px(ny)}` + `M${px(hx)},${px(hy)}L${px(nx - uy * w)},${px(ny + ux * w)}L${px(nx + uy * w)},${px(ny - ux * w)}Z`;
     g.append('path').attr('d', d);
   }
   g.attr('fill', 'currentColor').attr('stroke', 'currentColor').attr('stroke-width', sw).attr('stroke-linejoin', 'round');

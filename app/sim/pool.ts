@@ -115,7 +115,11 @@ export class WorkerPool {
     this.replaced++;
     const job = slot.job;
     slot.job = null;
-    job?.reject(new Error(`The simulation worker stopped unexpectedly (${why.replace(/^Uncaught (Error: )?/, '')}). It has been restarted; change a setting to try again.`));
+    job?.reject(
+      new Error(
+        `The simulation worker stopped unexpectedly (${why.replace(/^Uncaught (Error: )?/, '')}). It has been restarted; change a setting to try again.`,
+      ),
+    );
     this.dispatch();
   }
 
@@ -138,7 +142,10 @@ export class WorkerPool {
           continue;
         }
         slot.waitingSince = now;
-        void slot.api.ping().then(() => (slot.waitingSince = null), () => {});
+        void slot.api.ping().then(
+          () => (slot.waitingSince = null),
+          () => {},
+        );
       }
     }, this.timing.pingMs);
   }
@@ -168,7 +175,10 @@ let shared: WorkerPool | null = null;
 export function simulationPool(): WorkerPool {
   if (!shared) {
     const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
-    shared = new WorkerPool(Math.max(1, Math.min(4, cores - 1)), () => new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'simulation' }));
+    shared = new WorkerPool(
+      Math.max(1, Math.min(4, cores - 1)),
+      () => new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'simulation' }),
+    );
   }
   return shared;
 }

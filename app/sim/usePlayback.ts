@@ -77,10 +77,13 @@ export function usePlayback({ frames, fps = 30, initial, autoplay = false, visib
     setPlaying(true);
   }, [reducedMotion, last]);
   const pause = useCallback(() => setPlaying(false), []);
-  const step = useCallback((delta: number) => {
-    setPlaying(false);
-    setFrame((f) => Math.min(last, Math.max(0, f + delta)));
-  }, [last]);
+  const step = useCallback(
+    (delta: number) => {
+      setPlaying(false);
+      setFrame((f) => Math.min(last, Math.max(0, f + delta)));
+    },
+    [last],
+  );
   const seek = useCallback((f: number) => setFrame(Math.min(last, Math.max(0, Math.round(f)))), [last]);
 
   return { frame, frames, playing, canPlay: !reducedMotion, play, pause, step, seek };

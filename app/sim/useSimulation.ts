@@ -62,7 +62,9 @@ export function useSimulation<N extends TaskName>(
       // Back to the values of the last finished run before the next one ended (a quick → ←, or Reset during a run):
       // show that result again, ready, instead of waiting for a run that was cancelled.
       setState((s) =>
-        s.status === 'ready' && s.result === last.result ? s : { status: 'ready', result: last.result, resultParams: last.request, error: null, progress: null, preview: false },
+        s.status === 'ready' && s.result === last.result
+          ? s
+          : { status: 'ready', result: last.result, resultParams: last.request, error: null, progress: null, preview: false },
       );
       return;
     }

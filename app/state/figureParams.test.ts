@@ -4,7 +4,12 @@ import { defineFigureParams, defineLinkedFigureParams } from './figureParams.ts'
 describe('defineLinkedFigureParams', () => {
   const market = { gamma: { label: 'risk aversion', symbol: 'γ', min: 0.5, max: 8, step: 0.5, default: 2 } };
   const explorer = defineFigureParams('linked-test-explorer', { ...market, pi: { label: 'fraction', symbol: 'π', min: 0, max: 2, step: 0.1, default: 1 } });
-  const value = defineLinkedFigureParams('linked-test-value', { ...market, paths: { label: 'paths', symbol: 'N', min: 10, max: 100, step: 10, default: 20, integer: true } }, explorer, ['gamma']);
+  const value = defineLinkedFigureParams(
+    'linked-test-value',
+    { ...market, paths: { label: 'paths', symbol: 'N', min: 10, max: 100, step: 10, default: 20, integer: true } },
+    explorer,
+    ['gamma'],
+  );
 
   it('reads and writes the shared key in the other slice, its own keys in its own', () => {
     expect(value.store.getState().values).toEqual({ gamma: 2, paths: 20 });

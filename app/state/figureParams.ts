@@ -64,7 +64,8 @@ export function defineFigureParams<S extends Schema>(id: string, schema: S): Fig
     },
     setMany: (values) => {
       const next = { ...get().values };
-      for (const [k, v] of Object.entries(values)) if (Object.hasOwn(schema, k) && typeof v === 'number') (next as Record<string, number>)[k] = nearestValid(schema[k], v);
+      for (const [k, v] of Object.entries(values))
+        if (Object.hasOwn(schema, k) && typeof v === 'number') (next as Record<string, number>)[k] = nearestValid(schema[k], v);
       set({ values: next });
     },
     reset: () => set({ values: defaults(schema), notices: [] }),
@@ -97,7 +98,10 @@ if (typeof window !== 'undefined') window.addEventListener('popstate', () => app
 export interface LinkedSlice {
   id: string;
   schema: Schema;
-  store: { getState(): { values: Record<string, number>; set(key: string, value: number): void; setMany(values: Record<string, number>): void }; subscribe(listener: (state: { values: Record<string, number> }, prev: { values: Record<string, number> }) => void): () => void };
+  store: {
+    getState(): { values: Record<string, number>; set(key: string, value: number): void; setMany(values: Record<string, number>): void };
+    subscribe(listener: (state: { values: Record<string, number> }, prev: { values: Record<string, number> }) => void): () => void;
+  };
 }
 
 /**
@@ -107,7 +111,9 @@ export interface LinkedSlice {
  * both back.
  */
 export function defineLinkedFigureParams<S extends Schema>(id: string, schema: S, other: LinkedSlice, shared: readonly string[]): FigureParams<S> {
-  for (const k of shared) if (!Object.hasOwn(schema, k) || !Object.hasOwn(other.schema, k)) throw new Error(`figure "${id}" shares "${k}" with "${other.id}", but one of them has no such parameter`);
+  for (const k of shared)
+    if (!Object.hasOwn(schema, k) || !Object.hasOwn(other.schema, k))
+      throw new Error(`figure "${id}" shares "${k}" with "${other.id}", but one of them has no such parameter`);
   const split = (values: Record<string, number>) => {
     const mine: Record<string, number> = {};
     const theirs: Record<string, number> = {};

@@ -147,7 +147,8 @@ export function formatValue(spec: ParamSpec, v: number): string {
  * (Shift: ten, Alt: a tenth); PageUp/PageDown ten steps; Home/End the ends. Log sliders step in position.
  */
 export function keyedValue(spec: ParamSpec, v: number, key: string, shift: boolean, alt: boolean): number | null {
-  const dir = key === 'ArrowRight' || key === 'ArrowUp' ? 1 : key === 'ArrowLeft' || key === 'ArrowDown' ? -1 : key === 'PageUp' ? 10 : key === 'PageDown' ? -10 : 0;
+  const dir =
+    key === 'ArrowRight' || key === 'ArrowUp' ? 1 : key === 'ArrowLeft' || key === 'ArrowDown' ? -1 : key === 'PageUp' ? 10 : key === 'PageDown' ? -10 : 0;
   if (key === 'Home') return spec.min;
   if (key === 'End') return spec.max;
   if (!dir) return null;
@@ -174,10 +175,14 @@ export type Parsed = { value: number; notice?: string };
 export function parseValue(spec: ParamSpec, raw: string): Parsed {
   const trimmed = raw.trim();
   const x = trimmed === '' ? NaN : Number(trimmed);
-  if (Number.isNaN(x)) return { value: spec.default, notice: `“${truncate(raw)}” is not a number; ${spec.label} is back at its default ${formatValue(spec, spec.default)}.` };
+  if (Number.isNaN(x))
+    return { value: spec.default, notice: `“${truncate(raw)}” is not a number; ${spec.label} is back at its default ${formatValue(spec, spec.default)}.` };
   const v = nearestValid(spec, x);
   if (x < spec.min || x > spec.max) {
-    return { value: v, notice: `${truncate(raw)} is outside what this figure allows for ${spec.label} (${formatValue(spec, spec.min)} to ${formatValue(spec, spec.max)}); using ${formatValue(spec, v)}.` };
+    return {
+      value: v,
+      notice: `${truncate(raw)} is outside what this figure allows for ${spec.label} (${formatValue(spec, spec.min)} to ${formatValue(spec, spec.max)}); using ${formatValue(spec, v)}.`,
+    };
   }
   return { value: v };
 }

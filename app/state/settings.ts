@@ -83,5 +83,9 @@ export function useMediaQuery(query: string): boolean {
     },
     [query],
   );
-  return useSyncExternalStore(subscribe, () => media(query)?.matches ?? false, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => media(query)?.matches ?? false,
+    () => false,
+  );
 }

@@ -13,7 +13,8 @@ const schema = {
 } satisfies Schema;
 
 /** Any valid value of a spec: a point of its grid. */
-const validValue = (key: keyof typeof schema) => fc.double({ min: schema[key].min, max: schema[key].max, noNaN: true }).map((x) => nearestValid(schema[key], x));
+const validValue = (key: keyof typeof schema) =>
+  fc.double({ min: schema[key].min, max: schema[key].max, noNaN: true }).map((x) => nearestValid(schema[key], x));
 
 const validValues = fc.record({
   theta: validValue('theta'),
@@ -52,7 +53,11 @@ describe('figure state in the URL', () => {
   });
 
   it('drops the entries of figures the book does not have', () => {
-    const out = encodeUrl('?v=1&lqr.rho=0.2&gone-figure.x=1', [{ id: 'ou-paths', schema, values: { ...defaults(schema), seed: 7 } }], new Set(['ou-paths', 'lqr']));
+    const out = encodeUrl(
+      '?v=1&lqr.rho=0.2&gone-figure.x=1',
+      [{ id: 'ou-paths', schema, values: { ...defaults(schema), seed: 7 } }],
+      new Set(['ou-paths', 'lqr']),
+    );
     expect(out).toBe('?v=1&lqr.rho=0.2&ou-paths.seed=7');
   });
 
@@ -69,7 +74,28 @@ describe('figure state in the URL', () => {
   });
 
   it('never throws on garbled query strings, and every value it reads is valid', () => {
-    const token = fc.oneof(fc.string(), fc.constantFrom('%', '%%', '%E0%A4%A', 'NaN', '-1e999', '1e999', 'Infinity', '0x10', ' ', '=', '&', '<script>', 'ou-paths.theta', 'ou-paths.paths', 'v', 'ou-paths.__proto__', 'ou-paths.constructor'));
+    const token = fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        '%',
+        '%%',
+        '%E0%A4%A',
+        'NaN',
+        '-1e999',
+        '1e999',
+        'Infinity',
+        '0x10',
+        ' ',
+        '=',
+        '&',
+        '<script>',
+        'ou-paths.theta',
+        'ou-paths.paths',
+        'v',
+        'ou-paths.__proto__',
+        'ou-paths.constructor',
+      ),
+    );
     fc.assert(
       fc.property(fc.array(fc.tuple(token, token), { maxLength: 8 }), fc.string(), (pairs, tail) => {
         const search = '?' + pairs.map(([k, v]) => `${k}=${v}`).join('&') + tail;
@@ -104,7 +130,11 @@ describe('figure state in the URL', () => {
     const decoded = decodeUrl('?v=1&ou-paths.x0=1.5', [(e) => e, rename], 2);
     expect(decoded.byFigure.get('ou-paths')?.get('start')).toBe('1.5');
     // A link without v is version 0.
-    expect(decodeUrl('ou-paths.x0=1.5', [(e) => e, rename], 2).byFigure.get('ou-paths')?.get('start')).toBe('1.5');
+    expect(
+      decodeUrl('ou-paths.x0=1.5', [(e) => e, rename], 2)
+        .byFigure.get('ou-paths')
+        ?.get('start'),
+    ).toBe('1.5');
     // A version from the future is read as the current one, with a notice.
     expect(decodeUrl('?v=9&ou-paths.x0=1').notices[0]).toMatch(/format version/);
   });

@@ -54,7 +54,9 @@ export function decodeUrl(search: string, migrationTable = migrations, version =
     byFigure.get(m[1])!.set(m[2], value);
   }
   if (ignored.length) {
-    notices.push(`This link had ${ignored.length === 1 ? 'a setting' : `${ignored.length} settings`} the book does not know (${listSome(ignored)}); ${ignored.length === 1 ? 'it was' : 'they were'} ignored.`);
+    notices.push(
+      `This link had ${ignored.length === 1 ? 'a setting' : `${ignored.length} settings`} the book does not know (${listSome(ignored)}); ${ignored.length === 1 ? 'it was' : 'they were'} ignored.`,
+    );
   }
   return { byFigure, notices };
 }
@@ -74,7 +76,11 @@ function safeDecode(s: string): string {
 }
 
 /** A figure's values from the decoded URL: unknown keys and bad values become notices, never exceptions. */
-export function readFigure<S extends Schema>(decoded: DecodedUrl, figureId: string, schema: S): { values: Partial<Record<keyof S, number>>; notices: string[] } {
+export function readFigure<S extends Schema>(
+  decoded: DecodedUrl,
+  figureId: string,
+  schema: S,
+): { values: Partial<Record<keyof S, number>>; notices: string[] } {
   const values: Partial<Record<keyof S, number>> = {};
   const notices: string[] = [];
   const raw = decoded.byFigure.get(figureId);

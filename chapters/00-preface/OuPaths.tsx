@@ -64,7 +64,22 @@ export const OuPaths = defineFigure({
   // model of the shared task pulls to 0 (MU here); its `mu` is GBM's drift and unused for OU.
   request: (v) => {
     const [histMin, histMax] = exactCurves(v.theta, v.sigma, v.x0, v.T).domain;
-    return { model: 'ou', scheme: 'em', theta: v.theta, mu: 0, sigma: v.sigma, x0: v.x0, T: v.T, steps: STEPS, paths: v.paths, seed: v.seed, record: RECORD, bins: BINS, histMin, histMax };
+    return {
+      model: 'ou',
+      scheme: 'em',
+      theta: v.theta,
+      mu: 0,
+      sigma: v.sigma,
+      x0: v.x0,
+      T: v.T,
+      steps: STEPS,
+      paths: v.paths,
+      seed: v.seed,
+      record: RECORD,
+      bins: BINS,
+      histMin,
+      histMax,
+    };
   },
   useView: ({ shown, values, inView }) => {
     const r = shown?.result ?? null;
@@ -115,7 +130,11 @@ export const OuPaths = defineFigure({
     return {
       readouts: r
         ? [
-            { label: 'mean of X(T)', value: r.mean.toFixed(3), detail: `± ${seMean.toFixed(3)} (exact ${exact.end.mean.toFixed(3)}; ${n.toLocaleString('en-US')} paths)` },
+            {
+              label: 'mean of X(T)',
+              value: r.mean.toFixed(3),
+              detail: `± ${seMean.toFixed(3)} (exact ${exact.end.mean.toFixed(3)}; ${n.toLocaleString('en-US')} paths)`,
+            },
             {
               label: 'variance',
               value: r.variance.toFixed(4),
@@ -124,7 +143,13 @@ export const OuPaths = defineFigure({
           ]
         : [],
       playback: <PlaybackControls playback={playback} label="time" format={(f) => `t = ${((T * f) / (RECORD - 1)).toFixed(2)}`} />,
-      csv: () => (r ? { t: r.t, ...Object.fromEntries(HIGHLIGHTED.filter((i) => i < r.final.length).map((i) => [`path${i + 1}`, r.paths.subarray(i * RECORD, (i + 1) * RECORD)])) } : {}),
+      csv: () =>
+        r
+          ? {
+              t: r.t,
+              ...Object.fromEntries(HIGHLIGHTED.filter((i) => i < r.final.length).map((i) => [`path${i + 1}`, r.paths.subarray(i * RECORD, (i + 1) * RECORD)])),
+            }
+          : {},
       panels: [
         {
           key: 'paths',
@@ -137,9 +162,18 @@ export const OuPaths = defineFigure({
           draw: (svg, ctx, size, theme) => {
             const sc = plotAxes(svg, size, theme, { x: { domain: [0, T], label: 'time t' }, y: { domain: exact.domain, label: 'Xₜ' } });
             drawBand(svg, { x: exact.t, lower: exact.lower, upper: exact.upper }, sc, { ariaLabel: 'Exact mean plus and minus two standard deviations' });
-            if (ctx && cut) drawCanvasPaths(ctx, { t: cut.t, values: cut.values }, sc, theme, { highlight: HIGHLIGHTED.filter((i) => i < cut.column.length), clip: sc.frame });
+            if (ctx && cut)
+              drawCanvasPaths(ctx, { t: cut.t, values: cut.values }, sc, theme, {
+                highlight: HIGHLIGHTED.filter((i) => i < cut.column.length),
+                clip: sc.frame,
+              });
             drawLine(svg, { x: exact.t, y: exact.mean }, sc, { theme, color: 'var(--plot-fg)', dash: '6 4', ariaLabel: 'Exact mean' });
-            if (!atEnd) drawLine(svg, { x: [tCursor, tCursor], y: exact.domain }, sc, { theme, color: 'var(--accent)', ariaLabel: `Time cursor at t = ${tCursor.toFixed(2)}` });
+            if (!atEnd)
+              drawLine(svg, { x: [tCursor, tCursor], y: exact.domain }, sc, {
+                theme,
+                color: 'var(--accent)',
+                ariaLabel: `Time cursor at t = ${tCursor.toFixed(2)}`,
+              });
           },
         },
         {
@@ -150,7 +184,10 @@ export const OuPaths = defineFigure({
           deps: [cut, density],
           draw: (svg, _ctx, size, theme) => {
             const peak = Math.max(...density.y, ...(cut ? Array.from(cut.histogram) : [0]));
-            const sc = plotAxes(svg, size, theme, { x: { domain: exact.domain, label: atEnd ? `X(T) at T = ${T}` : `X(t) at t = ${tCursor.toFixed(2)}` }, y: { domain: [0, peak * 1.08] } });
+            const sc = plotAxes(svg, size, theme, {
+              x: { domain: exact.domain, label: atEnd ? `X(T) at T = ${T}` : `X(t) at t = ${tCursor.toFixed(2)}` },
+              y: { domain: [0, peak * 1.08] },
+            });
             if (r && cut && r.edges.length === BINS + 1) drawHistogram(svg, { edges: r.edges, density: cut.histogram, curve: density }, sc, { theme });
           },
         },

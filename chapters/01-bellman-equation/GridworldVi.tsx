@@ -21,7 +21,17 @@ import { usePlayback } from '../../app/sim/usePlayback.ts';
 import { PlaybackControls } from '../../app/components/PlaybackControls.tsx';
 import viListing from '../../workers/engines/mdp.ts?fn=createValueIteration&code';
 import piListing from '../../workers/engines/mdp.ts?fn=policyIterationJob&code';
-import { CELL_FREE, CELL_GOAL, CELL_PIT, CELL_WALL, DEFAULT_PITS, DEFAULT_WALLS, GOAL_CELL, GRID_COLS, GRID_ROWS } from '../../workers/engines/gridworldCells.ts';
+import {
+  CELL_FREE,
+  CELL_GOAL,
+  CELL_PIT,
+  CELL_WALL,
+  DEFAULT_PITS,
+  DEFAULT_WALLS,
+  GOAL_CELL,
+  GRID_COLS,
+  GRID_ROWS,
+} from '../../workers/engines/gridworldCells.ts';
 import type { GridworldViResult } from '../../workers/tasks/bellman.ts';
 import './gridworld.css';
 
@@ -115,7 +125,16 @@ export const GridworldVi = defineFigure({
     pits: { label: 'pits (cells clicked)', symbol: '○', min: 0, max: ALL_CELLS, step: 1, default: DEFAULT_PITS, integer: true },
   },
   code: [viListing, piListing],
-  request: (v) => ({ gamma: v.gamma, slip: v.slip, stepReward: v.stepReward, walls: v.walls, pits: v.pits, maxFrames: MAX_FRAMES, tol: 1e-12, maxSweeps: 20_000 }),
+  request: (v) => ({
+    gamma: v.gamma,
+    slip: v.slip,
+    stepReward: v.stepReward,
+    walls: v.walls,
+    pits: v.pits,
+    maxFrames: MAX_FRAMES,
+    tol: 1e-12,
+    maxSweeps: 20_000,
+  }),
   useView: ({ shown, values, inView, params }) => {
     const r = shown?.result ?? null;
     const gamma = shown?.values.gamma ?? values.gamma;
@@ -294,9 +313,31 @@ export const GridworldVi = defineFigure({
           title: 'error',
           aspect: GRID_ASPECT,
           legend: [
-            { label: <>error ‖V<sub>k</sub> − V*‖</>, color: seriesColor(0) },
-            { label: <>change ‖V<sub>k</sub> − V<sub>k−1</sub>‖</>, color: seriesColor(3) },
-            { label: <>bound γ<sup>k</sup>‖V*‖</>, color: themeColor.fg, shape: 'dash' },
+            {
+              label: (
+                <>
+                  error ‖V<sub>k</sub> − V*‖
+                </>
+              ),
+              color: seriesColor(0),
+            },
+            {
+              label: (
+                <>
+                  change ‖V<sub>k</sub> − V<sub>k−1</sub>‖
+                </>
+              ),
+              color: seriesColor(3),
+            },
+            {
+              label: (
+                <>
+                  bound γ<sup>k</sup>‖V*‖
+                </>
+              ),
+              color: themeColor.fg,
+              shape: 'dash',
+            },
             { label: 'policy iteration', color: seriesColor(1), shape: 'diamond' },
           ],
           ariaLabel: 'Sup-norm error of value iteration against the sweep count, on a log axis, with the bound gamma^k and policy iteration’s steps',
@@ -317,24 +358,55 @@ export const GridworldVi = defineFigure({
             for (let t = Math.ceil(lo); t <= hi; t += stepT) yTicks.push(t);
             const longLabel = 'sweep k (value iteration) · iteration i (policy iteration)';
             const xLabel = estimateTextWidth(longLabel, fs) < size.width * 0.95 ? longLabel : 'sweep k · iteration i';
-            const s = plotAxes(svg, size, theme, { x: { domain: [0, kMax], label: xLabel }, y: { domain: [lo, hi], label: 'sup-norm distance', ticks: yTicks, format: pow10 } });
+            const s = plotAxes(svg, size, theme, {
+              x: { domain: [0, kMax], label: xLabel },
+              y: { domain: [lo, hi], label: 'sup-norm distance', ticks: yTicks, format: pow10 },
+            });
             const f = s.frame;
             const n = r.sweeps + 1;
             const ks = Float64Array.from({ length: n }, (_, j) => j);
-            drawLine(svg, { x: ks, y: Float64Array.from(ks, (j) => lg(bound(j))) }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: 'Contraction bound gamma^k ||V*||' });
-            drawLine(svg, { x: ks.subarray(1), y: Float64Array.from(r.deltas, lg) }, s, { theme, color: seriesColor(3), weight: 0.8, ariaLabel: 'Change per sweep ||V_k - V_(k-1)||' });
+            drawLine(svg, { x: ks, y: Float64Array.from(ks, (j) => lg(bound(j))) }, s, {
+              theme,
+              color: themeColor.fg,
+              dash: '6 4',
+              ariaLabel: 'Contraction bound gamma^k ||V*||',
+            });
+            drawLine(svg, { x: ks.subarray(1), y: Float64Array.from(r.deltas, lg) }, s, {
+              theme,
+              color: seriesColor(3),
+              weight: 0.8,
+              ariaLabel: 'Change per sweep ||V_k - V_(k-1)||',
+            });
             drawLine(svg, { x: ks, y: Float64Array.from(r.errors, lg) }, s, { theme, color: seriesColor(0), ariaLabel: 'Error ||V_k - V*||' });
             const pg = svg.append('g').attr('aria-label', 'Policy iteration: distance of each policy’s exact value to V*').attr('role', 'img');
             r.piErrors.forEach((e, i) => {
               const px = s.x(i);
               const py = s.y(lg(e));
               const d = fs * 0.45;
-              pg.append('path').attr('d', `M${px},${py - d}L${px + d},${py}L${px},${py + d}L${px - d},${py}Z`).attr('fill', seriesColor(1)).attr('stroke', themeColor.background).attr('stroke-width', 1);
+              pg.append('path')
+                .attr('d', `M${px},${py - d}L${px + d},${py}L${px},${py + d}L${px - d},${py}Z`)
+                .attr('fill', seriesColor(1))
+                .attr('stroke', themeColor.background)
+                .attr('stroke-width', 1);
             });
             // The cursor: the sweep shown on the left.
             const cx = s.x(k);
-            svg.append('line').attr('x1', cx).attr('x2', cx).attr('y1', f.top).attr('y2', f.bottom).attr('stroke', 'var(--accent)').attr('stroke-width', 1.5).attr('aria-hidden', 'true');
-            svg.append('circle').attr('cx', cx).attr('cy', s.y(lg(r.errors[k]))).attr('r', fs * 0.35).attr('fill', 'var(--accent)').attr('aria-hidden', 'true');
+            svg
+              .append('line')
+              .attr('x1', cx)
+              .attr('x2', cx)
+              .attr('y1', f.top)
+              .attr('y2', f.bottom)
+              .attr('stroke', 'var(--accent)')
+              .attr('stroke-width', 1.5)
+              .attr('aria-hidden', 'true');
+            svg
+              .append('circle')
+              .attr('cx', cx)
+              .attr('cy', s.y(lg(r.errors[k])))
+              .attr('r', fs * 0.35)
+              .attr('fill', 'var(--accent)')
+              .attr('aria-hidden', 'true');
           },
         },
       ],

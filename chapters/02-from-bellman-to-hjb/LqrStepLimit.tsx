@@ -27,12 +27,29 @@ const H_TICKS = [-3, -2, -1, 0];
 /** A marker (circle) at a data point, in the series colour. */
 function dot(svg: SurfaceSvg, s: XYScales, x: number, y: number, color: string, r: number): void {
   if (!Number.isFinite(x) || !Number.isFinite(y)) return;
-  svg.append('circle').attr('cx', s.x(x)).attr('cy', s.y(y)).attr('r', r).attr('fill', color).attr('stroke', themeColor.background).attr('stroke-width', 1.5).attr('aria-hidden', 'true');
+  svg
+    .append('circle')
+    .attr('cx', s.x(x))
+    .attr('cy', s.y(y))
+    .attr('r', r)
+    .attr('fill', color)
+    .attr('stroke', themeColor.background)
+    .attr('stroke-width', 1.5)
+    .attr('aria-hidden', 'true');
 }
 
 /** The chosen h as a dashed vertical line across the plot. */
 function hCursor(svg: SurfaceSvg, s: XYScales & { frame: { top: number; bottom: number } }, x: number): void {
-  svg.append('line').attr('x1', s.x(x)).attr('x2', s.x(x)).attr('y1', s.frame.top).attr('y2', s.frame.bottom).attr('stroke', themeColor.muted).attr('stroke-width', 1.5).attr('stroke-dasharray', '3 3').attr('aria-hidden', 'true');
+  svg
+    .append('line')
+    .attr('x1', s.x(x))
+    .attr('x2', s.x(x))
+    .attr('y1', s.frame.top)
+    .attr('y2', s.frame.bottom)
+    .attr('stroke', themeColor.muted)
+    .attr('stroke-width', 1.5)
+    .attr('stroke-dasharray', '3 3')
+    .attr('aria-hidden', 'true');
 }
 
 export const LqrStepLimit = defineFigure({
@@ -83,16 +100,50 @@ export const LqrStepLimit = defineFigure({
     return {
       readouts,
       csv: (): Record<string, ArrayLike<number>> =>
-        view ? { h: view.sweep.h, P_h: view.sweep.Ph, K_h: view.sweep.Kh, abs_P_error: view.sweep.errP, abs_K_error: view.sweep.errK, P_h_sampled_hold: view.sweep.PhHold } : {},
+        view
+          ? {
+              h: view.sweep.h,
+              P_h: view.sweep.Ph,
+              K_h: view.sweep.Kh,
+              abs_P_error: view.sweep.errP,
+              abs_K_error: view.sweep.errK,
+              P_h_sampled_hold: view.sweep.PhHold,
+            }
+          : {},
       panels: [
         {
           key: 'ratio',
           title: 'ratio',
           aspect: 0.9,
           legend: [
-            { label: <>P<sub>h</sub> / P (Euler)</>, color: seriesColor(0) },
-            ...(hasK ? [{ label: <>K<sub>h</sub> / K (Euler)</>, color: seriesColor(1) }] : []),
-            { label: <>P<sub>h</sub> / P (exact sample-and-hold)</>, color: seriesColor(2) },
+            {
+              label: (
+                <>
+                  P<sub>h</sub> / P (Euler)
+                </>
+              ),
+              color: seriesColor(0),
+            },
+            ...(hasK
+              ? [
+                  {
+                    label: (
+                      <>
+                        K<sub>h</sub> / K (Euler)
+                      </>
+                    ),
+                    color: seriesColor(1),
+                  },
+                ]
+              : []),
+            {
+              label: (
+                <>
+                  P<sub>h</sub> / P (exact sample-and-hold)
+                </>
+              ),
+              color: seriesColor(2),
+            },
             { label: 'continuous limit', color: themeColor.fg, shape: 'dash' as const },
           ],
           ariaLabel: 'Discrete Riccati solution and gain relative to the continuous ones, against the time step',
@@ -128,8 +179,26 @@ export const LqrStepLimit = defineFigure({
           title: 'error',
           aspect: 0.9,
           legend: [
-            { label: <>|P<sub>h</sub> − P| (Euler)</>, color: seriesColor(0) },
-            ...(hasK ? [{ label: <>|K<sub>h</sub> − K| (Euler)</>, color: seriesColor(1) }] : []),
+            {
+              label: (
+                <>
+                  |P<sub>h</sub> − P| (Euler)
+                </>
+              ),
+              color: seriesColor(0),
+            },
+            ...(hasK
+              ? [
+                  {
+                    label: (
+                      <>
+                        |K<sub>h</sub> − K| (Euler)
+                      </>
+                    ),
+                    color: seriesColor(1),
+                  },
+                ]
+              : []),
             { label: 'sample-and-hold', color: seriesColor(2) },
             { label: 'first-order prediction', color: themeColor.fg, shape: 'dash' as const },
           ],

@@ -23,7 +23,7 @@ describe('what the figure shows', () => {
     expect(v.atH!.K).toBeCloseTo(2.25327, 5);
     expect(v.sweep.P).toBe(riccatiP);
     const small = lqrStepView({ h: 0.001, alpha: -0.5, beta: 1, q: 1, r: 0.1, rho: 0.1 });
-    expect(Math.abs(small.atH!.P - small.sweep.P)).toBeCloseTo(4.40e-4, 6);
+    expect(Math.abs(small.atH!.P - small.sweep.P)).toBeCloseTo(4.4e-4, 6);
     const rel = (lqrDiscrete({ ...postLqr, h: 0.01 }).P - riccatiP) / riccatiP;
     expect(rel).toBeCloseTo(0.0167, 4);
     // The fitted slopes printed in the text (61-point sweep): 1.015, 0.992 and 2.00.

@@ -79,7 +79,11 @@ export const BrownianZoom = defineFigure({
             if (!r) return;
             const wpx = Math.max(3 / (s.frame.innerWidth || 1), r.w);
             const mid = r.t0 + r.w / 2;
-            drawBand(svg, { x: [mid - wpx / 2, mid + wpx / 2], lower: [domain[0], domain[0]], upper: [domain[1], domain[1]] }, s, { color: 'var(--accent)', opacity: 0.25, ariaLabel: 'The zoom window' });
+            drawBand(svg, { x: [mid - wpx / 2, mid + wpx / 2], lower: [domain[0], domain[0]], upper: [domain[1], domain[1]] }, s, {
+              color: 'var(--accent)',
+              opacity: 0.25,
+              ariaLabel: 'The zoom window',
+            });
             drawLine(svg, { x: r.overviewT, y: r.overview }, s, { theme, color: 'var(--plot-1)', weight: 0.8, ariaLabel: 'Brownian path on [0, 1]' });
           },
         },

@@ -53,8 +53,18 @@ export const Convergence = defineFigure({
         { label: 'weak slope, Milstein', value: fmt(s.weakMilstein), detail: '(theory 1)' },
         { label: 'slope of the exact weak errors over these steps', value: fmt(view.weakExactSlope), secondary: true },
         { label: `Slopes of log error against log h fitted over h = 1/8 … 1/256 with ${p.paths.toLocaleString('en-US')} paths.`, secondary: true },
-        { label: 'at h = 1/8, strong errors', value: `${r.strongEm[0].toExponential(2)} and ${r.strongMilstein[0].toExponential(2)}`, detail: '(Euler–Maruyama and Milstein)', secondary: true },
-        { label: 'weak error of Euler–Maruyama', value: r.weakEm[0].toExponential(2), detail: `± ${r.weakEmSe[0].toExponential(1)} (exact ${view.weakExact[0].toExponential(2)})`, secondary: true },
+        {
+          label: 'at h = 1/8, strong errors',
+          value: `${r.strongEm[0].toExponential(2)} and ${r.strongMilstein[0].toExponential(2)}`,
+          detail: '(Euler–Maruyama and Milstein)',
+          secondary: true,
+        },
+        {
+          label: 'weak error of Euler–Maruyama',
+          value: r.weakEm[0].toExponential(2),
+          detail: `± ${r.weakEmSe[0].toExponential(1)} (exact ${view.weakExact[0].toExponential(2)})`,
+          secondary: true,
+        },
       );
     }
 
@@ -63,7 +73,18 @@ export const Convergence = defineFigure({
       notice: view?.notice ?? null,
       csv: (): Record<string, ArrayLike<number>> =>
         r
-          ? { h: r.dt, strongEm: r.strongEm, strongEmSe: r.strongEmSe, strongMilstein: r.strongMilstein, strongMilsteinSe: r.strongMilsteinSe, weakEm: r.weakEm, weakEmSe: r.weakEmSe, weakMilstein: r.weakMilstein, weakMilsteinSe: r.weakMilsteinSe, weakExact: view?.weakExact ?? [] }
+          ? {
+              h: r.dt,
+              strongEm: r.strongEm,
+              strongEmSe: r.strongEmSe,
+              strongMilstein: r.strongMilstein,
+              strongMilsteinSe: r.strongMilsteinSe,
+              weakEm: r.weakEm,
+              weakEmSe: r.weakEmSe,
+              weakMilstein: r.weakMilstein,
+              weakMilsteinSe: r.weakMilsteinSe,
+              weakExact: view?.weakExact ?? [],
+            }
           : {},
       panels: [
         {
@@ -89,8 +110,18 @@ export const Convergence = defineFigure({
             const lift = Math.log10(1.6);
             const xs = [lx[lx.length - 1], lx[0]];
             const ref = (slope: number, y0: number) => xs.map((x) => y0 + lift + slope * (x - lx[0]));
-            drawLine(svg, { x: xs, y: ref(0.5, Math.log10(r.strongEm[0])) }, sc, { theme, color: 'var(--plot-muted)', dash: '2 4', ariaLabel: 'Reference slope 1/2' });
-            drawLine(svg, { x: xs, y: ref(1, Math.log10(r.strongMilstein[0])) }, sc, { theme, color: 'var(--plot-muted)', dash: '8 4', ariaLabel: 'Reference slope 1' });
+            drawLine(svg, { x: xs, y: ref(0.5, Math.log10(r.strongEm[0])) }, sc, {
+              theme,
+              color: 'var(--plot-muted)',
+              dash: '2 4',
+              ariaLabel: 'Reference slope 1/2',
+            });
+            drawLine(svg, { x: xs, y: ref(1, Math.log10(r.strongMilstein[0])) }, sc, {
+              theme,
+              color: 'var(--plot-muted)',
+              dash: '8 4',
+              ariaLabel: 'Reference slope 1',
+            });
             // The exact weak error (the same for both schemes).
             if (view.weakExact.every((e) => e > 0)) {
               drawLine(svg, { x: lx, y: view.weakExact.map(Math.log10) }, sc, { theme, color: 'var(--plot-fg)', weight: 0.7, ariaLabel: 'Exact weak error' });
@@ -108,7 +139,13 @@ export const Convergence = defineFigure({
               drawLine(svg, { x, y }, sc, { theme, color: q.color, weight: 0.6, ariaLabel: q.label });
               const lo = q.e.map((e, i) => Math.log10(e - 2 * q.se[i]));
               const hi = q.e.map((e, i) => Math.log10(e + 2 * q.se[i]));
-              drawPoints(svg, { x, y, lo, hi }, sc, { theme, color: q.color, radius: rad / theme.fontSize, hollow: q.noisy, ariaLabel: `${q.label}, with two standard errors` });
+              drawPoints(svg, { x, y, lo, hi }, sc, {
+                theme,
+                color: q.color,
+                radius: rad / theme.fontSize,
+                hollow: q.noisy,
+                ariaLabel: `${q.label}, with two standard errors`,
+              });
             }
           },
         },

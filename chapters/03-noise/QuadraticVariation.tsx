@@ -49,7 +49,8 @@ export const QuadraticVariation = defineFigure({
             { label: 'Σ|Δf|', value: r.tvSmooth[k].toFixed(3), secondary: true },
           ]
         : [],
-      csv: (): Record<string, ArrayLike<number>> => (r ? { n: r.n, qvBrownian: r.qvBrownian, qvSmooth: r.qvSmooth, tvBrownian: r.tvBrownian, tvSmooth: r.tvSmooth } : {}),
+      csv: (): Record<string, ArrayLike<number>> =>
+        r ? { n: r.n, qvBrownian: r.qvBrownian, qvSmooth: r.qvSmooth, tvBrownian: r.tvBrownian, tvSmooth: r.tvSmooth } : {},
       panels: [
         {
           key: 'path',
@@ -69,7 +70,11 @@ export const QuadraticVariation = defineFigure({
             drawLine(svg, { x: r.pathT, y: r.path }, s, { theme, color: 'var(--plot-1)', weight: 0.6, ariaLabel: 'Brownian path' });
             if (r.partitionT.length <= 257) {
               drawLine(svg, { x: r.partitionT, y: r.partition }, s, { theme, color: 'var(--accent)', weight: 1.2, ariaLabel: 'Chords of the partition' });
-              drawPoints(svg, { x: r.partitionT, y: r.partition }, s, { theme, color: 'var(--accent)', radius: Math.max(1.5, theme.strokeWidth * 1.5) / theme.fontSize });
+              drawPoints(svg, { x: r.partitionT, y: r.partition }, s, {
+                theme,
+                color: 'var(--accent)',
+                radius: Math.max(1.5, theme.strokeWidth * 1.5) / theme.fontSize,
+              });
             }
           },
         },
@@ -88,7 +93,13 @@ export const QuadraticVariation = defineFigure({
             const s = plotAxes(svg, size, theme, { x: { domain: [0, QV_MAX_K], label: 'k (n = 2ᵏ intervals)' }, y: { domain: [0, sums.top] } });
             drawBand(svg, { x: KS, lower: sums.lower, upper: sums.upper }, s, { ariaLabel: 'Two standard deviations around t' });
             drawLine(svg, { x: [0, QV_MAX_K], y: [t, t] }, s, { theme, color: 'var(--plot-fg)', dash: '6 4', ariaLabel: `The limit t = ${t}` });
-            drawLine(svg, { x: [k, k], y: [0, sums.top] }, s, { theme, color: 'var(--accent)', weight: 0.6, dash: '2 3', ariaLabel: `The partition shown, k = ${k}` });
+            drawLine(svg, { x: [k, k], y: [0, sums.top] }, s, {
+              theme,
+              color: 'var(--accent)',
+              weight: 0.6,
+              dash: '2 3',
+              ariaLabel: `The partition shown, k = ${k}`,
+            });
             if (!r) return;
             drawLine(svg, { x: KS, y: r.qvBrownian }, s, { theme, color: 'var(--plot-1)', ariaLabel: 'Brownian path' });
             drawPoints(svg, { x: KS, y: r.qvBrownian }, s, { theme, color: 'var(--plot-1)', radius: (theme.strokeWidth * 2) / theme.fontSize });

@@ -48,23 +48,36 @@ export const SdeLaws = defineFigure({
       const emText = (x: number, d: number) => (em ? `; Euler–Maruyama ${x.toFixed(d)}` : '');
       readouts.push(
         { label: 'mean of X(T)', value: r.mean.toFixed(3), detail: `± ${se.mean.toFixed(3)} (exact ${law.end.mean.toFixed(3)}${emText(law.endEm.mean, 3)})` },
-        { label: 'variance of X(T)', value: r.variance.toFixed(4), detail: `± ${se.variance.toFixed(4)} (exact ${law.end.variance.toFixed(4)}${emText(law.endEm.variance, 4)})` },
+        {
+          label: 'variance of X(T)',
+          value: r.variance.toFixed(4),
+          detail: `± ${se.variance.toFixed(4)} (exact ${law.end.variance.toFixed(4)}${emText(law.endEm.variance, 4)})`,
+        },
       );
       if (logs) {
         const logItô = Math.log(p.x0) + (p.mu - 0.5 * p.sigma ** 2) * p.T;
         const logNaive = Math.log(p.x0) + p.mu * p.T;
         const logSe = p.sigma * Math.sqrt(p.T / Math.max(1, n));
         const left = logs.nonPositive > 0 ? ` — ${logs.nonPositive} paths ended at or below 0 and are left out` : '';
-        readouts.push({ label: 'mean of log X(T)', value: logs.mean.toFixed(3), detail: `± ${logSe.toFixed(3)} (Itô ${logItô.toFixed(3)}; naive ${logNaive.toFixed(3)})${left}` });
+        readouts.push({
+          label: 'mean of log X(T)',
+          value: logs.mean.toFixed(3),
+          detail: `± ${logSe.toFixed(3)} (Itô ${logItô.toFixed(3)}; naive ${logNaive.toFixed(3)})${left}`,
+        });
       }
-      readouts.push({ label: `${gbm ? 'Geometric Brownian motion' : 'Ornstein–Uhlenbeck'}, ${em ? 'Euler–Maruyama' : 'exact transition'}, ${n.toLocaleString('en-US')} paths.`, secondary: true });
+      readouts.push({
+        label: `${gbm ? 'Geometric Brownian motion' : 'Ornstein–Uhlenbeck'}, ${em ? 'Euler–Maruyama' : 'exact transition'}, ${n.toLocaleString('en-US')} paths.`,
+        secondary: true,
+      });
     }
 
     return {
       readouts,
       controlKeys: values.model === 1 ? ['model', 'scheme', 'mu', 'vol', 's0', 'T', 'paths'] : ['model', 'scheme', 'theta', 'sigma', 'x0', 'T', 'paths'],
       csv: (): Record<string, ArrayLike<number>> =>
-        r ? { t: r.t, ...Object.fromEntries(HIGHLIGHTED.filter((i) => i < n).map((i) => [`path${i + 1}`, r.paths.subarray(i * RECORD, (i + 1) * RECORD)])) } : {},
+        r
+          ? { t: r.t, ...Object.fromEntries(HIGHLIGHTED.filter((i) => i < n).map((i) => [`path${i + 1}`, r.paths.subarray(i * RECORD, (i + 1) * RECORD)])) }
+          : {},
       panels: [
         {
           key: 'paths',
@@ -82,7 +95,8 @@ export const SdeLaws = defineFigure({
           draw: (svg, ctx, size, theme) => {
             const s = plotAxes(svg, size, theme, { x: { domain: [0, p.T], label: 'time t' }, y: { domain: law.domain, label: 'Xₜ' } });
             drawBand(svg, { x: law.t, lower: law.lower, upper: law.upper }, s, { ariaLabel: 'Exact 2.3% to 97.7% quantiles' });
-            if (ctx && r && r.t.length === RECORD) drawCanvasPaths(ctx, { t: r.t, values: r.paths }, s, theme, { highlight: HIGHLIGHTED.filter((i) => i < n), clip: s.frame });
+            if (ctx && r && r.t.length === RECORD)
+              drawCanvasPaths(ctx, { t: r.t, values: r.paths }, s, theme, { highlight: HIGHLIGHTED.filter((i) => i < n), clip: s.frame });
             // The band's edges again above the paths (the band itself lies beneath them).
             drawLine(svg, { x: law.t, y: law.lower }, s, { theme, color: 'var(--plot-fg)', weight: 0.8, dash: '2 3', ariaLabel: 'Exact 2.3% quantile' });
             drawLine(svg, { x: law.t, y: law.upper }, s, { theme, color: 'var(--plot-fg)', weight: 0.8, dash: '2 3', ariaLabel: 'Exact 97.7% quantile' });

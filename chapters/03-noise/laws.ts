@@ -75,7 +75,11 @@ export function lawCurves(p: LawInput): LawCurves {
     const end = ouMoments(q);
     const sd = Math.sqrt(end.variance);
     return {
-      t, mean, lower, upper, median,
+      t,
+      mean,
+      lower,
+      upper,
+      median,
       domain: [lo, hi],
       histDomain: [end.mean - 4 * sd, end.mean + 4 * sd],
       end,
@@ -87,7 +91,11 @@ export function lawCurves(p: LawInput): LawCurves {
   const g = { m: p.mu, v: p.sigma, x0: p.x0, t: p.T };
   const end = gbmMoments(g);
   return {
-    t, mean, lower, upper, median,
+    t,
+    mean,
+    lower,
+    upper,
+    median,
     domain: [Math.max(0, lo), hi],
     histDomain: [0, gbmQuantileAt(g, 3)],
     end: { mean: end.mean, variance: end.variance },

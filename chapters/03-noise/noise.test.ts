@@ -21,7 +21,12 @@ function answers(): Map<string, string> {
 }
 
 function evaluate(expr: string): number {
-  return new Function('brownianCovariance', 'gbmMoments', 'gbmLogDrift', 'ouMoments', `return (${expr});`)(brownianCovariance, gbmMoments, gbmLogDrift, ouMoments) as number;
+  return new Function('brownianCovariance', 'gbmMoments', 'gbmLogDrift', 'ouMoments', `return (${expr});`)(
+    brownianCovariance,
+    gbmMoments,
+    gbmLogDrift,
+    ouMoments,
+  ) as number;
 }
 
 describe('chapter 3 exercises', () => {
@@ -41,7 +46,7 @@ describe('chapter 3 exercises', () => {
   });
 });
 
-describe('laws.ts (the OU/GBM figure\'s exact curves)', () => {
+describe("laws.ts (the OU/GBM figure's exact curves)", () => {
   it('OU: band is mean ± 2 sd; over the histogram range (mean ± 4 sd) the density has mass 2 Phi(4) - 1', () => {
     const c = lawCurves({ model: 'ou', theta: 1, mu: 0, sigma: 0.5, x0: 2, T: 2, steps: 200 });
     const m = ouMoments({ theta: 1, mu: 0, sigma: 0.5, x0: 2, t: 2 });

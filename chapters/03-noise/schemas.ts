@@ -59,8 +59,20 @@ export function lawsRequest(v: Values<typeof lawsSchema>): SdeLawsParams {
   const input = lawInput(v);
   const c = lawCurves(input);
   return {
-    model: input.model, scheme: v.scheme === 1 ? 'em' : 'exact', theta: v.theta, mu: v.mu, sigma: input.sigma, x0: input.x0, T: v.T,
-    steps: LAW_STEPS, paths: v.paths, seed: v.seed, record: LAW_RECORD, bins: LAW_BINS, histMin: c.histDomain[0], histMax: c.histDomain[1],
+    model: input.model,
+    scheme: v.scheme === 1 ? 'em' : 'exact',
+    theta: v.theta,
+    mu: v.mu,
+    sigma: input.sigma,
+    x0: input.x0,
+    T: v.T,
+    steps: LAW_STEPS,
+    paths: v.paths,
+    seed: v.seed,
+    record: LAW_RECORD,
+    bins: LAW_BINS,
+    histMin: c.histDomain[0],
+    histMax: c.histDomain[1],
   };
 }
 

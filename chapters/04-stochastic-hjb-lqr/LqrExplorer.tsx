@@ -63,7 +63,18 @@ export const LqrExplorer = defineFigure({
   id: 'lqr-explorer',
   schema,
   code: [lqrListing, gainListing, mcListing, chainListing],
-  request: (v) => ({ ...modelOf(v), gain: v.gain, x0: v.x0, seed: v.seed, dt: v.dt, horizon: HORIZON, paths: MC_PATHS, batches: BATCHES, drawPaths: DRAW, record: RECORD }),
+  request: (v) => ({
+    ...modelOf(v),
+    gain: v.gain,
+    x0: v.x0,
+    seed: v.seed,
+    dt: v.dt,
+    horizon: HORIZON,
+    paths: MC_PATHS,
+    batches: BATCHES,
+    drawPaths: DRAW,
+    record: RECORD,
+  }),
   // While a slider moves, an eighth of the paths (the first 5 of the 40 batches) answers within a frame or two.
   preview: (request) => ({ ...request, paths: MC_PATHS / 8, batches: BATCHES / 8 }),
   blocked: (v) => curvesOf(v).optError,
@@ -85,17 +96,20 @@ export const LqrExplorer = defineFigure({
       if (!r) return [-edge * 1.2, edge * 1.2];
       let lo = Math.min(0, x0);
       let hi = Math.max(0, x0);
-      for (const a of [r.pathsStar, r.pathsGain]) for (const y of a) if (Number.isFinite(y)) {
-          lo = Math.min(lo, y);
-          hi = Math.max(hi, y);
-        }
+      for (const a of [r.pathsStar, r.pathsGain])
+        for (const y of a)
+          if (Number.isFinite(y)) {
+            lo = Math.min(lo, y);
+            hi = Math.max(hi, y);
+          }
       return [Math.max(lo, -4 * edge), Math.min(hi, 4 * edge)];
     }, [r, x0]);
 
     const readouts: Readout[] = [];
     if (opt) {
       readouts.push({ label: 'P', value: fmt(opt.P, 7) }, { label: 'K*', value: fmt(opt.K, 7) }, { label: 'c', value: fmt(opt.c, 7) });
-      if (curves.gain) readouts.push({ label: 'P_K', value: fmt(curves.gain.P, 5), secondary: true }, { label: 'c_K', value: fmt(curves.gain.c, 5), secondary: true });
+      if (curves.gain)
+        readouts.push({ label: 'P_K', value: fmt(curves.gain.P, 5), secondary: true }, { label: 'c_K', value: fmt(curves.gain.c, 5), secondary: true });
       else readouts.push({ label: 'Your gain: V_K = −∞', secondary: true });
     }
     if (r && shown) {
@@ -137,7 +151,13 @@ export const LqrExplorer = defineFigure({
       notice,
       readouts,
       actions: (
-        <button type="button" className="figure-action" disabled={!opt} onClick={() => opt && set('gain', opt.K)} title="Set your gain K to the optimal gain K*">
+        <button
+          type="button"
+          className="figure-action"
+          disabled={!opt}
+          onClick={() => opt && set('gain', opt.K)}
+          title="Set your gain K to the optimal gain K*"
+        >
           Use K* {opt ? `= ${fmt(opt.K, 3)}` : ''}
         </button>
       ),
@@ -162,8 +182,18 @@ export const LqrExplorer = defineFigure({
               if (!m) return;
               const lo = Math.max(vMin, m.mean - 2 * m.stderr);
               const hi = Math.min(0, m.mean + 2 * m.stderr);
-              drawLine(svg, { x: [x0, x0], y: [lo, hi] }, s, { theme, color: themeColor.fg, weight: 2, ariaLabel: 'Monte Carlo estimate plus and minus two standard errors' });
-              drawLine(svg, { x: [x0 - 0.15, x0 + 0.15], y: [m.mean, m.mean] }, s, { theme, color: seriesColor(k), weight: 3, ariaLabel: `Monte Carlo estimate ${m.mean.toFixed(4)}` });
+              drawLine(svg, { x: [x0, x0], y: [lo, hi] }, s, {
+                theme,
+                color: themeColor.fg,
+                weight: 2,
+                ariaLabel: 'Monte Carlo estimate plus and minus two standard errors',
+              });
+              drawLine(svg, { x: [x0 - 0.15, x0 + 0.15], y: [m.mean, m.mean] }, s, {
+                theme,
+                color: seriesColor(k),
+                weight: 3,
+                ariaLabel: `Monte Carlo estimate ${m.mean.toFixed(4)}`,
+              });
             });
           },
         },
@@ -181,13 +211,27 @@ export const LqrExplorer = defineFigure({
           draw: (svg, _ctx, size, theme) => {
             const aDomain: [number, number] = [-aMax, aMax];
             const s = plotAxes(svg, size, theme, { x: { domain: [-X_MAX, X_MAX], label: 'state x' }, y: { domain: aDomain, label: 'action a' } });
-            drawBand(svg, { x: [-X_MAX, X_MAX], lower: [-A_BOUND, -A_BOUND], upper: [A_BOUND, A_BOUND] }, s, { ariaLabel: 'The source post’s action range |a| ≤ 5' });
+            drawBand(svg, { x: [-X_MAX, X_MAX], lower: [-A_BOUND, -A_BOUND], upper: [A_BOUND, A_BOUND] }, s, {
+              ariaLabel: 'The source post’s action range |a| ≤ 5',
+            });
             const clip = (y: Float64Array) => y.map((a) => (a >= -aMax && a <= aMax ? a : NaN));
             drawLine(svg, { x: curves.x, y: clip(curves.aStar) }, s, { theme, color: seriesColor(0), ariaLabel: 'Optimal action a*(x), not clipped' });
             drawLine(svg, { x: curves.x, y: clip(curves.aGain) }, s, { theme, color: seriesColor(1), dash: '6 4', ariaLabel: 'Your action -K x' });
-            drawLine(svg, { x: curves.x, y: curves.aClipped }, s, { theme, color: seriesColor(2), dash: '2 3', weight: 1.5, ariaLabel: 'The optimal action clipped to |a| ≤ 5, as the source post does' });
+            drawLine(svg, { x: curves.x, y: curves.aClipped }, s, {
+              theme,
+              color: seriesColor(2),
+              dash: '2 3',
+              weight: 1.5,
+              ariaLabel: 'The optimal action clipped to |a| ≤ 5, as the source post does',
+            });
             if (Number.isFinite(curves.clipAt) && curves.clipAt < X_MAX) {
-              for (const sgn of [-1, 1]) drawLine(svg, { x: [sgn * curves.clipAt, sgn * curves.clipAt], y: aDomain }, s, { theme, color: themeColor.muted, dash: '1 3', ariaLabel: `Clipping starts at x = ${(sgn * curves.clipAt).toFixed(2)}` });
+              for (const sgn of [-1, 1])
+                drawLine(svg, { x: [sgn * curves.clipAt, sgn * curves.clipAt], y: aDomain }, s, {
+                  theme,
+                  color: themeColor.muted,
+                  dash: '1 3',
+                  ariaLabel: `Clipping starts at x = ${(sgn * curves.clipAt).toFixed(2)}`,
+                });
             }
           },
         },
@@ -204,10 +248,25 @@ export const LqrExplorer = defineFigure({
           ariaLabel: `Paths from x0 = ${x0} under the optimal gain and under your gain, driven by the same noise`,
           deps: [r, pDomain],
           draw: (svg, ctx, size, theme) => {
-            const s = plotAxes(svg, size, theme, { x: { domain: [0, r ? r.t[r.t.length - 1] : HORIZON], label: 'time t' }, y: { domain: pDomain, label: 'state Xₜ' } });
+            const s = plotAxes(svg, size, theme, {
+              x: { domain: [0, r ? r.t[r.t.length - 1] : HORIZON], label: 'time t' },
+              y: { domain: pDomain, label: 'state Xₜ' },
+            });
             if (!ctx || !r) return;
-            drawCanvasPaths(ctx, { t: r.t, values: r.pathsStar }, s, theme, { color: themeSeries(theme, 0), alpha: 0.35, highlight: [0], highlightColors: [themeSeries(theme, 0)], clip: s.frame });
-            drawCanvasPaths(ctx, { t: r.t, values: r.pathsGain }, s, theme, { color: themeSeries(theme, 1), alpha: 0.35, highlight: [0], highlightColors: [themeSeries(theme, 1)], clip: s.frame });
+            drawCanvasPaths(ctx, { t: r.t, values: r.pathsStar }, s, theme, {
+              color: themeSeries(theme, 0),
+              alpha: 0.35,
+              highlight: [0],
+              highlightColors: [themeSeries(theme, 0)],
+              clip: s.frame,
+            });
+            drawCanvasPaths(ctx, { t: r.t, values: r.pathsGain }, s, theme, {
+              color: themeSeries(theme, 1),
+              alpha: 0.35,
+              highlight: [0],
+              highlightColors: [themeSeries(theme, 1)],
+              clip: s.frame,
+            });
           },
         },
       ],

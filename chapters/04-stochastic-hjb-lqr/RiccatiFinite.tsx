@@ -70,9 +70,20 @@ export const RiccatiFinite = defineFigure({
           ariaLabel: 'Solutions P(t) of the finite-horizon Riccati equation for several terminal weights, and the stationary P',
           deps: [data, hi, v.T],
           draw: (svg, _ctx, size, theme) => {
-            const s = plotAxes(svg, size, theme, { x: { domain: [0, v.T], label: 'time t (the horizon T is on the right)' }, y: { domain: [0, hi], label: 'P(t)' } });
-            if (Number.isFinite(data.Pinf)) drawLine(svg, { x: [0, v.T], y: [data.Pinf, data.Pinf] }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: `Stationary P = ${data.Pinf.toFixed(4)}` });
-            data.curves.forEach((c, i) => drawLine(svg, { x: c.t, y: c.P }, s, { theme, color: COLOURS[i], weight: i === 2 ? 1.5 : 1, ariaLabel: `P(t) for terminal weight ${c.qT}` }));
+            const s = plotAxes(svg, size, theme, {
+              x: { domain: [0, v.T], label: 'time t (the horizon T is on the right)' },
+              y: { domain: [0, hi], label: 'P(t)' },
+            });
+            if (Number.isFinite(data.Pinf))
+              drawLine(svg, { x: [0, v.T], y: [data.Pinf, data.Pinf] }, s, {
+                theme,
+                color: themeColor.fg,
+                dash: '6 4',
+                ariaLabel: `Stationary P = ${data.Pinf.toFixed(4)}`,
+              });
+            data.curves.forEach((c, i) =>
+              drawLine(svg, { x: c.t, y: c.P }, s, { theme, color: COLOURS[i], weight: i === 2 ? 1.5 : 1, ariaLabel: `P(t) for terminal weight ${c.qT}` }),
+            );
           },
         },
       ],

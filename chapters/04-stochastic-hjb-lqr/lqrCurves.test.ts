@@ -138,7 +138,7 @@ describe('the double integrator (figure lqr-double-integrator)', () => {
     }
   });
 
-  it('a gain designed for R = 0.1 used at another R: V_K <= V, equal at R = 0.1; P_K - P solves the Lyapunov equation with (K - K*)\'R(K - K*)', () => {
+  it("a gain designed for R = 0.1 used at another R: V_K <= V, equal at R = 0.1; P_K - P solves the Lyapunov equation with (K - K*)'R(K - K*)", () => {
     expect(designedGainValue(0.1, 0.2, 0.1, [1, 0]).designed).toBeCloseTo(designedGainValue(0.1, 0.2, 0.1, [1, 0]).optimal, 9);
     for (const R of [0.01, 1, 10]) {
       const v = designedGainValue(R, 0.2, 0.1, [1, 0]);
@@ -149,8 +149,14 @@ describe('the double integrator (figure lqr-double-integrator)', () => {
       const opt = lqrCare(sys);
       const K = lqrCare(doubleIntegratorLqr(0.1, 0.2, 0.1)).K[0];
       const PK = lqrPolicyValue(sys, [K]).P;
-      const D = [[PK[0][0] - opt.P[0][0], PK[0][1] - opt.P[0][1]], [PK[1][0] - opt.P[1][0], PK[1][1] - opt.P[1][1]]];
-      const Acl = [[-0.05, 1], [-K[0], -K[1] - 0.05]];
+      const D = [
+        [PK[0][0] - opt.P[0][0], PK[0][1] - opt.P[0][1]],
+        [PK[1][0] - opt.P[1][0], PK[1][1] - opt.P[1][1]],
+      ];
+      const Acl = [
+        [-0.05, 1],
+        [-K[0], -K[1] - 0.05],
+      ];
       const e = [K[0] - opt.K[0][0], K[1] - opt.K[0][1]];
       for (let i = 0; i < 2; i++) {
         for (let j = 0; j < 2; j++) {

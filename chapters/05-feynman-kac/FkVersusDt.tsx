@@ -66,11 +66,14 @@ export const FkVersusDt = defineFigure({
     const yDomain = useMemo((): [number, number] => {
       let lo = cv;
       let hi = cv;
-      for (const y of curve.value) if (Number.isFinite(y)) {
+      for (const y of curve.value)
+        if (Number.isFinite(y)) {
           lo = Math.min(lo, y);
           hi = Math.max(hi, y);
         }
-      if (r) for (let i = 0; i < DTS.length; i++) if (Number.isFinite(r.mean[i])) {
+      if (r)
+        for (let i = 0; i < DTS.length; i++)
+          if (Number.isFinite(r.mean[i])) {
             lo = Math.min(lo, r.mean[i] - Z95 * r.stderr[i]);
             hi = Math.max(hi, r.mean[i] + Z95 * r.stderr[i]);
           }
@@ -107,14 +110,32 @@ export const FkVersusDt = defineFigure({
           draw: (svg, _ctx, size, theme) => {
             const s = plotAxes(svg, size, theme, { x: { domain: [0, DT_MAX * 1.04], label: 'time step Δt' }, y: { domain: yDomain, label: 'V(x₀)' } });
             if (!r || !Number.isFinite(cv)) return;
-            drawLine(svg, { x: [0, DT_MAX * 1.04], y: [cv, cv] }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: `Exact continuous value, ${fmt(cv)}` });
-            drawLine(svg, { x: [0, ...curve.dt], y: [cv, ...curve.value] }, s, { theme, color: seriesColor(1), ariaLabel: 'Exact value of the Euler chain as a function of the time step' });
+            drawLine(svg, { x: [0, DT_MAX * 1.04], y: [cv, cv] }, s, {
+              theme,
+              color: themeColor.fg,
+              dash: '6 4',
+              ariaLabel: `Exact continuous value, ${fmt(cv)}`,
+            });
+            drawLine(svg, { x: [0, ...curve.dt], y: [cv, ...curve.value] }, s, {
+              theme,
+              color: seriesColor(1),
+              ariaLabel: 'Exact value of the Euler chain as a function of the time step',
+            });
             if (Number.isFinite(atPost) && Number.isFinite(relPost)) {
               const label = `Δt = ${POST_DT}: ${pct(relPost)}`;
-              drawLine(svg, { x: [POST_DT, POST_DT], y: [cv, atPost] }, s, { theme, color: 'var(--accent)', weight: 1.5, ariaLabel: `The chain's bias at the source post's step: ${label}` });
+              drawLine(svg, { x: [POST_DT, POST_DT], y: [cv, atPost] }, s, {
+                theme,
+                color: 'var(--accent)',
+                weight: 1.5,
+                ariaLabel: `The chain's bias at the source post's step: ${label}`,
+              });
               drawText(svg, s, POST_DT, (cv + atPost) / 2, label, theme, { color: 'var(--accent)', offset: [theme.fontSize * 0.5, 0] });
             }
-            drawPoints(svg, { x: r.dt, y: r.mean, err: r.stderr.map((e) => Z95 * e) }, s, { theme, color: seriesColor(0), ariaLabel: 'Estimates with 95% confidence intervals' });
+            drawPoints(svg, { x: r.dt, y: r.mean, err: r.stderr.map((e) => Z95 * e) }, s, {
+              theme,
+              color: seriesColor(0),
+              ariaLabel: 'Estimates with 95% confidence intervals',
+            });
           },
         },
       ],

@@ -109,10 +109,25 @@ export const FkVersusN = defineFigure({
               y: { domain: view?.y ?? [-0.3, -0.2], label: 'V(x₀)' },
             });
             if (!r || !view) return;
-            drawBand(svg, { x: view.bx, lower: view.bl, upper: view.bu }, s, { ariaLabel: '95% band of a single estimate around the chain value, narrowing like 1 over root N' });
-            drawLine(svg, { x: view.x, y: [r.chainValue, r.chainValue] }, s, { theme, color: seriesColor(1), ariaLabel: `Exact value of the Euler chain, ${fmt(r.chainValue)}` });
-            drawLine(svg, { x: view.x, y: [r.continuousValue, r.continuousValue] }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: `Exact continuous value, ${fmt(r.continuousValue)}` });
-            drawPoints(svg, { x: view.logN, y: r.mean, err: view.err }, s, { theme, color: seriesColor(0), ariaLabel: 'Estimates with 95% confidence intervals' });
+            drawBand(svg, { x: view.bx, lower: view.bl, upper: view.bu }, s, {
+              ariaLabel: '95% band of a single estimate around the chain value, narrowing like 1 over root N',
+            });
+            drawLine(svg, { x: view.x, y: [r.chainValue, r.chainValue] }, s, {
+              theme,
+              color: seriesColor(1),
+              ariaLabel: `Exact value of the Euler chain, ${fmt(r.chainValue)}`,
+            });
+            drawLine(svg, { x: view.x, y: [r.continuousValue, r.continuousValue] }, s, {
+              theme,
+              color: themeColor.fg,
+              dash: '6 4',
+              ariaLabel: `Exact continuous value, ${fmt(r.continuousValue)}`,
+            });
+            drawPoints(svg, { x: view.logN, y: r.mean, err: view.err }, s, {
+              theme,
+              color: seriesColor(0),
+              ariaLabel: 'Estimates with 95% confidence intervals',
+            });
           },
         },
       ],

@@ -35,7 +35,7 @@ describe('chapter 5 prose numbers', () => {
     expect(direct).toBeCloseTo(truncated, 10);
   });
 
-  it("the chain curve drawn in fk-dt tends to the continuous value at first order and is NaN where the chain diverges", () => {
+  it('the chain curve drawn in fk-dt tends to the continuous value at first order and is NaN where the chain diverges', () => {
     const c = chainCurve(optimum.K, 1);
     const cont = lqrContinuousPolicyValue(post, optimum.K).value(1);
     const slope0 = (c.value[0] - cont) / c.dt[0];

@@ -25,9 +25,12 @@ function reachText(scalar: number[], double: number[] | null): string {
     const k = atFloor(errors);
     return k < 0 ? `not within ${errors.length} iterations (last error ${errors[errors.length - 1].toExponential(1).replace('-', MINUS)})` : `at n = ${k}`;
   };
-  return `The error reaches machine precision (below 10⁻¹⁶) ${when(scalar)} for the scalar LQR` + (double ? `, ${when(double)} for the double integrator.` : '.');
+  return (
+    `The error reaches machine precision (below 10⁻¹⁶) ${when(scalar)} for the scalar LQR` + (double ? `, ${when(double)} for the double integrator.` : '.')
+  );
 }
-const scalarNote = (K0: number) => `Scalar LQR: K₀ = ${K0} does not stabilise (need K₀ > −0.55, i.e. ρ > 2(α − βK₀)): its value is −∞ and there is nothing to improve.`;
+const scalarNote = (K0: number) =>
+  `Scalar LQR: K₀ = ${K0} does not stabilise (need K₀ > −0.55, i.e. ρ > 2(α − βK₀)): its value is −∞ and there is nothing to improve.`;
 const doubleNote = (K0: number) => `Double integrator: K₀ = (${K0}, ${K0}) does not stabilise A − BK₀ − (ρ/2)I; start from K₀ ≥ 0.`;
 
 export const KleinmanFigure = defineFigure({
@@ -75,12 +78,23 @@ export const KleinmanFigure = defineFigure({
       notice: notes.length ? notes.join(' ') : null,
       readouts: scalarOk
         ? [
-            { label: 'Kₙ', value: scalar.gains.slice(0, 7).map((g) => g[0].toFixed(7)).join(' → ') },
+            {
+              label: 'Kₙ',
+              value: scalar.gains
+                .slice(0, 7)
+                .map((g) => g[0].toFixed(7))
+                .join(' → '),
+            },
             { label: 'K*', value: optimum.K.toFixed(7) },
             { label: reachText(scalar.errors, double && !double.error ? double.errors : null), secondary: true },
           ]
         : [],
-      csv: (): Record<string, ArrayLike<number>> => ({ n, scalarK: scalar?.gains.map((g) => g[0]) ?? [], scalarError: scalar?.errors ?? [], doubleError: double?.errors ?? [] }),
+      csv: (): Record<string, ArrayLike<number>> => ({
+        n,
+        scalarK: scalar?.gains.map((g) => g[0]) ?? [],
+        scalarError: scalar?.errors ?? [],
+        doubleError: double?.errors ?? [],
+      }),
       panels: [
         {
           key: 'errors',
@@ -95,7 +109,11 @@ export const KleinmanFigure = defineFigure({
           draw: (svg, _ctx, size, theme) => {
             const ticks = decadeTicks(1e-16, top, 7).map(Math.log10);
             const s = plotAxes(svg, size, theme, {
-              x: { domain: [0, Math.max(1, iterations - 1)], label: 'iteration n', ticks: n.filter((i) => iterations <= 10 || i % (iterations <= 16 ? 2 : 4) === 0) },
+              x: {
+                domain: [0, Math.max(1, iterations - 1)],
+                label: 'iteration n',
+                ticks: n.filter((i) => iterations <= 10 || i % (iterations <= 16 ? 2 : 4) === 0),
+              },
               y: { domain: [Math.log10(FLOOR / 3), Math.log10(top)], label: '|Kₙ − K*|', log: true, ticks },
             });
             const log = (a: number[]) => a.map(Math.log10);
@@ -129,7 +147,12 @@ export const KleinmanFigure = defineFigure({
             for (let i = 0; i + 1 < show.length; i++) {
               const P0 = show[i];
               const P1 = show[i + 1];
-              drawLine(svg, { x: [P0, P0, P1], y: [0, riccatiF(P0), 0] }, s, { theme, color: seriesColor(0), weight: 0.8, ariaLabel: `Newton step ${i + 1}: from P = ${P0.toFixed(4)} to ${P1.toFixed(4)}` });
+              drawLine(svg, { x: [P0, P0, P1], y: [0, riccatiF(P0), 0] }, s, {
+                theme,
+                color: seriesColor(0),
+                weight: 0.8,
+                ariaLabel: `Newton step ${i + 1}: from P = ${P0.toFixed(4)} to ${P1.toFixed(4)}`,
+              });
             }
             drawPoints(svg, { x: show, y: show.map(() => 0) }, s, { theme, color: seriesColor(0), ariaLabel: 'Iterates P_n' });
             drawPoints(svg, { x: [optimum.P], y: [0] }, s, { theme, color: themeColor.fg, shape: 'square', ariaLabel: `Root P* = ${optimum.P.toFixed(7)}` });

@@ -75,9 +75,22 @@ export const McGridFigure = defineFigure({
             const pad = 0.05 * (hi - lo);
             const yDomain: [number, number] = [lo - pad, hi + pad];
             const s = plotAxes(svg, size, theme, { x: { domain: [-L, L], label: 'state x' }, y: { domain: yDomain, label: 'V(x)' } });
-            drawLine(svg, { x: [-WINDOW, -WINDOW], y: yDomain }, s, { theme, color: themeColor.muted, weight: 0.5, dash: '2 3', ariaLabel: 'Left end of the error window' });
-            drawLine(svg, { x: [WINDOW, WINDOW], y: yDomain }, s, { theme, color: themeColor.muted, weight: 0.5, dash: '2 3', ariaLabel: 'Right end of the error window' });
-            if (r && r.x.length <= 81) drawPoints(svg, { x: r.x, y: r.V }, s, { theme, color: seriesColor(0), radius: 0.22, ariaLabel: 'V_h at the grid points' });
+            drawLine(svg, { x: [-WINDOW, -WINDOW], y: yDomain }, s, {
+              theme,
+              color: themeColor.muted,
+              weight: 0.5,
+              dash: '2 3',
+              ariaLabel: 'Left end of the error window',
+            });
+            drawLine(svg, { x: [WINDOW, WINDOW], y: yDomain }, s, {
+              theme,
+              color: themeColor.muted,
+              weight: 0.5,
+              dash: '2 3',
+              ariaLabel: 'Right end of the error window',
+            });
+            if (r && r.x.length <= 81)
+              drawPoints(svg, { x: r.x, y: r.V }, s, { theme, color: seriesColor(0), radius: 0.22, ariaLabel: 'V_h at the grid points' });
             else if (r) drawLine(svg, { x: r.x, y: r.V }, s, { theme, color: seriesColor(0), ariaLabel: 'V_h on the grid' });
             drawLine(svg, exact, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: 'Closed-form value V' });
           },
@@ -108,12 +121,23 @@ export const McGridFigure = defineFigure({
             // Reference slope 1 through the finest point.
             const k = r.errors.length - 1;
             const C = r.errors[k] / r.hs[k];
-            drawLine(svg, { x: H_DOMAIN, y: H_DOMAIN.map((lh) => Math.log10(C * 10 ** lh)) }, s, { theme, color: themeColor.muted, dash: '3 3', ariaLabel: 'Reference line of slope 1' });
+            drawLine(svg, { x: H_DOMAIN, y: H_DOMAIN.map((lh) => Math.log10(C * 10 ** lh)) }, s, {
+              theme,
+              color: themeColor.muted,
+              dash: '3 3',
+              ariaLabel: 'Reference line of slope 1',
+            });
             const lhs = r.hs.map(Math.log10);
             const les = r.errors.map(Math.log10);
             drawLine(svg, { x: lhs, y: les }, s, { theme, color: seriesColor(0), weight: 0.7, ariaLabel: 'Sup error against h' });
             drawPoints(svg, { x: lhs, y: les }, s, { theme, color: seriesColor(0), ariaLabel: 'Sup error per grid' });
-            drawPoints(svg, { x: [Math.log10(r.h)], y: [Math.log10(r.error)] }, s, { theme, color: 'var(--accent)', radius: 0.45, shape: 'square', ariaLabel: `Chosen grid h = ${r.h.toPrecision(3)}` });
+            drawPoints(svg, { x: [Math.log10(r.h)], y: [Math.log10(r.error)] }, s, {
+              theme,
+              color: 'var(--accent)',
+              radius: 0.45,
+              shape: 'square',
+              ariaLabel: `Chosen grid h = ${r.h.toPrecision(3)}`,
+            });
           },
         },
       ],

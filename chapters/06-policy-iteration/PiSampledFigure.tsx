@@ -78,8 +78,14 @@ export const PiSampledFigure = defineFigure({
               y: { domain: view?.K0 ?? [0, 10], label: 'gain Kₙ' },
             });
             if (!view || !r) return;
-            drawLine(svg, { x: [0, view.n.length - 1], y: [optimum.K, optimum.K] }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: `Optimal gain K* = ${optimum.K.toFixed(4)}` });
-            if (r.exact.length) drawLine(svg, { x: view.n, y: r.exact }, s, { theme, color: seriesColor(1), ariaLabel: 'Exact Kleinman iteration from the same K0' });
+            drawLine(svg, { x: [0, view.n.length - 1], y: [optimum.K, optimum.K] }, s, {
+              theme,
+              color: themeColor.fg,
+              dash: '6 4',
+              ariaLabel: `Optimal gain K* = ${optimum.K.toFixed(4)}`,
+            });
+            if (r.exact.length)
+              drawLine(svg, { x: view.n, y: r.exact }, s, { theme, color: seriesColor(1), ariaLabel: 'Exact Kleinman iteration from the same K0' });
             drawLine(svg, { x: view.n, y: view.K }, s, { theme, color: seriesColor(0), weight: 0.7, ariaLabel: 'Sampled policy iteration' });
             drawPoints(svg, { x: view.n, y: view.K }, s, { theme, color: seriesColor(0), ariaLabel: 'Sampled gains per iteration' });
           },

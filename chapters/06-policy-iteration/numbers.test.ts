@@ -9,7 +9,7 @@ import { supError } from '../../workers/engines/markovChain.ts';
 import { POST_LQR as post } from '../../workers/engines/examples.ts';
 
 describe('chapter 6 prose numbers', () => {
-  it("Kleinman from K0 = 0: gains 9.0909, 4.8048, 3.0894, 2.6851, 2.65985, 2.6597508; errors down to machine precision at n = 7", () => {
+  it('Kleinman from K0 = 0: gains 9.0909, 4.8048, 3.0894, 2.6851, 2.65985, 2.6597508; errors down to machine precision at n = 7', () => {
     const run = kleinmanRun('scalar', 0, 8);
     const K = run.gains.map((g) => g[0]);
     expect(K[1]).toBeCloseTo(9.0909091, 6);
@@ -22,7 +22,7 @@ describe('chapter 6 prose numbers', () => {
     expect(run.errors[7]).toBeLessThan(1e-15);
   });
 
-  it('each Kleinman P is a Newton step on F, with error constant (beta^2/r)/|F\'(P_n)| (1.56 at P*)', () => {
+  it("each Kleinman P is a Newton step on F, with error constant (beta^2/r)/|F'(P_n)| (1.56 at P*)", () => {
     const run = kleinmanRun('scalar', 0, 6);
     const P = run.P.map((m) => m[0][0]);
     for (let n = 0; n + 1 < P.length; n++) {

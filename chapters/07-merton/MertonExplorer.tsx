@@ -39,7 +39,11 @@ function valueReadout(name: string, run: PolicyRun, m: MertonParams, exactName: 
   const ce = `certainty-equivalent consumption ${fmt(run.ce, 3)}`;
   if (!run.value) {
     return m.gamma > 1
-      ? { label, value: 'value −∞', detail: `— the lower tail of its wealth is so heavy that expected utility, unbounded below for γ > 1, falls faster than it is discounted; ${ce}` }
+      ? {
+          label,
+          value: 'value −∞',
+          detail: `— the lower tail of its wealth is so heavy that expected utility, unbounded below for γ > 1, falls faster than it is discounted; ${ce}`,
+        }
       : { label, value: 'value +∞' };
   }
   const v = run.value;
@@ -146,7 +150,12 @@ export const MertonExplorer = defineFigure({
             }
             for (const [run, color] of runs) {
               for (let i = 0; i < Math.min(DRAWN_PATHS, SHOWN); i++) {
-                drawLine(svg, { x: r.t, y: run.paths.subarray(i * RECORD, (i + 1) * RECORD) }, s, { theme, color, weight: 0.4, ariaLabel: `Sample path ${i + 1}` });
+                drawLine(svg, { x: r.t, y: run.paths.subarray(i * RECORD, (i + 1) * RECORD) }, s, {
+                  theme,
+                  color,
+                  weight: 0.4,
+                  ariaLabel: `Sample path ${i + 1}`,
+                });
               }
             }
             for (const [run, color, , exact] of runs) {
@@ -169,7 +178,11 @@ export const MertonExplorer = defineFigure({
           draw: (svg, _ctx, size, theme) => {
             const gMax = Math.max(4, v.gamma * 1.08);
             const rMax = 0.2;
-            const s = plotAxes(svg, size, theme, { x: { domain: [0, gMax], label: 'risk aversion γ' }, y: { domain: [0, rMax], label: 'discount ρ' }, clamp: true });
+            const s = plotAxes(svg, size, theme, {
+              x: { domain: [0, gMax], label: 'risk aversion γ' },
+              y: { domain: [0, rMax], label: 'discount ρ' },
+              clamp: true,
+            });
             const n = 120;
             const gs = new Float64Array(n);
             const lower = new Float64Array(n);
@@ -179,10 +192,19 @@ export const MertonExplorer = defineFigure({
               gs[i] = g;
               upper[i] = Math.min(rMax, mertonWellPosedness({ ...nowMarket, gamma: g }).rhoMin);
             }
-            drawBand(svg, { x: gs, lower, upper }, s, { color: 'color-mix(in srgb, var(--plot-2) 30%, transparent)', ariaLabel: 'Ill-posed region: infinite value' });
+            drawBand(svg, { x: gs, lower, upper }, s, {
+              color: 'color-mix(in srgb, var(--plot-2) 30%, transparent)',
+              ariaLabel: 'Ill-posed region: infinite value',
+            });
             drawLine(svg, { x: gs, y: upper }, s, { theme, color: READER, ariaLabel: 'Boundary rho = (1 − gamma) M' });
             if (s.frame.right - s.frame.left > 9 * theme.fontSize) drawText(svg, s, gMax * 0.95, rMax * 0.5, 'finite value', theme, { anchor: 'end' });
-            drawPoints(svg, { x: [v.gamma], y: [v.rho] }, s, { theme, color: 'var(--accent)', radius: 0.4, halo: true, ariaLabel: `Your point: gamma = ${v.gamma}, rho = ${v.rho}` });
+            drawPoints(svg, { x: [v.gamma], y: [v.rho] }, s, {
+              theme,
+              color: 'var(--accent)',
+              radius: 0.4,
+              halo: true,
+              ariaLabel: `Your point: gamma = ${v.gamma}, rho = ${v.rho}`,
+            });
           },
         },
       ],

@@ -69,8 +69,18 @@ export const MertonPi = defineFigure({
       readouts.push(
         { label: 'π', value: fmt(fin.pi, 4), detail: `(closed form ${fmt(data.ex.pi, 4)}, reached at the first improvement) after ${its.length} iterations` },
         { label: 'k', value: fmt(fin.k, 4), detail: `(closed form ${fmt(data.ex.k, 4)}, ${fmt(100 * Math.abs(fin.k / data.ex.k - 1), 2)}% off)` },
-        { label: 'fitted A', value: fmt(data.A[data.A.length - 1], 4), detail: `(closed form ${fmt(mertonClosedForm(market(shown.values)).A, 4)})`, secondary: true },
-        { label: 'RMS HJB residual', value: `${fmt(its[0].hjbResidual, 3)} → ${fmt(its[its.length - 1].hjbResidual, 3)}`, detail: '(first iteration → last)', secondary: true },
+        {
+          label: 'fitted A',
+          value: fmt(data.A[data.A.length - 1], 4),
+          detail: `(closed form ${fmt(mertonClosedForm(market(shown.values)).A, 4)})`,
+          secondary: true,
+        },
+        {
+          label: 'RMS HJB residual',
+          value: `${fmt(its[0].hjbResidual, 3)} → ${fmt(its[its.length - 1].hjbResidual, 3)}`,
+          detail: '(first iteration → last)',
+          secondary: true,
+        },
       );
     }
 
@@ -78,7 +88,16 @@ export const MertonPi = defineFigure({
       readouts,
       controlKeys: ['gamma', 'rho', 'iterations', 'paths', 'pi0', 'k0'],
       csv: (): Record<string, ArrayLike<number>> =>
-        data ? { iteration: data.xi, pi_over_pistar: data.pi.subarray(1), k_over_kstar: data.k.subarray(1), log10_hjb_residual: data.res, log10_value_error: data.err, A: data.A } : {},
+        data
+          ? {
+              iteration: data.xi,
+              pi_over_pistar: data.pi.subarray(1),
+              k_over_kstar: data.k.subarray(1),
+              log10_hjb_residual: data.res,
+              log10_value_error: data.err,
+              A: data.A,
+            }
+          : {},
       panels: [
         {
           key: 'iterates',
@@ -95,10 +114,13 @@ export const MertonPi = defineFigure({
             const n = data ? data.x.length - 1 : 6;
             let lo = 0.5;
             let hi = 1.5;
-            if (data) for (const a of [data.pi, data.k]) for (const v of a) if (Number.isFinite(v)) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-              }
+            if (data)
+              for (const a of [data.pi, data.k])
+                for (const v of a)
+                  if (Number.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                  }
             lo = Math.max(lo, -2);
             hi = Math.min(hi, 4);
             const yd: [number, number] = [lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo)];
@@ -107,7 +129,13 @@ export const MertonPi = defineFigure({
               y: { domain: yd, label: 'iterate / closed form' },
               clamp: true,
             });
-            drawLine(svg, { x: [-0.3, n + 0.3], y: [1, 1] }, s, { theme, color: 'var(--plot-fg)', dash: '5 4', weight: 0.8, ariaLabel: 'Closed form (ratio 1)' });
+            drawLine(svg, { x: [-0.3, n + 0.3], y: [1, 1] }, s, {
+              theme,
+              color: 'var(--plot-fg)',
+              dash: '5 4',
+              weight: 0.8,
+              ariaLabel: 'Closed form (ratio 1)',
+            });
             if (!data) return;
             for (const [arr, color, name] of [
               [data.pi, 'var(--plot-1)', 'pi'],
@@ -138,10 +166,13 @@ export const MertonPi = defineFigure({
             const n = data ? data.xi.length : 6;
             let lo = Infinity;
             let hi = -Infinity;
-            if (data) for (const a of [data.res, data.err]) for (const v of a) if (Number.isFinite(v)) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-              }
+            if (data)
+              for (const a of [data.res, data.err])
+                for (const v of a)
+                  if (Number.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                  }
             if (!(hi >= lo)) {
               lo = -1;
               hi = 2;

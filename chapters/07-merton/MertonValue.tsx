@@ -62,7 +62,11 @@ export const MertonValue = defineFigure({
 
     const readouts: Readout[] = data
       ? [
-          { label: `Certainty-equivalent consumption at π* = ${fmt(data.range.piStar, 3)}`, value: `${fmt(data.peak, 3)}% of wealth a year`, detail: `(k = k* = ${fmt(data.k, 4)})` },
+          {
+            label: `Certainty-equivalent consumption at π* = ${fmt(data.range.piStar, 3)}`,
+            value: `${fmt(data.peak, 3)}% of wealth a year`,
+            detail: `(k = k* = ${fmt(data.k, 4)})`,
+          },
           { label: `At π = 0 (all riskless) and at 2π* = ${fmt(2 * data.range.piStar, 3)}`, value: `${fmt(data.cash, 3)}%` },
           { label: 'At 3π*', value: `${fmt(data.triple, 3)}%`, detail: data.ruined ? '(where it is 0 the policy’s value is −∞)' : undefined, secondary: true },
           {
@@ -77,7 +81,8 @@ export const MertonValue = defineFigure({
     return {
       readouts,
       controlKeys: ['mu', 'sigma', 'gamma', 'rho', 'paths'],
-      csv: (): Record<string, ArrayLike<number>> => (r ? { pi: r.pi, mc_value: r.mean, mc_stderr: r.stderr, chain_value: r.chain, continuous_value: r.continuous } : {}),
+      csv: (): Record<string, ArrayLike<number>> =>
+        r ? { pi: r.pi, mc_value: r.mean, mc_stderr: r.stderr, chain_value: r.chain, continuous_value: r.continuous } : {},
       panels: [
         {
           key: 'value',
@@ -93,16 +98,32 @@ export const MertonValue = defineFigure({
           draw: (svg, _ctx, size, theme) => {
             const xd: [number, number] = data ? [data.range.piMin, data.range.piMax] : [0, 2];
             const yd: [number, number] = [0, data ? data.top * 1.08 : 5];
-            const s = plotAxes(svg, size, theme, { x: { domain: xd, label: 'fraction in the stock π' }, y: { domain: yd, label: 'c̄ (% of wealth a year)' }, clamp: true });
+            const s = plotAxes(svg, size, theme, {
+              x: { domain: xd, label: 'fraction in the stock π' },
+              y: { domain: yd, label: 'c̄ (% of wealth a year)' },
+              clamp: true,
+            });
             if (!data || !r) return;
             const { range } = data;
-            for (const [mult, label] of [[1, 'π*'], [2, '2π*']] as const) {
+            for (const [mult, label] of [
+              [1, 'π*'],
+              [2, '2π*'],
+            ] as const) {
               const px = mult * range.piStar;
               drawLine(svg, { x: [px, px], y: yd }, s, { theme, color: 'var(--plot-muted)', dash: '3 3', weight: 0.7, ariaLabel: `${label} = ${fmt(px, 3)}` });
               drawText(svg, s, px, yd[1] * 0.04, ` ${label}`, theme, { color: 'var(--plot-muted)' });
             }
-            drawLine(svg, { x: xd, y: [data.cash, data.cash] }, s, { theme, color: 'var(--plot-muted)', dash: '1 3', weight: 0.8, ariaLabel: 'All riskless (pi = 0)' });
-            drawBand(svg, { x: r.pi, lower: data.lo, upper: data.hi }, s, { color: 'color-mix(in srgb, var(--plot-2) 35%, transparent)', ariaLabel: 'Monte Carlo ± 2 standard errors' });
+            drawLine(svg, { x: xd, y: [data.cash, data.cash] }, s, {
+              theme,
+              color: 'var(--plot-muted)',
+              dash: '1 3',
+              weight: 0.8,
+              ariaLabel: 'All riskless (pi = 0)',
+            });
+            drawBand(svg, { x: r.pi, lower: data.lo, upper: data.hi }, s, {
+              color: 'color-mix(in srgb, var(--plot-2) 35%, transparent)',
+              ariaLabel: 'Monte Carlo ± 2 standard errors',
+            });
             drawLine(svg, { x: data.x, y: data.exact }, s, { theme, color: 'var(--plot-1)', weight: 1.2, ariaLabel: 'Closed form for constant policies' });
             drawLine(svg, { x: r.pi, y: data.mc }, s, { theme, color: 'var(--plot-2)', weight: 0.8, dash: '4 3', ariaLabel: 'Monte Carlo estimate' });
           },

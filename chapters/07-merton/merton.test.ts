@@ -10,8 +10,22 @@ import { tasks } from '../../workers/tasks.ts';
 import { defaults } from '../../app/state/schema.ts';
 import { mertonClosedForm, mertonLogGrowth, mertonPolicyCE, mertonPolicyValue, normalCdf, normalPdf, WEALTH_QUANTILES } from '../../workers/engines/index.ts';
 import {
-  CURVE_N, HORIZON, NORMAL_Z, RECORD, SHOWN, curveRange, exactLog10Quantile, explorerSchema, explorerRequest, illPosedMessage, market, piSchema,
-  piRequest, valueSchema, valueRequest, type ExplorerValues,
+  CURVE_N,
+  HORIZON,
+  NORMAL_Z,
+  RECORD,
+  SHOWN,
+  curveRange,
+  exactLog10Quantile,
+  explorerSchema,
+  explorerRequest,
+  illPosedMessage,
+  market,
+  piSchema,
+  piRequest,
+  valueSchema,
+  valueRequest,
+  type ExplorerValues,
 } from './params.ts';
 
 const ex = defaults(explorerSchema) as ExplorerValues;

@@ -75,8 +75,7 @@ export const N = {
    * At k = k* (gamma > 1) the value is -infinity beyond pi* + sqrt(2 (M - k* + rho/(gamma - 1)) / (gamma sigma^2)),
    * where g(pi) = M - k* - gamma sigma^2 (pi - pi*)^2 / 2 reaches -rho/(gamma - 1); as a multiple of pi*.
    */
-  ruinMultiple:
-    (opt.pi + Math.sqrt((2 * (opt.M - opt.k + post.rho / (post.gamma - 1))) / (post.gamma * post.sigma ** 2))) / opt.pi,
+  ruinMultiple: (opt.pi + Math.sqrt((2 * (opt.M - opt.k + post.rho / (post.gamma - 1))) / (post.gamma * post.sigma ** 2))) / opt.pi,
 };
 
 /** Exercise 1's market: pi* and k* there. */

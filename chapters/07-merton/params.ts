@@ -83,8 +83,17 @@ export function illPosedMessage(m: MertonParams): string | null {
 
 export function explorerRequest(v: ExplorerValues): MertonExplorerParams {
   return {
-    ...market(v), pi: v.pi, k: v.k, paths: v.paths, seed: v.seed, horizon: HORIZON, steps: STEPS, record: RECORD, shown: SHOWN,
-    valueDt: VALUE_DT, valueHorizon: VALUE_HORIZON,
+    ...market(v),
+    pi: v.pi,
+    k: v.k,
+    paths: v.paths,
+    seed: v.seed,
+    horizon: HORIZON,
+    steps: STEPS,
+    record: RECORD,
+    shown: SHOWN,
+    valueDt: VALUE_DT,
+    valueHorizon: VALUE_HORIZON,
   };
 }
 

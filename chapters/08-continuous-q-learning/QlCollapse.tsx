@@ -24,7 +24,12 @@ const sci = (v: number) => formatScientific(v, { plain: null }).replace('-', '�
 const DT_DOMAIN: [number, number] = [0.0035, 0.14];
 const DT_TICKS = [0.005, 0.01, 0.02, 0.05, 0.1];
 /** The time-step axis: log10 of Δt, ticked and labelled at the steps themselves. */
-const DT_AXIS = { domain: [Math.log10(DT_DOMAIN[0]), Math.log10(DT_DOMAIN[1])] as [number, number], label: 'time step Δt (log)', ticks: DT_TICKS.map(Math.log10), log: true };
+const DT_AXIS = {
+  domain: [Math.log10(DT_DOMAIN[0]), Math.log10(DT_DOMAIN[1])] as [number, number],
+  label: 'time step Δt (log)',
+  ticks: DT_TICKS.map(Math.log10),
+  log: true,
+};
 const log10All = (a: ArrayLike<number>) => Float64Array.from(a, Math.log10);
 
 /** K_dt and theta_aa(dt) of the sampled problem on a log grid of dt (closed form, about 0.1 ms). */
@@ -62,13 +67,22 @@ export const QlCollapse = defineFigure({
 
     const readouts: Readout[] = r
       ? [
-          { label: `q-learning gain at Δt = ${DTS[last]}`, value: fmt(r.qKAveraged[last], 3), detail: `(${pct(r.qKAveraged[last] / Ks - 1)} from K* = ${fmt(Ks)})` },
+          {
+            label: `q-learning gain at Δt = ${DTS[last]}`,
+            value: fmt(r.qKAveraged[last], 3),
+            detail: `(${pct(r.qKAveraged[last] / Ks - 1)} from K* = ${fmt(Ks)})`,
+          },
           {
             label: `discrete Q gain at Δt = ${DTS[last]}`,
             value: gainText(r.QKAveraged[last]),
             detail: Number.isFinite(r.QKAveraged[last]) ? `(${pct(r.QKAveraged[last] / Ks - 1)})` : undefined,
           },
-          { label: `discrete Q gain at Δt = ${DTS[0]}`, value: gainText(r.QKAveraged[0]), detail: `near its K_Δt = ${fmt(sampledQ(DTS[0]).K, 3)}`, secondary: true },
+          {
+            label: `discrete Q gain at Δt = ${DTS[0]}`,
+            value: gainText(r.QKAveraged[0]),
+            detail: `near its K_Δt = ${fmt(sampledQ(DTS[0]).K, 3)}`,
+            secondary: true,
+          },
           {
             label: `action gap at Δt = ${DTS[last]}`,
             value: sci(r.Qgap[last]),
@@ -87,7 +101,18 @@ export const QlCollapse = defineFigure({
     return {
       readouts,
       csv: (): Record<string, ArrayLike<number>> =>
-        r ? { dt: r.dt, q_K: r.qK, q_K_averaged: r.qKAveraged, Q_K: r.QK, Q_K_averaged: r.QKAveraged, Q_gap: r.Qgap, Q_gap_exact: exactGap, K_dt_exact: DTS.map((dt) => sampledQ(dt).K) } : {},
+        r
+          ? {
+              dt: r.dt,
+              q_K: r.qK,
+              q_K_averaged: r.qKAveraged,
+              Q_K: r.QK,
+              Q_K_averaged: r.QKAveraged,
+              Q_gap: r.Qgap,
+              Q_gap_exact: exactGap,
+              K_dt_exact: DTS.map((dt) => sampledQ(dt).K),
+            }
+          : {},
       panels: [
         {
           key: 'gain',
@@ -107,15 +132,45 @@ export const QlCollapse = defineFigure({
             const yDomain = finiteRange(vals, [0, 3 * Ks]);
             const s = plotAxes(svg, size, theme, { x: DT_AXIS, y: { domain: yDomain, label: 'learned gain K' } });
             drawLine(svg, { x: DT_AXIS.domain, y: [Ks, Ks] }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: `Optimal gain K* = ${fmt(Ks)}` });
-            drawLine(svg, { x: log10All(curves.dt), y: curves.K }, s, { theme, color: seriesColor(1), weight: 0.6, dash: '2 3', ariaLabel: 'Greedy gain K_dt of the sampled problem, exact' });
+            drawLine(svg, { x: log10All(curves.dt), y: curves.K }, s, {
+              theme,
+              color: seriesColor(1),
+              weight: 0.6,
+              dash: '2 3',
+              ariaLabel: 'Greedy gain K_dt of the sampled problem, exact',
+            });
             if (!r) return;
             const clip = (a: ArrayLike<number>) => clampTo(a, yDomain);
             const xl = r.dt.map((d) => Math.log10(d / 1.06));
             const xr = r.dt.map((d) => Math.log10(d * 1.06));
-            drawPoints(svg, { x: xl, y: clip(r.qK) }, s, { theme, color: seriesColor(0), hollow: DTS.map(() => true), radius: 0.25, ariaLabel: 'q-learning, final gain' });
-            drawPoints(svg, { x: xl, y: clip(r.qKAveraged) }, s, { theme, color: seriesColor(0), halo: true, ariaLabel: 'q-learning, gain averaged over the second half' });
-            drawPoints(svg, { x: xr, y: clip(r.QK) }, s, { theme, color: seriesColor(1), hollow: DTS.map(() => true), radius: 0.25, shape: 'square', ariaLabel: 'discrete Q-learning, final greedy gain' });
-            drawPoints(svg, { x: xr, y: clip(r.QKAveraged) }, s, { theme, color: seriesColor(1), shape: 'square', halo: true, ariaLabel: 'discrete Q-learning, greedy gain of the averaged parameters' });
+            drawPoints(svg, { x: xl, y: clip(r.qK) }, s, {
+              theme,
+              color: seriesColor(0),
+              hollow: DTS.map(() => true),
+              radius: 0.25,
+              ariaLabel: 'q-learning, final gain',
+            });
+            drawPoints(svg, { x: xl, y: clip(r.qKAveraged) }, s, {
+              theme,
+              color: seriesColor(0),
+              halo: true,
+              ariaLabel: 'q-learning, gain averaged over the second half',
+            });
+            drawPoints(svg, { x: xr, y: clip(r.QK) }, s, {
+              theme,
+              color: seriesColor(1),
+              hollow: DTS.map(() => true),
+              radius: 0.25,
+              shape: 'square',
+              ariaLabel: 'discrete Q-learning, final greedy gain',
+            });
+            drawPoints(svg, { x: xr, y: clip(r.QKAveraged) }, s, {
+              theme,
+              color: seriesColor(1),
+              shape: 'square',
+              halo: true,
+              ariaLabel: 'discrete Q-learning, greedy gain of the averaged parameters',
+            });
           },
         },
         {
@@ -132,10 +187,12 @@ export const QlCollapse = defineFigure({
           draw: (svg, _ctx, size, theme) => {
             let lo = Math.min(...curves.gap, ...curves.lead);
             let hi = Math.max(...curves.gap, ...curves.lead);
-            if (r) for (const g of r.Qgap) if (g < 0) {
-                lo = Math.min(lo, -g);
-                hi = Math.max(hi, -g);
-              }
+            if (r)
+              for (const g of r.Qgap)
+                if (g < 0) {
+                  lo = Math.min(lo, -g);
+                  hi = Math.max(hi, -g);
+                }
             const yDomain: [number, number] = [lo / 1.5, hi * 1.5];
             const s = plotAxes(svg, size, theme, {
               x: DT_AXIS,
@@ -147,8 +204,18 @@ export const QlCollapse = defineFigure({
                 format: (v) => formatDecade(10 ** v),
               },
             });
-            drawLine(svg, { x: log10All(curves.dt), y: log10All(curves.lead) }, s, { theme, color: themeColor.muted, dash: '3 3', ariaLabel: 'Leading order r Δt / 2, slope one' });
-            drawLine(svg, { x: log10All(curves.dt), y: log10All(curves.gap) }, s, { theme, color: themeColor.fg, weight: 0.8, ariaLabel: 'Exact action-gap coefficient of Q_dt' });
+            drawLine(svg, { x: log10All(curves.dt), y: log10All(curves.lead) }, s, {
+              theme,
+              color: themeColor.muted,
+              dash: '3 3',
+              ariaLabel: 'Leading order r Δt / 2, slope one',
+            });
+            drawLine(svg, { x: log10All(curves.dt), y: log10All(curves.gap) }, s, {
+              theme,
+              color: themeColor.fg,
+              weight: 0.8,
+              ariaLabel: 'Exact action-gap coefficient of Q_dt',
+            });
             if (!r) return;
             drawPoints(svg, { x: log10All(r.dt), y: r.Qgap.map((g) => (g < 0 ? Math.log10(-g) : NaN)) }, s, {
               theme,

@@ -51,13 +51,23 @@ export const QlErgodic = defineFigure({
     return {
       readouts,
       csv: (): Record<string, ArrayLike<number>> =>
-        r ? { time: r.time, psi1: r.time.map((_, k) => r.psi[3 * k]), psi2: r.time.map((_, k) => r.psi[3 * k + 1]), psi3: r.time.map((_, k) => r.psi[3 * k + 2]) } : {},
+        r
+          ? {
+              time: r.time,
+              psi1: r.time.map((_, k) => r.psi[3 * k]),
+              psi2: r.time.map((_, k) => r.psi[3 * k + 1]),
+              psi3: r.time.map((_, k) => r.psi[3 * k + 2]),
+            }
+          : {},
       panels: [
         {
           key: 'psi',
           title: 'ψ',
           aspect: 0.5,
-          legend: [...NAMES.map((label, j) => ({ label, color: seriesColor(j) })), { label: 'exact ψ* (dashed)', color: themeColor.fg, shape: 'dash' as const }],
+          legend: [
+            ...NAMES.map((label, j) => ({ label, color: seriesColor(j) })),
+            { label: 'exact ψ* (dashed)', color: themeColor.fg, shape: 'dash' as const },
+          ],
           ariaLabel: 'The three policy parameters along the run of ergodic q-learning, against their closed-form optimal values',
           deps: [r],
           draw: (svg, _ctx, size, theme) => {
@@ -65,9 +75,18 @@ export const QlErgodic = defineFigure({
             const vals = [0, ...star];
             if (r) vals.push(...r.psi);
             const yDomain = finiteRange(vals, [-3, 1.5]);
-            const s = plotAxes(svg, size, theme, { x: { domain: [0, T], label: 'simulated time per path' }, y: { domain: yDomain, label: 'policy parameters ψ' } });
+            const s = plotAxes(svg, size, theme, {
+              x: { domain: [0, T], label: 'simulated time per path' },
+              y: { domain: yDomain, label: 'policy parameters ψ' },
+            });
             for (let j = 0; j < 3; j++) {
-              drawLine(svg, { x: [0, T], y: [star[j], star[j]] }, s, { theme, color: seriesColor(j), dash: '6 4', weight: 0.8, ariaLabel: `${NAMES[j]}, exact ${fmt(star[j])}` });
+              drawLine(svg, { x: [0, T], y: [star[j], star[j]] }, s, {
+                theme,
+                color: seriesColor(j),
+                dash: '6 4',
+                weight: 0.8,
+                ariaLabel: `${NAMES[j]}, exact ${fmt(star[j])}`,
+              });
               if (r) {
                 const y = clampTo([0, ...r.time.map((_, k) => r.psi[3 * k + j])], yDomain);
                 drawLine(svg, { x: [0, ...r.time], y }, s, { theme, color: seriesColor(j), ariaLabel: `${NAMES[j]} along the run` });

@@ -56,7 +56,11 @@ export const QlLearning = defineFigure({
       const T = Math.round(r.time[r.time.length - 1]);
       const concave = Number.isFinite(r.QKAveraged);
       readouts.push(
-        { label: 'q-learning gain', value: fmt(r.qKAveraged, 3), detail: `(${pct(r.qKAveraged / Ks - 1)} from K* = ${fmt(Ks)}; averaged over the second half of ${T} time units at Δt = ${r.dt})` },
+        {
+          label: 'q-learning gain',
+          value: fmt(r.qKAveraged, 3),
+          detail: `(${pct(r.qKAveraged / Ks - 1)} from K* = ${fmt(Ks)}; averaged over the second half of ${T} time units at Δt = ${r.dt})`,
+        },
         { label: 'its policy variance', value: fmt(variance, 3), detail: `(γ/r = ${fmt(GAMMA / POST_LQR.r, 3)})`, secondary: true },
         {
           label: 'discrete Q gain',
@@ -64,7 +68,8 @@ export const QlLearning = defineFigure({
           detail: `(K_Δt = ${fmt(Kdt, 3)})${concave ? ', the greedy gain of its parameters averaged over the second half' : ': its Q is not concave in a'}`,
         },
       );
-      if (prof) readouts.push({ label: 'its action curvature θ_aa/Δt', value: fmt(prof.curvature, 4), detail: `(−r/2 = ${fmt(-POST_LQR.r / 2, 4)})`, secondary: true });
+      if (prof)
+        readouts.push({ label: 'its action curvature θ_aa/Δt', value: fmt(prof.curvature, 4), detail: `(−r/2 = ${fmt(-POST_LQR.r / 2, 4)})`, secondary: true });
     }
 
     return {
@@ -91,9 +96,24 @@ export const QlLearning = defineFigure({
             const s = plotAxes(svg, size, theme, { x: { domain: [0, T], label: 'simulated time per path' }, y: { domain: yDomain, label: 'gain K' } });
             drawLine(svg, { x: [0, T], y: [Ks, Ks] }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: `Optimal gain K* = ${fmt(Ks)}` });
             if (!r) return;
-            drawLine(svg, { x: [0, T], y: [Kdt, Kdt] }, s, { theme, color: seriesColor(1), weight: 0.6, dash: '2 3', ariaLabel: `Greedy gain of the sampled problem, ${fmt(Kdt)}` });
-            drawLine(svg, { x: [0, ...r.time], y: clampTo([NaN, ...r.QK], yDomain) }, s, { theme, color: seriesColor(1), weight: 0.8, ariaLabel: 'Discrete Q-learning, greedy gain along the run' });
-            drawLine(svg, { x: [0, ...r.time], y: clampTo([0, ...r.qK], yDomain) }, s, { theme, color: seriesColor(0), ariaLabel: 'q-learning, policy mean gain along the run' });
+            drawLine(svg, { x: [0, T], y: [Kdt, Kdt] }, s, {
+              theme,
+              color: seriesColor(1),
+              weight: 0.6,
+              dash: '2 3',
+              ariaLabel: `Greedy gain of the sampled problem, ${fmt(Kdt)}`,
+            });
+            drawLine(svg, { x: [0, ...r.time], y: clampTo([NaN, ...r.QK], yDomain) }, s, {
+              theme,
+              color: seriesColor(1),
+              weight: 0.8,
+              ariaLabel: 'Discrete Q-learning, greedy gain along the run',
+            });
+            drawLine(svg, { x: [0, ...r.time], y: clampTo([0, ...r.qK], yDomain) }, s, {
+              theme,
+              color: seriesColor(0),
+              ariaLabel: 'q-learning, policy mean gain along the run',
+            });
           },
         },
         {
@@ -111,11 +131,24 @@ export const QlLearning = defineFigure({
             const lo = -(POST_LQR.r / 2) * 9 * 1.6;
             const yDomain: [number, number] = [lo, -0.08 * lo];
             const xDomain: [number, number] = [-Ks * X_PROFILE - 3, -Ks * X_PROFILE + 3];
-            const s = plotAxes(svg, size, theme, { x: { domain: xDomain, label: `action a at x = ${X_PROFILE}` }, y: { domain: yDomain, label: 'advantage rate' } });
+            const s = plotAxes(svg, size, theme, {
+              x: { domain: xDomain, label: `action a at x = ${X_PROFILE}` },
+              y: { domain: yDomain, label: 'advantage rate' },
+            });
             if (!prof) return;
             drawLine(svg, { x: prof.a, y: prof.exact }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: 'Exact advantage rate -(r/2)(a + K* x)^2' });
-            if (prof.discrete) drawLine(svg, { x: prof.a, y: clampTo(prof.discrete, yDomain) }, s, { theme, color: seriesColor(1), weight: 0.8, ariaLabel: 'Discrete Q-learning: (Q(x, a) - max Q(x, .)) / Δt' });
-            drawLine(svg, { x: prof.a, y: clampTo(prof.learned, yDomain) }, s, { theme, color: seriesColor(0), ariaLabel: 'q-learning: q(x, a) - max q(x, .)' });
+            if (prof.discrete)
+              drawLine(svg, { x: prof.a, y: clampTo(prof.discrete, yDomain) }, s, {
+                theme,
+                color: seriesColor(1),
+                weight: 0.8,
+                ariaLabel: 'Discrete Q-learning: (Q(x, a) - max Q(x, .)) / Δt',
+              });
+            drawLine(svg, { x: prof.a, y: clampTo(prof.learned, yDomain) }, s, {
+              theme,
+              color: seriesColor(0),
+              ariaLabel: 'q-learning: q(x, a) - max q(x, .)',
+            });
           },
         },
       ],

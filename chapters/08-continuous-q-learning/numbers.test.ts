@@ -69,7 +69,7 @@ describe('the exact Q-function of the sampled regulator (eq. ql-sampled)', () =>
 
   it('the noise-to-gap ratio P sigma sqrt(dt) / (r dt / 2) at x = 1: 16 at dt = 0.01, 50 at dt = 0.001', () => {
     const ratio = (dt: number) => (optimum.P * POST_LQR.sigma * Math.sqrt(dt)) / ((POST_LQR.r * dt) / 2);
-    expect(optimum.P * POST_LQR.sigma * Math.sqrt(0.01)).toBeCloseTo(0.0080, 4);
+    expect(optimum.P * POST_LQR.sigma * Math.sqrt(0.01)).toBeCloseTo(0.008, 4);
     expect(Math.round(ratio(0.01))).toBe(16);
     expect(Math.round(ratio(0.001))).toBe(50);
   });
@@ -79,7 +79,11 @@ describe('the q-rate of the regulator (eqs. ql-lqr-q, ql-lqr-star)', () => {
   it('q*(x, a) = r + L^a V - rho V for V = -P x^2/2 - c, computed from the generator directly', () => {
     const { alpha, beta, q, r, sigma, rho } = POST_LQR;
     const { P, c, K } = optimum;
-    for (const [x, a] of [[1, 0], [-0.7, 2], [2, -5.3]]) {
+    for (const [x, a] of [
+      [1, 0],
+      [-0.7, 2],
+      [2, -5.3],
+    ]) {
       const V = -0.5 * P * x * x - c;
       const LV = (alpha * x + beta * a) * (-P * x) + 0.5 * sigma * sigma * -P;
       const qrate = -0.5 * (q * x * x + r * a * a) + LV - rho * V;
@@ -181,6 +185,8 @@ describe('the learning figure at large time steps (issue 16, item 6)', () => {
   });
 
   it('a diverging run says so in a sentence that names the time step, instead of drawing nonsense', () => {
-    expect(() => runToEnd(tasks.qlLearning({ dt: 0.2, time: 400, seed: 1 }))).toThrow(/q-learning diverged at Δt = 0\.2: .*unstable at time steps beyond about 0\.125; choose a smaller Δt/);
+    expect(() => runToEnd(tasks.qlLearning({ dt: 0.2, time: 400, seed: 1 }))).toThrow(
+      /q-learning diverged at Δt = 0\.2: .*unstable at time steps beyond about 0\.125; choose a smaller Δt/,
+    );
   });
 });

@@ -89,13 +89,18 @@ export const DcDsm = defineFigure({
       const at = (s: number) => fmt(r.relError[r.times.indexOf(s)], 3);
       readouts.push(
         { label: 'score error at s = 0.3', value: at(0.3), detail: `; ${at(0.05)} at s = 0.05 (${trained.steps} steps × ${trained.batch})` },
-        { label: 'samples: MMD² to the data', value: fmtMmd(r.mmd2), detail: `(data vs data ${fmtMmd(r.reference)}); on a mode ${(100 * r.onModes).toFixed(1)}%` },
+        {
+          label: 'samples: MMD² to the data',
+          value: fmtMmd(r.mmd2),
+          detail: `(data vs data ${fmtMmd(r.reference)}); on a mode ${(100 * r.onModes).toFixed(1)}%`,
+        },
         { label: 'loss', value: `${fmt(r.lossCurve[0], 3)} → ${fmt(r.lossCurve[r.lossCurve.length - 1], 3)}`, secondary: true },
       );
       if (samples.outside > 0) readouts.push({ label: 'samples outside the window', value: `${(100 * samples.outside).toFixed(1)}%`, secondary: true });
     } else {
       readouts.push({
-        label: 'Not trained yet: the zero score has relative error 1 at every time, and the samples panel shows the data. Training runs in the background; the default takes ten to fifteen seconds.',
+        label:
+          'Not trained yet: the zero score has relative error 1 at every time, and the samples panel shows the data. Training runs in the background; the default takes ten to fifteen seconds.',
       });
     }
 
@@ -106,7 +111,14 @@ export const DcDsm = defineFigure({
     }, [armed, status, same]);
     return {
       readouts,
-      notice: !armed && r ? (stopped ? 'Training stopped; showing the last finished network.' : same ? null : 'Settings changed: press Train to train with them; showing the last finished network.') : null,
+      notice:
+        !armed && r
+          ? stopped
+            ? 'Training stopped; showing the last finished network.'
+            : same
+              ? null
+              : 'Settings changed: press Train to train with them; showing the last finished network.'
+          : null,
       actions: running ? (
         <button type="button" className="figure-action" data-action="cancel" onClick={() => setArmed(false)}>
           Cancel training
@@ -166,7 +178,10 @@ export const DcDsm = defineFigure({
           ariaLabel: 'Training loss of denoising score matching against the step',
           deps: [loss, values.steps],
           draw: (svg, _ctx, size, theme) => {
-            const s = plotAxes(svg, size, theme, { x: { domain: [0, loss?.steps ?? values.steps], label: 'training step' }, y: { domain: loss?.domain ?? [0, 2.5], label: 'loss' } });
+            const s = plotAxes(svg, size, theme, {
+              x: { domain: [0, loss?.steps ?? values.steps], label: 'training step' },
+              y: { domain: loss?.domain ?? [0, 2.5], label: 'loss' },
+            });
             if (loss) drawLine(svg, { x: loss.x, y: loss.y }, s, { theme, color: seriesColor(0), ariaLabel: 'Mean loss per block of steps' });
           },
         },

@@ -69,11 +69,19 @@ export const DcParticles = defineFigure({
           ? [
               { label: 'MMD² to the data', value: fmtMmd(r.mmd2), detail: `; two exact samples ${fmtMmd(r.reference)}` },
               { label: 'on a mode', value: `${(100 * r.onModes).toFixed(1)}%`, detail: '(within 0.45 of a mode centre)' },
-              ...(view.outside > 0 ? [{ label: `outside the window at τ = ${tau.toFixed(2)}`, value: `${(100 * view.outside).toFixed(1)}%`, secondary: true }] : []),
+              ...(view.outside > 0
+                ? [{ label: `outside the window at τ = ${tau.toFixed(2)}`, value: `${(100 * view.outside).toFixed(1)}%`, secondary: true }]
+                : []),
               { label: `${r.final.length / 2} particles by the ${methodName} with ${s.steps} steps, score scale λ = ${s.lambda}`, secondary: true },
             ]
           : [],
-      playback: <PlaybackControls playback={playback} label="generation time" format={(fr) => `τ = ${(r ? r.times[Math.min(fr, r.times.length - 1)] : 0).toFixed(3)}`} />,
+      playback: (
+        <PlaybackControls
+          playback={playback}
+          label="generation time"
+          format={(fr) => `τ = ${(r ? r.times[Math.min(fr, r.times.length - 1)] : 0).toFixed(3)}`}
+        />
+      ),
       csv: (): Record<string, ArrayLike<number>> => (view ? { x: view.x, y: view.y } : {}),
       panels: [
         {
@@ -92,7 +100,13 @@ export const DcParticles = defineFigure({
             const g = markGroup(svg, 'modes', 'The eight modes of the data, circles of two standard deviations');
             const rad = Math.abs(sc.x(2 * DC_RING.std) - sc.x(0));
             for (const [mx, my] of ringMeans()) {
-              g.append('circle').attr('cx', sc.x(mx)).attr('cy', sc.y(my)).attr('r', rad).attr('fill', 'none').attr('stroke', 'var(--plot-2)').attr('stroke-width', Math.max(1, theme.strokeWidth * 0.8));
+              g.append('circle')
+                .attr('cx', sc.x(mx))
+                .attr('cy', sc.y(my))
+                .attr('r', rad)
+                .attr('fill', 'none')
+                .attr('stroke', 'var(--plot-2)')
+                .attr('stroke-width', Math.max(1, theme.strokeWidth * 0.8));
             }
             if (ctx && view) drawParticles(ctx, { x: view.x, y: view.y }, sc, theme, { clip: sc.frame, radius: Math.max(1, theme.strokeWidth * 0.7) });
           },

@@ -102,7 +102,13 @@ export const DcValue = defineFigure({
             // The long title where it fits beside the plot's left edge, a short one on a narrow panel.
             const title = `V(x, t), clipped at min + ${VALUE_COLOR_RANGE}`;
             const fits = estimateTextWidth(title, theme.fontSize) <= size.width - s.frame.left;
-            drawColorLegend(svg, view.color, { x: s.frame.left, y: s.frame.bottom + below + 2, width: Math.min(s.frame.innerWidth, 240), title: fits ? title : `V, ≤ min + ${VALUE_COLOR_RANGE}`, theme });
+            drawColorLegend(svg, view.color, {
+              x: s.frame.left,
+              y: s.frame.bottom + below + 2,
+              width: Math.min(s.frame.innerWidth, 240),
+              title: fits ? title : `V, ≤ min + ${VALUE_COLOR_RANGE}`,
+              theme,
+            });
           },
         },
         {
@@ -111,13 +117,23 @@ export const DcValue = defineFigure({
           aspect: 1,
           legend: [
             { label: 'where they end', color: 'var(--plot-1)', shape: 'box' },
-            { label: <>p(Y₀ | Y<sub>T</sub> = x₀), exact</>, color: 'var(--plot-2)' },
+            {
+              label: (
+                <>
+                  p(Y₀ | Y<sub>T</sub> = x₀), exact
+                </>
+              ),
+              color: 'var(--plot-2)',
+            },
             { label: 'p_data', color: 'var(--plot-fg)', shape: 'dash' },
           ],
           ariaLabel: 'Histogram of where the optimally controlled paths end, with the exact conditional density and the data density',
           deps: [r, view],
           draw: (svg, _ctx, size, theme) => {
-            const s = plotAxes(svg, size, theme, { x: { domain: X_DOMAIN, label: 'where the paths end (t = T)' }, y: { domain: [0, view?.peak ?? 1], label: 'density' } });
+            const s = plotAxes(svg, size, theme, {
+              x: { domain: X_DOMAIN, label: 'where the paths end (t = T)' },
+              y: { domain: [0, view?.peak ?? 1], label: 'density' },
+            });
             if (!r || !view) return;
             drawHistogram(svg, { edges: view.edges, density: view.hist, curve: { x: view.xs, y: view.cond } }, s, { theme });
             drawLine(svg, { x: view.xs, y: view.data }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: 'Density of the data' });

@@ -93,7 +93,11 @@ export const DcVerification = defineFigure({
         cost: log10(r.cost),
         costLo: Float64Array.from(r.cost, (c, k) => Math.log10(c - 2 * r.costSe[k])),
         costHi: Float64Array.from(r.cost, (c, k) => Math.log10(c + 2 * r.costSe[k])),
-        relId, relIdSe, relPw, relPwSe, ry: [rlo - pad, rhi + pad] as [number, number],
+        relId,
+        relIdSe,
+        relPw,
+        relPwSe,
+        ry: [rlo - pad, rhi + pad] as [number, number],
         xId: Float64Array.from(r.lambda, (l) => Math.log10(l / 1.04)),
         xPw: Float64Array.from(r.lambda, (l) => Math.log10(l * 1.04)),
       };
@@ -107,12 +111,29 @@ export const DcVerification = defineFigure({
       readouts: r
         ? [
             { label: 'J', value: fmt(r.cost[k1], 3), detail: `± ${fmt(2 * r.costSe[k1], 3)} at λ = 1, against V = ${fmt(r.value[k1], 3)}` },
-            { label: 'pathwise residual', value: `${fmt(r.pathwise[k1], 4)} ± ${fmt(2 * r.pathwiseSe[k1], 4)}`, detail: `at λ = 1; from the averages ${fmt(r.identity[k1], 3)} ± ${fmt(2 * r.identitySe[k1], 3)}` },
+            {
+              label: 'pathwise residual',
+              value: `${fmt(r.pathwise[k1], 4)} ± ${fmt(2 * r.pathwiseSe[k1], 4)}`,
+              detail: `at λ = 1; from the averages ${fmt(r.identity[k1], 3)} ± ${fmt(2 * r.identitySe[k1], 3)}`,
+            },
             { label: 'SE ratio', value: `${ratios[0].toFixed(0)}–${ratios[1].toFixed(0)}×`, detail: '(the pathwise one is tighter)' },
             { label: 'cost at λ = 2 and at λ = 1/4', value: `${fmt(r.cost[last], 3)} and ${fmt(r.cost[0], 1)}`, secondary: true },
           ]
         : [],
-      csv: (): Record<string, ArrayLike<number>> => (r ? { lambda: r.lambda, cost: r.cost, costSe: r.costSe, value: r.value, gap: r.gap, identity: r.identity, identitySe: r.identitySe, pathwise: r.pathwise, pathwiseSe: r.pathwiseSe } : {}),
+      csv: (): Record<string, ArrayLike<number>> =>
+        r
+          ? {
+              lambda: r.lambda,
+              cost: r.cost,
+              costSe: r.costSe,
+              value: r.value,
+              gap: r.gap,
+              identity: r.identity,
+              identitySe: r.identitySe,
+              pathwise: r.pathwise,
+              pathwiseSe: r.pathwiseSe,
+            }
+          : {},
       panels: [
         {
           key: 'cost',
@@ -129,13 +150,27 @@ export const DcVerification = defineFigure({
             const [ylo, yhi] = view?.y ?? [1, 1000];
             const s = plotAxes(svg, size, theme, {
               x: LAMBDA_AXIS,
-              y: { domain: [Math.log10(ylo), Math.log10(yhi)], label: 'cost (log)', ticks: decadeTicks(ylo, yhi).map(Math.log10), format: (v) => formatDecade(10 ** v), log: true },
+              y: {
+                domain: [Math.log10(ylo), Math.log10(yhi)],
+                label: 'cost (log)',
+                ticks: decadeTicks(ylo, yhi).map(Math.log10),
+                format: (v) => formatDecade(10 ** v),
+                log: true,
+              },
             });
             if (!r || !view) return;
             const v1 = Math.log10(r.value[k1]);
             drawLine(svg, { x: LAMBDA_ENDS, y: [v1, v1] }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: `E V(X₀, 0) = ${fmt(r.value[k1], 3)}` });
-            drawLine(svg, { x: view.lambda, y: view.sum }, s, { theme, color: seriesColor(1), ariaLabel: 'V plus one half the expected integral of |u − u*|²' });
-            drawPoints(svg, { x: view.lambda, y: view.cost, lo: view.costLo, hi: view.costHi }, s, { theme, color: seriesColor(0), ariaLabel: 'Monte Carlo cost J with ±2 standard errors' });
+            drawLine(svg, { x: view.lambda, y: view.sum }, s, {
+              theme,
+              color: seriesColor(1),
+              ariaLabel: 'V plus one half the expected integral of |u − u*|²',
+            });
+            drawPoints(svg, { x: view.lambda, y: view.cost, lo: view.costLo, hi: view.costHi }, s, {
+              theme,
+              color: seriesColor(0),
+              ariaLabel: 'Monte Carlo cost J with ±2 standard errors',
+            });
           },
         },
         {
@@ -152,8 +187,17 @@ export const DcVerification = defineFigure({
             const s = plotAxes(svg, size, theme, { x: LAMBDA_AXIS, y: { domain: view?.ry ?? [-0.1, 0.1], label: 'residual / J' } });
             drawLine(svg, { x: LAMBDA_ENDS, y: [0, 0] }, s, { theme, color: themeColor.fg, dash: '3 3', ariaLabel: 'zero' });
             if (!r || !view) return;
-            drawPoints(svg, { x: view.xId, y: view.relId, err: view.relIdSe }, s, { theme, color: seriesColor(2), shape: 'square', ariaLabel: 'Residual J − V − gap from the three averages, ±2 SE, relative to J' });
-            drawPoints(svg, { x: view.xPw, y: view.relPw, err: view.relPwSe }, s, { theme, color: seriesColor(0), ariaLabel: 'Pathwise residual, ±2 SE, relative to J' });
+            drawPoints(svg, { x: view.xId, y: view.relId, err: view.relIdSe }, s, {
+              theme,
+              color: seriesColor(2),
+              shape: 'square',
+              ariaLabel: 'Residual J − V − gap from the three averages, ±2 SE, relative to J',
+            });
+            drawPoints(svg, { x: view.xPw, y: view.relPw, err: view.relPwSe }, s, {
+              theme,
+              color: seriesColor(0),
+              ariaLabel: 'Pathwise residual, ±2 SE, relative to J',
+            });
           },
         },
       ],

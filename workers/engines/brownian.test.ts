@@ -77,7 +77,10 @@ describe('partitionSums', () => {
     const b = partitionSums(w.values, counts);
     // Sum of n squared N(0, 1/n): mean 1, standard deviation sqrt(2/n).
     for (let k = 0; k < counts.length; k++) expect(Math.abs(b.quadratic[k] - 1)).toBeLessThan(4 * Math.sqrt(2 / counts[k]) + 1e-12);
-    const s = partitionSums(Array.from(w.t, (t) => 0.5 * Math.sin(2 * Math.PI * t)), counts);
+    const s = partitionSums(
+      Array.from(w.t, (t) => 0.5 * Math.sin(2 * Math.PI * t)),
+      counts,
+    );
     // sum (df)^2 ~ (1/n) int_0^1 f'^2 = pi^2/(2 n); total variation -> int |f'| = 2.
     expect(s.quadratic[3] * 16384).toBeCloseTo((Math.PI * Math.PI) / 2, 2);
     expect(s.total[3]).toBeCloseTo(2, 6);

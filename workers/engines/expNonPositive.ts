@@ -24,7 +24,7 @@ const POW2_FRAC = Float64Array.from({ length: 64 }, (_, j) => 2 ** (j / 64));
 const POW2_NEG = Float64Array.from({ length: 1100 }, (_, m) => 2 ** -m);
 const INV_STEP = 64 / Math.LN2;
 /** ln 2 / 64 in two parts: STEP_HI has 21 trailing zero bits, so k * STEP_HI is exact for |k| < 2^21. */
-const STEP_HI = 6.93147180369123816490e-1 / 64;
+const STEP_HI = 6.9314718036912381649e-1 / 64;
 const STEP_LO = 1.90821492927058770002e-10 / 64;
 /** Arguments below this are clamped to it, where the result is 0: m = 1076 in the table above. */
 const CLAMP = -746;

@@ -45,9 +45,7 @@ describe('evaluatePolicyMC', () => {
   });
 
   it("LQR, small dt with tail 'continuous': within 4 standard errors of the continuous value plus the O(dt) bias", () => {
-    const r = runToEnd(
-      evaluatePolicyMC({ model: 'lqr', params: post, gain: K, x0: 1, dt: 0.005, horizon: 5, paths: 4000, seed: 2, tail: 'continuous' }),
-    );
+    const r = runToEnd(evaluatePolicyMC({ model: 'lqr', params: post, gain: K, x0: 1, dt: 0.005, horizon: 5, paths: 4000, seed: 2, tail: 'continuous' }));
     // The estimator's mean is the chain's value over [0, 5) plus e^{-rho 5} V_cont: between chain and continuous.
     const lo = Math.min(r.chainValue, r.continuousValue);
     const hi = Math.max(r.chainValue, r.continuousValue);
@@ -110,7 +108,10 @@ describe('evaluatePolicyMCReference (the readable version of evaluatePolicyMC)',
   const common = { x0: 1, dt: 0.05, horizon: 30, paths: 300, seed: 5 };
   const cases: [string, EvaluatePolicyParams][] = [
     ['LQR, chain tail (default)', { model: 'lqr', params: post, gain: K, ...common, x0: 1.3 }],
-    ['LQR, continuous tail, a sub-optimal gain, stream 2, steps not a multiple of 512', { model: 'lqr', params: post, gain: 0.5, ...common, horizon: 41.3, tail: 'continuous', stream: 2 }],
+    [
+      'LQR, continuous tail, a sub-optimal gain, stream 2, steps not a multiple of 512',
+      { model: 'lqr', params: post, gain: 0.5, ...common, horizon: 41.3, tail: 'continuous', stream: 2 },
+    ],
     ['LQR, no tail, short horizon', { model: 'lqr', params: post, gain: K, ...common, horizon: 2, tail: 'none' }],
     ['Merton, EM step (continuous tail)', { model: 'merton', params: merton, policy: { pi: 0.75, k: 0.06 }, ...common }],
     ['Merton, exact step (chain tail)', { model: 'merton', params: merton, policy: { pi: 0.5, k: 0.05 }, scheme: 'exact', ...common }],

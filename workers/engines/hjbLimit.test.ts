@@ -80,7 +80,9 @@ describe('lqrSampledHold (exact zero-order hold)', () => {
       const { P, K } = lqrSampledHold({ ...p, h });
       const { alpha: a, beta: b, q, r, rho } = p;
       const phi = (s: number) => (a === 0 ? s : (Math.exp(a * s) - 1) / a);
-      let M11 = 0, M12 = 0, M22 = 0;
+      let M11 = 0,
+        M12 = 0,
+        M22 = 0;
       const N = 20_000;
       for (let i = 0; i < N; i++) {
         const s = ((i + 0.5) * h) / N;

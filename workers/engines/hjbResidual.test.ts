@@ -19,7 +19,7 @@ describe('scalarLqrHjbResidual', () => {
     const c = 0.1;
     for (const x of [-1.5, 1, 2]) {
       const R = scalarLqrHjbResidual(post, P, c, x).residual;
-      const closed = 0.5 * (1 + 2 * -0.5 * P - 0.1 * P - P * P / 0.1) * x * x + (0.5 * 0.09 * P - 0.1 * c);
+      const closed = 0.5 * (1 + 2 * -0.5 * P - 0.1 * P - (P * P) / 0.1) * x * x + (0.5 * 0.09 * P - 0.1 * c);
       expect(R).toBeCloseTo(closed, 14);
       let best = -Infinity;
       for (let a = -20; a <= 20; a += 1e-4) best = Math.max(best, -0.5 * (x * x + 0.1 * a * a) + (-0.5 * x + a) * (-P * x) - 0.5 * 0.09 * P);

@@ -13,8 +13,21 @@ describe('linalg', () => {
     expect(maxAbs(sub(matmul(A, inv(A)), eye(3)))).toBeLessThan(1e-14);
     const L = cholesky(A)!;
     expect(maxAbs(sub(matmul(L, transpose(L)), A))).toBeLessThan(1e-14);
-    expect(cholesky([[1, 2], [2, 1]])).toBeNull();
-    expect(() => solve([[1, 2], [2, 4]], [[1], [2]])).toThrow(/singular/);
+    expect(
+      cholesky([
+        [1, 2],
+        [2, 1],
+      ]),
+    ).toBeNull();
+    expect(() =>
+      solve(
+        [
+          [1, 2],
+          [2, 4],
+        ],
+        [[1], [2]],
+      ),
+    ).toThrow(/singular/);
   });
 
   it('solves Lyapunov equations and tests Hurwitz stability', () => {
@@ -29,8 +42,23 @@ describe('linalg', () => {
     const X = lyapunov(M, C);
     expect(maxAbs(add(add(matmul(transpose(M), X), matmul(X, M)), C))).toBeLessThan(1e-13);
     expect(isHurwitz(M)).toBe(true);
-    expect(isHurwitz([[0.1, 0], [0, -1]])).toBe(false);
-    expect(isHurwitz([[0, 1], [-1, 0]])).toBe(false); // eigenvalues on the imaginary axis
-    expect(isHurwitz([[-0.1, 1], [-1, -0.1]])).toBe(true); // a stable focus
+    expect(
+      isHurwitz([
+        [0.1, 0],
+        [0, -1],
+      ]),
+    ).toBe(false);
+    expect(
+      isHurwitz([
+        [0, 1],
+        [-1, 0],
+      ]),
+    ).toBe(false); // eigenvalues on the imaginary axis
+    expect(
+      isHurwitz([
+        [-0.1, 1],
+        [-1, -0.1],
+      ]),
+    ).toBe(true); // a stable focus
   });
 });

@@ -214,11 +214,26 @@ describe('lqrCare', () => {
 
   it('throws for a non-stabilisable pair and for bad shapes', () => {
     // The second state grows like e^t, is not driven by the control, and is costed.
-    const bad: MatrixLqrParams = { ...doubleIntegrator, A: [[0, 0], [0, 1]], B: [[1], [0]] };
+    const bad: MatrixLqrParams = {
+      ...doubleIntegrator,
+      A: [
+        [0, 0],
+        [0, 1],
+      ],
+      B: [[1], [0]],
+    };
     expect(() => lqrCare(bad)).toThrow(/not stabilisable/);
     expect(() => lqrCare({ ...doubleIntegrator, B: [[1, 0]] })).toThrow(/B must have n = 2 rows/);
     expect(() => lqrCare({ ...doubleIntegrator, R: -1 })).toThrow(/R must be positive definite/);
-    expect(() => lqrCare({ ...doubleIntegrator, Q: [[1, 2], [0, 1]] })).toThrow(/Q must be symmetric/);
+    expect(() =>
+      lqrCare({
+        ...doubleIntegrator,
+        Q: [
+          [1, 2],
+          [0, 1],
+        ],
+      }),
+    ).toThrow(/Q must be symmetric/);
   });
 });
 

@@ -5,24 +5,7 @@
  *   A'P + PA - rho P - P B R^{-1} B' P + Q = 0,   c = tr(D D' P) / (2 rho).
  * Scalar form: rho P = q + 2 alpha P - beta^2 P^2 / r, c = sigma^2 P / (2 rho), K = beta P / r.
  */
-import {
-  add,
-  cholesky,
-  eye,
-  inv,
-  isHurwitz,
-  lyapunov,
-  matmul,
-  maxAbs,
-  type Matrix,
-  scale,
-  shape,
-  solve,
-  sub,
-  symmetrize,
-  trace,
-  transpose,
-} from './linalg';
+import { add, cholesky, eye, inv, isHurwitz, lyapunov, matmul, maxAbs, type Matrix, scale, shape, solve, sub, symmetrize, trace, transpose } from './linalg';
 import { requireFinite, requireInteger, requireNonNegative, requirePositive } from './validate';
 
 /** Parameters of the scalar discounted LQR: dX = (alpha X + beta a) dt + sigma dW, r = -1/2 (q x^2 + r a^2). */
@@ -176,12 +159,11 @@ export function lqrFiniteHorizon(p: FiniteHorizonLqrParams): FiniteHorizonLqrSol
 }
 
 const GL_X = [
-  -0.9602898564975363, -0.7966664774136267, -0.5255324099163290, -0.1834346424956498, 0.1834346424956498,
-  0.5255324099163290, 0.7966664774136267, 0.9602898564975363,
+  -0.9602898564975363, -0.7966664774136267, -0.525532409916329, -0.1834346424956498, 0.1834346424956498, 0.525532409916329, 0.7966664774136267,
+  0.9602898564975363,
 ];
 const GL_W = [
-  0.1012285362903763, 0.2223810344533745, 0.3137066458778873, 0.3626837833783620, 0.3626837833783620,
-  0.3137066458778873, 0.2223810344533745, 0.1012285362903763,
+  0.1012285362903763, 0.2223810344533745, 0.3137066458778873, 0.362683783378362, 0.362683783378362, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763,
 ];
 
 /** Composite 8-point Gauss–Legendre quadrature of f over [a, b] with `panels` panels. */
@@ -480,9 +462,7 @@ export function lqrDiscrete(p: DiscreteLqrParams): DiscreteLqrSolution {
   let P: number;
   if (B === 0) {
     if (!(gamma * A * A < 1)) {
-      throw new Error(
-        `not stabilisable: with beta = 0 the discounted chain needs e^{-rho h} (1 + alpha h)^2 < 1; got ${gamma * A * A}`,
-      );
+      throw new Error(`not stabilisable: with beta = 0 the discounted chain needs e^{-rho h} (1 + alpha h)^2 < 1; got ${gamma * A * A}`);
     }
     P = (q * h) / (1 - gamma * A * A);
   } else {

@@ -136,7 +136,6 @@ function createZiggurat(K: Int32Array, W: Float64Array, F: Float64Array, r: numb
     return zigguratSlow(st, i, h);
   }
 
-
   /**
    * Writes `count` independent N(0, 1) variates to out[offset .. offset + count), drawn from the generator state `st`.
    * Two passes per block of at most NORMAL_BLOCK values: a tight pass runs xoshiro128** and the ziggurat fast path

@@ -11,13 +11,21 @@ const mertonPost = { mu: 0.08, rf: 0.03, sigma: 0.2, gamma: 2, rho: 0.05 };
 describe('value fits', () => {
   it('recover exact quadratic and CRRA functions', () => {
     const xs = [-2, -1, 0, 1, 2];
-    const { fit, rmse } = fitLeastSquares(quadraticFeatures, xs, xs.map((x) => 1 - 2 * x + 0.5 * x * x));
+    const { fit, rmse } = fitLeastSquares(
+      quadraticFeatures,
+      xs,
+      xs.map((x) => 1 - 2 * x + 0.5 * x * x),
+    );
     expect(rmse).toBeLessThan(1e-12);
     expect(fit.theta[2]).toBeCloseTo(0.5, 12);
     expect(fit.dx(1)).toBeCloseTo(-1, 12);
     expect(fit.dxx(3)).toBeCloseTo(1, 12);
     const ws = [0.5, 1, 2];
-    const c = fitLeastSquares(crraFeatures(2), ws, ws.map((x) => 3 - 4 / x));
+    const c = fitLeastSquares(
+      crraFeatures(2),
+      ws,
+      ws.map((x) => 3 - 4 / x),
+    );
     expect(c.fit.theta[1]).toBeCloseTo(4, 10); // u(x) = -1/x
     expect(() => fitLeastSquares(quadraticFeatures, [1, 2], [1, 2])).toThrow(/at least 3 sample states/);
   });
@@ -38,7 +46,7 @@ describe('value fits', () => {
 });
 
 describe('policyIterationSampled', () => {
-  it("LQR: K within 1% of lqrDiscounted after 6 iterations (seed 1), with a falling HJB residual", () => {
+  it('LQR: K within 1% of lqrDiscounted after 6 iterations (seed 1), with a falling HJB residual', () => {
     const r = runToEnd(policyIterationSampled({ model: 'lqr', params: post, iterations: 6, paths: 400, seed: 1 }));
     const K = (r.final as { K: number }).K;
     const Kstar = lqrDiscounted(post).K;
@@ -52,7 +60,7 @@ describe('policyIterationSampled', () => {
     expect(r.iterations.length).toBe(6);
   });
 
-  it("Merton: pi within 2% of 0.625 and k within 5% of the closed form (seed 1)", () => {
+  it('Merton: pi within 2% of 0.625 and k within 5% of the closed form (seed 1)', () => {
     const r = runToEnd(policyIterationSampled({ model: 'merton', params: mertonPost, iterations: 6, paths: 300, seed: 1 }));
     const ex = mertonClosedForm(mertonPost);
     const f = r.final as { pi: number; k: number };
@@ -81,9 +89,7 @@ describe('policyIterationSampled', () => {
     expect(() => runToEnd(policyIterationSampled({ model: 'lqr', params: post, iterations: 0, paths: 10, seed: 1 }))).toThrow(
       /iterations must be an integer in \[1, 50\]/,
     );
-    expect(() => runToEnd(policyIterationSampled({ model: 'lqr', params: post, iterations: 1, paths: 10, seed: 1, K0: -3 }))).toThrow(
-      /does not stabilise/,
-    );
+    expect(() => runToEnd(policyIterationSampled({ model: 'lqr', params: post, iterations: 1, paths: 10, seed: 1, K0: -3 }))).toThrow(/does not stabilise/);
     expect(() =>
       runToEnd(policyIterationSampled({ model: 'merton', params: { ...mertonPost, gamma: 0.5, rho: 0.04 }, iterations: 1, paths: 10, seed: 1 })),
     ).toThrow(/ill-posed/);
@@ -96,9 +102,15 @@ describe('policyIterationSampled', () => {
 describe('policyIterationSampledReference (the readable version of policyIterationSampled)', () => {
   const cases: [string, SampledPiParams][] = [
     ['LQR from K0 = 0', { model: 'lqr', params: post, iterations: 3, paths: 60, dt: 0.05, horizon: 4, seed: 3 }],
-    ['LQR from K0 = 2, own states', { model: 'lqr', params: { ...post, alpha: 0.2 }, K0: 2, states: [-1.5, -0.5, 0.3, 1, 2], iterations: 2, paths: 40, dt: 0.04, horizon: 3, seed: 8 }],
+    [
+      'LQR from K0 = 2, own states',
+      { model: 'lqr', params: { ...post, alpha: 0.2 }, K0: 2, states: [-1.5, -0.5, 0.3, 1, 2], iterations: 2, paths: 40, dt: 0.04, horizon: 3, seed: 8 },
+    ],
     ['Merton, CRRA gamma = 2', { model: 'merton', params: mertonPost, iterations: 3, paths: 60, dt: 0.1, horizon: 8, seed: 4 }],
-    ['Merton, log utility, own start', { model: 'merton', params: { ...mertonPost, gamma: 1 }, policy0: { pi: 0.5, k: 0.08 }, iterations: 2, paths: 40, dt: 0.1, horizon: 6, seed: 1 }],
+    [
+      'Merton, log utility, own start',
+      { model: 'merton', params: { ...mertonPost, gamma: 1 }, policy0: { pi: 0.5, k: 0.08 }, iterations: 2, paths: 40, dt: 0.1, horizon: 6, seed: 1 },
+    ],
   ];
   const close = (a: number, b: number, tol: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(b)));
   // LQR: 1e-10 throughout. Merton: the first fit to 1e-10; the improvement's gradient ascent stops at a tolerance,

@@ -271,7 +271,10 @@ export function* policyIterationSampled(p: SampledPiParams): Chunked<SampledPiRe
     // --- Improvement.
     if (p.model === 'lqr') {
       const { beta, r } = p.params;
-      lqr = projectAffine(states, states.map((x) => (beta * fit.dx(x)) / r));
+      lqr = projectAffine(
+        states,
+        states.map((x) => (beta * fit.dx(x)) / r),
+      );
     } else {
       mer = improveMerton(p.params, fit, states, mer);
     }
@@ -300,9 +303,7 @@ function sampledPiDefaults(p: SampledPiParams): { dt: number; horizon: number; s
   return {
     dt: p.dt ?? (isLqr ? 0.02 : 0.05),
     horizon: p.horizon ?? (isLqr ? 10 : 40),
-    states:
-      p.states ??
-      (isLqr ? Array.from({ length: 12 }, (_, i) => -2 + (4 * i) / 11) : Array.from({ length: 8 }, (_, i) => 0.5 * Math.pow(4, i / 7))),
+    states: p.states ?? (isLqr ? Array.from({ length: 12 }, (_, i) => -2 + (4 * i) / 11) : Array.from({ length: 8 }, (_, i) => 0.5 * Math.pow(4, i / 7))),
   };
 }
 
@@ -375,7 +376,11 @@ export function policyIterationSampledReference(p: SampledPiParams): { iteration
       return sum / p.paths;
     });
     const { fit } = fitLeastSquares(features, states, ys);
-    if (p.model === 'lqr') lqr = projectAffine(states, states.map((x) => (p.params.beta * fit.dx(x)) / p.params.r));
+    if (p.model === 'lqr')
+      lqr = projectAffine(
+        states,
+        states.map((x) => (p.params.beta * fit.dx(x)) / p.params.r),
+      );
     else mer = improveMerton(p.params, fit, states, mer);
     iterations.push({ improved: p.model === 'lqr' ? { ...lqr } : { ...mer }, theta: [...fit.theta] });
     prev = fit;
@@ -404,12 +409,7 @@ function projectAffine(states: number[], actions: number[]): { K: number; u0: nu
  * backtracking (Armijo) line search from the current policy; at most 500 steps, stopping when the step is below
  * 1e-12. Requires V' > 0 and V'' < 0 at the states (a concave increasing fit); otherwise keeps the policy.
  */
-function improveMerton(
-  pp: MertonParams,
-  fit: ValueFunction1d,
-  states: number[],
-  start: { pi: number; k: number },
-): { pi: number; k: number } {
+function improveMerton(pp: MertonParams, fit: ValueFunction1d, states: number[], start: { pi: number; k: number }): { pi: number; k: number } {
   const n = states.length;
   const V1 = states.map((x) => fit.dx(x));
   const V2 = states.map((x) => fit.dxx(x));

@@ -102,11 +102,17 @@ describe('sampleLinearSde1d', () => {
 
 describe('affineRunReference (the readable version of the affine kernel)', () => {
   const cases: [string, LinearSde1dParams][] = [
-    ['OU, EM, paths not a multiple of 4, steps not a multiple of the block', { a: -1.3, b: 0.4, s: 0.7, x0: 1.5, T: 2, steps: 613, paths: 7, seed: 11, record: 9 }],
-    ['closed-loop LQR, exact scheme, every step recorded, stream 3', { a: -0.8, b: 0, s: 0.3, x0: -1, T: 1, steps: 40, paths: 5, seed: 2, record: 41, stream: 3, scheme: 'exact' }],
+    [
+      'OU, EM, paths not a multiple of 4, steps not a multiple of the block',
+      { a: -1.3, b: 0.4, s: 0.7, x0: 1.5, T: 2, steps: 613, paths: 7, seed: 11, record: 9 },
+    ],
+    [
+      'closed-loop LQR, exact scheme, every step recorded, stream 3',
+      { a: -0.8, b: 0, s: 0.3, x0: -1, T: 1, steps: 40, paths: 5, seed: 2, record: 41, stream: 3, scheme: 'exact' },
+    ],
     ['explosive, one path, two blocks exactly', { a: 0.5, b: -0.1, s: 1, x0: 0, T: 3, steps: 512, paths: 1, seed: 99, record: 2 }],
   ];
-  it.each(cases)('gives the fast sampler\'s numbers bit for bit: %s', (_, p) => {
+  it.each(cases)("gives the fast sampler's numbers bit for bit: %s", (_, p) => {
     const fast = runToEnd(sampleLinearSde1d(p));
     const ref = affineRunReference(p);
     expect(Array.from(ref.final)).toEqual(Array.from(fast.final));
@@ -139,9 +145,7 @@ describe('sampleGeometricSde1d and sampleSde1d', () => {
     const gen = runToEnd(sampleSde1d({ ...p, f: (_t, x) => -1.5 * x + 0.2, g: () => 0.7 }));
     for (let i = 0; i < p.paths; i++) expect(Math.abs(gen.final[i] - lin.final[i])).toBeLessThan(1e-12);
     const geo = runToEnd(sampleGeometricSde1d({ ...p, m: 0.1, v: 0.5, scheme: 'milstein' }));
-    const genM = runToEnd(
-      sampleSde1d({ ...p, scheme: 'milstein', f: (_t, x) => 0.1 * x, g: (_t, x) => 0.5 * x, gx: () => 0.5 }),
-    );
+    const genM = runToEnd(sampleSde1d({ ...p, scheme: 'milstein', f: (_t, x) => 0.1 * x, g: (_t, x) => 0.5 * x, gx: () => 0.5 }));
     for (let i = 0; i < p.paths; i++) expect(Math.abs(genM.final[i] - geo.final[i])).toBeLessThan(1e-12);
   });
 

@@ -210,14 +210,7 @@ interface SamplerOptions {
  * Runs the scalar group kernel over all paths as a chunked job and assembles the result (times, paths, finals,
  * moments, optional bands and histogram).
  */
-function* runScalar(
-  o: SamplerOptions,
-  kind: number,
-  c0: number,
-  c1: number,
-  c2: number,
-  fns: ScalarSdeFunctions | null,
-): Chunked<PathsResult> {
+function* runScalar(o: SamplerOptions, kind: number, c0: number, c1: number, c2: number, fns: ScalarSdeFunctions | null): Chunked<PathsResult> {
   const { x0, T, steps, paths, seed, record } = o;
   requireFinite('x0', x0);
   checkGrid(T, steps, paths, record);

@@ -14,7 +14,7 @@ describe('planar samplers', () => {
   ];
   const base = { x0: [1, 0] as [number, number], T: 2, steps: 40, paths: 100_000, seed: 3, record: 2 };
 
-  it('linear EM covariance matches the exact discrete recursion Sigma <- M Sigma M\' + L L\' within 4 standard errors', () => {
+  it("linear EM covariance matches the exact discrete recursion Sigma <- M Sigma M' + L L' within 4 standard errors", () => {
     const r = runToEnd(sampleLinearSde2d({ ...base, A, S }));
     const dt = base.T / base.steps;
     const M = [
@@ -69,7 +69,7 @@ describe('planar samplers', () => {
     for (let k = 0; k < gen.paths.length; k++) expect(Math.abs(gen.paths[k] - lin.paths[k])).toBeLessThan(1e-6);
   });
 
-  it('geometric 2-D: EM mean x0 (1 + m dt)^N; exact mean x0 e^{mT} and log-covariance V V\' T, within 4 standard errors', () => {
+  it("geometric 2-D: EM mean x0 (1 + m dt)^N; exact mean x0 e^{mT} and log-covariance V V' T, within 4 standard errors", () => {
     const V = [
       [0.2, 0],
       [0.15, 0.25],

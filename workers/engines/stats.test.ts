@@ -87,7 +87,12 @@ describe('histogramOnEdges and uniformEdges', () => {
   });
 
   it('uniformEdges: the plots formula, with the last edge exactly max', () => {
-    for (const [lo, hi, n] of [[0, 1, 10], [-3, 3, 24], [0.1, 0.7, 3], [-1e-3, 2.5, 7]] as const) {
+    for (const [lo, hi, n] of [
+      [0, 1, 10],
+      [-3, 3, 24],
+      [0.1, 0.7, 3],
+      [-1e-3, 2.5, 7],
+    ] as const) {
       const e = uniformEdges(lo, hi, n);
       const ref = uniformEdges(lo, hi, n);
       expect(e.length).toBe(n + 1);
@@ -145,7 +150,12 @@ describe('normal distribution function and KS', () => {
     expect(ksStatistic(grid, (x) => x)).toBeCloseTo(0.5 / n, 12);
     expect(ksPValue(0.5 / n, n)).toBe(1);
     const shifted = grid.map((u) => Math.min(1, u + 0.1));
-    expect(ksPValue(ksStatistic(shifted, (x) => x), n)).toBeLessThan(1e-6);
+    expect(
+      ksPValue(
+        ksStatistic(shifted, (x) => x),
+        n,
+      ),
+    ).toBeLessThan(1e-6);
   });
 
   it('linearFit recovers a line', () => {

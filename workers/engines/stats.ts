@@ -160,12 +160,7 @@ export function quantiles(values: ArrayLike<number>, ps: readonly number[]): Flo
  * j < record) returns `bands[k * record + j]` = type-7 quantile `ps[k]` of {paths[i * record + j]}_i, plus the
  * pointwise mean. Cost O(record * nPaths log nPaths).
  */
-export function quantileBands(
-  paths: ArrayLike<number>,
-  nPaths: number,
-  record: number,
-  ps: readonly number[],
-): { bands: Float32Array; mean: Float32Array } {
+export function quantileBands(paths: ArrayLike<number>, nPaths: number, record: number, ps: readonly number[]): { bands: Float32Array; mean: Float32Array } {
   requireInteger('nPaths', nPaths, 1);
   requireInteger('record', record, 1);
   if (paths.length < nPaths * record) {

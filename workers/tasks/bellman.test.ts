@@ -3,7 +3,16 @@ import { runToEnd } from '../engines/chunked.ts';
 import { createValueIteration, defaultGridworld, greedyPolicy, policyIteration, qValues } from '../engines/index.ts';
 import { bellmanTasks, CELL_GOAL, CELL_PIT, CELL_WALL, DEFAULT_PITS, DEFAULT_WALLS, gridSpecFromMasks, type GridworldViParams } from './bellman.ts';
 
-const base: GridworldViParams = { gamma: 0.9, slip: 0.2, stepReward: -0.04, walls: DEFAULT_WALLS, pits: DEFAULT_PITS, maxFrames: 300, tol: 1e-12, maxSweeps: 20_000 };
+const base: GridworldViParams = {
+  gamma: 0.9,
+  slip: 0.2,
+  stepReward: -0.04,
+  walls: DEFAULT_WALLS,
+  pits: DEFAULT_PITS,
+  maxFrames: 300,
+  tol: 1e-12,
+  maxSweeps: 20_000,
+};
 const run = (over: Partial<GridworldViParams> = {}) => runToEnd(bellmanTasks.gridworldVi({ ...base, ...over }));
 
 describe('gridworldVi', () => {
@@ -73,7 +82,10 @@ describe('gridworldVi', () => {
 
   it('a toggled cell changes the world: a pit at (0,3) next to the goal, a wall where the pit was', () => {
     const spec = gridSpecFromMasks({ ...base, pits: 1 << 3, walls: DEFAULT_WALLS | (1 << 9) });
-    expect(spec.terminals).toEqual([{ cell: [0, 4], reward: 1 }, { cell: [0, 3], reward: -1 }]);
+    expect(spec.terminals).toEqual([
+      { cell: [0, 4], reward: 1 },
+      { cell: [0, 3], reward: -1 },
+    ]);
     expect(spec.walls).toContainEqual([1, 4]);
     const r = run({ pits: 1 << 3, walls: DEFAULT_WALLS | (1 << 9) });
     // The goal is now enclosed (pit to its left, wall below): every value is negative.

@@ -51,7 +51,8 @@ export interface GridworldViResult {
 /** The GridworldSpec that the masks describe. */
 export function gridSpecFromMasks(p: Pick<GridworldViParams, 'gamma' | 'slip' | 'stepReward' | 'walls' | 'pits'>): GridworldSpec {
   for (const [k, v] of Object.entries({ walls: p.walls, pits: p.pits })) {
-    if (!Number.isInteger(v) || v < 0 || v >= 2 ** (GRID_ROWS * GRID_COLS)) throw new Error(`${k} must be a bit mask over the ${GRID_ROWS * GRID_COLS} cells; got ${v}`);
+    if (!Number.isInteger(v) || v < 0 || v >= 2 ** (GRID_ROWS * GRID_COLS))
+      throw new Error(`${k} must be a bit mask over the ${GRID_ROWS * GRID_COLS} cells; got ${v}`);
   }
   const walls: [number, number][] = [];
   const terminals: GridworldSpec['terminals'] = [{ cell: [Math.floor(GOAL_CELL / GRID_COLS), GOAL_CELL % GRID_COLS], reward: 1 }];
@@ -77,7 +78,8 @@ function supDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
  */
 function* gridworldVi(p: GridworldViParams): Chunked<GridworldViResult> {
   if (!Number.isInteger(p.maxFrames) || p.maxFrames < 2 || p.maxFrames > 2000) throw new Error(`maxFrames must be an integer in [2, 2000]; got ${p.maxFrames}`);
-  if (!Number.isInteger(p.maxSweeps) || p.maxSweeps < 1 || p.maxSweeps > 100_000) throw new Error(`maxSweeps must be an integer in [1, 100000]; got ${p.maxSweeps}`);
+  if (!Number.isInteger(p.maxSweeps) || p.maxSweeps < 1 || p.maxSweeps > 100_000)
+    throw new Error(`maxSweeps must be an integer in [1, 100000]; got ${p.maxSweeps}`);
   if (!(p.tol > 0)) throw new Error(`tol must be > 0; got ${p.tol}`);
   const m: Gridworld = gridworld(gridSpecFromMasks(p));
   let open = 0;

@@ -37,7 +37,7 @@ describe('qlCollapse (figure ql-collapse)', () => {
     for (let k = 0; k < DTS.length; k++) {
       const exact = sampledQ(DTS[k]).thetaAA;
       expect(Math.abs(r.Qgap[k] / exact - 1)).toBeLessThan(0.04);
-      expect(Math.abs(sampledQ(DTS[k]).thetaAA / (-POST_LQR.r * DTS[k] / 2) - 1)).toBeLessThan(0.31); // leading order r dt / 2
+      expect(Math.abs(sampledQ(DTS[k]).thetaAA / ((-POST_LQR.r * DTS[k]) / 2) - 1)).toBeLessThan(0.31); // leading order r dt / 2
     }
     expect(sampledQ(0.1).thetaAA).toBeCloseTo(-6.51e-3, 5);
     expect(r.Qgap[0]).toBeCloseTo(-6.53e-3, 5); // exercise ql-gap's solution quotes -0.00653
@@ -73,7 +73,7 @@ describe('qlLearning (figure ql-learning)', () => {
     expect(Math.abs(r.theta[0] + optimum.P / 2)).toBeLessThan(0.002);
     expect(Math.abs(r.theta[2] + entropyValueConstant(GAMMA))).toBeLessThan(0.01);
     expect(entropyValueConstant(GAMMA)).toBeCloseTo(-0.79925, 5);
-    expect(r.psi[2]).toBeCloseTo(2.270, 3);
+    expect(r.psi[2]).toBeCloseTo(2.27, 3);
     expect(r.theta[0]).toBeCloseTo(-0.1325, 4);
     expect(r.theta[2]).toBeCloseTo(0.7938, 4);
     // Within 6% of K* after about 70 time units; over the second half between 2.605 and 2.704.

@@ -142,7 +142,11 @@ function* qlErgodic(p: QlErgodicParams): Chunked<QlErgodicResult> {
   const r = yield* qLearningErgodic({ dt: p.dt, paths: p.paths, time: p.time, seed: p.seed });
   if (!r.psi.every(Number.isFinite) || !Number.isFinite(r.averageReward)) {
     let t = NaN;
-    for (let k = 0; k < r.curveTime.length; k++) if (!Number.isFinite(r.curvePsi[3 * k])) { t = r.curveTime[k]; break; }
+    for (let k = 0; k < r.curveTime.length; k++)
+      if (!Number.isFinite(r.curvePsi[3 * k])) {
+        t = r.curveTime[k];
+        break;
+      }
     throw new Error(
       `the learner diverged${Number.isFinite(t) ? ` before t = ${Math.round(t)}` : ''}: with ${p.paths} paths the averaged updates were too noisy for this seed; more paths steady them`,
     );

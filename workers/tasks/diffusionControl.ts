@@ -32,7 +32,6 @@ const DC_MMD_POINTS = 1000;
 /** Forward sampling stops at s = 1e-3 and returns Tweedie's denoised mean there. */
 export const DC_TMIN = 1e-3;
 
-
 const METHODS: DiffusionSamplerMethod[] = ['sde-em', 'ode-heun'];
 
 /** MMD^2 of (the first DC_MMD_POINTS of) `x` against a fresh target sample, and of two fresh target samples. */
@@ -95,8 +94,16 @@ function* dcParticles(p: DcParticlesParams): Chunked<DcParticlesResult> {
   const schedule = dcSchedule();
   const score = scaledScore(exactScore(dcRing(), schedule), p.lambda, 2);
   const res = yield* sampleDiffusion({
-    schedule, score, dim: 2, particles: p.particles, steps: p.steps, method: METHODS[p.method], seed: p.seed,
-    tMin: DC_TMIN, record: Math.min(p.record, p.steps + 1), denoise: true,
+    schedule,
+    score,
+    dim: 2,
+    particles: p.particles,
+    steps: p.steps,
+    method: METHODS[p.method],
+    seed: p.seed,
+    tMin: DC_TMIN,
+    record: Math.min(p.record, p.steps + 1),
+    denoise: true,
   });
   for (let i = 0; i < res.final.length; i++) {
     if (!Number.isFinite(res.final[i])) throw new Error('the particles left every finite number: this score scale and step count make the sampler blow up');
@@ -104,7 +111,6 @@ function* dcParticles(p: DcParticlesParams): Chunked<DcParticlesResult> {
   const m = mmdAgainstTarget(res.final, p.seed);
   return { snapshots: res.snapshots, times: res.times, final: res.final, mmd2: m.mmd2, reference: m.reference, onModes: fractionOnModes(res.final) };
 }
-
 
 interface DcVerificationParams {
   lambdas: number[];
@@ -142,7 +148,11 @@ function* dcVerification(p: DcVerificationParams): Chunked<DcVerificationResult>
     out[`${c}Se`] = new Float64Array(n);
   }
   for (let k = 0; k < n; k++) {
-    const r: ControlCostResult = yield* within(controlCost({ mixture, schedule, lambda: p.lambdas[k], particles: p.particles, steps: p.steps, seed: p.seed }), k / n, (k + 1) / n);
+    const r: ControlCostResult = yield* within(
+      controlCost({ mixture, schedule, lambda: p.lambdas[k], particles: p.particles, steps: p.steps, seed: p.seed }),
+      k / n,
+      (k + 1) / n,
+    );
     for (const c of cols) {
       out[c][k] = r[c].mean;
       out[`${c}Se`][k] = r[c].stdErr;
@@ -186,11 +196,23 @@ function* dcDsm(p: DcDsmParams): Chunked<DcDsmResult> {
   const score = learnedScore(model, schedule);
   const relError = Float64Array.from(DSM_TIMES, (s) => scoreGridError(score, mixture, schedule, s, { points: 41 }).relError);
   yield 0.92;
-  const res = yield* within(sampleDiffusion({ schedule, score, dim: 2, particles: p.particles, steps: 100, method: 'ode-heun', seed: p.seed, tMin: DC_TMIN, denoise: true }), 0.92, 1);
+  const res = yield* within(
+    sampleDiffusion({ schedule, score, dim: 2, particles: p.particles, steps: 100, method: 'ode-heun', seed: p.seed, tMin: DC_TMIN, denoise: true }),
+    0.92,
+    1,
+  );
   const m = mmdAgainstTarget(res.final, p.seed);
-  return { lossCurve, lossEvery, times: Float64Array.from(DSM_TIMES), relError, samples: res.final, mmd2: m.mmd2, reference: m.reference, onModes: fractionOnModes(res.final) };
+  return {
+    lossCurve,
+    lossEvery,
+    times: Float64Array.from(DSM_TIMES),
+    relError,
+    samples: res.final,
+    mmd2: m.mmd2,
+    reference: m.reference,
+    onModes: fractionOnModes(res.final),
+  };
 }
-
 
 /**
  * The law of Y_s given Y_T = x for 1-D mixture data (closed form): per component k, Y_s ~ N(a_k, v_k) with
@@ -208,7 +230,7 @@ export function conditionalLaw(mixture: GaussianMixture, schedule: NoiseSchedule
     const ak = a * m[0];
     const vk = a * a * mixture.stds[k] ** 2 + sg2;
     const vx = c * c * vk + q;
-    return Math.log(mixture.weights[k] / tot) - 0.5 * Math.log(2 * Math.PI * vx) - ((x - c * ak) ** 2) / (2 * vx);
+    return Math.log(mixture.weights[k] / tot) - 0.5 * Math.log(2 * Math.PI * vx) - (x - c * ak) ** 2 / (2 * vx);
   });
   const mx = Math.max(...logw);
   const w = logw.map((l) => Math.exp(l - mx));
@@ -280,8 +302,16 @@ function* dcValue(p: DcValueParams): Chunked<DcValueResult> {
   yield 0.1;
   const init = new Float64Array(p.paths).fill(p.x0);
   const sampler = sampleDiffusion({
-    schedule, score: exactScore(cm, schedule), dim: 1, particles: p.paths, steps: VALUE_STEPS, method: 'sde-em', seed: p.seed,
-    tMin: DC_TMIN, record: VALUE_RECORD, init,
+    schedule,
+    score: exactScore(cm, schedule),
+    dim: 1,
+    particles: p.paths,
+    steps: VALUE_STEPS,
+    method: 'sde-em',
+    seed: p.seed,
+    tMin: DC_TMIN,
+    record: VALUE_RECORD,
+    init,
   });
   const res = yield* within(sampler, 0.1, 0.9);
   const shown = Math.min(60, p.paths);
@@ -292,7 +322,15 @@ function* dcValue(p: DcValueParams): Chunked<DcValueResult> {
   const lawCdf = (x: number) => gmmCdf1d(law, x);
   return {
     w1Reference: wasserstein1dToCdf(exact, lawCdf),
-    value, nt, nx, paths, shown, times: res.times, final: res.final, law, alphaT: schedule.alpha(schedule.T),
+    value,
+    nt,
+    nx,
+    paths,
+    shown,
+    times: res.times,
+    final: res.final,
+    law,
+    alphaT: schedule.alpha(schedule.T),
     w1Conditional: wasserstein1dToCdf(res.final, lawCdf),
     w1Data: wasserstein1dToCdf(res.final, (x) => gmmCdf1d(cm, x, DC_TMIN, schedule)),
     valueAtStart: -gmmLogDensity(cm, [p.x0], schedule.T, schedule),

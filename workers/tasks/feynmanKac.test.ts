@@ -84,6 +84,8 @@ describe('fkVersusDt and fkVersusN with huge inputs', () => {
   it.each(cases)('reject %s = ±1e308 with a sentence naming it, never non-finite numbers', (name, p) => {
     const small = { ...p, paths: 20, dts: [0.2, 0.1] };
     expect(() => runToEnd(tasks.fkVersusDt(small))).toThrow(new RegExp(`^${name} = -?1e\\+308 is too large`));
-    expect(() => runToEnd(tasks.fkVersusN({ ...figN, params: small.params, K: small.K, x0: small.x0, T: small.T, maxPaths: 20 }))).toThrow(new RegExp(`^${name} = -?1e\\+308 is too large`));
+    expect(() => runToEnd(tasks.fkVersusN({ ...figN, params: small.params, K: small.K, x0: small.x0, T: small.T, maxPaths: 20 }))).toThrow(
+      new RegExp(`^${name} = -?1e\\+308 is too large`),
+    );
   });
 });

@@ -146,7 +146,17 @@ function* fkVersusDt(p: FkVersusDtParams): Chunked<FkVersusDtResult> {
       stable = false;
     }
     if (stable) {
-      const job = evaluatePolicyMC({ model: 'lqr', params: p.params, gain: p.K, x0: p.x0, dt: dt[k], horizon: horizonFor(p.T, dt[k]), paths: p.paths, seed: p.seed, stream: k });
+      const job = evaluatePolicyMC({
+        model: 'lqr',
+        params: p.params,
+        gain: p.K,
+        x0: p.x0,
+        dt: dt[k],
+        horizon: horizonFor(p.T, dt[k]),
+        paths: p.paths,
+        seed: p.seed,
+        stream: k,
+      });
       const r = yield* within(job, done / total, (done + work[k]) / total);
       mean[k] = r.mean;
       stderr[k] = r.stderr;

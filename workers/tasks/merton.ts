@@ -58,8 +58,16 @@ function* runPolicy(p: MertonExplorerParams, market: MertonParams, policy: { pi:
   const b = market.rf + policy.pi * (market.mu - market.rf) - policy.k;
   const sampled = yield* within(
     sampleGeometricSde1d({
-      m: b, v: policy.pi * market.sigma, scheme: 'exact', x0: 1, T: p.horizon, steps: p.steps, paths: p.paths, seed: p.seed,
-      record: p.record, bands: [...WEALTH_QUANTILES],
+      m: b,
+      v: policy.pi * market.sigma,
+      scheme: 'exact',
+      x0: 1,
+      T: p.horizon,
+      steps: p.steps,
+      paths: p.paths,
+      seed: p.seed,
+      record: p.record,
+      bands: [...WEALTH_QUANTILES],
     }),
     lo,
     mid,
@@ -72,8 +80,17 @@ function* runPolicy(p: MertonExplorerParams, market: MertonParams, policy: { pi:
   if (ce > 0 && Number.isFinite(ce)) {
     const r = yield* within(
       evaluatePolicyMC({
-        model: 'merton', params: market, policy, scheme: 'exact', tail: 'chain', x0: 1, dt: p.valueDt, horizon: p.valueHorizon,
-        paths: p.paths, seed: p.seed, stream: 1,
+        model: 'merton',
+        params: market,
+        policy,
+        scheme: 'exact',
+        tail: 'chain',
+        x0: 1,
+        dt: p.valueDt,
+        horizon: p.valueHorizon,
+        paths: p.paths,
+        seed: p.seed,
+        stream: 1,
       }),
       mid,
       hi,
@@ -144,8 +161,16 @@ function* mertonValueCurve(p: MertonValueCurveParams): Chunked<MertonValueCurveR
     if (ce > 0 && Number.isFinite(ce)) {
       const r = yield* within(
         evaluatePolicyMC({
-          model: 'merton', params: market, policy: { pi, k: p.k }, scheme: 'exact', tail: 'chain', x0: 1, dt: p.dt, horizon: p.horizon,
-          paths: p.paths, seed: p.seed,
+          model: 'merton',
+          params: market,
+          policy: { pi, k: p.k },
+          scheme: 'exact',
+          tail: 'chain',
+          x0: 1,
+          dt: p.dt,
+          horizon: p.horizon,
+          paths: p.paths,
+          seed: p.seed,
         }),
         i / p.n,
         (i + 1) / p.n,
@@ -171,7 +196,12 @@ export interface MertonPolicyIterationParams extends MertonParams {
 function* mertonPolicyIteration(p: MertonPolicyIterationParams): Chunked<SampledPiResult> {
   const market: MertonParams = { mu: p.mu, rf: p.rf, sigma: p.sigma, gamma: p.gamma, rho: p.rho };
   return yield* policyIterationSampled({
-    model: 'merton', params: market, iterations: p.iterations, paths: p.paths, seed: p.seed, policy0: { pi: p.pi0, k: p.k0 },
+    model: 'merton',
+    params: market,
+    iterations: p.iterations,
+    paths: p.paths,
+    seed: p.seed,
+    policy0: { pi: p.pi0, k: p.k0 },
   });
 }
 

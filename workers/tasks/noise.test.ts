@@ -71,7 +71,7 @@ describe('figure brownian-zoom', () => {
 });
 
 describe('figure quadratic-variation', () => {
-  it('at the defaults: Brownian sums within 4 standard deviations t sqrt(2/n) of t, smooth sums ~ (1/n) int g\'^2, total variations as printed', () => {
+  it("at the defaults: Brownian sums within 4 standard deviations t sqrt(2/n) of t, smooth sums ~ (1/n) int g'^2, total variations as printed", () => {
     const p = qvRequest(defaults(qvSchema));
     const r = noiseQuadraticVariation(p);
     expect(r.t).toBe(1);
@@ -166,7 +166,7 @@ function referenceStrong(m: number, v: number, N: number, paths: number, seed: n
       xe += m * xe * h + v * xe * dW;
       xm += m * xm * h + v * xm * dW + 0.5 * v * v * xm * (dW * dW - h);
     }
-    const exact = Math.exp((m - 0.5 * v * v) + v * W);
+    const exact = Math.exp(m - 0.5 * v * v + v * W);
     e[i] = Math.abs(xe - exact);
     mi[i] = Math.abs(xm - exact);
   }

@@ -1,12 +1,5 @@
 /** Worker tasks for chapter 3 (noise): Brownian zoom, quadratic variation, convergence orders (its OU/GBM laws figure uses sdeLaws.ts). */
-import {
-  brownianWindow,
-  gbmConvergence,
-  partitionSums,
-  QV_MAX_K,
-  type GbmConvergenceParams,
-  type GbmConvergenceResult,
-} from '../engines/index.ts';
+import { brownianWindow, gbmConvergence, partitionSums, QV_MAX_K, type GbmConvergenceParams, type GbmConvergenceResult } from '../engines/index.ts';
 import type { Chunked } from '../engines/chunked.ts';
 
 /** Grid points per zoom window: 2^ZOOM_DETAIL intervals. */

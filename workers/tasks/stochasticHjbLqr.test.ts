@@ -16,7 +16,10 @@ describe('the lqrExplorer task (figure lqr-explorer)', () => {
       const Ks = lqrDiscounted(post).K;
       expect(r.P).toBeCloseTo(0.2659751, 7);
       expect(r.K).toBeCloseTo(Ks, 12);
-      for (const [m, K] of [[r.mcStar, Ks], [r.mcGain!, p.gain]] as const) {
+      for (const [m, K] of [
+        [r.mcStar, Ks],
+        [r.mcGain!, p.gain],
+      ] as const) {
         expect(m.chainValue).toBeCloseTo(lqrChainValue(post, K, p.dt).value(p.x0), 12);
         expect(m.continuousValue).toBeCloseTo(lqrContinuousPolicyValue(post, K).value(p.x0), 12);
         expect(Math.abs(m.mean - m.chainValue)).toBeLessThan(4 * m.stderr);
@@ -80,7 +83,21 @@ describe('the lqrExplorer task (figure lqr-explorer)', () => {
 describe('the doubleIntegrator task (figure lqr-double-integrator)', () => {
   it('returns the Riccati solution and paths from each start whose mean follows the Euler chain’s mean within 4 se', () => {
     const system = {
-      A: [[0, 1], [0, 0]], B: [[0], [1]], Q: [[1, 0], [0, 1]], R: 0.1, D: [[0, 0], [0, 0.2]], rho: 0.1,
+      A: [
+        [0, 1],
+        [0, 0],
+      ],
+      B: [[0], [1]],
+      Q: [
+        [1, 0],
+        [0, 1],
+      ],
+      R: 0.1,
+      D: [
+        [0, 0],
+        [0, 0.2],
+      ],
+      rho: 0.1,
     };
     const starts = [2.5, 0, 0, -2.5];
     const p = { system, starts, T: 1, steps: 200, paths: 2000, record: 3, seed: 4 };

@@ -189,7 +189,17 @@ function* doubleIntegrator(p: DoubleIntegratorParams): Chunked<DoubleIntegratorR
   let t: Float32Array = new Float32Array(0);
   for (let s = 0; s < nStarts; s++) {
     const r = yield* within(
-      sampleLinearSde2d({ A: Acl, S: sys.D, x0: [p.starts[2 * s], p.starts[2 * s + 1]], T: p.T, steps: p.steps, paths: p.paths, record: p.record, seed: p.seed, stream: s }),
+      sampleLinearSde2d({
+        A: Acl,
+        S: sys.D,
+        x0: [p.starts[2 * s], p.starts[2 * s + 1]],
+        T: p.T,
+        steps: p.steps,
+        paths: p.paths,
+        record: p.record,
+        seed: p.seed,
+        stream: s,
+      }),
       s / nStarts,
       (s + 1) / nStarts,
     );

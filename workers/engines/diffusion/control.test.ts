@@ -5,7 +5,15 @@ import { gmmLogDensity, gmmScore } from './gmm';
 import { controlCost, controlValue, optimalControl } from './control';
 
 const vp = vpSchedule({ betaMin: 0.1, betaMax: 20 });
-const mix = { weights: [0.5, 0.3, 0.2], means: [[-1, 0], [1, 0.5], [0, 1.5]], stds: [0.4, 0.3, 0.5] };
+const mix = {
+  weights: [0.5, 0.3, 0.2],
+  means: [
+    [-1, 0],
+    [1, 0.5],
+    [0, 1.5],
+  ],
+  stds: [0.4, 0.3, 0.5],
+};
 
 describe('the control reading of diffusion', () => {
   it('V(x, t) = -ln p_{T-t}(x) and u* = g(T - t) score (one factor of g)', () => {

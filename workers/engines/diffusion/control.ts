@@ -18,23 +18,13 @@ import { compileMixture, gmmLogDensity, gmmSample, gmmScoreBatch, type CompiledM
 import { requireInRange, requireInteger } from '../validate';
 
 /** The value function V(x, t) = -ln p_{T-t}(x) of the control problem, at generation time t in [0, T]. */
-export function controlValue(
-  mixture: GaussianMixture | CompiledMixture,
-  schedule: NoiseSchedule,
-  x: ArrayLike<number>,
-  t: number,
-): number {
+export function controlValue(mixture: GaussianMixture | CompiledMixture, schedule: NoiseSchedule, x: ArrayLike<number>, t: number): number {
   requireInRange('generation time t', t, 0, schedule.T);
   return -gmmLogDensity(mixture, x, schedule.T - t, schedule);
 }
 
 /** The optimal control u*(x, t) = g(T - t) grad ln p_{T-t}(x) at generation time t in [0, T] (a d-vector). */
-export function optimalControl(
-  mixture: GaussianMixture | CompiledMixture,
-  schedule: NoiseSchedule,
-  x: ArrayLike<number>,
-  t: number,
-): Float64Array {
+export function optimalControl(mixture: GaussianMixture | CompiledMixture, schedule: NoiseSchedule, x: ArrayLike<number>, t: number): Float64Array {
   const cm = compileMixture(mixture);
   requireInRange('generation time t', t, 0, schedule.T);
   if (x.length !== cm.d) throw new Error(`point must have ${cm.d} coordinates; got ${x.length}`);

@@ -8,7 +8,15 @@ import { learnedScore, scoreGridError, trainDsm } from './dsm';
 import { mmd2 } from './metrics';
 
 const vp = vpSchedule({ betaMin: 0.1, betaMax: 20 });
-const mix = { weights: [0.5, 0.3, 0.2], means: [[-1, 0], [1, 0.5], [0, 1.5]], stds: [0.4, 0.3, 0.5] };
+const mix = {
+  weights: [0.5, 0.3, 0.2],
+  means: [
+    [-1, 0],
+    [1, 0.5],
+    [0, 1.5],
+  ],
+  stds: [0.4, 0.3, 0.5],
+};
 
 describe('denoising score matching with a small MLP', () => {
   // A test-sized run (~1.5 s): 1500 Adam steps, batch 128, 2x32 SiLU. Measured (seed 1): density-weighted relative

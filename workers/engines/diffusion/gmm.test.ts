@@ -90,7 +90,15 @@ describe('Gaussian mixtures', () => {
 
   it('the fast 2-D batch score equals a plain log-sum-exp with Math.exp, near and far from the modes, any n (groups of four and the rest)', () => {
     // Unequal weights and stds, so the one-pass shift max_k c_k differs from each point's own maximum.
-    const mix = { weights: [0.1, 0.5, 0.4], means: [[-2, 0], [1, 1], [3, -2]], stds: [0.05, 0.3, 1.2] };
+    const mix = {
+      weights: [0.1, 0.5, 0.4],
+      means: [
+        [-2, 0],
+        [1, 1],
+        [3, -2],
+      ],
+      stds: [0.05, 0.3, 1.2],
+    };
     const cm = compileMixture(mix);
     const reference = (x: number, y: number, s: number): number[] => {
       const a = vp.alpha(s);

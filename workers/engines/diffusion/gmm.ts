@@ -85,12 +85,7 @@ function checkPoint(x: ArrayLike<number>, d: number): void {
  * ln p_s(x) = LSE_k [ ln w_k - d/2 ln(2 pi v_k) - |x - alpha m_k|^2 / (2 v_k) ], v_k = alpha^2 s_k^2 + sigma^2.
  * `s` is forward (noising) time in [0, T]; s = 0 gives the data density.
  */
-export function gmmLogDensity(
-  mixture: GaussianMixture | CompiledMixture,
-  x: ArrayLike<number>,
-  s: number,
-  schedule: NoiseSchedule,
-): number {
+export function gmmLogDensity(mixture: GaussianMixture | CompiledMixture, x: ArrayLike<number>, s: number, schedule: NoiseSchedule): number {
   const cm = compileMixture(mixture);
   checkPoint(x, cm.d);
   requireInRange('time', s, 0, schedule.T);
@@ -115,12 +110,7 @@ export function gmmLogDensity(
 }
 
 /** p_s(x) = exp(ln p_s(x)) (see `gmmLogDensity`); underflows to 0 far from the data, use the log for costs. */
-export function gmmDensity(
-  mixture: GaussianMixture | CompiledMixture,
-  x: ArrayLike<number>,
-  s: number,
-  schedule: NoiseSchedule,
-): number {
+export function gmmDensity(mixture: GaussianMixture | CompiledMixture, x: ArrayLike<number>, s: number, schedule: NoiseSchedule): number {
   return Math.exp(gmmLogDensity(mixture, x, s, schedule));
 }
 
@@ -149,14 +139,7 @@ export function gmmScore(
  * of the samplers: no allocation per point (one K-long scratch per call), log-sum-exp per point; d = 2 has its own
  * faster loop (`scoreBatch2d`).
  */
-export function gmmScoreBatch(
-  cm: CompiledMixture,
-  xs: Float64Array,
-  n: number,
-  s: number,
-  schedule: NoiseSchedule,
-  out: Float64Array,
-): void {
+export function gmmScoreBatch(cm: CompiledMixture, xs: Float64Array, n: number, s: number, schedule: NoiseSchedule, out: Float64Array): void {
   const { K, d } = cm;
   if (xs.length < n * d || out.length < n * d) {
     throw new Error(`xs and out must hold n * d = ${n * d} numbers; got ${xs.length} and ${out.length}`);
@@ -218,15 +201,7 @@ const UNDERFLOW_GUARD = 1e-290;
  * 10% faster than pairs, 1.5x faster than one at a time); with `expNonPositive` the loop is about 3x faster than a
  * per-point max search with Math.exp.
  */
-function scoreBatch2d(
-  K: number,
-  c: Float64Array,
-  iv: Float64Array,
-  am: Float64Array,
-  xs: Float64Array,
-  n: number,
-  out: Float64Array,
-): void {
+function scoreBatch2d(K: number, c: Float64Array, iv: Float64Array, am: Float64Array, xs: Float64Array, n: number, out: Float64Array): void {
   let cMax = -Infinity;
   for (let k = 0; k < K; k++) if (c[k] > cMax) cMax = c[k];
   const cs = new Float64Array(K); // c_k - cMax <= 0
@@ -247,7 +222,18 @@ function scoreBatch2d(
     const x3 = xs[o + 6];
     const y3 = xs[o + 7];
     // Per point: the sum of weights s and the weighted sums gx, gy of (alpha m_k - x)/v_k.
-    let s0 = 0, gx0 = 0, gy0 = 0, s1 = 0, gx1 = 0, gy1 = 0, s2 = 0, gx2 = 0, gy2 = 0, s3 = 0, gx3 = 0, gy3 = 0;
+    let s0 = 0,
+      gx0 = 0,
+      gy0 = 0,
+      s1 = 0,
+      gx1 = 0,
+      gy1 = 0,
+      s2 = 0,
+      gx2 = 0,
+      gy2 = 0,
+      s3 = 0,
+      gx3 = 0,
+      gy3 = 0;
     for (let k = 0; k < K; k++) {
       const ax = am[2 * k];
       const ay = am[2 * k + 1];
@@ -303,15 +289,7 @@ function scoreBatch2d(
  * The score of point i by log-sum-exp over its own maximum exponent: for points far from every mode, NaN, and the
  * last n mod 4 points. Rare, so it recomputes the exponents in its second pass rather than keeping scratch.
  */
-function scoreLogSumExp2d(
-  K: number,
-  c: Float64Array,
-  iv: Float64Array,
-  am: Float64Array,
-  xs: Float64Array,
-  i: number,
-  out: Float64Array,
-): void {
+function scoreLogSumExp2d(K: number, c: Float64Array, iv: Float64Array, am: Float64Array, xs: Float64Array, i: number, out: Float64Array): void {
   const x = xs[2 * i];
   const y = xs[2 * i + 1];
   const exponent = (k: number) => {
@@ -339,13 +317,7 @@ function scoreLogSumExp2d(
  * n independent draws from the noised marginal p_s (s = 0: the data): pick component k with probability w_k, then
  * x = alpha(s) m_k + sqrt(v_k(s)) z. Returns n rows of d. `rng` is a seeded generator (see random.ts).
  */
-export function gmmSample(
-  mixture: GaussianMixture | CompiledMixture,
-  n: number,
-  rng: Rng,
-  s = 0,
-  schedule?: NoiseSchedule,
-): Float64Array {
+export function gmmSample(mixture: GaussianMixture | CompiledMixture, n: number, rng: Rng, s = 0, schedule?: NoiseSchedule): Float64Array {
   const cm = compileMixture(mixture);
   requireInteger('sample size', n, 0, 1e8);
   if (s !== 0 && !schedule) throw new Error('a schedule is needed to sample the noised marginal at s > 0');

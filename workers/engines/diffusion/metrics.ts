@@ -154,13 +154,7 @@ export function ks2Sample(x: ArrayLike<number>, y: ArrayLike<number>): number {
  * Sliced Wasserstein-1 distance: the average over `projections` random unit directions theta (seeded) of the exact
  * 1-D W1 between the projected samples <x, theta> and <y, theta>.
  */
-export function slicedWasserstein(
-  x: ArrayLike<number>,
-  y: ArrayLike<number>,
-  dim: number,
-  projections = 64,
-  seed = 0,
-): number {
+export function slicedWasserstein(x: ArrayLike<number>, y: ArrayLike<number>, dim: number, projections = 64, seed = 0): number {
   const n = rows('x', x, dim);
   const m = rows('y', y, dim);
   requireInteger('projections', projections, 1, 10_000);

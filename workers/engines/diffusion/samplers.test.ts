@@ -82,7 +82,18 @@ describe('probability-flow ODE for Gaussian data', () => {
   it('Heun converges at second order on the same map', () => {
     const gauss = { weights: [1], means: [[0.5]], stds: [0.3] };
     const err = (steps: number) => {
-      const r = runToEnd(sampleDiffusion({ schedule: vp, score: exactScore(gauss, vp), dim: 1, particles: 1, steps, method: 'ode-heun', seed: 1, init: new Float64Array([1.2]) }));
+      const r = runToEnd(
+        sampleDiffusion({
+          schedule: vp,
+          score: exactScore(gauss, vp),
+          dim: 1,
+          particles: 1,
+          steps,
+          method: 'ode-heun',
+          seed: 1,
+          init: new Float64Array([1.2]),
+        }),
+      );
       const v = (s: number) => vp.alpha(s) ** 2 * 0.09 + vp.sigma2(s);
       const exact = vp.alpha(1e-3) * 0.5 + Math.sqrt(v(1e-3) / v(1)) * (1.2 - vp.alpha(1) * 0.5);
       return Math.abs(r.final[0] - exact);

@@ -184,7 +184,12 @@ export function* qLearningCT(opts: QLearningCTOptions): Chunked<QLearningCTResul
   const lrJ = opts.lrJ ?? (opts.valueModel === 'mlp' ? 5 : 2);
   const lrQ = opts.lrQ ?? 20;
   const lrQ3 = opts.lrQ3 ?? lrQ / gamma;
-  for (const [k, v] of [['lrJ', lrJ], ['lrQ', lrQ], ['lrQ3', lrQ3]] as const) requireInRange(k, v, 0, 1e4, { open: 'lo' });
+  for (const [k, v] of [
+    ['lrJ', lrJ],
+    ['lrQ', lrQ],
+    ['lrQ3', lrQ3],
+  ] as const)
+    requireInRange(k, v, 0, 1e4, { open: 'lo' });
   const valueModel = opts.valueModel ?? 'quadratic';
   if (valueModel !== 'quadratic' && valueModel !== 'mlp') throw new Error(`valueModel must be 'quadratic' or 'mlp'; got ${String(valueModel)}`);
   if (valueModel === 'mlp') return yield* qLearningCTMlp(opts, c, gamma, lrJ, lrQ, lrQ3, wL, wR);

@@ -17,7 +17,12 @@ describe('the ergodic LQ check case of Jia & Zhou', () => {
 
   it('picks the root by mean-square stability: both roots make the Hamiltonian concave, only one keeps E[X^2] bounded', () => {
     const roots = ergodicRiccatiRoots(JIA_ZHOU_ERGODIC);
-    expect(roots.map((r) => r.k2).sort((a, b) => a - b).map((k) => Number(k.toFixed(6)))).toEqual([-0.822876, 1.822876]);
+    expect(
+      roots
+        .map((r) => r.k2)
+        .sort((a, b) => a - b)
+        .map((k) => Number(k.toFixed(6))),
+    ).toEqual([-0.822876, 1.822876]);
     // w = N - D^2 k2 = 2.823 and 0.177: both > 0, so concavity does not decide.
     expect(roots.every((r) => r.concave)).toBe(true);
     const bad = roots.find((r) => r.k2 > 0)!;

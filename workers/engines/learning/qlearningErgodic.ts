@@ -173,7 +173,13 @@ export function* qLearningErgodic(o: QLearningErgodicOptions): Chunked<QLearning
   const lrV = o.lrV ?? 0.05;
   const lrQ = o.lrQ ?? 0.5;
   const lrQ3 = o.lrQ3 ?? lrQ / gamma;
-  for (const [k, v] of [['lrJ', lrJ], ['lrV', lrV], ['lrQ', lrQ], ['lrQ3', lrQ3]] as const) requireInRange(k, v, 0, 1e3, { open: 'lo' });
+  for (const [k, v] of [
+    ['lrJ', lrJ],
+    ['lrV', lrV],
+    ['lrQ', lrQ],
+    ['lrQ3', lrQ3],
+  ] as const)
+    requireInRange(k, v, 0, 1e3, { open: 'lo' });
   // Exact transition with the action held: X' = e1 x + bB a + sD a Z.
   const e1 = Math.exp(A * dt);
   const bB = (B * Math.expm1(A * dt)) / A;

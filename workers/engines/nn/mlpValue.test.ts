@@ -32,7 +32,7 @@ describe('mlpJet1d', () => {
 });
 
 describe('fitMlpValue1d', () => {
-  it('fits the LQR value -1/2 P x^2 - c through 12 states, with V and V\' close and V\'\' about right in the interior', () => {
+  it("fits the LQR value -1/2 P x^2 - c through 12 states, with V and V' close and V'' about right in the interior", () => {
     const P = 0.2659751;
     const c = 0.1196888;
     const xs = Array.from({ length: 12 }, (_, i) => -2 + (4 * i) / 11);
@@ -50,7 +50,11 @@ describe('fitMlpValue1d', () => {
   it("with input 'log', fits a CRRA value -A/x over wealth in [0.5, 2] and returns V', V'' by the chain rule", () => {
     const A = 18.2;
     const xs = Array.from({ length: 16 }, (_, i) => 0.5 * Math.pow(4, i / 15));
-    const { fit } = fitMlpValue1d(xs, xs.map((x) => -A / x), { input: 'log', seed: 1 });
+    const { fit } = fitMlpValue1d(
+      xs,
+      xs.map((x) => -A / x),
+      { input: 'log', seed: 1 },
+    );
     for (const x of [0.7, 1, 1.5]) {
       expect(Math.abs(fit.value(x) / (-A / x) - 1)).toBeLessThan(2e-3);
       expect(Math.abs(fit.dx(x) / (A / (x * x)) - 1)).toBeLessThan(0.03);
