@@ -8,6 +8,7 @@ import { Scrub } from '../components/Scrub.tsx';
 import { Controls, Slider } from '../components/Slider.tsx';
 import { CodePanel } from '../components/CodePanel.tsx';
 import { Exercise, Solution } from '../components/Exercise.tsx';
+import { SourcePost } from '../components/SourcePostAside.tsx';
 
 /** Wide tables scroll sideways on phones instead of widening the page. */
 function Table(props: ComponentProps<'table'>) {
@@ -18,4 +19,4 @@ function Table(props: ComponentProps<'table'>) {
   );
 }
 
-export const mdxComponents = { Ref, Term, Cite, References, Footnote, Scrub, Slider, Controls, CodePanel, Exercise, Solution, table: Table };
+export const mdxComponents = { Ref, Term, Cite, References, Footnote, Scrub, Slider, Controls, CodePanel, Exercise, Solution, SourcePost, table: Table };

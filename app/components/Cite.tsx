@@ -1,29 +1,34 @@
 /**
- * <Cite id="bellman1952" /> (or several ids, comma-separated): "Bellman (1952)" with the full reference in a
- * popover; <References /> lists what the chapter cites (the build fills in `ids`).
+ * <Cite id="bellman1952" /> (or several ids, comma-separated): "Bellman (1952)", for a citation that is part of the
+ * sentence ("as Bellman (1952) showed"). <Cite paren id="bellman1952" />: "(Bellman 1952)", for one that is not
+ * ("the Bellman equation (Bellman 1952)"). Each name opens the full reference in a popover; <References /> lists
+ * what the chapter cites (the build fills in `ids`).
  */
 import { bibliography } from 'virtual:bibliography';
 import { Popover } from './Popover.tsx';
 
 const byId = new Map(bibliography.map((b) => [b.id, b]));
 
-function citeLabel(id: string): string {
+/** "Bellman (1952)" in the text form, "Bellman 1952" inside the parentheses of the parenthetical form. */
+export function citeLabel(id: string, paren = false): string {
   const e = byId.get(id);
-  return e ? `${e.cite} (${e.year})` : id;
+  if (!e) return id;
+  return paren ? `${e.cite} ${e.year}` : `${e.cite} (${e.year})`;
 }
 
-export function Cite({ id, page }: { id: string; page?: string }) {
+export function Cite({ id, page, paren = false }: { id: string; page?: string; paren?: boolean }) {
   const ids = id.split(',').map((s) => s.trim());
   return (
     <span className="cite">
+      {paren && '('}
       {ids.map((one, i) => (
         <span key={one}>
           {i > 0 && '; '}
           <Popover
-            label={`Reference: ${citeLabel(one)}`}
+            label={`Reference: ${citeLabel(one, paren)}`}
             trigger={(props) => (
               <button type="button" {...props} className="cite-button">
-                {citeLabel(one)}
+                {citeLabel(one, paren)}
                 {page && i === ids.length - 1 ? `, ${page}` : ''}
               </button>
             )}
@@ -32,6 +37,7 @@ export function Cite({ id, page }: { id: string; page?: string }) {
           </Popover>
         </span>
       ))}
+      {paren && ')'}
     </span>
   );
 }

@@ -83,4 +83,28 @@ describe('<Exercise>', () => {
     expect(host.querySelector('form')).toBeNull();
     expect(host.textContent).toMatch(/could not be computed/);
   });
+
+  it('renders a derivation with its worked solution and no answer box', () => {
+    act(() =>
+      root.render(
+        <Exercise kind="derivation" number="1.3" anchor="ex-pi">
+          <p>Prove policy improvement.</p>
+          <Solution>
+            <p>Apply the Bellman operator of the new policy repeatedly.</p>
+          </Solution>
+        </Exercise>,
+      ),
+    );
+    const section = host.querySelector<HTMLElement>('section.exercise')!;
+    expect(section.dataset.kind).toBe('derivation');
+    expect(host.querySelector('form, input')).toBeNull();
+    expect(host.textContent).toContain('Derivation');
+    expect(host.textContent).not.toMatch(/could not be computed/);
+    expect(host.querySelector<HTMLElement>('.exercise-solution-body')!.hidden).toBe(true);
+  });
+
+  it('marks a numeric exercise as numeric', () => {
+    act(() => root.render(<Exercise answer={1}>Find it.</Exercise>));
+    expect(host.querySelector<HTMLElement>('section.exercise')!.dataset.kind).toBe('numeric');
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * <Exercise label="ex:name" answer={value} tolerance={0.01}>: a numbered exercise whose numeric answer the page
- * checks, with a worked solution behind a button.
+ * checks, with a worked solution behind a button. <Exercise label="ex:name" kind="derivation"> is a derivation:
+ * no answer box, and the worked solution is the proof.
  *
  *     <Exercise label="ex:riccati" answer={lqrDiscounted(post).P} tolerance={1e-3}>
  *     Solve the Riccati equation for ...
@@ -17,8 +18,10 @@ export interface ExerciseProps {
   /** Filled in at build time. */
   number?: string;
   anchor?: string;
-  /** The exact answer. */
-  answer: number;
+  /** A numeric exercise (the default) is checked against `answer`; a derivation has only its worked solution. */
+  kind?: 'numeric' | 'derivation';
+  /** The exact answer of a numeric exercise. */
+  answer?: number;
   /** Accepted relative error |given - answer| / |answer| (absolute error when the answer is 0). Default 0.01. */
   tolerance?: number;
   /** Unit or noun shown after the input, e.g. "years". */
@@ -65,7 +68,7 @@ export function Solution({ children }: { children?: ReactNode }) {
   );
 }
 
-export function Exercise({ number, anchor, answer, tolerance = 0.01, unit, digits = 4, children }: ExerciseProps) {
+export function Exercise({ kind = 'numeric', number, anchor, answer = NaN, tolerance = 0.01, unit, digits = 4, children }: ExerciseProps) {
   const [text, setText] = useState('');
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const inputId = useId();
@@ -83,12 +86,13 @@ export function Exercise({ number, anchor, answer, tolerance = 0.01, unit, digit
   const tol = tolerance >= 0.001 ? `${+(tolerance * 100).toPrecision(2)}%` : `a relative ${tolerance}`;
 
   return (
-    <section className="exercise" id={anchor} aria-label={number ? `Exercise ${number}` : 'Exercise'}>
+    <section className="exercise" id={anchor} data-kind={kind} aria-label={number ? `Exercise ${number}` : 'Exercise'}>
       <p className="exercise-head">
         <span className="exercise-number">Exercise{number ? ` ${number}` : ''}</span>
+        {kind === 'derivation' && <span className="exercise-kind">Derivation</span>}
       </p>
       <div className="exercise-prompt">{prompt}</div>
-      {bad ? (
+      {kind === 'derivation' ? null : bad ? (
         <p className="figure-error">This exercise's answer could not be computed; please report it.</p>
       ) : (
         <form
