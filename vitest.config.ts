@@ -5,8 +5,16 @@ import { bookPlugin } from './compiler/vitePluginBook.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-// Two projects: `unit` (engines, state, plots, build plugins; Node, or jsdom where a file asks for it) and `e2e`
-// (playwright-core driving Chromium against the production build in dist/, served by a plain static server).
+// Three projects: `unit` (engines, state, plots, build plugins; Node, or jsdom where a file asks for it), and two of
+// browser tests, playwright-core driving Chromium against the production build in dist/ served by a plain static
+// server: `smoke` (quick, in `npm test`) and `e2e` (the rest, in `npm run test:all`).
+const browserTests = {
+  environment: 'node' as const,
+  globalSetup: ['e2e/global-setup.ts'],
+  testTimeout: 90_000,
+  hookTimeout: 90_000,
+  fileParallelism: false,
+};
 export default defineConfig({
   test: {
     reporters: ['default', './e2e/summary-reporter.ts'],
@@ -22,15 +30,13 @@ export default defineConfig({
         },
       },
       {
-        test: {
-          name: 'e2e',
-          include: ['e2e/**/*.e2e.ts'],
-          environment: 'node',
-          globalSetup: ['e2e/global-setup.ts'],
-          testTimeout: 90_000,
-          hookTimeout: 90_000,
-          fileParallelism: false,
-        },
+        // The quick browser check that `npm test` runs: one figure's whole pipeline.
+        test: { ...browserTests, name: 'smoke', include: ['e2e/smoke.e2e.ts'] },
+      },
+      {
+        // Every other browser test (every page, every figure on every screen, accessibility, URL fuzzing, history):
+        // `npm run test:all`, which CI runs.
+        test: { ...browserTests, name: 'e2e', include: ['e2e/**/*.e2e.ts'], exclude: ['e2e/smoke.e2e.ts'] },
       },
     ],
   },

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { chapterLabel, loadChapter, neighbours, type ChapterInfo } from './chapters.ts';
 import { mdxComponents } from './mdxComponents.tsx';
 import { chapterHref, restoredScroll } from './route.ts';
+import { restoreAnchor } from './scrollAnchor.ts';
 import { OnThisPage } from './Toc.tsx';
 import { useCurrentSection, stepSection } from './useSectionTracking.ts';
 import { useTheme } from '../state/settings.ts';
@@ -35,10 +36,11 @@ export function ChapterPage({ chapter, anchor }: { chapter: ChapterInfo; anchor:
   // Once the chapter is on the page: back to where the reader was (Back or Forward), else to the anchor or the top.
   useEffect(() => {
     if (!ready) return;
-    const y = restoredScroll();
+    const back = restoredScroll();
     const target = anchor ? document.getElementById(anchor) : null;
-    if (y !== null) window.scrollTo(0, y);
-    else if (target) target.scrollIntoView({ block: 'start' });
+    if (back) {
+      if (!back.anchor || !restoreAnchor(back.anchor)) window.scrollTo(0, back.y);
+    } else if (target) target.scrollIntoView({ block: 'start' });
     else window.scrollTo(0, 0);
   }, [ready, anchor]);
 

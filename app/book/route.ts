@@ -7,6 +7,7 @@
  * Figure state lives in the query string before the hash (see app/state/url.ts), so a link carries both.
  */
 import { useSyncExternalStore } from 'react';
+import { captureAnchor, readAnchor, type ScrollAnchor } from './scrollAnchor.ts';
 
 export interface Route {
   /** Chapter slug, 'glossary', or '' for the cover. */
@@ -67,7 +68,7 @@ if (typeof window !== 'undefined') {
       if (timer) return;
       timer = setTimeout(() => {
         timer = 0;
-        history.replaceState({ ...(history.state as object | null), scrollY: Math.round(window.scrollY) }, '');
+        history.replaceState({ ...(history.state as object | null), scrollY: Math.round(window.scrollY), anchor: captureAnchor() }, '');
       }, 250);
     },
     { passive: true },
@@ -75,14 +76,17 @@ if (typeof window !== 'undefined') {
 }
 
 /**
- * The scroll position to go back to, when the reader just came by Back or Forward to an entry that remembers one;
- * otherwise null (a new page starts at its anchor or its top).
+ * Where to go back to, when the reader just came by Back or Forward to an entry that remembers it: a block of the
+ * chapter and an offset (see scrollAnchor.ts), else a pixel offset (the cover, the glossary); otherwise null (a new
+ * page starts at its anchor or its top).
  */
-export function restoredScroll(): number | null {
+export function restoredScroll(): { anchor: ScrollAnchor | null; y: number } | null {
   if (poppedAt < 0 || performance.now() - poppedAt > 5000) return null;
   poppedAt = -1;
-  const y = (history.state as { scrollY?: unknown } | null)?.scrollY;
-  return typeof y === 'number' && Number.isFinite(y) ? y : null;
+  const state = history.state as { scrollY?: unknown } | null;
+  const y = state?.scrollY;
+  if (typeof y !== 'number' || !Number.isFinite(y)) return null;
+  return { anchor: readAnchor(state), y };
 }
 
 export function useRoute(): Route {

@@ -10,7 +10,7 @@ import { Popover } from './Popover.tsx';
 const byId = new Map(bibliography.map((b) => [b.id, b]));
 
 /** "Bellman (1952)" in the text form, "Bellman 1952" inside the parentheses of the parenthetical form. */
-export function citeLabel(id: string, paren = false): string {
+function citeLabel(id: string, paren = false): string {
   const e = byId.get(id);
   if (!e) return id;
   return paren ? `${e.cite} ${e.year}` : `${e.cite} (${e.year})`;
