@@ -45,7 +45,7 @@ export const ExitTimeVi = defineFigure({
     const readouts: Readout[] = [];
     if (r) {
       readouts.push(
-        { label: `sup |V_k − V| after k = ${k}`, value: e3(r.errors[Math.min(k, r.errors.length - 1)]), detail: `(h = ${r.h.toPrecision(3)})` },
+        { label: `sup |Vₖ − V| after k = ${k}`, value: e3(r.errors[Math.min(k, r.errors.length - 1)]), detail: `(h = ${r.h.toPrecision(3)})` },
         {
           label: 'sweeps to the fixed point Vₕ',
           value: r.sweepsToFixed >= 0 ? String(r.sweepsToFixed) : '–',
