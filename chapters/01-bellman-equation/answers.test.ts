@@ -41,3 +41,10 @@ describe('gridworld figure helpers', () => {
     expect(sci(1.234e-5)).toBe('1.23 × 10⁻⁵');
   });
 });
+
+describe('numbers in the prose of chapter 1', () => {
+  it('the bound gamma^k <= 1e-3 needs 66 sweeps at gamma = 0.9 and about 690 at gamma = 0.99', () => {
+    expect(Math.ceil(Math.log(1e-3) / Math.log(0.9))).toBe(66);
+    expect(Math.round(Math.log(1e-3) / Math.log(0.99) / 10) * 10).toBe(690);
+  });
+});
