@@ -77,7 +77,8 @@ export const ExitTimeVi = defineFigure({
             drawLine(svg, { x: r.x, y: r.start }, s, { theme, color: themeColor.muted, dash: '2 3', ariaLabel: 'Start of value iteration' });
             drawLine(svg, exact, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: 'Closed-form value V' });
             drawLine(svg, { x: r.x, y: r.iterate }, s, { theme, color: seriesColor(0), weight: 0.8, ariaLabel: 'Iterate V_k' });
-            if (r.x.length <= 81) drawPoints(svg, { x: r.x, y: r.iterate }, s, { theme, color: seriesColor(0), radius: 0.22, ariaLabel: 'Iterate V_k at the grid points' });
+            if (r.x.length <= 81)
+              drawPoints(svg, { x: r.x, y: r.iterate }, s, { theme, color: seriesColor(0), radius: 0.22, ariaLabel: 'Iterate V_k at the grid points' });
           },
         },
         {

@@ -32,7 +32,7 @@ describe('exitTimeVi: value iteration on the exit-time problem against closed fo
     }
   });
 
-  it('the closed forms agree: V_h at d steps tends to V, and the sawtooth solves |W\'| = 1 with zero ends but has a peak at 0', () => {
+  it("the closed forms agree: V_h at d steps tends to V, and the sawtooth solves |W'| = 1 with zero ends but has a peak at 0", () => {
     expect(exitTimeDiscreteValue(20, 0.05, 0)).toBeCloseTo(exitTimeValue(0, 0), 12);
     expect(Math.abs(exitTimeDiscreteValue(2000, 0.0005, 1) - exitTimeValue(0, 1))).toBeLessThan(1e-3);
     expect(sawtooth(1)).toBe(0);
