@@ -47,7 +47,7 @@ describe('numbers in the prose of chapter 2', () => {
   });
 
   it('the regulator action gap at x = 1, a = 0: r K^2 / 2 = 0.3537 per unit h; 0.0035 at h = 0.01; V(1) = -0.133', () => {
-    expect(actionGapPerH).toBeCloseTo(0.3537, 4);
+    expect(actionGapPerH).toBeCloseTo(0.354, 3);
     expect(actionGapPerH * 0.01).toBeCloseTo(0.0035, 4);
     expect(-0.5 * riccatiP).toBeCloseTo(-0.133, 3);
     expect(lqrDiscounted(postLqr).K).toBeCloseTo(2.6598, 4);
@@ -99,5 +99,25 @@ describe('numbers in the prose of chapter 2', () => {
     // The closed form and its first-order approximation (1 - e^-rho) h / 2.
     expect(Math.abs(r40.fixedError - (1 - Math.exp(-1)) * (0.05 / (1 - Math.exp(-0.05)) - 1))).toBeLessThan(1e-12);
     expect(Math.abs(r40.fixedError - 0.5 * (1 - Math.exp(-1)) * 0.05)).toBeLessThan(2e-4);
+  });
+});
+
+describe('rounded values in the worked solutions and the notes of chapter 2', () => {
+  it('P = 0.2660, K = 2.660, sqrt(41.21) = 6.420, c_1 = 0.440 and its pieces; c_1 / P = 1.65, beta K - alpha = 3.2', () => {
+    const { P, K } = lqrDiscounted(postLqr);
+    expect(P).toBeCloseTo(0.266, 4);
+    expect(K).toBeCloseTo(2.66, 3);
+    expect(Math.sqrt(41.21)).toBeCloseTo(6.42, 3);
+    expect(10 * P * P).toBeCloseTo(0.7074, 4);
+    expect(0.2 + 1 + 10 * P).toBeCloseTo(3.86, 3);
+    expect(0.1 + 1 + 20 * P).toBeCloseTo(6.42, 3);
+    expect(0.355 * P).toBeCloseTo(0.09443, 4);
+    expect(10 * P * P * (1.2 + 10 * P)).toBeCloseTo(2.7305, 4);
+    // The solution multiplies the rounded pieces: 0.7074 x 3.860 = 2.731, and the quotient is 0.440.
+    expect(0.7074 * 3.86).toBeCloseTo(2.731, 3);
+    expect((0.355 * 0.266 + 0.7074 * 3.86) / 6.42).toBeCloseTo(0.44, 3);
+    expect(firstOrderP).toBeCloseTo(0.44, 3);
+    expect(firstOrderP / P).toBeCloseTo(1.65, 2);
+    expect(K + 0.5).toBeCloseTo(3.2, 1);
   });
 });
