@@ -68,3 +68,20 @@ describe('chapter 2: the step-size figure', () => {
     await page.close();
   });
 });
+
+describe('chapter 2: value iteration to the kinked value', () => {
+  it('shows the error after k sweeps and the sweeps to the fixed point, and moving k changes the error', async () => {
+    const fig = 'exit-time-vi';
+    const text = (page: Page) => page.locator(`[data-figure="${fig}"] .figure-stats`).innerText();
+    const { page, problems } = await openPage(session.context, '/#/from-bellman-to-hjb');
+    await readyFigure(page, fig);
+    const first = await text(page);
+    expect(first).toMatch(/after k = 8: 0\.6\b/);
+    expect(first).toMatch(/fixed point Vₕ: 20\b/);
+    await nudgeSlider(page, fig, 'sweeps', 4);
+    await expect.poll(() => text(page)).not.toBe(first);
+    expect(await text(page)).toMatch(/after k = 12: 0\.4\b/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

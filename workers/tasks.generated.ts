@@ -23,6 +23,7 @@ export const tasks = {
   fkVersusN: feynmanKacTasks.fkVersusN,
   fkVersusDt: feynmanKacTasks.fkVersusDt,
   lqrStep: fromBellmanToHjbTasks.lqrStep,
+  exitTimeVi: fromBellmanToHjbTasks.exitTimeVi,
   mertonExplorer: mertonTasks.mertonExplorer,
   mertonValueCurve: mertonTasks.mertonValueCurve,
   mertonPolicyIteration: mertonTasks.mertonPolicyIteration,

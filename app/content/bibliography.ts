@@ -438,4 +438,21 @@ export const bibliography: BibEntry[] = [
     venue: 'Proceedings of the Third Berkeley Symposium on Mathematical Statistics and Probability, vol. 1, 157–163, University of California Press',
     note: 'The posterior-mean formula now called Tweedie’s, credited there to a personal communication from M. C. K. Tweedie.',
   },
+  {
+    id: 'russellnorvig2020',
+    authors: 'S. Russell and P. Norvig',
+    year: 2020,
+    title: 'Artificial Intelligence: A Modern Approach',
+    venue: '4th edition, Pearson',
+    note: 'The slippery gridworld with a goal worth +1, a pit worth −1 and a reward of −0.04 per move, in the chapter on sequential decision problems.',
+  },
+  {
+    id: 'crandalllions1983',
+    authors: 'M. G. Crandall and P.-L. Lions',
+    year: 1983,
+    title: 'Viscosity solutions of Hamilton–Jacobi equations',
+    venue: 'Transactions of the American Mathematical Society 277(1), 1–42',
+    url: 'https://doi.org/10.1090/S0002-9947-1983-0690039-8',
+    note: 'The definition of viscosity solutions by test functions, and their uniqueness.',
+  },
 ];

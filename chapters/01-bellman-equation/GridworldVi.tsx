@@ -303,8 +303,8 @@ export const GridworldVi = defineFigure({
                   .attr('aria-hidden', 'true');
               }
             }
-            const longTitle = `value Vₖ(s) after k = ${k} sweep${k === 1 ? '' : 's'}`;
-            const title = estimateTextWidth(longTitle, fs) <= width ? longTitle : `Vₖ(s), k = ${k}`;
+            const longTitle = `value Vₖ(x) after k = ${k} sweep${k === 1 ? '' : 's'}`;
+            const title = estimateTextWidth(longTitle, fs) <= width ? longTitle : `Vₖ(x), k = ${k}`;
             drawColorLegend(svg, colour, { x: x0, y: y0 + side + pad * 1.5, width: Math.min(side, 260), title, theme });
           },
         },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { living, shortestPathValue, sweepsGuaranteed } from './answers.ts';
 import { runToEnd } from '../../workers/engines/chunked.ts';
 import { bellmanTasks, DEFAULT_PITS, DEFAULT_WALLS } from '../../workers/tasks/bellman.ts';
-import { sci, toggleCell } from './GridworldVi.tsx';
+import { GridworldVi, sci, toggleCell } from './GridworldVi.tsx';
 
 describe('chapter 1 exercise answers', () => {
   it('shortest-path value: c (1 - gamma^8) / (1 - gamma) + gamma^7 = 0.2505 (1e-12)', () => {
@@ -39,5 +39,19 @@ describe('gridworld figure helpers', () => {
     expect(sci(0)).toBe('0');
     expect(sci(0.0523)).toBe('0.0523');
     expect(sci(1.234e-5)).toBe('1.23 × 10⁻⁵');
+  });
+});
+
+describe('numbers in the prose of chapter 1', () => {
+  it('the bound gamma^k <= 1e-3 needs 66 sweeps at gamma = 0.9 and about 690 at gamma = 0.99', () => {
+    expect(Math.ceil(Math.log(1e-3) / Math.log(0.9))).toBe(66);
+    expect(Math.round(Math.log(1e-3) / Math.log(0.99) / 10) * 10).toBe(690);
+  });
+});
+
+describe("the figure's defaults are Russell and Norvig's world (as the prose says)", () => {
+  it('reward per move -0.04 and slip 0.2 (0.1 to either side)', () => {
+    expect(GridworldVi.params.schema.stepReward.default).toBe(-0.04);
+    expect(GridworldVi.params.schema.slip.default).toBe(0.2);
   });
 });

@@ -10,3 +10,9 @@ export const riccatiP = lqrDiscounted(postLqr).P;
 
 /** c_1 in P_h = P + c_1 h + O(h^2) for the Euler-discretised regulator. */
 export const firstOrderP = lqrStepExpansion(postLqr).dP;
+
+/** Sweeps the contraction bound asks for to gain six digits at rho = 0.1, h = 0.01: ln(1e6) / (rho h). */
+export const sweepsSixDigits = Math.log(1e6) / (postLqr.rho * 0.01);
+
+/** The action gap Q_h(1, a*) - Q_h(1, 0) of the post's regulator, per unit of h: r K^2 / 2. */
+export const actionGapPerH = 0.5 * postLqr.r * lqrDiscounted(postLqr).K ** 2;

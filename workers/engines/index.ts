@@ -36,3 +36,4 @@ export * from './brownian';
 export * from './gbm';
 export * from './hjbLimit';
 export * from './hjbResidual';
+export * from './exitTimeVi';

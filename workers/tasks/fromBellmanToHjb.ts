@@ -1,9 +1,11 @@
 /**
  * Worker tasks for chapter 2 (from Bellman to HJB): the Bellman equation with time step h against its h -> 0 limit
  * on the deterministic scalar LQR, over three decades of h (61 discrete Riccati solutions and their sample-and-hold
- * counterparts, about 2 ms: too much for the main thread on every slider move).
+ * counterparts, about 2 ms: too much for the main thread on every slider move); and value iteration on the exit-time
+ * problem, whose value has a corner.
  */
 import { lqrDiscrete } from '../engines/lqr.ts';
+import { exitTimeVi as exitTimeViEngine, type ExitTimeViParams, type ExitTimeViResult } from '../engines/exitTimeVi.ts';
 import { lqrSampledHold, lqrStepExpansion, lqrStepNoControl, lqrStepSweep, type LqrStepExpansion, type LqrStepSweep } from '../engines/hjbLimit.ts';
 
 export interface LqrStepParams {
@@ -47,4 +49,9 @@ export function lqrStep(v: LqrStepParams): LqrStepResult {
   return { sweep, expansion, atH, holdAtH };
 }
 
-export const fromBellmanToHjbTasks = { lqrStep };
+/** Value iteration on the exit-time problem, converging to its kinked value (a few hundred grid points and sweeps). */
+export function exitTimeVi(p: ExitTimeViParams): ExitTimeViResult {
+  return exitTimeViEngine(p);
+}
+
+export const fromBellmanToHjbTasks = { lqrStep, exitTimeVi };
