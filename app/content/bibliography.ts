@@ -438,4 +438,28 @@ export const bibliography: BibEntry[] = [
     venue: 'Proceedings of the Third Berkeley Symposium on Mathematical Statistics and Probability, vol. 1, 157–163, University of California Press',
     note: 'The posterior-mean formula now called Tweedie’s, credited there to a personal communication from M. C. K. Tweedie.',
   },
+  {
+    id: 'talaytubaro1990',
+    authors: 'D. Talay and L. Tubaro',
+    year: 1990,
+    title: 'Expansion of the global error for numerical schemes solving stochastic differential equations',
+    venue: 'Stochastic Analysis and Applications 8(4), 483–509',
+    note: 'The weak error of Euler–Maruyama is C h + O(h²), from its O(h²) local weak error; Richardson extrapolation.',
+  },
+  {
+    id: 'girsanov1960',
+    authors: 'I. V. Girsanov',
+    year: 1960,
+    title: 'On transforming a certain class of stochastic processes by absolutely continuous substitution of measures',
+    venue: 'Theory of Probability and Its Applications 5(3), 285–301',
+    note: 'A change of measure with density exp(∫v·dW − ½∫|v|²dt) adds the drift v to a Brownian motion.',
+  },
+  {
+    id: 'kolmogorov1931',
+    authors: 'A. Kolmogoroff',
+    year: 1931,
+    title: 'Über die analytischen Methoden in der Wahrscheinlichkeitsrechnung',
+    venue: 'Mathematische Annalen 104, 415–458',
+    note: 'The backward and forward equations of a diffusion.',
+  },
 ];
