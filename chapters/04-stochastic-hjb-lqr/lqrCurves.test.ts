@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { careResidual, lqrCare, lqrDiscounted, lqrPolicyValue } from '../../workers/engines/lqr.ts';
-import { lqrContinuousPolicyValue } from '../../workers/engines/feynmanKac.ts';
+import { lqrChainValue, lqrContinuousPolicyValue } from '../../workers/engines/feynmanKac.ts';
 import { designedGainValue as designedAt, doubleIntegratorLqr } from '../../workers/engines/examples.ts';
 import { A_BOUND, closedLoopEigen, ergodicLqr, explorerCurves, otherRoot, riccatiPath, settleTime, stableGainBound, transversalityCurve } from './lqrCurves.ts';
 
@@ -70,6 +70,7 @@ describe('the other Riccati root P- (the explorer’s switch)', () => {
     expect(o.K).toBeCloseTo(-3.76, 3);
     expect(o.c).toBeCloseTo(-0.1692, 4);
     expect(-o.rate).toBeCloseTo(6.42, 2);
+    expect(post.alpha - post.beta * o.K).toBeCloseTo(3.26, 2);
     // w- = -P- x^2/2 - c- is positive everywhere.
     expect(-o.c).toBeGreaterThan(0);
     // The stable form agrees with the plain formula when rho - 2 alpha < 0 (an unstable plant).
@@ -277,5 +278,15 @@ describe('the exercises’ worked solutions state the engine’s numbers', () =>
     expect(g.P).toBeCloseTo(1.1 / 3.1, 12);
     expect(g.value(2)).toBeCloseTo(-2 * (1.1 / 3.1) - (0.09 * (1.1 / 3.1)) / 0.2, 12);
     expect(g.value(2)).toBeCloseTo(-0.8694, 4);
+  });
+});
+
+describe('the explorer section’s closed forms', () => {
+  it('the Euler chain’s value of K* at x0 = 1 is 1.66% below the continuous one at dt = 0.01, 8.8% at dt = 0.05', () => {
+    const { K } = lqrDiscounted(post);
+    // The chapter's chainBias: (chain - continuous) / |continuous|, negative when the chain's value is lower.
+    const bias = (dt: number) => lqrChainValue(post, K, dt).value(1) / Math.abs(lqrContinuousPolicyValue(post, K).value(1)) + 1;
+    expect(100 * -bias(0.01)).toBeCloseTo(1.66, 2);
+    expect(100 * -bias(0.05)).toBeCloseTo(8.8, 1);
   });
 });
