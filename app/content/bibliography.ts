@@ -457,6 +457,7 @@ export const bibliography: BibEntry[] = [
   {
     id: 'kolmogorov1931',
     authors: 'A. Kolmogoroff',
+    short: 'Kolmogorov',
     year: 1931,
     title: 'Über die analytischen Methoden in der Wahrscheinlichkeitsrechnung',
     venue: 'Mathematische Annalen 104, 415–458',
