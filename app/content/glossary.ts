@@ -339,4 +339,27 @@ export const glossary: GlossaryEntry[] = [
     definition:
       'For $Y = \\alpha X + \\sigma Z$ with Gaussian $Z$, the posterior mean is $\\E[X \\mid Y = y] = (y + \\sigma^2 \\grad\\log p_Y(y))/\\alpha$: the denoised estimate needs only the score of the noisy law (Robbins 1956, Efron 2011).',
   },
+  {
+    id: 'ito-isometry',
+    term: 'Itô isometry',
+    definition:
+      "For an adapted integrand, $\\E[(\\int_0^t \\sigma_s\\,\\dd W_s)^2] = \\E\\int_0^t \\sigma_s^2\\,\\dd s$: the second moment of a stochastic integral is the time integral of the integrand's second moment.",
+  },
+  {
+    id: 'strong-solution',
+    term: 'strong solution',
+    definition:
+      'A solution of a stochastic differential equation that is a process adapted to the given Brownian motion and satisfies the integral equation path by path. Lipschitz and linear-growth coefficients give exactly one.',
+  },
+  {
+    id: 'stopping-time',
+    term: 'stopping time',
+    definition: 'A random time $\\tau$ such that whether $\\tau \\le t$ is decided by the path up to time $t$, such as the first time a process leaves a set.',
+  },
+  {
+    id: 'fokker-planck',
+    term: 'Fokker–Planck equation',
+    definition:
+      'The forward Kolmogorov equation $\\partial_t p = \\Gen^* p$ for the density $p(t, x)$ of a diffusion, with $\\Gen^* p = -\\grad\\cdot(f p) + \\tfrac12 \\sum_{ij} \\partial_i\\partial_j((\\Sigma\\Sigma\\T)_{ij} p)$ the adjoint of the generator.',
+  },
 ];

@@ -6,10 +6,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brownianCovariance } from '../../workers/engines/brownian';
-import { gbmLogDrift, gbmMoments } from '../../workers/engines/gbm';
+import { gbmLogDrift, gbmMoments, gbmVarianceStandardError } from '../../workers/engines/gbm';
 import { ouMoments } from '../../workers/engines/ou';
 import { lawCurves, logMean } from './laws';
 import { normalCdf } from '../../workers/engines/stats';
+import { convergenceSchema, lawsSchema, STEPS_LIST } from './schemas';
 
 const mdx = readFileSync(path.resolve(__dirname, 'index.mdx'), 'utf8');
 
@@ -66,5 +67,34 @@ describe("laws.ts (the OU/GBM figure's exact curves)", () => {
     expect(c.histDomain[1]).toBeCloseTo(Math.exp(0.04 + 3 * 0.4 * Math.SQRT2), 12);
     expect(logMean([Math.E, 1, -1]).nonPositive).toBe(1);
     expect(logMean([Math.E, 1, -1]).mean).toBeCloseTo(0.5, 15);
+  });
+});
+
+describe('numbers in the prose', () => {
+  it('the Itô correction of the mean of log X_T at the defaults is 0.16, 12.6 standard errors sigma sqrt(T/N) = 0.0126', () => {
+    const d = Object.fromEntries(Object.entries(lawsSchema).map(([k, v]) => [k, v.default])) as Record<keyof typeof lawsSchema, number>;
+    const shift = 0.5 * d.vol ** 2 * d.T;
+    const se = d.vol * Math.sqrt(d.T / d.paths);
+    expect(shift).toBeCloseTo(0.16, 12);
+    expect(se).toBeCloseTo(0.0126, 4);
+    expect(shift / se).toBeCloseTo(12.6, 1);
+    expect(d.paths).toBe(2000);
+  });
+
+  it('GBM at the defaults: the sample variance’s standard error is 2.3 times a Gaussian sample’s', () => {
+    const d = Object.fromEntries(Object.entries(lawsSchema).map(([k, v]) => [k, v.default])) as Record<keyof typeof lawsSchema, number>;
+    const g = { m: d.mu, v: d.vol, x0: d.s0, t: d.T };
+    const variance = gbmMoments(g).variance;
+    const ratio = gbmVarianceStandardError(g, d.paths) / (variance * Math.sqrt(2 / (d.paths - 1)));
+    expect(ratio).toBeCloseTo(2.3, 1);
+  });
+  it('convergence at drift 0.1: the exact weak error is at most 0.13 Monte Carlo standard errors of the EM estimate', () => {
+    const m = 0.1;
+    const v = convergenceSchema.v.default;
+    const N = convergenceSchema.paths.default;
+    const sd = Math.sqrt(gbmMoments({ m, v, x0: 1, t: 1 }).variance);
+    const worst = Math.max(...STEPS_LIST.map((n) => Math.abs((1 + m / n) ** n - Math.exp(m)) / (sd / Math.sqrt(N))));
+    expect(worst).toBeLessThan(0.135);
+    expect(worst).toBeCloseTo(0.13, 2);
   });
 });

@@ -11,7 +11,7 @@ import { lawCurves, type Model } from './laws.ts';
 
 export const zoomSchema = {
   zoom: { label: 'zoom depth (window w = 2⁻ᶻ)', symbol: 'z', min: 0, max: 30, step: 1, default: 4, integer: true },
-  center: { label: 'window centre', symbol: 'c', min: 0, max: 1, step: 0.01, default: 0.37 },
+  center: { label: 'window centre', symbol: 't₀', min: 0, max: 1, step: 0.01, default: 0.37 },
   rescale: choice('rescale the window by √w', '√w', ['not rescaled', 'rescaled by √w'], 1),
   seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 3, integer: true },
 } satisfies Schema;

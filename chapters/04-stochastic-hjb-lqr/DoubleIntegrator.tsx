@@ -71,7 +71,7 @@ export const DoubleIntegrator = defineFigure({
   task: 'doubleIntegrator',
   schema: {
     R: { label: 'action cost', symbol: 'R', min: 0.01, max: 10, step: 0.01, default: 0.1, log: true },
-    noise: { label: 'noise on the velocity', symbol: 'd', min: 0, max: 1, step: 0.05, default: 0.2 },
+    noise: { label: 'noise on the velocity', symbol: 'σ', min: 0, max: 1, step: 0.05, default: 0.2 },
     seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
   },
   code: [careListing, policyListing, pathListing],

@@ -23,7 +23,7 @@ export const RiccatiFinite = defineFigure({
     alpha: { label: 'drift of the state', symbol: 'α', min: -1, max: 1, step: 0.05, default: -0.5 },
     beta: { label: 'control effect', symbol: 'β', min: 0, max: 2, step: 0.05, default: 1 },
     q: { label: 'state cost', symbol: 'q', min: 0, max: 5, step: 0.1, default: 1 },
-    r: { label: 'action cost', symbol: 'r', min: 0.01, max: 2, step: 0.01, default: 0.1, log: true },
+    r: { label: 'action cost', symbol: 'R', min: 0.01, max: 2, step: 0.01, default: 0.1, log: true },
     rho: { label: 'discount rate', symbol: 'ρ', min: 0.01, max: 1, step: 0.01, default: 0.1 },
     qT: { label: 'your terminal weight', symbol: 'q_T', min: 0, max: 3, step: 0.05, default: 0.15 },
     T: { label: 'horizon', symbol: 'T', min: 0.2, max: 10, step: 0.1, default: 2 },

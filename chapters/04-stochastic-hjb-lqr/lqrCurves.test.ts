@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { careResidual, lqrCare, lqrDiscounted, lqrPolicyValue } from '../../workers/engines/lqr.ts';
-import { lqrContinuousPolicyValue } from '../../workers/engines/feynmanKac.ts';
+import { lqrChainValue, lqrContinuousPolicyValue } from '../../workers/engines/feynmanKac.ts';
 import { designedGainValue as designedAt, doubleIntegratorLqr } from '../../workers/engines/examples.ts';
-import { A_BOUND, closedLoopEigen, explorerCurves, riccatiPath, settleTime, stableGainBound } from './lqrCurves.ts';
+import { A_BOUND, closedLoopEigen, ergodicLqr, explorerCurves, otherRoot, riccatiPath, settleTime, stableGainBound, transversalityCurve } from './lqrCurves.ts';
 
 /** The gain designed for R = 0.1 used at R (noise, rho as given), valued at x. */
 const designedGainValue = (R: number, noise: number, rho: number, x: [number, number]) => designedAt(doubleIntegratorLqr(R, noise, rho), x);
@@ -49,6 +49,93 @@ describe('the explorer’s closed-form curves (figure lqr-explorer)', () => {
     const c = explorerCurves({ ...post, beta: 0, alpha: 0.5 }, 1);
     expect(c.opt).toBeNull();
     expect(c.optError).toMatch(/not stabilisable/);
+  });
+});
+
+describe('the other Riccati root P- (the explorer’s switch)', () => {
+  it('solves the Riccati equation, is negative, and its closed loop outgrows the discount at rate sqrt((rho - 2 alpha)^2 + 4 kappa q)', () => {
+    const o = otherRoot(post)!;
+    const { P: Pp } = lqrDiscounted(post);
+    const kappa = 10;
+    expect(post.rho * o.P - (post.q + 2 * post.alpha * o.P - kappa * o.P * o.P)).toBeCloseTo(0, 12);
+    // Independent: the negative root of kappa P^2 + (rho - 2 alpha) P - q = 0, and Vieta.
+    expect(o.P).toBeCloseTo((-1.1 - Math.sqrt(41.21)) / 20, 12);
+    expect(o.P * Pp).toBeCloseTo(-post.q / kappa, 12);
+    expect(o.P + Pp).toBeCloseTo(-1.1 / kappa, 12);
+    expect(o.K).toBeCloseTo(10 * o.P, 12);
+    expect(o.c).toBeCloseTo((0.09 * o.P) / 0.2, 12);
+    expect(o.rate).toBeCloseTo(-Math.sqrt(41.21), 12);
+    // The numbers the chapter prints.
+    expect(o.P).toBeCloseTo(-0.376, 3);
+    expect(o.K).toBeCloseTo(-3.76, 3);
+    expect(o.c).toBeCloseTo(-0.1692, 4);
+    expect(-o.rate).toBeCloseTo(6.42, 2);
+    expect(post.alpha - post.beta * o.K).toBeCloseTo(3.26, 2);
+    // w- = -P- x^2/2 - c- is positive everywhere.
+    expect(-o.c).toBeGreaterThan(0);
+    // The stable form agrees with the plain formula when rho - 2 alpha < 0 (an unstable plant).
+    const ex1 = { alpha: 0.2, beta: 1, q: 2, r: 0.5, sigma: 0.5, rho: 0.1 };
+    const b = 0.1 - 0.4;
+    expect(otherRoot(ex1)!.P).toBeCloseTo((-b - Math.sqrt(b * b + 16)) / 4, 12);
+    expect(otherRoot({ ...post, beta: 0 })).toBeNull();
+  });
+
+  it('transversality term: closed form against RK4 on dm/dT = 2 lam m + sigma^2; decays for P+, grows like e^{6.42 T} for P-', () => {
+    const x0 = 1;
+    const { P: Pp } = lqrDiscounted(post);
+    const o = otherRoot(post)!;
+    for (const P of [Pp, o.P]) {
+      const K = (post.beta * P) / post.r;
+      const lam = post.alpha - post.beta * K;
+      const c = (0.09 * P) / 0.2;
+      const curve = transversalityCurve(post, P, x0, 2, 20);
+      // RK4 on the second moment, an independent reference.
+      let m = x0 * x0;
+      const steps = 20000;
+      const h = 2 / steps;
+      const f = (y: number) => 2 * lam * y + post.sigma ** 2;
+      for (let i = 1; i <= steps; i++) {
+        const k1 = f(m);
+        const k2 = f(m + (h / 2) * k1);
+        const k3 = f(m + (h / 2) * k2);
+        const k4 = f(m + h * k3);
+        m += (h / 6) * (k1 + 2 * k2 + 2 * k3 + k4);
+        if (i % 1000 === 0) {
+          const T = i * h;
+          const ref = Math.exp(-post.rho * T) * (-0.5 * P * m - c);
+          expect(Math.abs(curve.value[i / 1000] - ref) / Math.abs(ref)).toBeLessThan(1e-9);
+        }
+      }
+    }
+    const plus = transversalityCurve(post, Pp, x0, 10, 10).value;
+    const minus = transversalityCurve(post, o.P, x0, 10, 10).value;
+    expect(Math.abs(plus[10])).toBeLessThan(Math.abs(plus[0]));
+    expect(plus[10]).toBeLessThan(0);
+    expect(minus[10]).toBeGreaterThan(0);
+    // Growth rate between T = 9 and T = 10: -rate = 6.42.
+    expect(Math.log(minus[10] / minus[9])).toBeCloseTo(Math.sqrt(41.21), 6);
+  });
+});
+
+describe('the ergodic limit rho -> 0', () => {
+  it('rho c -> sigma^2 P0 / 2, the long-run average reward of the gain K0 (stationary variance sigma^2 / (2(beta K0 - alpha)))', () => {
+    const e = ergodicLqr(post);
+    expect(e.P0).toBeCloseTo((-1 + Math.sqrt(41)) / 20, 12);
+    expect(1 + 2 * post.alpha * e.P0 - 10 * e.P0 * e.P0).toBeCloseTo(0, 12);
+    for (const rho of [1e-3, 1e-5, 1e-7]) {
+      const s = lqrDiscounted({ ...post, rho });
+      expect(Math.abs(rho * s.c - 0.5 * post.sigma ** 2 * e.P0)).toBeLessThan(rho * 0.1);
+    }
+    // The average reward of the stationary closed loop under K0: -1/2 (q + r K0^2) times the stationary variance.
+    const variance = post.sigma ** 2 / (2 * (post.beta * e.K0 - post.alpha));
+    expect(-0.5 * (post.q + post.r * e.K0 ** 2) * variance).toBeCloseTo(e.average, 12);
+    // The numbers the chapter prints.
+    const atPost = lqrDiscounted(post);
+    expect(post.rho * atPost.c).toBeCloseTo(0.01197, 5);
+    expect(0.5 * post.sigma ** 2 * atPost.P).toBeCloseTo(0.01197, 5);
+    expect(e.P0).toBeCloseTo(0.2702, 4);
+    expect(e.K0).toBeCloseTo(2.702, 3);
+    expect(-e.average).toBeCloseTo(0.01216, 5);
   });
 });
 
@@ -191,5 +278,15 @@ describe('the exercises’ worked solutions state the engine’s numbers', () =>
     expect(g.P).toBeCloseTo(1.1 / 3.1, 12);
     expect(g.value(2)).toBeCloseTo(-2 * (1.1 / 3.1) - (0.09 * (1.1 / 3.1)) / 0.2, 12);
     expect(g.value(2)).toBeCloseTo(-0.8694, 4);
+  });
+});
+
+describe('the explorer section’s closed forms', () => {
+  it('the Euler chain’s value of K* at x0 = 1 is 1.66% below the continuous one at dt = 0.01, 8.8% at dt = 0.05', () => {
+    const { K } = lqrDiscounted(post);
+    // The chapter's chainBias: (chain - continuous) / |continuous|, negative when the chain's value is lower.
+    const bias = (dt: number) => lqrChainValue(post, K, dt).value(1) / Math.abs(lqrContinuousPolicyValue(post, K).value(1)) + 1;
+    expect(100 * -bias(0.01)).toBeCloseTo(1.66, 2);
+    expect(100 * -bias(0.05)).toBeCloseTo(8.8, 1);
   });
 });

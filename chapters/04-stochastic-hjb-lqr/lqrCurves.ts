@@ -66,6 +66,56 @@ export function explorerCurves(p: ScalarLqrParams, K: number, xMax = 3, n = 121)
 }
 
 /**
+ * The other root of the Riccati equation rho P = q + 2 alpha P - kappa P^2 (kappa = beta^2 / r): the negative one,
+ * P- = -q / (kappa P+), with K- = beta P- / r and c- = sigma^2 P- / (2 rho). Also a smooth solution of the HJB equation
+ * with a maximising feedback; `rate` = rho - 2(alpha - beta K-) = -sqrt((rho - 2 alpha)^2 + 4 kappa q) < 0 says its
+ * closed loop violates transversality. Null when beta = 0 (the equation is linear: one root).
+ */
+export function otherRoot(p: ScalarLqrParams): { P: number; K: number; c: number; rate: number } | null {
+  const kappa = (p.beta * p.beta) / p.r;
+  if (kappa === 0) return null;
+  const b = p.rho - 2 * p.alpha;
+  const disc = Math.sqrt(b * b + 4 * kappa * p.q);
+  // Stable form: for b >= 0 no cancellation in -(b + disc); for b < 0 use the product of the roots, -q / kappa.
+  const P = b >= 0 ? -(b + disc) / (2 * kappa) : (-2 * p.q) / (disc - b);
+  const K = (p.beta * P) / p.r;
+  return { P, K, c: (p.sigma * p.sigma * P) / (2 * p.rho), rate: p.rho - 2 * (p.alpha - p.beta * K) };
+}
+
+/**
+ * The transversality term e^{-rho T} E_x[w(X_T)] for w(x) = -P x^2 / 2 - c with c = sigma^2 P / (2 rho), along the
+ * closed loop dX = (alpha - beta K) X dt + sigma dW with K = beta P / r, from x0, on n + 1 times T_i = i Tmax / n.
+ * E X_T^2 = x0^2 e^{2 lam T} + sigma^2 (e^{2 lam T} - 1) / (2 lam), lam = alpha - beta K (sigma^2 T when lam = 0).
+ */
+export function transversalityCurve(p: ScalarLqrParams, P: number, x0: number, Tmax: number, n = 200): { T: Float64Array; value: Float64Array } {
+  const K = (p.beta * P) / p.r;
+  const lam = p.alpha - p.beta * K;
+  const c = (p.sigma * p.sigma * P) / (2 * p.rho);
+  const T = new Float64Array(n + 1);
+  const value = new Float64Array(n + 1);
+  for (let i = 0; i <= n; i++) {
+    const t = (Tmax * i) / n;
+    const growth = lam === 0 ? t : Math.expm1(2 * lam * t) / (2 * lam);
+    const m2 = x0 * x0 * Math.exp(2 * lam * t) + p.sigma * p.sigma * growth;
+    T[i] = t;
+    value[i] = Math.exp(-p.rho * t) * (-0.5 * P * m2 - c);
+  }
+  return { T, value };
+}
+
+/**
+ * The ergodic limit rho -> 0 of the scalar LQR: P0, the positive root of 0 = q + 2 alpha P - kappa P^2, its gain K0, and
+ * the long-run average reward -sigma^2 P0 / 2, which is lim rho c. Needs q > 0 or alpha < 0 (else P0 = 0 or none).
+ */
+export function ergodicLqr(p: Omit<ScalarLqrParams, 'rho'>): { P0: number; K0: number; average: number } {
+  const kappa = (p.beta * p.beta) / p.r;
+  const b = -2 * p.alpha;
+  const disc = Math.sqrt(b * b + 4 * kappa * p.q);
+  const P0 = b > 0 ? (2 * p.q) / (b + disc) : (disc - b) / (2 * kappa);
+  return { P0, K0: (p.beta * P0) / p.r, average: -0.5 * p.sigma * p.sigma * P0 };
+}
+
+/**
  * The discounted finite-horizon Riccati solution on [0, T]: with tau = T - t,
  *   dP/dtau = q + (2 alpha - rho) P - (beta^2 / r) P^2,  P(tau = 0) = qT,
  * which is the undiscounted ODE of `lqrFiniteHorizon` with alpha replaced by alpha - rho/2. Returns P on n + 1

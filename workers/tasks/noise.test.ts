@@ -209,11 +209,15 @@ describe('figure em-milstein-convergence', () => {
     expect(extrapolated).toBeLessThan(6e-4);
   });
 
-  it('as the text says: at h = 1/256 Milstein is about seven times closer in the strong sense', () => {
-    const ratio = r.strongEm[5] / r.strongMilstein[5];
-    expect(ratio).toBeGreaterThan(6);
-    expect(ratio).toBeLessThan(8);
-  });
+  it('as the text says: at h = 1/256 Milstein is 6.8 to 7.0 times closer in the strong sense, over seeds 1 to 10', () => {
+    const ratios: number[] = [];
+    for (let seed = 1; seed <= 10; seed++) {
+      const q = seed === p.seed ? r : runToEnd(noiseConvergence({ ...p, seed }));
+      ratios.push(q.strongEm[5] / q.strongMilstein[5]);
+    }
+    expect(Math.min(...ratios)).toBeCloseTo(6.8, 1);
+    expect(Math.max(...ratios)).toBeCloseTo(7.0, 1);
+  }, 60000);
 
   it('drift 0: the notice says the weak error is exactly zero; drift 0.1: some weak points are flagged as noise', () => {
     const zero = runToEnd(noiseConvergence({ ...p, m: 0 }));

@@ -47,6 +47,16 @@ describe('the lqrExplorer task (figure lqr-explorer)', () => {
     }
   });
 
+  it('over seeds 1 to 10 at the defaults (K = 1), the paired standard error is 0.44 to 0.51 times the independent one', () => {
+    const ratios: number[] = [];
+    for (let seed = 1; seed <= 10; seed++) {
+      const d = runToEnd(tasks.lqrExplorer({ ...figure, seed, drawPaths: 2, record: 11 })).difference!;
+      ratios.push(d.stderr / d.independentStderr);
+    }
+    expect(Math.min(...ratios)).toBeCloseTo(0.44, 2);
+    expect(Math.max(...ratios)).toBeCloseTo(0.51, 2);
+  }, 60000);
+
   it('pairs the two policies: with K = K* the two evaluations and the two bundles of paths are identical', () => {
     const Ks = lqrDiscounted(post).K;
     const r = runToEnd(tasks.lqrExplorer({ ...figure, gain: Ks }));
