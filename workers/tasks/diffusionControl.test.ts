@@ -140,10 +140,11 @@ describe('dcVerification (figure dc-verification)', () => {
       expect(Math.abs(r.identity[k])).toBeLessThan(3 * r.identitySe[k] + 0.01 * r.cost[k]);
       expect(Math.abs(r.pathwise[k])).toBeLessThan(3 * r.pathwiseSe[k] + 0.01 * r.cost[k]);
     }
-    // The shape the prose describes: lambda 2 adds ~1.5 V, lambda 1/2 costs ~10 V, lambda 1/4 ~1000 V.
+    // The shape the prose describes: lambda 2 adds ~1.5 V, lambda 1/2 costs 8.7 V, lambda 1/4 about 1,180 V.
     expect(r.cost[6]).toBeCloseTo(7.276, 3);
-    expect(r.cost[2] / r.value[k1]).toBeGreaterThan(8);
-    expect(r.cost[2] / r.value[k1]).toBeLessThan(12);
+    expect((r.cost[2] / r.value[k1]).toFixed(1)).toBe('8.7'); // "halving it costs 8.7 times the value"
+    expect(Math.round(r.cost[0] / r.value[k1] / 10) * 10).toBe(1180); // "a quarter of it about 1,180 times"
+    expect((r.cost[6] - r.value[k1]) / r.value[k1]).toBeCloseTo(1.5, 0); // doubling adds about 1.5 V
     expect(r.cost[0] / r.value[k1]).toBeGreaterThan(900);
     expect(r.cost[0]).toBeCloseTo(3394.45, 1);
   });
