@@ -304,3 +304,19 @@ describe('the ergodic check case, rounded', () => {
     expect(s.psi[2]).toBeCloseTo(-1.038, 3);
   });
 });
+
+describe('the ergodic figure over eight seeds (fig. ql-ergodic, defaults)', () => {
+  it('psi averaged: -0.3514 +- 0.0064, -0.7082 +- 0.0011, -1.043 +- 0.010; average reward 0.6326 +- 0.0022', { timeout: 120_000 }, () => {
+    const rs = SEEDS.map((seed) => runToEnd(tasks.qlErgodic({ dt: 0.1, paths: 1000, time: 2000, seed })));
+    const psi = (j: number) => rs.map((r) => r.psiAveraged[j]);
+    expect(mean(psi(0))).toBeCloseTo(-0.3514, 4);
+    expect(sd(psi(0))).toBeCloseTo(0.0064, 4);
+    expect(mean(psi(1))).toBeCloseTo(-0.7082, 4);
+    expect(sd(psi(1))).toBeCloseTo(0.0011, 4);
+    expect(mean(psi(2))).toBeCloseTo(-1.043, 3);
+    expect(sd(psi(2))).toBeCloseTo(0.01, 3);
+    const avg = rs.map((r) => r.averageReward);
+    expect(mean(avg)).toBeCloseTo(0.6326, 4);
+    expect(sd(avg)).toBeCloseTo(0.0022, 4);
+  });
+});
