@@ -276,6 +276,21 @@ describe('dcValue (figure dc-value)', () => {
     for (const v of r.value) expect(Number.isFinite(v)).toBe(true);
   });
 
+  it('over eight seeds: W1 to the conditional law 0.024 +- 0.010, of an exact sample 0.022 +- 0.008, to the data 0.79 +- 0.02', () => {
+    const rs = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => runToEnd(tasks.dcValue({ ...fig, seed })));
+    const m = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    const sd = (v: number[]) => Math.sqrt(v.reduce((a, b) => a + (b - m(v)) ** 2, 0) / (v.length - 1));
+    const c = rs.map((r) => r.w1Conditional);
+    const e = rs.map((r) => r.w1Reference);
+    const d = rs.map((r) => r.w1Data);
+    expect(m(c)).toBeCloseTo(0.024, 3);
+    expect(sd(c)).toBeCloseTo(0.01, 3);
+    expect(m(e)).toBeCloseTo(0.022, 3);
+    expect(sd(e)).toBeCloseTo(0.008, 3);
+    expect(m(d)).toBeCloseTo(0.79, 2);
+    expect(sd(d)).toBeCloseTo(0.02, 2);
+  });
+
   it('with beta_max 20 the start is forgotten: conditional weights 0.394/0.606, alpha_T 0.0066; the data density integrates to 1', () => {
     const r = runToEnd(tasks.dcValue({ ...fig, betaMax: 20 }));
     expect(r.alphaT).toBeCloseTo(0.0066, 4);
