@@ -480,4 +480,28 @@ export const bibliography: BibEntry[] = [
     venue: 'Mathematische Annalen 104, 415–458',
     note: 'The backward and forward equations of a diffusion.',
   },
+  {
+    id: 'bouedupuis1998',
+    authors: 'M. Boué and P. Dupuis',
+    year: 1998,
+    title: 'A variational representation for certain functionals of Brownian motion',
+    venue: 'The Annals of Probability 26(4), 1641–1659',
+    note: 'The representation −log E e^{−F(W)} = inf over drifts v of E[½∫|v|² + F(W + ∫v)]: relative entropy on Wiener space as a control cost.',
+  },
+  {
+    id: 'chatterjeediaconis2018',
+    authors: 'S. Chatterjee and P. Diaconis',
+    year: 2018,
+    title: 'The sample size required in importance sampling',
+    venue: 'The Annals of Applied Probability 28(2), 1099–1135',
+    note: 'Importance sampling from ν for μ needs a sample size of about exp KL(μ‖ν).',
+  },
+  {
+    id: 'ho2020',
+    authors: 'J. Ho, A. Jain and P. Abbeel',
+    year: 2020,
+    title: 'Denoising diffusion probabilistic models',
+    venue: 'Advances in Neural Information Processing Systems 33, 6840–6851',
+    note: 'The noise-prediction (ε) loss, a reweighting of the likelihood bound.',
+  },
 ];

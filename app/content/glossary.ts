@@ -269,7 +269,7 @@ export const glossary: GlossaryEntry[] = [
   },
   {
     id: 'q-rate',
-    term: 'q-function (q-rate)',
+    term: 'q-function',
     definition:
       'The continuous-time replacement of the Q-function (Jia and Zhou, 2023): $q(x, a) = r(x, a) + \\Gen^a J(x) - \\rho J(x)$ for the value $J$ of a policy, the rate at which holding the action $a$ for a short time gains or loses value, $q = \\lim_{\\Delta t \\to 0} (Q_{\\Delta t} - J)/\\Delta t$. An advantage per unit time.',
   },

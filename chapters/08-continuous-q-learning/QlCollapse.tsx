@@ -86,7 +86,7 @@ export const QlCollapse = defineFigure({
           {
             label: `action gap at Δt = ${DTS[last]}`,
             value: sci(r.Qgap[last]),
-            detail: `(exact ${sci(exactGap[last])}, r Δt/2 = ${sci((POST_LQR.r * DTS[last]) / 2)})`,
+            detail: `(exact ${sci(exactGap[last])}, w_a Δt/2 = ${sci((POST_LQR.r * DTS[last]) / 2)})`,
             secondary: true,
           },
           {
@@ -180,7 +180,7 @@ export const QlCollapse = defineFigure({
           legend: [
             { label: 'discrete Q, learned', color: seriesColor(1), shape: 'square' },
             { label: 'exact |θ_aa|', color: themeColor.fg },
-            { label: 'r Δt / 2', color: themeColor.muted, shape: 'dash' },
+            { label: 'w_a Δt / 2', color: themeColor.muted, shape: 'dash' },
           ],
           ariaLabel: 'Action-gap coefficient of discrete Q-learning against the time step, log–log, with its exact value',
           deps: [r, curves],
@@ -208,7 +208,7 @@ export const QlCollapse = defineFigure({
               theme,
               color: themeColor.muted,
               dash: '3 3',
-              ariaLabel: 'Leading order r Δt / 2, slope one',
+              ariaLabel: 'Leading order w_a Δt / 2, slope one',
             });
             drawLine(svg, { x: log10All(curves.dt), y: log10All(curves.gap) }, s, {
               theme,

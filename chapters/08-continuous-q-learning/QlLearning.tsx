@@ -61,7 +61,7 @@ export const QlLearning = defineFigure({
           value: fmt(r.qKAveraged, 3),
           detail: `(${pct(r.qKAveraged / Ks - 1)} from K* = ${fmt(Ks)}; averaged over the second half of ${T} time units at Δt = ${r.dt})`,
         },
-        { label: 'its policy variance', value: fmt(variance, 3), detail: `(γ/r = ${fmt(GAMMA / POST_LQR.r, 3)})`, secondary: true },
+        { label: 'its policy variance', value: fmt(variance, 3), detail: `(γ/w_a = ${fmt(GAMMA / POST_LQR.r, 3)})`, secondary: true },
         {
           label: 'discrete Q gain',
           value: concave ? fmt(r.QKAveraged, 3) : 'undefined',
@@ -69,7 +69,12 @@ export const QlLearning = defineFigure({
         },
       );
       if (prof)
-        readouts.push({ label: 'its action curvature θ_aa/Δt', value: fmt(prof.curvature, 4), detail: `(−r/2 = ${fmt(-POST_LQR.r / 2, 4)})`, secondary: true });
+        readouts.push({
+          label: 'its action curvature θ_aa/Δt',
+          value: fmt(prof.curvature, 4),
+          detail: `(−w_a/2 = ${fmt(-POST_LQR.r / 2, 4)})`,
+          secondary: true,
+        });
     }
 
     return {
@@ -136,7 +141,12 @@ export const QlLearning = defineFigure({
               y: { domain: yDomain, label: 'advantage rate' },
             });
             if (!prof) return;
-            drawLine(svg, { x: prof.a, y: prof.exact }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: 'Exact advantage rate -(r/2)(a + K* x)^2' });
+            drawLine(svg, { x: prof.a, y: prof.exact }, s, {
+              theme,
+              color: themeColor.fg,
+              dash: '6 4',
+              ariaLabel: 'Exact advantage rate -(w_a/2)(a + K* x)^2',
+            });
             if (prof.discrete)
               drawLine(svg, { x: prof.a, y: clampTo(prof.discrete, yDomain) }, s, {
                 theme,
