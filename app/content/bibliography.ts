@@ -438,4 +438,22 @@ export const bibliography: BibEntry[] = [
     venue: 'Proceedings of the Third Berkeley Symposium on Mathematical Statistics and Probability, vol. 1, 157–163, University of California Press',
     note: 'The posterior-mean formula now called Tweedie’s, credited there to a personal communication from M. C. K. Tweedie.',
   },
+  {
+    id: 'bouedupuis1998',
+    authors: 'M. Boué and P. Dupuis',
+    year: 1998,
+    title: 'A variational representation for certain functionals of Brownian motion',
+    venue: 'Annals of Probability 26(4), 1641–1659',
+    url: 'https://doi.org/10.1214/aop/1022855876',
+    note: 'The representation −log E e^{−F(W)} = inf over controls u of E[½∫|u|² dt + F(W + ∫u dt)]: the quadratic control cost as relative entropy, with the infimum attained by controls.',
+  },
+  {
+    id: 'chatterjeediaconis2018',
+    authors: 'S. Chatterjee and P. Diaconis',
+    year: 2018,
+    title: 'The sample size required in importance sampling',
+    venue: 'Annals of Applied Probability 28(2), 1099–1135',
+    url: 'https://doi.org/10.1214/17-AAP1326',
+    note: 'Importance sampling from one law to estimate an expectation under another needs about exp(KL) samples.',
+  },
 ];

@@ -1,6 +1,7 @@
 /** The numbers chapter 5 states in its prose, from the engines' closed forms. */
 import { describe, expect, it } from 'vitest';
 import { lqrChainValue, lqrContinuousPolicyValue } from '../../workers/engines/feynmanKac.ts';
+import { stabilisesDiscounted, stableGainBound } from '../../workers/engines/lqr.ts';
 import { K_MIN_STABLE, optimum, post } from './model.ts';
 import { chainCurve } from './FkVersusDt.tsx';
 
@@ -43,5 +44,32 @@ describe('chapter 5 prose numbers', () => {
     expect(Math.abs(slope1 / slope0 - 1)).toBeLessThan(0.02);
     const big = chainCurve(10, 1);
     expect(Number.isNaN(big.value[big.value.length - 1])).toBe(true);
+  });
+  it('finite value for K > -0.55 (discounted loop stable), a stable closed loop only for K > -0.5', () => {
+    expect(stableGainBound(post)).toBeCloseTo(-0.55, 12);
+    expect(post.alpha / post.beta).toBeCloseTo(-0.5, 12);
+    // Inside (-0.55, -0.5] the closed loop diverges (alpha - beta K >= 0) and the value is finite.
+    for (const K of [-0.549, -0.52, -0.5]) {
+      expect(stabilisesDiscounted(post, K)).toBe(true);
+      expect(post.alpha - post.beta * K).toBeGreaterThanOrEqual(0);
+      expect(Number.isFinite(lqrContinuousPolicyValue(post, K).value(1))).toBe(true);
+    }
+    expect(stabilisesDiscounted(post, -0.551)).toBe(false);
+  });
+
+  it('the rounded constants of the prose (4 significant digits)', () => {
+    const cont = lqrContinuousPolicyValue(post, optimum.K);
+    const ch = lqrChainValue(post, optimum.K, 0.05);
+    const round4 = (v: number) => Number(v.toPrecision(4));
+    expect(round4(optimum.K)).toBe(2.66);
+    expect(round4(cont.P)).toBe(0.266);
+    expect(round4(cont.c)).toBe(0.1197);
+    expect(round4(cont.value(1))).toBe(-0.2527);
+    expect(round4(1 + (post.alpha - post.beta * optimum.K) * 0.05)).toBe(0.842);
+    expect(round4(Math.exp(-post.rho * 0.05))).toBe(0.995);
+    expect(round4(ch.P)).toBe(0.2898);
+    expect(round4(ch.c)).toBe(0.1301);
+    expect(round4(ch.value(1))).toBe(-0.275);
+    expect((ch.value(1) - cont.value(1)) / Math.abs(cont.value(1))).toBeCloseTo(-0.0884, 4);
   });
 });
