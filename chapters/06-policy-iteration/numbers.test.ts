@@ -74,7 +74,9 @@ describe('chapter 6: the demos in which noise cannot matter, and the neural valu
   it('sampled policy iteration with exact features: the same gains for every seed and number of paths (2.663, +0.138%)', async () => {
     const { runToEnd } = await import('../../workers/engines/chunked.ts');
     const { tasks } = await import('../../workers/tasks.ts');
-    const runs = [100, 400].flatMap((paths) => [1, 2, 3].map((seed) => runToEnd(tasks.piSampled({ params: post, K0: 0, iterations: 8, paths, dt: 0.02, seed }))));
+    const runs = [100, 400].flatMap((paths) =>
+      [1, 2, 3].map((seed) => runToEnd(tasks.piSampled({ params: post, K0: 0, iterations: 8, paths, dt: 0.02, seed }))),
+    );
     for (const r of runs) for (let n = 0; n < 8; n++) expect(r.improved[n]).toBeCloseTo(runs[0].improved[n], 7);
     expect(Number(runs[0].improved[7].toPrecision(4))).toBe(2.663);
     expect((100 * (runs[0].improved[7] - optimum.K)) / optimum.K).toBeCloseTo(0.138, 3);

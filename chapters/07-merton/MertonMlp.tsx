@@ -57,7 +57,8 @@ export const MertonMlp = defineFigure({
         const n = view ? view.x.length - 1 : 6;
         const runs = view ? view[key] : [];
         const all = [...runs.flat(), ...(view ? (key === 'pi' ? view.fPi : view.fK) : [])].filter(Number.isFinite);
-        // pi_0 = 0 and k_0 = rho start far from the optimum: show the iterates from n = 1 on the scale.
+        // pi_0 = 0 is far from pi*: the fraction is drawn from n = 1 on (k_0 = rho is on the scale).
+        const from = key === 'pi' ? 1 : 0;
         const later = all.length ? runs.flatMap((u) => u.slice(1)).concat(key === 'pi' ? view!.fPi.slice(1) : view!.fK.slice(1)) : [0.8, 1.2];
         const lo = Math.min(0.9, ...later);
         const hi = Math.max(1.1, ...later);
@@ -68,12 +69,14 @@ export const MertonMlp = defineFigure({
         });
         drawLine(svg, { x: [-0.3, n + 0.3], y: [1, 1] }, s, { theme, color: themeColor.fg, weight: 0.6, ariaLabel: 'Closed form (ratio 1)' });
         if (!view || !r) return;
-        const f = key === 'pi' ? view.fPi : view.fK;
-        drawLine(svg, { x: view.x, y: f }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: `CRRA features: ${f.map((v) => fmt(v, 4)).join(', ')}` });
-        runs.forEach((u, j) => {
-          const label = `neural value, seed ${r.seeds[j]}: ${u.map((v) => fmt(v, 4)).join(', ')}`;
-          drawLine(svg, { x: view.x, y: u }, s, { theme, color: seriesColor(key === 'pi' ? 0 : 1), weight: 0.7, ariaLabel: label });
-          drawPoints(svg, { x: view.x, y: u }, s, { theme, color: seriesColor(key === 'pi' ? 0 : 1), radius: 0.25, ariaLabel: label });
+        const xs = view.x.slice(from);
+        const f = (key === 'pi' ? view.fPi : view.fK).slice(from);
+        drawLine(svg, { x: xs, y: f }, s, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: `CRRA features: ${f.map((v) => fmt(v, 4)).join(', ')}` });
+        runs.forEach((full, j) => {
+          const u = full.slice(from);
+          const label = `neural value, seed ${r.seeds[j]}, from n = ${from}: ${u.map((v) => fmt(v, 4)).join(', ')}`;
+          drawLine(svg, { x: xs, y: u }, s, { theme, color: seriesColor(key === 'pi' ? 0 : 1), weight: 0.7, ariaLabel: label });
+          drawPoints(svg, { x: xs, y: u }, s, { theme, color: seriesColor(key === 'pi' ? 0 : 1), radius: 0.25, ariaLabel: label });
         });
       },
     });
@@ -81,7 +84,11 @@ export const MertonMlp = defineFigure({
       readouts:
         r && view
           ? [
-              { label: `π error after ${r.iterations} steps`, value: pctRange(view.piLast), detail: `(neural value, seeds ${r.seeds[0]}–${r.seeds[r.seeds.length - 1]}; features: ${fmt(100 * (view.fPi[r.iterations] - 1), 2)}%)` },
+              {
+                label: `π error after ${r.iterations} steps`,
+                value: pctRange(view.piLast),
+                detail: `(neural value, seeds ${r.seeds[0]}–${r.seeds[r.seeds.length - 1]}; features: ${Math.abs(view.fPi[r.iterations] - 1) < 1e-9 ? 'exact' : `${fmt(100 * (view.fPi[r.iterations] - 1), 2)}%`})`,
+              },
               { label: `k error after ${r.iterations} steps`, value: pctRange(view.kLast), detail: '(neural value)', secondary: true },
             ]
           : [],

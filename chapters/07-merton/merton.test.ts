@@ -285,9 +285,11 @@ describe('noise in the Merton policy iteration: spread over seeds with features,
     const piS = (mk.mu - mk.rf) / (g * mk.sigma ** 2);
     const eta = g / (1 - g);
     const t = 50;
-    const logMoment = (1 - g) * ((mk.rf + piS * (mk.mu - mk.rf) - 0.5 * piS ** 2 * mk.sigma ** 2) * t - eta * Math.log(1 + t)) + 0.5 * (1 - g) ** 2 * piS ** 2 * mk.sigma ** 2 * t;
+    const logMoment =
+      (1 - g) * ((mk.rf + piS * (mk.mu - mk.rf) - 0.5 * piS ** 2 * mk.sigma ** 2) * t - eta * Math.log(1 + t)) +
+      0.5 * (1 - g) ** 2 * piS ** 2 * mk.sigma ** 2 * t;
     const integrand = Math.exp(-rho * t + logMoment) * (eta / (1 + t)) ** (1 - g);
-    expect(integrand).toBeCloseTo((eta ** (1 - g)) * (1 + t) ** (-(1 - g) * (1 + eta)), 12);
+    expect(integrand).toBeCloseTo(eta ** (1 - g) * (1 + t) ** (-(1 - g) * (1 + eta)), 12);
     expect((1 - g) * (1 + eta)).toBeCloseTo(1, 12);
   });
 });

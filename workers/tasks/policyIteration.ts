@@ -124,7 +124,6 @@ function kleinman(p: KleinmanParams): { scalar: KleinmanRun; double: KleinmanRun
   return { scalar: kleinmanRun('scalar', p.K0, p.iterations), double: kleinmanRun('double', p.K0, p.iterations) };
 }
 
-
 interface PiMlpParams {
   params: ScalarLqrParams;
   /** Numbers of sample states, each evenly spaced in [-2, 2]. */
