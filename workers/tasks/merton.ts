@@ -205,7 +205,7 @@ function* mertonPolicyIteration(p: MertonPolicyIterationParams): Chunked<Sampled
   });
 }
 
-export interface MertonMlpParams extends MertonParams {
+interface MertonMlpParams extends MertonParams {
   /** Sample states, geometric in [0.5, 2]. */
   states: number;
   seeds: number;
