@@ -73,3 +73,24 @@ describe('chapter 5 prose numbers', () => {
     expect((ch.value(1) - cont.value(1)) / Math.abs(cont.value(1))).toBeCloseTo(-0.0884, 4);
   });
 });
+
+describe('chapter 5 exercise solutions, rounded to 4 significant digits', () => {
+  const round4 = (v: number) => Number(v.toPrecision(4));
+  it('ex:fk-bias (dt = 0.1) and ex:fk-value (K = 5, x = 2)', () => {
+    const K = optimum.K;
+    const dt = 0.1;
+    const lam = 1 + (post.alpha - post.beta * K) * dt;
+    const g = Math.exp(-post.rho * dt);
+    const ch = lqrChainValue(post, K, dt);
+    const cont = lqrContinuousPolicyValue(post, K);
+    expect([round4(lam), round4(g), round4(g * lam * lam), round4(post.q + post.r * K * K), round4(1 - g * lam * lam)]).toEqual([
+      0.684, 0.99, 0.4632, 1.707, 0.5368,
+    ]);
+    expect([round4(ch.P), round4(ch.c), round4(-0.5 * ch.P), round4(ch.value(1))]).toEqual([0.3181, 0.1424, -0.159, -0.3015]);
+    expect(round4(ch.value(1) - cont.value(1))).toBe(-0.0488);
+    expect(round4((ch.value(1) - cont.value(1)) / Math.abs(cont.value(1)))).toBe(-0.1931);
+    const v5 = lqrContinuousPolicyValue(post, 5);
+    expect([round4(v5.P), round4(v5.c), round4(v5.value(2)), round4(cont.value(2))]).toEqual([0.3153, 0.1419, -0.7725, -0.6516]);
+    expect(round4(lqrContinuousPolicyValue(post, 1).value(2))).toBe(-0.8694);
+  });
+});
