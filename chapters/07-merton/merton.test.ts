@@ -234,6 +234,9 @@ describe('noise in the Merton policy iteration: spread over seeds with features,
     const errs = Array.from({ length: 10 }, (_, i) => {
       const r = runToEnd(tasks.mertonPolicyIteration(piRequest(m, { ...v, seed: i + 1 })));
       expect(Math.abs((r.iterations[0].improved as { pi: number }).pi / opt.pi - 1)).toBeLessThan(1e-8);
+      // The HJB residual falls by an order of magnitude for every seed.
+      const h = r.iterations.map((i) => i.hjbResidual);
+      expect(Math.min(...h.slice(2))).toBeLessThan(h[0] / 10);
       return (r.final as { k: number }).k / opt.k - 1;
     });
     const mean = errs.reduce((a, b) => a + b, 0) / errs.length;
