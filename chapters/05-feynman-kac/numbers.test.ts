@@ -94,3 +94,23 @@ describe('chapter 5 exercise solutions, rounded to 4 significant digits', () => 
     expect(round4(lqrContinuousPolicyValue(post, 1).value(2))).toBe(-0.8694);
   });
 });
+
+describe('chapter 5: the martingale control variate on the regulator', () => {
+  it('K*, x0 = 1, dt = 0.01, T = 10, 1000 paths, seeds 1-5: sd 0.036-0.038 plain, 0.0035-0.0037 with the control variate (tenfold)', async () => {
+    const { lqrControlVariate } = await import('../../workers/engines/feynmanKac.ts');
+    const runs = [1, 2, 3, 4, 5].map((seed) => lqrControlVariate(post, optimum.K, 1, 0.01, 10, 1000, seed));
+    for (const r of runs) {
+      // Rounded to two significant digits, as the prose gives them.
+      expect([0.036, 0.037, 0.038]).toContain(Number(r.sd.toPrecision(2)));
+      expect([0.0035, 0.0036, 0.0037]).toContain(Number(r.sdCv.toPrecision(2)));
+      expect(Math.round(r.sd / r.sdCv)).toBe(10);
+      // Same mean within sampling error (the added sum has mean zero).
+      expect(Math.abs(r.mean - r.meanCv)).toBeLessThan((4 * r.sd) / Math.sqrt(1000));
+    }
+    // The remainder is second order in the noise: per step -P sigma^2 dt (Z^2 - 1)/2, variance P^2 sigma^4 dt^2 / 2,
+    // summed against e^{-2 rho t_n}: sd about (P sigma^2 dt / 2) sqrt(2 / (1 - e^{-2 rho dt})).
+    const predicted = ((optimum.P * post.sigma ** 2 * 0.01) / 2) * Math.sqrt((2 * (1 - Math.exp(-2 * post.rho * 10))) / (1 - Math.exp(-2 * post.rho * 0.01)));
+    for (const r of runs) expect(r.sdCv / predicted).toBeGreaterThan(0.9);
+    for (const r of runs) expect(r.sdCv / predicted).toBeLessThan(1.25);
+  });
+});
