@@ -85,7 +85,7 @@ describe('chapter 7: Merton', () => {
     await page.close();
   });
 
-  it('the exercise on the smallest well-posed ρ accepts 0.04625 and rejects 0.05', async () => {
+  it('the exercise on the threshold of a well-posed ρ accepts 0.04625 and rejects 0.05', async () => {
     const { page } = await openPage(session.context, '/#/merton');
     const ex = page.locator('.exercise').nth(2);
     await ex.scrollIntoViewIfNeeded();

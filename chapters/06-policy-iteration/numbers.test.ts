@@ -69,3 +69,66 @@ describe('chapter 6 prose numbers', () => {
     expect(5 / optimum.K).toBeCloseTo(1.88, 2);
   });
 });
+
+describe('chapter 6: the demos in which noise cannot matter, and the neural value model (figure pi-mlp)', () => {
+  it('sampled policy iteration with exact features: the same gains for every seed and number of paths (2.663, +0.138%)', async () => {
+    const { runToEnd } = await import('../../workers/engines/chunked.ts');
+    const { tasks } = await import('../../workers/tasks.ts');
+    const runs = [100, 400].flatMap((paths) =>
+      [1, 2, 3].map((seed) => runToEnd(tasks.piSampled({ params: post, K0: 0, iterations: 8, paths, dt: 0.02, seed }))),
+    );
+    for (const r of runs) for (let n = 0; n < 8; n++) expect(r.improved[n]).toBeCloseTo(runs[0].improved[n], 7);
+    expect(Number(runs[0].improved[7].toPrecision(4))).toBe(2.663);
+    expect((100 * (runs[0].improved[7] - optimum.K)) / optimum.K).toBeCloseTo(0.138, 3);
+    // The offsets u0 carry the noise: they differ between seeds.
+    expect(Math.abs(runs[0].u0[7] - runs[1].u0[7])).toBeGreaterThan(1e-4);
+  }, 60_000);
+
+  it('MLP value model at the figure defaults: 25 states within [-1.07%, -0.69%], 12 states [-11.2%, -3.98%] and drifting, 8 states beyond -20%; 400 paths no better', async () => {
+    const { runToEnd } = await import('../../workers/engines/chunked.ts');
+    const { tasks } = await import('../../workers/tasks.ts');
+    const { PI_MLP_STATES } = await import('./PiMlpFigure.tsx');
+    const { PiMlpFigure } = await import('./PiMlpFigure.tsx');
+    const { defaults } = await import('../../app/state/schema.ts');
+    const v = defaults(PiMlpFigure.params.schema) as { paths: number; seeds: number; iterations: number; seed: number };
+    expect(v).toMatchObject({ paths: 100, seeds: 3, iterations: 6, seed: 1 });
+    const r = runToEnd(tasks.piMlp({ params: post, stateCounts: PI_MLP_STATES, seeds: v.seeds, seed0: v.seed, paths: v.paths, iterations: v.iterations }));
+    const n = v.iterations;
+    const last = (s: number) => [0, 1, 2].map((j) => 100 * r.relError[(s * 3 + j) * n + n - 1]);
+    const at = (s: number, j: number, k: number) => 100 * r.relError[(s * 3 + j) * n + k];
+    const f8 = last(0);
+    const f12 = last(1);
+    const f25 = last(2);
+    expect(Math.max(...f8)).toBeLessThan(-20);
+    expect(Math.min(...f12)).toBeCloseTo(-11.2, 1);
+    expect(Math.max(...f12)).toBeCloseTo(-3.98, 2);
+    expect(Math.min(...f25)).toBeCloseTo(-1.07, 2);
+    expect(Math.max(...f25)).toBeCloseTo(-0.69, 2);
+    // Drifting at 12 states: every seed's error falls at each of the last three iterations.
+    for (let j = 0; j < 3; j++) for (let k = n - 3; k < n; k++) expect(at(1, j, k)).toBeLessThan(at(1, j, k - 1));
+    // The first two improvements overshoot as exact Kleinman does (+242%, +81% from K0 = 0).
+    const kl = kleinmanRun('scalar', 0, 3).gains.map((g) => g[0]);
+    expect(Math.round((100 * (kl[1] - optimum.K)) / optimum.K)).toBe(242);
+    expect(Math.round((100 * (kl[2] - optimum.K)) / optimum.K)).toBe(81);
+    // 400 paths at 12 states: -12.1%, -5.9%, -6.7%, no better than with 100.
+    const r4 = runToEnd(tasks.piMlp({ params: post, stateCounts: [12], seeds: 3, seed0: 1, paths: 400, iterations: n }));
+    const f4 = [0, 1, 2].map((j) => 100 * r4.relError[j * n + n - 1]);
+    expect(f4[0]).toBeCloseTo(-12.1, 1);
+    expect(f4[1]).toBeCloseTo(-5.9, 1);
+    expect(f4[2]).toBeCloseTo(-6.7, 1);
+    expect(Math.min(...f4.map(Math.abs))).toBeGreaterThan(Math.min(...f12.map(Math.abs)));
+  }, 180_000);
+});
+
+describe('chapter 6: the neural value model fits the values and misses the slopes', () => {
+  it('12 states, seed 1: the fit matches the Monte Carlo values to well under 1% of their range while the gain is 11% off', async () => {
+    const { runToEnd } = await import('../../workers/engines/chunked.ts');
+    const { policyIterationSampled } = await import('../../workers/engines/policyIteration.ts');
+    const states = Array.from({ length: 12 }, (_, i) => -2 + (4 * i) / 11);
+    const r = runToEnd(policyIterationSampled({ model: 'lqr', params: post, iterations: 6, paths: 100, seed: 1, states, valueModel: 'mlp' }));
+    const last = r.iterations[5];
+    const range = 0.5 * optimum.P * 4; // the quadratic part of the value over [-2, 2], about 0.53
+    expect(last.fitRmse).toBeLessThan(0.002 * range);
+    expect((r.final as { K: number }).K / optimum.K - 1).toBeLessThan(-0.1);
+  }, 60_000);
+});

@@ -205,4 +205,63 @@ function* mertonPolicyIteration(p: MertonPolicyIterationParams): Chunked<Sampled
   });
 }
 
-export const mertonTasks = { mertonExplorer, mertonValueCurve, mertonPolicyIteration };
+interface MertonMlpParams extends MertonParams {
+  /** Sample states, geometric in [0.5, 2]. */
+  states: number;
+  seeds: number;
+  seed0: number;
+  paths: number;
+  iterations: number;
+}
+
+export interface MertonMlpResult {
+  seeds: Float64Array;
+  /** pi_n / pi* and k_n / k* for n = 0..iterations (n = 0 the starting policy), seed-major. */
+  pi: Float64Array;
+  k: Float64Array;
+  /** The same with the CRRA features (first seed): pi exact after one step. */
+  featuresPi: Float64Array;
+  featuresK: Float64Array;
+  iterations: number;
+}
+
+/**
+ * Sampled policy iteration on Merton's problem with the MLP value model (input log x), for several seeds, beside
+ * the CRRA-feature run from the same start: the iterates divided by Merton's closed forms.
+ */
+function* mertonMlp(p: MertonMlpParams): Chunked<MertonMlpResult> {
+  if (!(Number.isInteger(p.seeds) && p.seeds >= 1 && p.seeds <= 8)) throw new Error(`seeds must be an integer in [1, 8]; got ${p.seeds}`);
+  if (!(Number.isInteger(p.states) && p.states >= 4 && p.states <= 64)) throw new Error(`states must be an integer in [4, 64]; got ${p.states}`);
+  const market: MertonParams = { mu: p.mu, rf: p.rf, sigma: p.sigma, gamma: p.gamma, rho: p.rho };
+  const ex = mertonClosedForm(market);
+  const states = Array.from({ length: p.states }, (_, i) => 0.5 * Math.pow(4, i / (p.states - 1)));
+  const n1 = p.iterations + 1;
+  const ratios = (r: SampledPiResult, pi: Float64Array, k: Float64Array, off: number) => {
+    const p0 = r.iterations[0].policy as { pi: number; k: number };
+    pi[off] = p0.pi / ex.pi;
+    k[off] = p0.k / ex.k;
+    r.iterations.forEach((it, i) => {
+      const q = it.improved as { pi: number; k: number };
+      pi[off + i + 1] = q.pi / ex.pi;
+      k[off + i + 1] = q.k / ex.k;
+    });
+  };
+  const pi = new Float64Array(p.seeds * n1);
+  const k = new Float64Array(p.seeds * n1);
+  const featuresPi = new Float64Array(n1);
+  const featuresK = new Float64Array(n1);
+  const base = { model: 'merton' as const, params: market, iterations: p.iterations, paths: p.paths, policy0: { pi: 0, k: p.rho } };
+  const share = 1 / (p.seeds + 0.25);
+  ratios(yield* within(policyIterationSampled({ ...base, seed: p.seed0 }), 0, 0.25 * share), featuresPi, featuresK, 0);
+  for (let j = 0; j < p.seeds; j++) {
+    const r = yield* within(
+      policyIterationSampled({ ...base, seed: p.seed0 + j, states, valueModel: 'mlp', mlp: { input: 'log' } }),
+      (0.25 + j) * share,
+      (1.25 + j) * share,
+    );
+    ratios(r, pi, k, j * n1);
+  }
+  return { seeds: Float64Array.from({ length: p.seeds }, (_, j) => p.seed0 + j), pi, k, featuresPi, featuresK, iterations: p.iterations };
+}
+
+export const mertonTasks = { mertonExplorer, mertonValueCurve, mertonPolicyIteration, mertonMlp };

@@ -6,7 +6,7 @@
 import { lqrAffinePolicyValue, lqrDiscounted, markovChainHjb, policyIterationSampled, type SampledPiResult, type ScalarLqrParams } from '../engines/index.ts';
 import { kleinmanRun, type KleinmanRun } from '../engines/examples.ts';
 import { supError } from '../engines/markovChain.ts';
-import type { Chunked } from '../engines/chunked.ts';
+import { within, type Chunked } from '../engines/chunked.ts';
 
 interface PiSampledParams {
   params: ScalarLqrParams;
@@ -124,4 +124,61 @@ function kleinman(p: KleinmanParams): { scalar: KleinmanRun; double: KleinmanRun
   return { scalar: kleinmanRun('scalar', p.K0, p.iterations), double: kleinmanRun('double', p.K0, p.iterations) };
 }
 
-export const policyIterationTasks = { piSampled, mcGrid, kleinman };
+interface PiMlpParams {
+  params: ScalarLqrParams;
+  /** Numbers of sample states, each evenly spaced in [-2, 2]. */
+  stateCounts: number[];
+  /** Seeds seed0, seed0 + 1, ..., seed0 + seeds - 1 (each seeds both the Monte Carlo and the network's initialisation). */
+  seeds: number;
+  seed0: number;
+  paths: number;
+  iterations: number;
+}
+
+export interface PiMlpResult {
+  stateCounts: Float64Array;
+  seeds: Float64Array;
+  /** Relative gain error K_n / K* - 1 after improvement n (n = 1..iterations), run-major: run (s, j) at (s * seeds + j) * iterations. */
+  relError: Float64Array;
+  iterations: number;
+  Kstar: number;
+}
+
+/**
+ * Sampled policy iteration on the LQR with the MLP value model (no quadratic features), from K0 = 0, for every
+ * number of sample states and every seed: the relative error of the gain after each improvement.
+ */
+function* piMlp(p: PiMlpParams): Chunked<PiMlpResult> {
+  if (!(Number.isInteger(p.seeds) && p.seeds >= 1 && p.seeds <= 8)) throw new Error(`seeds must be an integer in [1, 8]; got ${p.seeds}`);
+  if (!(p.stateCounts.length >= 1 && p.stateCounts.every((n) => Number.isInteger(n) && n >= 3 && n <= 100)))
+    throw new Error(`stateCounts must be integers in [3, 100]; got ${p.stateCounts.join(', ')}`);
+  const Kstar = lqrDiscounted(p.params).K;
+  const relError = new Float64Array(p.stateCounts.length * p.seeds * p.iterations);
+  // Work per run grows with the number of states; weight the progress by it.
+  const total = p.stateCounts.reduce((s, n) => s + n, 0) * p.seeds;
+  let done = 0;
+  for (let si = 0; si < p.stateCounts.length; si++) {
+    const n = p.stateCounts[si];
+    const states = Array.from({ length: n }, (_, i) => -2 + (4 * i) / (n - 1));
+    for (let j = 0; j < p.seeds; j++) {
+      const r = yield* within(
+        policyIterationSampled({ model: 'lqr', params: p.params, iterations: p.iterations, paths: p.paths, seed: p.seed0 + j, states, valueModel: 'mlp' }),
+        done / total,
+        (done + n) / total,
+      );
+      done += n;
+      r.iterations.forEach((it, k) => {
+        relError[(si * p.seeds + j) * p.iterations + k] = (it.improved as { K: number }).K / Kstar - 1;
+      });
+    }
+  }
+  return {
+    stateCounts: Float64Array.from(p.stateCounts),
+    seeds: Float64Array.from({ length: p.seeds }, (_, j) => p.seed0 + j),
+    relError,
+    iterations: p.iterations,
+    Kstar,
+  };
+}
+
+export const policyIterationTasks = { piSampled, mcGrid, kleinman, piMlp };
