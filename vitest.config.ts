@@ -5,9 +5,10 @@ import { bookPlugin } from './compiler/vitePluginBook.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-// Three projects: `unit` (engines, state, plots, build plugins; Node, or jsdom where a file asks for it), and two of
-// browser tests, playwright-core driving Chromium against the production build in dist/ served by a plain static
+// Four projects: `unit` (engines, state, plots, build plugins; Node, or jsdom where a file asks for it), `slow` (unit
+// tests named *.slow.test.ts, which take a minute), and two of browser tests, playwright-core driving Chromium against the production build in dist/ served by a plain static
 // server: `smoke` (quick, in `npm test`) and `e2e` (the rest, in `npm run test:all`).
+const unitTests = ['app/**/*.test.{ts,tsx}', 'workers/**/*.test.ts', 'chapters/**/*.test.{ts,tsx}', 'compiler/**/*.test.ts'];
 const browserTests = {
   environment: 'node' as const,
   globalSetup: ['e2e/global-setup.ts'],
@@ -24,10 +25,16 @@ export default defineConfig({
         plugins: [bookPlugin({ chaptersDir: path.join(root, 'chapters'), root })],
         test: {
           name: 'unit',
-          include: ['app/**/*.test.{ts,tsx}', 'workers/**/*.test.ts', 'chapters/**/*.test.{ts,tsx}', 'compiler/**/*.test.ts'],
+          include: unitTests,
+          exclude: ['**/*.slow.test.ts', '**/node_modules/**'],
           environment: 'node',
           testTimeout: 60_000,
         },
+      },
+      {
+        // Unit tests that take a minute (learners and networks over several seeds): `npm run test:all`, not `npm test`.
+        plugins: [bookPlugin({ chaptersDir: path.join(root, 'chapters'), root })],
+        test: { name: 'slow', include: ['**/*.slow.test.ts'], exclude: ['**/node_modules/**'], environment: 'node', testTimeout: 300_000 },
       },
       {
         // The quick browser check that `npm test` runs: one figure's whole pipeline.

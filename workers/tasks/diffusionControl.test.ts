@@ -11,21 +11,12 @@ import { tasks } from '../tasks.ts';
 import { controlCost } from '../engines/diffusion/control.ts';
 import { conditionalLaw, DC_BIMODAL, DC_TMIN, dcRing, dcSchedule, fractionOnModes, lambdaGrid, mmdAgainstTarget } from './diffusionControl.ts';
 import { vpSchedule } from '../engines/diffusion/schedule.ts';
-import { defaults } from '../../app/state/schema.ts';
-import type { FigureComponent, TaskFigure } from '../../app/figure/defineFigure.tsx';
-import type { Schema } from '../../app/state/schema.ts';
-import type { TaskName, TaskParams } from '../tasks.ts';
+import { defaultRequest } from '../../app/figure/defaultRequest.ts';
 import { dataDensity } from '../../chapters/09-diffusion-control/model.ts';
 import { DcParticles } from '../../chapters/09-diffusion-control/DcParticles.tsx';
 import { DcDsm } from '../../chapters/09-diffusion-control/DcDsm.tsx';
 import { DcValue } from '../../chapters/09-diffusion-control/DcValue.tsx';
 import { DcVerification, LAMBDAS, optimumIndex, seRatios } from '../../chapters/09-diffusion-control/DcVerification.tsx';
-
-/** The request a figure sends at its default values. */
-function defaultRequest<S extends Schema, N extends TaskName>(figure: FigureComponent<S>, _task: N): TaskParams<N> {
-  const decl = figure.declaration as TaskFigure<S, N>;
-  return decl.request(defaults(decl.schema));
-}
 
 const figParticles = defaultRequest(DcParticles, 'dcParticles');
 const figVerification = defaultRequest(DcVerification, 'dcVerification');
@@ -223,25 +214,6 @@ describe('dcDsm (figure dc-dsm)', () => {
       expect(r.mmd2).toBeGreaterThan(50 * Math.abs(r.reference));
     },
   );
-
-  it('over four seeds: score error 0.093 +- 0.015 at s = 0.3, 0.65 +- 0.06 at s = 0.05; MMD^2 0.029 +- 0.008; 58 +- 6% on a mode', { timeout: 300_000 }, () => {
-    const rs = [1, 2, 3, 4].map((seed) => runToEnd(tasks.dcDsm({ ...figDsm, seed })));
-    const m = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-    const sd = (v: number[]) => Math.sqrt(v.reduce((a, b) => a + (b - m(v)) ** 2, 0) / (v.length - 1));
-    const at = (r: (typeof rs)[0], s: number) => r.relError[Array.from(r.times).indexOf(s)];
-    const e3 = rs.map((r) => at(r, 0.3));
-    const e05 = rs.map((r) => at(r, 0.05));
-    const mm = rs.map((r) => r.mmd2);
-    const on = rs.map((r) => r.onModes);
-    expect(m(e3)).toBeCloseTo(0.093, 3);
-    expect(sd(e3)).toBeCloseTo(0.015, 3);
-    expect(m(e05)).toBeCloseTo(0.65, 2);
-    expect(sd(e05)).toBeCloseTo(0.06, 2);
-    expect(m(mm)).toBeCloseTo(0.029, 3);
-    expect(sd(mm)).toBeCloseTo(0.008, 3);
-    expect(m(on)).toBeCloseTo(0.58, 2);
-    expect(sd(on)).toBeCloseTo(0.06, 2);
-  });
 
   it('bad input fails with a sentence', () => {
     expect(() => runToEnd(tasks.dcDsm({ ...figDsm, batch: 4 }))).toThrow(/batch size must be a whole number from 16/);
