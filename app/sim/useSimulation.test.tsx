@@ -51,25 +51,35 @@ describe('useSimulation with a preview', () => {
   afterEach(() => act(() => root.unmount()));
   const last = () => seen[seen.length - 1];
 
-  it('shows the preview at once with status loading, then the full result with status ready', async () => {
+  it('asks for the preview, then at once for the full run; shows the preview loading, then the full result ready', async () => {
     await act(async () => root.render(<Probe n={4000} preview={500} />));
-    expect(runs.map((r) => r.params.n)).toEqual([500]);
+    // Both are queued together, the preview first: the full run does not wait for the preview's answer.
+    expect(runs.map((r) => r.params.n)).toEqual([500, 4000]);
     await act(async () => runs[0].resolve('cheap'));
     expect(last()).toMatchObject({ status: 'loading', result: 'cheap', resultParams: { n: 500 }, preview: true });
-    expect(runs.map((r) => r.params.n)).toEqual([500, 4000]);
     await act(async () => runs[1].resolve('full'));
     expect(last()).toMatchObject({ status: 'ready', result: 'full', resultParams: { n: 4000 }, preview: false });
+  });
+
+  it('a preview that answers after the full run is dropped', async () => {
+    await act(async () => root.render(<Probe n={4000} preview={500} />));
+    await act(async () => runs[1].resolve('full'));
+    await act(async () => runs[0].resolve('late cheap'));
+    expect(seen.some((s) => s.result === 'late cheap')).toBe(false);
+    expect(last()).toMatchObject({ status: 'ready', result: 'full', preview: false });
   });
 
   it('a change during the preview drops it: its result never shows and the new preview runs', async () => {
     await act(async () => root.render(<Probe n={4000} preview={500} />));
     await act(async () => root.render(<Probe n={8000} preview={1000} />));
     expect(runs[0].signal?.aborted).toBe(true);
+    expect(runs[1].signal?.aborted).toBe(true);
     await act(async () => runs[0].resolve('stale'));
-    expect(seen.some((s) => s.result === 'stale')).toBe(false);
-    expect(runs.map((r) => r.params.n)).toEqual([500, 1000]);
-    await act(async () => runs[1].resolve('cheap 2'));
-    await act(async () => runs[2].resolve('full 2'));
+    await act(async () => runs[1].resolve('stale full'));
+    expect(seen.some((s) => s.result === 'stale' || s.result === 'stale full')).toBe(false);
+    expect(runs.map((r) => r.params.n)).toEqual([500, 4000, 1000, 8000]);
+    await act(async () => runs[2].resolve('cheap 2'));
+    await act(async () => runs[3].resolve('full 2'));
     expect(last()).toMatchObject({ status: 'ready', result: 'full 2', preview: false });
   });
 
