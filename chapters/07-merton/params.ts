@@ -56,7 +56,7 @@ const STEPS = RECORD - 1;
 export const SHOWN = 12;
 /** Feynman–Kac value estimates: step and horizon (beyond it the exact value of the discretised chain is added). */
 const VALUE_DT = 0.05;
-const VALUE_HORIZON = 100;
+const VALUE_HORIZON = 50;
 /** The value-against-pi curve: pi from 0 to 3 pi* in 30 intervals (pi*, 2 pi* are grid points), step 0.1. */
 export const CURVE_N = 31;
 const CURVE_DT = 0.1;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rng } from './random';
 import { histogram, histogramOnEdges, ksPValue, ksStatistic, linearFit, meanVariance, normalCdf, quantileBands, quantiles, uniformEdges } from './stats';
@@ -127,6 +128,31 @@ describe('moments and quantiles', () => {
     const { bands, mean } = quantileBands([1, 10, 2, 30, 3, 20], 3, 2, [0.5, 1]);
     expect(Array.from(mean)).toEqual([2, 20]);
     expect(Array.from(bands)).toEqual([2, 20, 3, 30]);
+  });
+
+  it('quantileBands (by selection) equals the quantiles of each sorted column, ties, NaN and any order of ps included', () => {
+    const value = fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        fc.infiniteStream(value),
+        fc.boolean(),
+        (nPaths, record, ps, stream, withNaN) => {
+          const paths = Array.from({ length: nPaths * record }, () => stream.next().value as number);
+          // Sometimes a NaN (a diverged path): that column is sorted instead, with the NaN last.
+          if (withNaN) paths[(paths.length * 7) >> 4] = Number.NaN;
+          const { bands } = quantileBands(paths, nPaths, record, ps);
+          for (let j = 0; j < record; j++) {
+            const column = Array.from({ length: nPaths }, (_, i) => paths[i * record + j]);
+            const expected = quantiles(column, ps);
+            ps.forEach((_, k) => expect(bands[k * record + j]).toBe(Math.fround(expected[k])));
+          }
+        },
+      ),
+      { numRuns: 300, seed: 20261203 },
+    );
   });
 });
 
