@@ -141,6 +141,21 @@ describe('Appendix A: the census of letters', () => {
         }
   });
 
+  it("a policy's value: the names the appendix gives are the chapters' names", () => {
+    const names: [string, string[]][] = [
+      ['V^\\pi', ['01', '05']],
+      ['V^{\\pi_n}', ['06']],
+      ['V^K', ['05']],
+      ['J^\\pi', ['04', '08']],
+      ['V_K', ['04']],
+      ['V^{\\pi, k}', ['07']],
+    ];
+    for (const [name, chapters] of names) {
+      expect(squash(appendix), name).toContain(squash(`$${name}$`));
+      for (const k of chapters) expect(writes(math.get(k) ?? '', name), `chapter ${k} writes ${name}`).toBe(true);
+    }
+  });
+
   it('the example regulator: P, K* and c rounded from the engine', () => {
     const m = /P = ([\d.]+)\$, \$K\^\* = ([\d.]+)\$ and \$c = ([\d.]+)\$/.exec(appendix);
     expect(m).not.toBeNull();
