@@ -37,7 +37,7 @@ export const glossary: GlossaryEntry[] = [
     id: 'ou-process',
     term: 'Ornstein–Uhlenbeck process',
     definition:
-      'The solution of $\\dd X_t = \\theta(\\mu - X_t)\\,\\dd t + \\sigma\\,\\dd W_t$ with $\\theta > 0$: Brownian noise pulled back to the level $\\mu$ at rate $\\theta$. $X_t$ is Gaussian with mean $\\mu + (x_0 - \\mu)e^{-\\theta t}$ and variance $\\tfrac{\\sigma^2}{2\\theta}(1 - e^{-2\\theta t})$.',
+      'The solution of $\\dd X_t = \\theta(\\bar x - X_t)\\,\\dd t + \\sigma\\,\\dd W_t$ with $\\theta > 0$: Brownian noise pulled back to the level $\\bar x$ at rate $\\theta$ (the preface writes the level $\\mu$). $X_t$ is Gaussian with mean $\\bar x + (x_0 - \\bar x)e^{-\\theta t}$ and variance $\\tfrac{\\sigma^2}{2\\theta}(1 - e^{-2\\theta t})$.',
   },
   {
     id: 'generator',
@@ -73,7 +73,7 @@ export const glossary: GlossaryEntry[] = [
     id: 'bellman-operator',
     term: 'Bellman operator',
     definition:
-      'The map $T V(x) = \\max_a \\{ r(x, a) + \\gamma \\E[V(X_1) \\mid X_0 = x, a_0 = a] \\}$. For $\\gamma < 1$ it is a contraction in the sup norm, $\\|TV - TW\\|_\\infty \\le \\gamma \\|V - W\\|_\\infty$, so it has exactly one fixed point: the value function.',
+      'The map $T V(x) = \\max_a \\{ r(x, a) + \\gamma \\E[V(X_1) \\mid X_0 = x, a_0 = a] \\}$. For $\\gamma < 1$ it is a contraction in the sup norm, $\\|TU - TV\\|_\\infty \\le \\gamma \\|U - V\\|_\\infty$, so it has exactly one fixed point: the value function.',
   },
   {
     id: 'value-iteration',
@@ -97,13 +97,13 @@ export const glossary: GlossaryEntry[] = [
     id: 'hamiltonian',
     term: 'Hamiltonian',
     definition:
-      'In control, $H(x, p) = \\max_a \\{ r(x, a) + p \\cdot f(x, a) \\}$ (plus $\\tfrac12 \\tr(\\Sigma\\Sigma\\T M)$ inside the maximum when there is noise, with $M$ the Hessian). With $r = -L$ for a Lagrangian $L$, $H(x, p) = \\max_a \\{ p \\cdot f - L \\}$ is the Hamiltonian of mechanics, and the deterministic HJB equation is a Hamilton–Jacobi equation.',
+      'In control, $H(x, p) = \\max_a \\{ r(x, a) + p \\cdot f(x, a) \\}$ (plus $\\tfrac12 \\tr(\\Sigma\\Sigma\\T \\Hess V)$ inside the maximum when there is noise). With $r = -L$ for a Lagrangian $L$, $H(x, p) = \\max_a \\{ p \\cdot f - L \\}$ is the Hamiltonian of mechanics, and the deterministic HJB equation is a Hamilton–Jacobi equation.',
   },
   {
     id: 'lqr',
     term: 'linear–quadratic regulator',
     definition:
-      'A control problem with linear dynamics and a quadratic reward, here $\\dd X = (\\alpha X + \\beta a)\\,\\dd t + \\sigma\\,\\dd W$ and $r = -\\tfrac12(q x^2 + r a^2)$. Its value is quadratic, $V(x) = -\\tfrac12 P x^2 - c$, and its optimal action linear, $a^* = -K x$ with $K = \\beta P / r$.',
+      'A control problem with linear dynamics and a quadratic reward, here $\\dd X = (\\alpha X + \\beta a)\\,\\dd t + \\sigma\\,\\dd W$ and $r(x, a) = -\\tfrac12(q x^2 + R a^2)$, with the action weight $R$ (chapter 2 writes it $r$). Its value is quadratic, $V(x) = -\\tfrac12 P x^2 - c$, and its optimal action linear, $a^* = -K x$ with $K = \\beta P / R$.',
   },
   {
     id: 'riccati-equation',
@@ -139,7 +139,7 @@ export const glossary: GlossaryEntry[] = [
     id: 'convergence-order',
     term: 'strong and weak order',
     definition:
-      "How fast a scheme's error vanishes with the step $\\Delta t$. Strong order $\\gamma$: $\\E|X_T - X^{\\Delta t}_T| \\le C \\Delta t^\\gamma$ (the paths are close). Weak order $\\beta$: $|\\E \\varphi(X_T) - \\E \\varphi(X^{\\Delta t}_T)| \\le C \\Delta t^\\beta$ for smooth $\\varphi$ (the laws are close).",
+      "How fast a scheme's error vanishes with the step $\\Delta t$. Strong order $\\nu_{\\mathrm{s}}$: $\\E|X_T - X^{\\Delta t}_T| \\le C \\Delta t^{\\nu_{\\mathrm{s}}}$ (the paths are close). Weak order $\\nu_{\\mathrm{w}}$: $|\\E \\varphi(X_T) - \\E \\varphi(X^{\\Delta t}_T)| \\le C \\Delta t^{\\nu_{\\mathrm{w}}}$ for smooth $\\varphi$ (the laws are close).",
   },
   {
     id: 'standard-error',
@@ -163,7 +163,7 @@ export const glossary: GlossaryEntry[] = [
     id: 'hjb-residual',
     term: 'HJB residual',
     definition:
-      'How far a candidate value function $V$ is from solving the HJB equation: $R(x) = \\rho V(x) - \\max_a \\{ r(x, a) + \\Gen^a V(x) \\}$. It is zero for the value function; policy iteration uses it as a diagnostic.',
+      'How far a candidate value function $V$ is from solving the HJB equation: $\\mathcal R(x) = \\rho V(x) - \\max_a \\{ r(x, a) + \\Gen^a V(x) \\}$. It is zero for the value function; policy iteration uses it as a diagnostic.',
   },
   {
     id: 'markov-chain-approximation',
@@ -181,7 +181,7 @@ export const glossary: GlossaryEntry[] = [
     id: 'crra',
     term: 'CRRA utility',
     definition:
-      "Constant relative risk aversion: $u(c) = c^{1-\\gamma} / (1 - \\gamma)$ for $\\gamma > 0$, $\\gamma \\ne 1$, and $u(c) = \\log c$ at $\\gamma = 1$. The relative risk aversion $-c\\,u''(c) / u'(c)$ equals $\\gamma$ at every level of wealth.",
+      "Constant relative risk aversion: $U(c) = c^{1-\\gamma} / (1 - \\gamma)$ for $\\gamma > 0$, $\\gamma \\ne 1$, and $U(c) = \\log c$ at $\\gamma = 1$. The relative risk aversion $-c\\,U''(c) / U'(c)$ equals $\\gamma$ at every level of wealth.",
   },
   {
     id: 'kelly',
@@ -193,7 +193,7 @@ export const glossary: GlossaryEntry[] = [
     id: 'certainty-equivalent',
     term: 'certainty-equivalent consumption',
     definition:
-      'The constant, riskless consumption rate $\\bar c$ worth as much as a policy: $\\int_0^\\infty e^{-\\rho t} u(\\bar c)\\,\\dd t = u(\\bar c)/\\rho = V$, so $\\bar c = u^{-1}(\\rho V)$. It ranks policies as $V$ does, in units of consumption.',
+      'The constant, riskless consumption rate $\\bar c$ worth as much as a policy: $\\int_0^\\infty e^{-\\rho t} U(\\bar c)\\,\\dd t = U(\\bar c)/\\rho = V$, so $\\bar c = U^{-1}(\\rho V)$. It ranks policies as $V$ does, in units of consumption.',
   },
   {
     id: 'certainty-equivalence',

@@ -1,6 +1,6 @@
 /**
  * Closed forms for chapter 8 (continuous-time q-learning): the exact Q-function of the sampled LQR that discrete
- * Q-learning targets, the q-rate of the entropy-regularised optimum, and formatting helpers. All of it costs well
+ * Q-learning targets, the q-function of the entropy-regularised optimum, and formatting helpers. All of it costs well
  * under a millisecond, so figures and exercises call it on the main thread.
  */
 import { lqrDiscounted, type ScalarLqrParams } from '../../workers/engines/lqr.ts';
@@ -54,7 +54,7 @@ export function sampledQ(dt: number, p: ScalarLqrParams = POST_LQR) {
 }
 
 /**
- * The q-rate of the entropy-regularised optimum of the LQR at temperature gamma:
+ * The q-function of the entropy-regularised optimum of the LQR at temperature gamma:
  *   q_star(x, a) = -(r/2) (a + K* x)^2 - (gamma/2) ln(2 pi gamma / r),
  * so that exp(q_star / gamma) is the density of N(-K* x, gamma / r) (it integrates to one in a).
  */

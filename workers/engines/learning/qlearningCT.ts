@@ -6,7 +6,7 @@
  * Objects learned from sampled trajectories (model-free: the learner sees only x_k, a_k, r_k, x_{k+1}):
  * - the value J_theta(x) = theta_1 x^2 + theta_2 x + theta_3 (quadratic features), or a small MLP (option
  *   `valueModel: 'mlp'`), and
- * - the q-rate q_psi(x, a) = -(e^{-psi_3}/2) (a - psi_1 x - psi_2)^2 - (gamma/2) (ln(2 pi gamma) + psi_3),
+ * - the q-function q_psi(x, a) = -(e^{-psi_3}/2) (a - psi_1 x - psi_2)^2 - (gamma/2) (ln(2 pi gamma) + psi_3),
  *   which is exactly gamma ln pi_psi for the Gaussian policy pi_psi(.|x) = N(psi_1 x + psi_2, gamma e^{psi_3}): the
  *   policy is the Boltzmann policy pi ~ exp(q/gamma), and the normalisation int exp(q/gamma) da = 1 holds for every psi.
  * Martingale (TD) condition on a grid of step dt, the action held over each step, r a reward *rate*:
@@ -260,7 +260,7 @@ export function* qLearningCT(opts: QLearningCTOptions): Chunked<QLearningCTResul
 }
 
 /**
- * q-learning with an MLP value J: the same simulation, q-rate and psi updates as the quadratic learner, but J and
+ * q-learning with an MLP value J: the same simulation, q-function and psi updates as the quadratic learner, but J and
  * its parameter gradient come from a network. Per step, all paths move first; then two batched forward passes give
  * J(x_k) and J(x_{k+1}), and one backward pass with dOut_i = -delta_i / M gives minus the averaged semi-gradient,
  * so that theta -= lr_J * grads is theta += lr_J mean_i(grad J(x_i) delta_i).
