@@ -17,6 +17,11 @@ import { DcParticles } from '../../chapters/09-diffusion-control/DcParticles.tsx
 import { DcDsm } from '../../chapters/09-diffusion-control/DcDsm.tsx';
 import { DcValue } from '../../chapters/09-diffusion-control/DcValue.tsx';
 import { DcVerification, LAMBDAS, optimumIndex, seRatios } from '../../chapters/09-diffusion-control/DcVerification.tsx';
+import { meanVariance } from '../engines/stats.ts';
+
+/** Mean and sample standard deviation over seeds. */
+const m = (v: number[]) => meanVariance(v).mean;
+const sd = (v: number[]) => Math.sqrt(meanVariance(v).variance);
 
 const figParticles = defaultRequest(DcParticles, 'dcParticles');
 const figVerification = defaultRequest(DcVerification, 'dcVerification');
@@ -269,8 +274,6 @@ describe('dcValue (figure dc-value)', () => {
 
   it('over eight seeds: W1 to the conditional law 0.024 +- 0.010, of an exact sample 0.022 +- 0.008, to the data 0.79 +- 0.02', () => {
     const rs = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => runToEnd(tasks.dcValue({ ...fig, seed })));
-    const m = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-    const sd = (v: number[]) => Math.sqrt(v.reduce((a, b) => a + (b - m(v)) ** 2, 0) / (v.length - 1));
     const c = rs.map((r) => r.w1Conditional);
     const e = rs.map((r) => r.w1Reference);
     const d = rs.map((r) => r.w1Data);
