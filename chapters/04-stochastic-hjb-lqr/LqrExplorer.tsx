@@ -33,7 +33,7 @@ const schema = {
   x0: { label: 'start', symbol: 'x₀', min: -3, max: 3, step: 0.1, default: 1 },
   dt: { label: 'time step of the simulation', symbol: 'Δt', min: 0.001, max: 0.1, step: 0.001, default: 0.01, log: true },
   seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
-  root: choice('Riccati root: the value P₊ or the other root P₋', 'P±', ['P₊ (the value)', 'P₋ (the other root)']),
+  root: choice('Riccati root: the value P₊ or the other root P₋', 'P±', ['P₊ (value)', 'P₋ (other)']),
 };
 type V = Values<typeof schema>;
 
