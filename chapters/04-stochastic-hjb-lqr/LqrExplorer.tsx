@@ -346,20 +346,16 @@ export const LqrExplorer = defineFigure({
                   y: { domain: pDomain, label: 'state Xₜ' },
                 });
                 if (!ctx || !r) return;
-                drawCanvasPaths(ctx, { t: r.t, values: r.pathsStar }, s, theme, {
-                  color: themeSeries(theme, 0),
-                  alpha: 0.35,
-                  highlight: [0],
-                  highlightColors: [themeSeries(theme, 0)],
-                  clip: s.frame,
-                });
-                drawCanvasPaths(ctx, { t: r.t, values: r.pathsGain }, s, theme, {
-                  color: themeSeries(theme, 1),
-                  alpha: 0.35,
-                  highlight: [0],
-                  highlightColors: [themeSeries(theme, 1)],
-                  clip: s.frame,
-                });
+                // Paths under K* (series 0) and under the reader's K (series 1), the first of each highlighted.
+                [r.pathsStar, r.pathsGain].forEach((values, series) =>
+                  drawCanvasPaths(ctx, { t: r.t, values }, s, theme, {
+                    color: themeSeries(theme, series),
+                    alpha: 0.35,
+                    highlight: [0],
+                    highlightColors: [themeSeries(theme, series)],
+                    clip: s.frame,
+                  }),
+                );
               },
             },
       ],
