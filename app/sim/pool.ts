@@ -1,7 +1,10 @@
 /**
- * A pool of simulation workers, created on first use and reused. A job goes to an idle worker or waits in a
- * queue; aborting a job removes it from the queue or asks its worker to stop (within one chunk). A worker that
- * dies (an uncaught error in it) is replaced, and the job it was running fails with a message for the reader.
+ * A pool of simulation workers, created on first use and reused. A job goes to an idle worker, else to a busy one
+ * as its next job (the worker starts it the moment the current one ends, with no round trip through the main
+ * thread: a figure's full run queued behind its preview on one worker used to wait ~30 ms for the page to draw the
+ * preview first), else waits in a queue. Aborting a job removes it from the queue or asks its worker to stop
+ * (within one chunk, or before it starts). A worker that dies (an uncaught error in it) is replaced: the job it was
+ * running fails with a message for the reader, and its next job goes back to the front of the queue.
  * A worker can also die without a word (closed, killed for memory, hung in a loop that never yields): while it runs
  * a job, a watchdog pings it, and one that has not answered for `silentMs` is replaced the same way.
  */
@@ -26,7 +29,8 @@ interface Job {
 interface Slot {
   worker: Worker;
   api: Comlink.Remote<SimWorkerApi>;
-  job: Job | null;
+  /** The job running, then the one sent to start after it (at most PIPELINE in all). */
+  jobs: Job[];
   /** When the oldest unanswered ping was sent (performance.now()), or null when every ping has been answered. */
   waitingSince: number | null;
 }
@@ -39,6 +43,9 @@ export interface WatchdogOptions {
 }
 
 const WATCHDOG: WatchdogOptions = { pingMs: 1000, silentMs: 8000 };
+
+/** Jobs a worker holds at once: the running one and the next. */
+const PIPELINE = 2;
 
 export class AbortedError extends Error {
   constructor() {
@@ -80,15 +87,16 @@ export class WorkerPool {
   private abort(job: Job): void {
     const queued = this.queue.indexOf(job);
     if (queued >= 0) this.queue.splice(queued, 1);
-    const slot = this.slots.find((s) => s.job === job);
+    const slot = this.slots.find((s) => s.jobs.includes(job));
     if (slot) void slot.api.cancel(job.id).catch(() => {});
     job.reject(new AbortedError());
   }
 
   private dispatch(): void {
     while (this.queue.length) {
-      let slot = this.slots.find((s) => s.job === null);
+      let slot = this.slots.find((s) => s.jobs.length === 0);
       if (!slot && this.slots.length < this.size) slot = this.spawn();
+      slot ??= this.slots.find((s) => s.jobs.length < PIPELINE);
       if (!slot) return;
       const job = this.queue.shift()!;
       this.start(slot, job);
@@ -97,7 +105,7 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const worker = this.createWorker();
-    const slot: Slot = { worker, api: Comlink.wrap<SimWorkerApi>(worker), job: null, waitingSince: null };
+    const slot: Slot = { worker, api: Comlink.wrap<SimWorkerApi>(worker), jobs: [], waitingSince: null };
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       this.replace(slot, event.message || 'unknown error');
@@ -113,8 +121,9 @@ export class WorkerPool {
     slot.api[Comlink.releaseProxy]();
     this.slots.splice(i, 1);
     this.replaced++;
-    const job = slot.job;
-    slot.job = null;
+    const [job, ...waiting] = slot.jobs;
+    slot.jobs = [];
+    this.queue.unshift(...waiting);
     job?.reject(
       new Error(
         `The simulation worker stopped unexpectedly (${why.replace(/^Uncaught (Error: )?/, '')}). It has been restarted; change a setting to try again.`,
@@ -127,7 +136,7 @@ export class WorkerPool {
   private watch(): void {
     if (this.watchdog) return;
     this.watchdog = setInterval(() => {
-      const busy = this.slots.filter((s) => s.job !== null);
+      const busy = this.slots.filter((s) => s.jobs.length > 0);
       if (!busy.length) {
         clearInterval(this.watchdog);
         this.watchdog = 0;
@@ -151,21 +160,22 @@ export class WorkerPool {
   }
 
   private start(slot: Slot, job: Job): void {
-    slot.job = job;
+    slot.jobs.push(job);
     this.watch();
     const progress = job.options.onProgress ? Comlink.proxy(job.options.onProgress) : undefined;
-    slot.api
-      .run(job.id, job.task, job.params, progress)
-      .then(
-        (value) => job.resolve(value),
-        (error: unknown) => job.reject(error instanceof Error ? error : new Error(String(error))),
-      )
-      .finally(() => {
-        if (slot.job === job) {
-          slot.job = null;
-          this.dispatch();
-        }
-      });
+    // An answer counts only while the job is still this worker's: one requeued from a worker that died is
+    // answered by the worker that runs it next, not by the dead one's dangling call.
+    const settle = (finish: () => void) => {
+      const i = slot.jobs.indexOf(job);
+      if (i < 0) return;
+      slot.jobs.splice(i, 1);
+      finish();
+      this.dispatch();
+    };
+    slot.api.run(job.id, job.task, job.params, progress).then(
+      (value) => settle(() => job.resolve(value)),
+      (error: unknown) => settle(() => job.reject(error instanceof Error ? error : new Error(String(error)))),
+    );
   }
 }
 

@@ -11,6 +11,7 @@ import {
   WEALTH_QUANTILES,
 } from '../engines/index.ts';
 import { within, type Chunked } from '../engines/chunked.ts';
+import { RecentResults } from '../recentResults.ts';
 
 /** Runs a chunked job, mapping its progress from [0, 1] into [lo, hi] (several jobs make one progress bar). */
 export interface MertonExplorerParams extends MertonParams {
@@ -53,51 +54,72 @@ interface MertonExplorerResult {
   optimal: PolicyRun | null;
 }
 
+/** One policy's wealth paths: its quantile bands and the paths drawn, log10 wealth. */
+type PolicyPaths = Pick<PolicyRun, 'bands' | 'paths'>;
+
+/**
+ * Recent paths and values of single policies. Dragging γ or ρ leaves the reader's wealth paths unchanged, and
+ * dragging π or k leaves all of Merton's policy unchanged: those parts repeat exactly (same seed) and are taken from
+ * here. Four entries hold a preview's and a full run's two policies.
+ */
+const recentPaths = new RecentResults<PolicyPaths>(4, (r) => ({ bands: r.bands.slice(), paths: r.paths.slice() }));
+const recentValues = new RecentResults<PolicyRun['value']>(4, (v) => (v ? { ...v } : null));
+
 function* runPolicy(p: MertonExplorerParams, market: MertonParams, policy: { pi: number; k: number }, lo: number, hi: number): Chunked<PolicyRun> {
   const mid = lo + 0.4 * (hi - lo);
   const b = market.rf + policy.pi * (market.mu - market.rf) - policy.k;
-  const sampled = yield* within(
-    sampleGeometricSde1d({
-      m: b,
-      v: policy.pi * market.sigma,
-      scheme: 'exact',
-      x0: 1,
-      T: p.horizon,
-      steps: p.steps,
-      paths: p.paths,
-      seed: p.seed,
-      record: p.record,
-      bands: [...WEALTH_QUANTILES],
-    }),
-    lo,
-    mid,
-  );
-  const bands = sampled.bands!.map((v) => Math.log10(v));
-  const n = Math.min(p.shown, p.paths);
-  const paths = sampled.paths.slice(0, n * p.record).map((v) => Math.log10(v));
+  const v = policy.pi * market.sigma;
+  const pathsKey = JSON.stringify([b, v, p.horizon, p.steps, p.paths, p.seed, p.record, p.shown]);
+  let drawn = recentPaths.get(pathsKey);
+  if (!drawn) {
+    const sampled = yield* within(
+      sampleGeometricSde1d({
+        m: b,
+        v,
+        scheme: 'exact',
+        x0: 1,
+        T: p.horizon,
+        steps: p.steps,
+        paths: p.paths,
+        seed: p.seed,
+        record: p.record,
+        bands: [...WEALTH_QUANTILES],
+      }),
+      lo,
+      mid,
+    );
+    const n = Math.min(p.shown, p.paths);
+    drawn = { bands: sampled.bands!.map((x) => Math.log10(x)), paths: sampled.paths.slice(0, n * p.record).map((x) => Math.log10(x)) };
+    recentPaths.set(pathsKey, drawn);
+  }
   const ce = mertonPolicyCE(market, policy);
   let value: PolicyRun['value'] = null;
   if (ce > 0 && Number.isFinite(ce)) {
-    const r = yield* within(
-      evaluatePolicyMC({
-        model: 'merton',
-        params: market,
-        policy,
-        scheme: 'exact',
-        tail: 'chain',
-        x0: 1,
-        dt: p.valueDt,
-        horizon: p.valueHorizon,
-        paths: p.paths,
-        seed: p.seed,
-        stream: 1,
-      }),
-      mid,
-      hi,
-    );
-    value = { mean: r.mean, stderr: r.stderr, chainValue: r.chainValue, continuousValue: r.continuousValue, tailMean: r.tailMean };
+    const valueKey = JSON.stringify([market, policy, p.valueDt, p.valueHorizon, p.paths, p.seed]);
+    value = recentValues.get(valueKey) ?? null;
+    if (!value) {
+      const r = yield* within(
+        evaluatePolicyMC({
+          model: 'merton',
+          params: market,
+          policy,
+          scheme: 'exact',
+          tail: 'chain',
+          x0: 1,
+          dt: p.valueDt,
+          horizon: p.valueHorizon,
+          paths: p.paths,
+          seed: p.seed,
+          stream: 1,
+        }),
+        mid,
+        hi,
+      );
+      value = { mean: r.mean, stderr: r.stderr, chainValue: r.chainValue, continuousValue: r.continuousValue, tailMean: r.tailMean };
+      recentValues.set(valueKey, value);
+    }
   }
-  return { pi: policy.pi, k: policy.k, bands, paths, value, ce };
+  return { pi: policy.pi, k: policy.k, ...drawn, value, ce };
 }
 
 /**
