@@ -3,6 +3,7 @@ import { designedGainValue, doubleIntegratorLqr } from '../engines/examples.ts';
 import { runToEnd } from '../engines/chunked.ts';
 import { lqrChainValue, lqrContinuousPolicyValue } from '../engines/feynmanKac.ts';
 import { lqrCare, lqrDiscounted } from '../engines/lqr.ts';
+import { transferablesOf } from '../runTask.ts';
 import { stochasticHjbLqrTasks as tasks, type LqrExplorerParams } from './stochasticHjbLqr.ts';
 
 const post = { alpha: -0.5, beta: 1, q: 1, r: 0.1, sigma: 0.3, rho: 0.1 };
@@ -159,5 +160,23 @@ describe('the lqrExplorer task on awkward steps', () => {
       expect(r.t[r.t.length - 1]).toBeCloseTo(steps * dt, 4);
       expect(Math.abs(r.mcStar.mean - r.mcStar.chainValue)).toBeLessThan(4 * r.mcStar.stderr);
     }
+  });
+});
+
+describe('the lqrExplorer task reuses the optimal gain’s run while only K changes', () => {
+  /** What the page receives: buffers transferred, the worker's arrays detached afterwards. */
+  const transferred = <T>(value: T): T => structuredClone(value, { transfer: transferablesOf(value) });
+  const small = { ...figure, paths: 400, batches: 4, seed: 5 };
+
+  it('gives the same numbers from its recent runs as from a fresh run, and recomputes when the model changes', () => {
+    const first = transferred(runToEnd(tasks.lqrExplorer(small)));
+    const other = transferred(runToEnd(tasks.lqrExplorer({ ...small, gain: 2 })));
+    expect(other.mcStar).toEqual(first.mcStar);
+    expect(other.pathsStar).toEqual(first.pathsStar);
+    expect(other.mcGain!.mean).not.toBe(first.mcGain!.mean);
+    expect(transferred(runToEnd(tasks.lqrExplorer(small)))).toEqual(first);
+    const noisier = runToEnd(tasks.lqrExplorer({ ...small, sigma: 0.6 }));
+    expect(noisier.mcStar.mean).not.toBe(first.mcStar.mean);
+    expect(noisier.pathsStar).not.toEqual(first.pathsStar);
   });
 });

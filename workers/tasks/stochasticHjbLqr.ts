@@ -5,12 +5,14 @@ import {
   lqrDiscounted,
   sampleLinearSde1d,
   sampleLinearSde2d,
+  type PathsResult,
   type PolicyEvaluationResult,
   type ScalarLqrParams,
   type MatrixLqrParams,
 } from '../engines/index.ts';
 import { within, type Chunked } from '../engines/chunked.ts';
 import { designedGainValue } from '../engines/examples.ts';
+import { RecentResults } from '../recentResults.ts';
 
 /** Runs a chunked job, reporting its progress rescaled to [lo, hi]. */
 export interface LqrExplorerParams extends ScalarLqrParams {
@@ -77,6 +79,9 @@ function pooled(batches: PolicyEvaluationResult[]): McSummary {
   return { ...first, mean, stderr, tailMean: batches.reduce((s, b) => s + b.tailMean, 0) / batches.length };
 }
 
+/** Recent runs of the optimal gain (a preview's and a full run's), see RecentResults. */
+const recentOptimal = new RecentResults<{ batches: PolicyEvaluationResult[]; paths: PathsResult }>(2, (v) => structuredClone(v));
+
 /**
  * The LQR explorer: the closed form; Feynman–Kac Monte Carlo values of the optimal gain and of the reader's gain
  * from x0 with common random numbers (in each batch both evaluations use the same seed and stream, hence the same
@@ -105,11 +110,15 @@ function* lqrExplorer(p: LqrExplorerParams): Chunked<LqrExplorerResult> {
       `is not below ρ = ${p.rho}, so E X² grows at least as fast as the discount shrinks it and V_K = −∞. ` +
       `A gain needs 2(α − βK) < ρ${bound}.`;
   }
-  const starBatches: PolicyEvaluationResult[] = [];
+  const grid = { x0: p.x0, T: horizon, steps, paths: p.drawPaths, seed: p.seed, stream: 1, record: Math.min(p.record, steps + 1), b: 0, s: p.sigma };
+  // The optimal gain's part depends on neither K nor anything else of the reader's: a drag of K takes it from here.
+  const optimalKey = JSON.stringify([params, common, B, grid]);
+  const recent = recentOptimal.get(optimalKey);
+  const starBatches: PolicyEvaluationResult[] = recent?.batches ?? [];
   const gainBatches: PolicyEvaluationResult[] = [];
   for (let b = 0; b < B; b++) {
     const batch = { ...common, paths: p.paths / B, stream: 2 + b };
-    starBatches.push(yield* within(evaluatePolicyMC({ model: 'lqr', params, gain: opt.K, ...batch }), (0.9 * b) / B, (0.9 * (b + 0.5)) / B));
+    if (!recent) starBatches.push(yield* within(evaluatePolicyMC({ model: 'lqr', params, gain: opt.K, ...batch }), (0.9 * b) / B, (0.9 * (b + 0.5)) / B));
     if (stable && gainProblem === null) {
       try {
         gainBatches.push(yield* within(evaluatePolicyMC({ model: 'lqr', params, gain: p.gain, ...batch }), (0.9 * (b + 0.5)) / B, (0.9 * (b + 1)) / B));
@@ -132,8 +141,8 @@ function* lqrExplorer(p: LqrExplorerParams): Chunked<LqrExplorerResult> {
       continuous: mcGain.continuousValue - mcStar.continuousValue,
     };
   }
-  const grid = { x0: p.x0, T: horizon, steps, paths: p.drawPaths, seed: p.seed, stream: 1, record: Math.min(p.record, steps + 1), b: 0, s: p.sigma };
-  const star = yield* within(sampleLinearSde1d({ ...grid, a: p.alpha - p.beta * opt.K }), 0.9, 0.95);
+  const star = recent?.paths ?? (yield* within(sampleLinearSde1d({ ...grid, a: p.alpha - p.beta * opt.K }), 0.9, 0.95));
+  if (!recent) recentOptimal.set(optimalKey, { batches: starBatches, paths: star });
   const mine = yield* within(sampleLinearSde1d({ ...grid, a: p.alpha - p.beta * p.gain }), 0.95, 1);
   return {
     ...opt,
