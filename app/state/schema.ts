@@ -52,6 +52,11 @@ export function choice(label: string, symbol: string, labels: readonly string[],
   };
 }
 
+/** The random seed of a figure's Monte Carlo: any whole number from 1 to 99,999; the link keeps it. */
+export function seedParam(defaultSeed = 1): ParamSpec {
+  return { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: defaultSeed, integer: true };
+}
+
 export type Schema = Record<string, ParamSpec>;
 export type Values<S extends Schema> = { [K in keyof S]: number };
 

@@ -12,9 +12,10 @@ import { drawHistogram } from '../../app/plots/histogram.ts';
 import { histogramOnEdges } from '../../workers/engines/stats.ts';
 import { usePlayback } from '../../app/sim/usePlayback.ts';
 import { PlaybackControls } from '../../app/components/PlaybackControls.tsx';
-import { ouEmMoments, ouMoments } from '../../workers/engines/ou.ts';
+import { ouBandCurves, ouEmMoments, ouMoments } from '../../workers/engines/ou.ts';
 import sampleListing from '../../workers/engines/sde.ts?fn=sampleLinearSde1d&code';
 import stepListing from '../../workers/engines/sde.ts?fn=affineRunReference&code';
+import { seedParam } from '../../app/state/schema.ts';
 
 const MU = 0;
 const STEPS = 500;
@@ -24,28 +25,12 @@ const HIGHLIGHTED = [0, 1, 2];
 
 /** Exact mean and variance of X_t on a grid of times, and a y-range that holds the band at every t. */
 function exactCurves(theta: number, sigma: number, x0: number, T: number) {
-  const n = 121;
-  const t = new Float64Array(n);
-  const mean = new Float64Array(n);
-  const lower = new Float64Array(n);
-  const upper = new Float64Array(n);
-  let lo = Math.min(x0, MU);
-  let hi = Math.max(x0, MU);
-  for (let i = 0; i < n; i++) {
-    t[i] = (T * i) / (n - 1);
-    const m = ouMoments({ theta, mu: MU, sigma, x0, t: t[i] });
-    const sd = Math.sqrt(m.variance);
-    mean[i] = m.mean;
-    lower[i] = m.mean - 2 * sd;
-    upper[i] = m.mean + 2 * sd;
-    lo = Math.min(lo, m.mean - 3.5 * sd);
-    hi = Math.max(hi, m.mean + 3.5 * sd);
-  }
+  const { t, mean, lower, upper, domain } = ouBandCurves({ theta, mu: MU, sigma, x0, T, n: 121 });
   const end = ouMoments({ theta, mu: MU, sigma, x0, t: T });
   // What the simulation estimates: the moments of the Euler–Maruyama chain itself (they differ from the
   // continuous ones by O(dt); chapter 3 is about that difference).
   const endEm = ouEmMoments({ theta, mu: MU, sigma, x0, t: T, steps: STEPS });
-  return { t, mean, lower, upper, domain: [lo, hi] as [number, number], end, endEm };
+  return { t, mean, lower, upper, domain, end, endEm };
 }
 
 export const OuPaths = defineFigure({
@@ -57,7 +42,7 @@ export const OuPaths = defineFigure({
     x0: { label: 'start', symbol: 'x₀', min: -3, max: 3, step: 0.1, default: 2 },
     T: { label: 'horizon', symbol: 'T', min: 0.5, max: 10, step: 0.5, default: 5 },
     paths: { label: 'number of paths', symbol: 'N', min: 10, max: 5000, step: 10, default: 1000, integer: true, log: true },
-    seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+    seed: seedParam(),
   },
   code: [sampleListing, stepListing],
   // The histogram's range comes from the exact law at the sliders' values, so it is part of the request. The OU

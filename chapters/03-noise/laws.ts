@@ -3,7 +3,7 @@
  * 2.3% and 97.7% quantiles (z = ±2), the median (GBM), the plotting ranges, and the moments at T (exact and of the
  * Euler–Maruyama chain). Costs well under a millisecond: computed on the main thread.
  */
-import { ouEmMoments, ouMoments } from '../../workers/engines/ou.ts';
+import { ouBandCurves, ouEmMoments, ouMoments } from '../../workers/engines/ou.ts';
 import { gbmDensity, gbmEmMoments, gbmMoments, gbmQuantileAt, gbmVarianceStandardError } from '../../workers/engines/gbm.ts';
 
 export type Model = 'ou' | 'gbm';
@@ -43,50 +43,36 @@ export interface LawCurves {
 const GRID = 121;
 
 export function lawCurves(p: LawInput): LawCurves {
+  if (p.model === 'ou') {
+    const q = { theta: p.theta, mu: 0, sigma: p.sigma, x0: p.x0 };
+    const end = ouMoments({ ...q, t: p.T });
+    const sd = Math.sqrt(end.variance);
+    return {
+      ...ouBandCurves({ ...q, T: p.T, n: GRID }),
+      median: null,
+      histDomain: [end.mean - 4 * sd, end.mean + 4 * sd],
+      end,
+      endEm: ouEmMoments({ ...q, t: p.T, steps: p.steps }),
+      density: (x) => Math.exp(-((x - end.mean) ** 2) / (2 * end.variance)) / Math.sqrt(2 * Math.PI * end.variance),
+      standardErrors: (N) => ({ mean: Math.sqrt(end.variance / N), variance: end.variance * Math.sqrt(2 / Math.max(1, N - 1)) }),
+    };
+  }
   const t = new Float64Array(GRID);
   const mean = new Float64Array(GRID);
   const lower = new Float64Array(GRID);
   const upper = new Float64Array(GRID);
-  const median = p.model === 'gbm' ? new Float64Array(GRID) : null;
-  let lo = Math.min(p.x0, p.model === 'ou' ? 0 : p.x0);
-  let hi = Math.max(p.x0, p.model === 'ou' ? 0 : p.x0);
+  const median = new Float64Array(GRID);
+  let lo = p.x0;
+  let hi = p.x0;
   for (let i = 0; i < GRID; i++) {
     t[i] = (p.T * i) / (GRID - 1);
-    if (p.model === 'ou') {
-      const m = ouMoments({ theta: p.theta, mu: 0, sigma: p.sigma, x0: p.x0, t: t[i] });
-      const sd = Math.sqrt(m.variance);
-      mean[i] = m.mean;
-      lower[i] = m.mean - 2 * sd;
-      upper[i] = m.mean + 2 * sd;
-      lo = Math.min(lo, m.mean - 3.5 * sd);
-      hi = Math.max(hi, m.mean + 3.5 * sd);
-    } else {
-      const g = { m: p.mu, v: p.sigma, x0: p.x0, t: t[i] };
-      mean[i] = gbmMoments(g).mean;
-      median![i] = gbmMoments(g).median;
-      lower[i] = gbmQuantileAt(g, -2);
-      upper[i] = gbmQuantileAt(g, 2);
-      lo = Math.min(lo, gbmQuantileAt(g, -3));
-      hi = Math.max(hi, gbmQuantileAt(g, 3), mean[i]);
-    }
-  }
-  if (p.model === 'ou') {
-    const q = { theta: p.theta, mu: 0, sigma: p.sigma, x0: p.x0, t: p.T };
-    const end = ouMoments(q);
-    const sd = Math.sqrt(end.variance);
-    return {
-      t,
-      mean,
-      lower,
-      upper,
-      median,
-      domain: [lo, hi],
-      histDomain: [end.mean - 4 * sd, end.mean + 4 * sd],
-      end,
-      endEm: ouEmMoments({ ...q, steps: p.steps }),
-      density: (x) => Math.exp(-((x - end.mean) ** 2) / (2 * end.variance)) / Math.sqrt(2 * Math.PI * end.variance),
-      standardErrors: (N) => ({ mean: Math.sqrt(end.variance / N), variance: end.variance * Math.sqrt(2 / Math.max(1, N - 1)) }),
-    };
+    const g = { m: p.mu, v: p.sigma, x0: p.x0, t: t[i] };
+    mean[i] = gbmMoments(g).mean;
+    median[i] = gbmMoments(g).median;
+    lower[i] = gbmQuantileAt(g, -2);
+    upper[i] = gbmQuantileAt(g, 2);
+    lo = Math.min(lo, gbmQuantileAt(g, -3));
+    hi = Math.max(hi, gbmQuantileAt(g, 3), mean[i]);
   }
   const g = { m: p.mu, v: p.sigma, x0: p.x0, t: p.T };
   const end = gbmMoments(g);

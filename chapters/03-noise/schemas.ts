@@ -2,7 +2,7 @@
  * The parameter schemas of the chapter's figures and the worker requests built from their values: plain data and
  * pure functions, so that the unit tests run exactly the requests the figures send.
  */
-import { choice, type Schema, type Values } from '../../app/state/schema.ts';
+import { choice, type Schema, type Values, seedParam } from '../../app/state/schema.ts';
 import type { GbmConvergenceParams } from '../../workers/engines/convergence.ts';
 import { QV_MAX_K } from '../../workers/engines/brownian.ts';
 import type { BrownianZoomParams, QuadraticVariationParams } from '../../workers/tasks/noise.ts';
@@ -13,7 +13,7 @@ export const zoomSchema = {
   zoom: { label: 'zoom depth (window w = 2⁻ᶻ)', symbol: 'z', min: 0, max: 30, step: 1, default: 4, integer: true },
   center: { label: 'window centre', symbol: 't₀', min: 0, max: 1, step: 0.01, default: 0.37 },
   rescale: choice('rescale the window by √w', '√w', ['not rescaled', 'rescaled by √w'], 1),
-  seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 3, integer: true },
+  seed: seedParam(3),
 } satisfies Schema;
 
 export function zoomRequest(v: Values<typeof zoomSchema>): BrownianZoomParams {
@@ -23,7 +23,7 @@ export function zoomRequest(v: Values<typeof zoomSchema>): BrownianZoomParams {
 export const qvSchema = {
   t: { label: 'interval end', symbol: 't', min: 0.1, max: 1, step: 0.05, default: 1 },
   k: { label: 'partition: n = 2ᵏ intervals', symbol: 'k', min: 0, max: QV_MAX_K, step: 1, default: 4, integer: true },
-  seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+  seed: seedParam(),
 } satisfies Schema;
 
 export function qvRequest(v: Values<typeof qvSchema>): QuadraticVariationParams {
@@ -42,7 +42,7 @@ export const lawsSchema = {
   s0: { label: 'start', symbol: 'x₀', min: 0.2, max: 5, step: 0.1, default: 1 },
   T: { label: 'horizon', symbol: 'T', min: 0.25, max: 5, step: 0.25, default: 2 },
   paths: { label: 'number of paths', symbol: 'N', min: 10, max: 5000, step: 10, default: 2000, integer: true, log: true },
-  seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+  seed: seedParam(),
 } satisfies Schema;
 
 /** Time steps per path (Euler–Maruyama step T/200; the exact scheme is exact at any step). */
@@ -80,7 +80,7 @@ export const convergenceSchema = {
   m: { label: 'drift', symbol: 'μ', min: -1, max: 1.5, step: 0.05, default: 0.8 },
   v: { label: 'volatility', symbol: 'σ', min: 0.1, max: 1.5, step: 0.05, default: 0.6 },
   paths: { label: 'number of paths', symbol: 'N', min: 1000, max: 100000, step: 1000, default: 20000, integer: true, log: true },
-  seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+  seed: seedParam(),
 } satisfies Schema;
 
 /** Step counts on [0, 1]: h = 1/8 ... 1/256, all driven by the same Brownian increments. */

@@ -18,6 +18,7 @@ import { closedLoopEigen } from './lqrCurves.ts';
 import careListing from '../../workers/engines/lqr.ts?fn=lqrCare&code';
 import pathListing from '../../workers/engines/sde2d.ts?fn=sampleLinearSde2d&code';
 import policyListing from '../../workers/engines/lqr.ts?fn=lqrPolicyValue&code';
+import { seedParam } from '../../app/state/schema.ts';
 
 const RHO = 0.1;
 const L = 3;
@@ -72,7 +73,7 @@ export const DoubleIntegrator = defineFigure({
   schema: {
     R: { label: 'action cost', symbol: 'R', min: 0.01, max: 10, step: 0.01, default: 0.1, log: true },
     noise: { label: 'noise on the velocity', symbol: 'σ', min: 0, max: 1, step: 0.05, default: 0.2 },
-    seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+    seed: seedParam(),
   },
   code: [careListing, policyListing, pathListing],
   request: (v) => ({

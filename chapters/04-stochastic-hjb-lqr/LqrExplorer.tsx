@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { defineFigure } from '../../app/figure/defineFigure.tsx';
 import { memoizeLast } from '../../app/figure/memo.ts';
 import type { Readout } from '../../app/figure/types.ts';
-import { choice, type Values } from '../../app/state/schema.ts';
+import { choice, type Values, seedParam } from '../../app/state/schema.ts';
 import { plotAxes } from '../../app/plots/setup.ts';
 import { drawBand } from '../../app/plots/band.ts';
 import { drawLine } from '../../app/plots/line.ts';
@@ -32,7 +32,7 @@ const schema = {
   gain: { label: 'your gain (a = −K x)', symbol: 'K', min: -2, max: 10, step: 0.05, default: 1 },
   x0: { label: 'start', symbol: 'x₀', min: -3, max: 3, step: 0.1, default: 1 },
   dt: { label: 'time step of the simulation', symbol: 'Δt', min: 0.001, max: 0.1, step: 0.001, default: 0.01, log: true },
-  seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+  seed: seedParam(),
   root: choice('Riccati root: the value P₊ or the other root P₋', 'P±', ['P₊ (value)', 'P₋ (other)']),
 };
 type V = Values<typeof schema>;

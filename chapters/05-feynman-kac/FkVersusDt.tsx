@@ -14,7 +14,8 @@ import { formatFixed as fmt, formatPercent as pct } from '../../app/plots/format
 import { seriesColor, themeColor } from '../../app/plots/theme.ts';
 import chainListing from '../../workers/engines/feynmanKac.ts?fn=lqrChainValue&code';
 import contListing from '../../workers/engines/feynmanKac.ts?fn=lqrContinuousPolicyValue&code';
-import { HORIZON, POST_DT, chainValue, continuousValue, optimum, post } from './model.ts';
+import { HORIZON, POST_DT, chainValue, continuousValue, policySchema, post } from './model.ts';
+import { seedParam } from '../../app/state/schema.ts';
 
 /** The time steps estimated by Monte Carlo. */
 export const DTS = [0.2, 0.1, 0.05, 0.025, 0.0125, 0.00625];
@@ -42,10 +43,9 @@ export const FkVersusDt = defineFigure({
   id: 'fk-dt',
   task: 'fkVersusDt',
   schema: {
-    K: { label: 'feedback gain', symbol: 'K', min: -1, max: 10, step: 0.01, default: optimum.K },
-    x0: { label: 'start', symbol: 'x₀', min: -3, max: 3, step: 0.1, default: 1 },
+    ...policySchema,
     paths: { label: 'paths per time step', symbol: 'N', min: 100, max: 20000, step: 10, default: 2000, integer: true, log: true },
-    seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+    seed: seedParam(),
   },
   code: [chainListing, contListing],
   request: (v) => ({ params: post, K: v.K, x0: v.x0, dts: DTS, T: HORIZON, paths: v.paths, seed: v.seed }),

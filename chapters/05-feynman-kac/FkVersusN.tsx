@@ -13,7 +13,8 @@ import { formatFixed as fmt, formatPercent as pct } from '../../app/plots/format
 import { seriesColor, themeColor } from '../../app/plots/theme.ts';
 import mcListing from '../../workers/engines/feynmanKac.ts?fn=evaluatePolicyMCReference&code';
 import type { FkVersusNResult } from '../../workers/tasks/feynmanKac.ts';
-import { HORIZON, continuousValue, optimum, post } from './model.ts';
+import { HORIZON, continuousValue, policySchema, post } from './model.ts';
+import { seedParam } from '../../app/state/schema.ts';
 
 const Z95 = 1.96;
 
@@ -63,11 +64,10 @@ export const FkVersusN = defineFigure({
   id: 'fk-paths',
   task: 'fkVersusN',
   schema: {
-    K: { label: 'feedback gain', symbol: 'K', min: -1, max: 10, step: 0.01, default: optimum.K },
-    x0: { label: 'start', symbol: 'x₀', min: -3, max: 3, step: 0.1, default: 1 },
+    ...policySchema,
     paths: { label: 'largest number of paths', symbol: 'N', min: 20, max: 20000, step: 10, default: 4000, integer: true, log: true },
     dt: { label: 'time step', symbol: 'Δt', min: 0.005, max: 0.2, step: 0.005, default: 0.01 },
-    seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+    seed: seedParam(),
   },
   code: [mcListing],
   request: (v) => ({ params: post, K: v.K, x0: v.x0, dt: v.dt, T: HORIZON, maxPaths: v.paths, seed: v.seed }),

@@ -1,8 +1,14 @@
 /** The source post's scalar LQR (workers/engines/examples.ts) and the closed forms this chapter's figures compare against. */
-import { POST_LQR } from '../../workers/engines/examples.ts';
+import { POST_LQR, POST_OPTIMUM } from '../../workers/engines/examples.ts';
 import { lqrChainValue, lqrContinuousPolicyValue } from '../../workers/engines/feynmanKac.ts';
 
 export { POST_LQR as post, POST_OPTIMUM as optimum, POST_DT, POST_K_MIN_STABLE as K_MIN_STABLE } from '../../workers/engines/examples.ts';
+
+/** The policy a = −K x and the start x₀ that both figures evaluate, sliders alike. */
+export const policySchema = {
+  K: { label: 'feedback gain', symbol: 'K', min: -1, max: 10, step: 0.01, default: POST_OPTIMUM.K },
+  x0: { label: 'start', symbol: 'x₀', min: -3, max: 3, step: 0.1, default: 1 },
+};
 
 /** Horizon simulated before the exact tail of the chain is added. */
 export const HORIZON = 10;

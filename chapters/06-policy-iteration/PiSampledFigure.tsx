@@ -15,6 +15,7 @@ import { seriesColor, themeColor } from '../../app/plots/theme.ts';
 import { POST_LQR as post, POST_OPTIMUM as optimum } from '../../workers/engines/examples.ts';
 import type { PiSampledResult } from '../../workers/tasks/policyIteration.ts';
 import piListing from '../../workers/engines/policyIteration.ts?fn=policyIterationSampledReference&code';
+import { seedParam } from '../../app/state/schema.ts';
 
 /** Iteration numbers, the gains, and the plots' ranges (the diagnostics' range in log10 units). */
 function viewOf(r: PiSampledResult) {
@@ -37,7 +38,7 @@ export const PiSampledFigure = defineFigure({
     paths: { label: 'paths per state', symbol: 'N', min: 20, max: 1000, step: 10, default: 400, integer: true, log: true },
     dt: { label: 'time step', symbol: 'Δt', min: 0.01, max: 0.1, step: 0.005, default: 0.02 },
     iterations: { label: 'iterations', symbol: 'n', min: 2, max: 12, step: 1, default: 8, integer: true },
-    seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+    seed: seedParam(),
   },
   code: [piListing],
   request: (v) => ({ params: post, K0: v.K0, iterations: v.iterations, paths: v.paths, dt: v.dt, seed: v.seed }),

@@ -6,6 +6,7 @@
 import type { Values } from '../../app/state/schema.ts';
 import { mertonClosedForm, mertonWellPosedness, type MertonParams } from '../../workers/engines/index.ts';
 import type { MertonExplorerParams, MertonPolicyIterationParams, MertonValueCurveParams } from '../../workers/tasks/merton.ts';
+import { seedParam } from '../../app/state/schema.ts';
 
 const marketSchema = {
   mu: { label: 'expected return of the stock', symbol: 'μ', min: 0, max: 0.2, step: 0.005, default: 0.08 },
@@ -23,14 +24,14 @@ export const explorerSchema = {
   pi: { label: 'your fraction in the stock', symbol: 'π', min: -0.5, max: 4, step: 0.05, default: 1 },
   k: { label: 'your consumption rate', symbol: 'k', min: 0.005, max: 0.2, step: 0.005, default: 0.03 },
   paths: { label: 'number of paths', symbol: 'N', min: 100, max: 5000, step: 100, default: 1000, integer: true, log: true },
-  seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+  seed: seedParam(),
 };
 
 /** The value curve: the market (shared with the explorer; it shows μ, σ, γ, ρ), then its own paths and seed. */
 export const valueSchema = {
   ...marketSchema,
   paths: { label: 'paths per fraction', symbol: 'N', min: 50, max: 2000, step: 50, default: 300, integer: true, log: true },
-  seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+  seed: seedParam(),
 };
 
 /** Policy iteration: the market (shared with the explorer; it shows γ, ρ), then its own settings. */
@@ -40,7 +41,7 @@ export const piSchema = {
   paths: { label: 'paths per sample state', symbol: 'N', min: 20, max: 1000, step: 10, default: 200, integer: true, log: true },
   pi0: { label: 'initial fraction', symbol: 'π₀', min: -0.5, max: 3, step: 0.05, default: 0 },
   k0: { label: 'initial consumption rate', symbol: 'k₀', min: 0.005, max: 0.2, step: 0.005, default: 0.02 },
-  seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+  seed: seedParam(),
 };
 
 export type ExplorerValues = Values<typeof explorerSchema>;

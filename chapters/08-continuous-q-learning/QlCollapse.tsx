@@ -17,6 +17,7 @@ import { seriesColor, themeColor } from '../../app/plots/theme.ts';
 import compareListing from '../../workers/engines/learning/compare.ts?fn=compareLearners&code';
 import discreteListing from '../../workers/engines/learning/qlearning.ts?fn=qLearningDiscrete&code';
 import { DTS, POST_LQR, fmt, optimum, pct, sampledQ } from './model.ts';
+import { seedParam } from '../../app/state/schema.ts';
 
 /** "−2.53 × 10⁻⁴" with a true minus sign. */
 const sci = (v: number) => formatScientific(v, { plain: null }).replace('-', '−');
@@ -55,7 +56,7 @@ export const QlCollapse = defineFigure({
   id: 'ql-collapse',
   schema: {
     time: { label: 'simulated time per path', symbol: 'T', min: 100, max: 1600, step: 10, default: 400, integer: true, log: true },
-    seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+    seed: seedParam(),
   },
   code: [discreteListing, compareListing],
   request: (v) => ({ dts: DTS, time: v.time, seed: v.seed }),

@@ -14,6 +14,7 @@ import solutionListing from '../../workers/engines/learning/qlearningErgodic.ts?
 import rootsListing from '../../workers/engines/learning/qlearningErgodic.ts?fn=ergodicRiccatiRoots&code';
 import { ergodicLqSolution, JIA_ZHOU_ERGODIC } from '../../workers/engines/learning/qlearningErgodic.ts';
 import { fmt, pct } from './model.ts';
+import { seedParam } from '../../app/state/schema.ts';
 
 /** The closed-form exploratory optimum (psi*, average reward 0.633374). */
 export const ergodicStar = ergodicLqSolution(JIA_ZHOU_ERGODIC);
@@ -26,7 +27,7 @@ export const QlErgodic = defineFigure({
     dt: { label: 'time step', symbol: 'Δt', min: 0.01, max: 0.1, step: 0.001, default: 0.1, log: true },
     paths: { label: 'parallel paths', symbol: 'n', min: 200, max: 2000, step: 10, default: 1000, integer: true, log: true },
     time: { label: 'simulated time per path', symbol: 'T', min: 200, max: 3000, step: 100, default: 2000, integer: true },
-    seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+    seed: seedParam(),
   },
   code: [ergodicListing, solutionListing, rootsListing],
   request: (v) => ({ dt: v.dt, paths: v.paths, time: v.time, seed: v.seed }),

@@ -14,6 +14,7 @@ import { seriesColor, themeColor } from '../../app/plots/theme.ts';
 import ctListing from '../../workers/engines/learning/qlearningCT.ts?fn=qLearningCT&code';
 import type { QlLearningResult } from '../../workers/tasks/continuousQLearning.ts';
 import { DT_MAX, GAMMA, POST_LQR, fmt, optimum, pct, sampledQ } from './model.ts';
+import { seedParam } from '../../app/state/schema.ts';
 
 /** The state at which the action profiles are drawn. */
 export const X_PROFILE = 1;
@@ -41,7 +42,7 @@ export const QlLearning = defineFigure({
   schema: {
     dt: { label: 'time step', symbol: 'Δt', min: 0.002, max: DT_MAX, step: 0.001, default: 0.01, log: true },
     time: { label: 'simulated time per path', symbol: 'T', min: 50, max: 2000, step: 10, default: 400, integer: true, log: true },
-    seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+    seed: seedParam(),
   },
   code: [ctListing],
   request: (v) => ({ dt: v.dt, time: v.time, seed: v.seed }),

@@ -19,6 +19,7 @@ import { Rng } from '../../workers/engines/random.ts';
 import { gmmSample } from '../../workers/engines/diffusion/gmm.ts';
 import { dcRing } from '../../workers/engines/diffusion/dcSetup.ts';
 import { fmt, fmtMmd, WINDOW } from './model.ts';
+import { seedParam } from '../../app/state/schema.ts';
 
 /** Particles drawn with the learned score. */
 export const DSM_PARTICLES = 1000;
@@ -43,7 +44,7 @@ export const DcDsm = defineFigure({
   schema: {
     steps: { label: 'training steps', symbol: 'K', min: 100, max: 8000, step: 100, default: 2000, integer: true, log: true },
     batch: { label: 'batch size', symbol: 'B', min: 32, max: 1024, step: 32, default: 256, integer: true, log: true },
-    seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+    seed: seedParam(),
   },
   code: [trainListing, learnedListing],
   request: (v) => ({ steps: v.steps, batch: v.batch, seed: v.seed, particles: DSM_PARTICLES }),

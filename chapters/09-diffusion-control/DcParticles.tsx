@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { defineFigure } from '../../app/figure/defineFigure.tsx';
-import { choice } from '../../app/state/schema.ts';
+import { choice, seedParam } from '../../app/state/schema.ts';
 import { PlaybackControls } from '../../app/components/PlaybackControls.tsx';
 import { usePlayback } from '../../app/sim/usePlayback.ts';
 import { plotAxes } from '../../app/plots/setup.ts';
@@ -29,7 +29,7 @@ export const DcParticles = defineFigure({
     lambda: { label: 'score scale', symbol: 'λ', min: 0, max: 3, step: 0.05, default: 1 },
     steps: { label: 'time steps', symbol: 'K', min: 10, max: 2000, step: 10, default: 200, integer: true, log: true },
     particles: { label: 'particles', symbol: 'n', min: 100, max: 10000, step: 100, default: 4000, integer: true, log: true },
-    seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+    seed: seedParam(),
   },
   code: [samplerListing, scoreListing],
   request: (v) => ({ method: v.method, lambda: v.lambda, steps: v.steps, particles: v.particles, seed: v.seed, record: PARTICLE_FRAMES }),

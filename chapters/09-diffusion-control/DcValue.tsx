@@ -22,6 +22,7 @@ import lawListing from '../../workers/tasks/diffusionControl.ts?fn=conditionalLa
 import { VALUE_GRID } from '../../workers/engines/diffusion/dcSetup.ts';
 import { compileMixture, gmmDensity } from '../../workers/engines/diffusion/gmm.ts';
 import { dataDensity, fmt, schedule, VALUE_COLOR_RANGE } from './model.ts';
+import { seedParam } from '../../app/state/schema.ts';
 
 const BINS = 64;
 const X_DOMAIN: [number, number] = [VALUE_GRID.lo, VALUE_GRID.hi];
@@ -32,7 +33,7 @@ export const DcValue = defineFigure({
     betaMax: { label: 'noise rate at the end', symbol: 'βₘₐₓ', min: 1, max: 20, step: 0.5, default: 4 },
     x0: { label: 'fixed start', symbol: 'x₀', min: -3, max: 3, step: 0.1, default: 1.5 },
     paths: { label: 'paths', symbol: 'N', min: 100, max: 5000, step: 100, default: 2000, integer: true, log: true },
-    seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+    seed: seedParam(),
   },
   code: [valueListing, lawListing],
   request: (v) => ({ betaMax: v.betaMax, x0: v.x0, paths: v.paths, seed: v.seed }),

@@ -14,6 +14,7 @@ import costListing from '../../workers/engines/diffusion/control.ts?fn=controlCo
 import { lambdaGrid } from '../../workers/engines/diffusion/dcSetup.ts';
 import type { DcVerificationResult } from '../../workers/tasks/diffusionControl.ts';
 import { fmt } from './model.ts';
+import { seedParam } from '../../app/state/schema.ts';
 
 /** The control scales: 7 points log-spaced from 1/4 to 2 (1 is the middle but one). */
 export const LAMBDAS = lambdaGrid(0.25, 2, 7);
@@ -54,7 +55,7 @@ export const DcVerification = defineFigure({
   schema: {
     particles: { label: 'paths per control', symbol: 'N', min: 100, max: 5000, step: 100, default: 500, integer: true, log: true },
     steps: { label: 'Euler–Maruyama steps', symbol: 'K', min: 100, max: 5000, step: 100, default: 2000, integer: true, log: true },
-    seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+    seed: seedParam(),
   },
   code: [costListing],
   request: (v) => ({ lambdas: LAMBDAS, particles: v.particles, steps: v.steps, seed: v.seed }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ouEmMoments, ouMoments } from './ou';
+import { ouBandCurves, ouEmMoments, ouMoments } from './ou';
 
 describe('ouMoments', () => {
   it('gives the exact mean and variance, with the theta -> 0 limit', () => {
@@ -18,5 +18,24 @@ describe('ouMoments', () => {
     const e2 = Math.abs(ouEmMoments({ ...p, steps: 200 }).variance - exact);
     expect(e1 / e2).toBeGreaterThan(1.9);
     expect(e1 / e2).toBeLessThan(2.1);
+  });
+});
+
+describe('ouBandCurves', () => {
+  it('is the exact mean ± 2 sd on an even grid, inside a range that holds ± 3.5 sd, x0 and mu', () => {
+    const p = { theta: 0.7, mu: 0.5, sigma: 0.4, x0: -2 };
+    const c = ouBandCurves({ ...p, T: 3, n: 31 });
+    expect(c.t[30]).toBe(3);
+    for (let i = 0; i < 31; i++) {
+      const m = ouMoments({ ...p, t: c.t[i] });
+      const sd = Math.sqrt(m.variance);
+      expect(c.mean[i]).toBeCloseTo(m.mean, 14);
+      expect(c.upper[i] - c.mean[i]).toBeCloseTo(2 * sd, 14);
+      expect(c.mean[i] - c.lower[i]).toBeCloseTo(2 * sd, 14);
+      expect(c.domain[0]).toBeLessThanOrEqual(m.mean - 3.5 * sd + 1e-12);
+      expect(c.domain[1]).toBeGreaterThanOrEqual(m.mean + 3.5 * sd - 1e-12);
+    }
+    expect(c.domain[0]).toBeLessThanOrEqual(-2);
+    expect(c.domain[1]).toBeGreaterThanOrEqual(0.5);
   });
 });

@@ -31,6 +31,30 @@ export function ouMoments({ theta, mu, sigma, x0, t }: OuMomentsParams): { mean:
 }
 
 /**
+ * The exact law of X_t on n evenly spaced times in [0, T]: the mean, the band mean ± 2 sd, and a plot range holding
+ * mean ± 3.5 sd at every t (and x0, mu), so that paths rarely leave it.
+ */
+export function ouBandCurves(p: Omit<OuMomentsParams, 't'> & { T: number; n: number }) {
+  const t = new Float64Array(p.n);
+  const mean = new Float64Array(p.n);
+  const lower = new Float64Array(p.n);
+  const upper = new Float64Array(p.n);
+  let lo = Math.min(p.x0, p.mu);
+  let hi = Math.max(p.x0, p.mu);
+  for (let i = 0; i < p.n; i++) {
+    t[i] = (p.T * i) / (p.n - 1);
+    const m = ouMoments({ ...p, t: t[i] });
+    const sd = Math.sqrt(m.variance);
+    mean[i] = m.mean;
+    lower[i] = m.mean - 2 * sd;
+    upper[i] = m.mean + 2 * sd;
+    lo = Math.min(lo, m.mean - 3.5 * sd);
+    hi = Math.max(hi, m.mean + 3.5 * sd);
+  }
+  return { t, mean, lower, upper, domain: [lo, hi] as [number, number] };
+}
+
+/**
  * Exact moments of the Euler–Maruyama chain X_{n+1} = c1 X_n + c0 + c2 Z_n after `steps` steps of size
  * dt = t / steps, with c1 = 1 - theta dt, c0 = theta mu dt, c2 = sigma sqrt(dt):
  *   E X_N = mu + (x0 - mu) c1^N,   Var X_N = c2^2 (1 - c1^{2N}) / (1 - c1^2)   (N c2^2 when c1^2 = 1).
