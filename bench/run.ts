@@ -6,6 +6,8 @@ const benches: Record<string, () => Promise<{ main: (args: string[]) => Promise<
   ou: () => import('./ou.ts'),
   page: () => import('./page.ts'),
   diffusion: () => import('./diffusion.ts'),
+  lighthouse: () => import('./lighthouse.ts'),
+  bytes: () => import('./bytes.ts'),
 };
 
 async function dispatch(): Promise<void> {

@@ -1,8 +1,11 @@
 // A plain static file server, like `python3 -m http.server`: files only, no rewrite rules, no fallbacks.
-// The browser tests use it to prove that dist/ works on any static host. Usage: node e2e/serve.mjs [dir] [port]
+// The browser tests use it to prove that dist/ works on any static host. Like the usual hosts (GitHub Pages,
+// Netlify, nginx's gzip on) it compresses text for a browser that accepts gzip, so that byte counts and Lighthouse
+// measure what readers download. Usage: node e2e/serve.mjs [dir] [port]
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -19,6 +22,9 @@ const TYPES = {
   '.txt': 'text/plain',
   '.webmanifest': 'application/manifest+json',
 };
+
+/** Text formats, which gzip shrinks several times (fonts and images are compressed already). */
+const COMPRESSIBLE = /^(text\/|image\/svg|application\/(json|manifest))/;
 
 export function serveStatic(dir, port = 0) {
   const root = path.resolve(dir);
@@ -40,7 +46,13 @@ export function serveStatic(dir, port = 0) {
     try {
       if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
       const size = statSync(file).size;
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': size });
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        createReadStream(file).pipe(createGzip()).pipe(res);
+        return;
+      }
+      res.writeHead(200, { 'content-type': type, 'content-length': size });
       createReadStream(file).pipe(res);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -1,0 +1,48 @@
+/**
+ * Lighthouse (12, simulated mobile: its defaults) on the built book: the cover, chapter 4 and chapter 9, served from
+ * dist/ by the plain static server. Prints the performance and accessibility scores, largest contentful paint,
+ * cumulative layout shift, total blocking time and the bytes transferred. A measurement: it fails on nothing.
+ *
+ *   npm run build && npm run bench -- lighthouse [route ...]
+ */
+import { existsSync } from 'node:fs';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { serveStatic } from '../e2e/serve.mjs';
+import { chromiumPath } from '../e2e/chromium.ts';
+
+/** The pages the issue names, as the book addresses them. */
+const PAGES = ['', '#/stochastic-hjb-lqr', '#/diffusion-control'];
+
+export async function main(args: string[]): Promise<void> {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first');
+  const pages = args.length ? args : PAGES;
+  const server = await serveStatic('dist', 0);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+  try {
+    for (const page of pages) {
+      const url = `http://127.0.0.1:${port}/${page}`;
+      const result = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      });
+      if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+      const { categories, audits } = result.lhr;
+      const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
+      const ms = (id: string) => `${((audits[id]?.numericValue ?? NaN) / 1000).toFixed(2)} s`;
+      const kb = ((audits['total-byte-weight']?.numericValue ?? NaN) / 1024).toFixed(0);
+      console.log(
+        `lighthouse ${page || '(cover)'}: performance ${score('performance')}, accessibility ${score('accessibility')}, ` +
+          `best practices ${score('best-practices')}, SEO ${score('seo')}; LCP ${ms('largest-contentful-paint')}, FCP ${ms('first-contentful-paint')}, ` +
+          `CLS ${(audits['cumulative-layout-shift']?.numericValue ?? NaN).toFixed(3)}, TBT ${(audits['total-blocking-time']?.numericValue ?? NaN) | 0} ms; ${kb} KiB transferred`,
+      );
+    }
+  } finally {
+    chrome.kill();
+    server.close();
+  }
+}
