@@ -3,6 +3,7 @@
  * radio group: one tab stop, arrow keys move the choice (and wrap), and the options are labelled buttons a pointer,
  * a finger or a clicker can hit. The value lives in the figure's slice and URL like a slider's.
  */
+import { ParamSymbol } from './ParamSymbol.tsx';
 import { useRef, type KeyboardEvent } from 'react';
 import type { FigureParams } from '../state/figureParams.ts';
 import { useFigureState } from '../state/figureParams.ts';
@@ -31,7 +32,7 @@ export function ChoiceControl<S extends Schema>({ params, name }: { params: Figu
   return (
     <div className="choice-control">
       <span className="slider-label" id={`${params.id}-${name}-label`}>
-        <span className="symbol">{spec.symbol}</span> <span className="slider-words">{spec.label}</span>
+        <ParamSymbol symbol={spec.symbol} /> <span className="slider-words">{spec.label}</span>
       </span>
       <div ref={group} className="choice-options" role="radiogroup" aria-labelledby={`${params.id}-${name}-label`} onKeyDown={onKeyDown}>
         {options.map((o, i) => (

@@ -2,6 +2,7 @@
  * A labelled slider for one parameter of a figure, generated from its schema. Pointer drags use the native range
  * input; keys are ours: arrows one step, Shift ten, Alt a tenth, PageUp/PageDown ten, Home/End the ends.
  */
+import { ParamSymbol } from './ParamSymbol.tsx';
 import { useId } from 'react';
 import type { FigureParams } from '../state/figureParams.ts';
 import { useFigureState } from '../state/figureParams.ts';
@@ -19,7 +20,7 @@ export function Slider<S extends Schema>({ params, name }: { params: FigureParam
   return (
     <div className="slider">
       <label htmlFor={id} className="slider-label">
-        <span className="symbol">{spec.symbol}</span> <span className="slider-words">{spec.label}</span>
+        <ParamSymbol symbol={spec.symbol} /> <span className="slider-words">{spec.label}</span>
       </label>
       <input
         id={id}

@@ -5,7 +5,8 @@
 export interface ParamSpec {
   /** Words for people and screen readers, e.g. "mean-reversion rate". */
   label: string;
-  /** The symbol as Unicode text, e.g. "θ" or "x₀" (controls render without KaTeX at run time). */
+  /** The symbol as Unicode text, e.g. "θ" or "x₀", or `base_sub` where Unicode has no subscript letter ("r_f"); controls
+   * render it without KaTeX at run time (ParamSymbol). */
   symbol: string;
   min: number;
   max: number;
