@@ -37,3 +37,8 @@ declare module '*.mdx' {
   const MDXContent: ComponentType<{ components?: Record<string, unknown> }>;
   export default MDXContent;
 }
+declare module 'virtual:search-index' {
+  /** The book's MiniSearch index, serialised (MiniSearch.loadJSON with SEARCH_OPTIONS from app/book/searchOptions.ts). */
+  const index: string;
+  export default index;
+}

@@ -3,7 +3,9 @@
  *  - `virtual:book-index`: the chapters in order with their sections (table of contents, routing, search);
  *  - `virtual:book-previews`: pre-rendered HTML previews for every label (equations rendered by KaTeX), loaded
  *    lazily the first time a <Ref> popover opens;
- *  - `virtual:glossary` and `virtual:bibliography`: entries with their math pre-rendered.
+ *  - `virtual:glossary` and `virtual:bibliography`: entries with their math pre-rendered;
+ *  - `virtual:search-index`: the book's search index (compiler/searchDocuments.ts), serialised MiniSearch, loaded
+ *    the first time the reader searches.
  * And `x.ts?fn=symbol&code` imports: a highlighted listing of one declaration of a source file (see highlightCode.ts).
  */
 import { writeTaskRegistry } from './taskRegistry.ts';
@@ -13,10 +15,13 @@ import type { Plugin } from 'vite';
 import { scanBook, type BookIndex } from './scanBook.ts';
 import { renderInlineMath, renderTex, escapeHtml } from './renderMath.ts';
 import { highlightListing } from './highlightCode.ts';
+import { searchDocuments } from './searchDocuments.ts';
+import { SEARCH_OPTIONS } from '../app/book/searchOptions.ts';
+import MiniSearch from 'minisearch';
 import { glossary } from '../app/content/glossary.ts';
 import { bibliography, citeAuthors, citeYears } from '../app/content/bibliography.ts';
 
-const VIRTUAL = ['virtual:book-index', 'virtual:book-previews', 'virtual:glossary', 'virtual:bibliography'];
+const VIRTUAL = ['virtual:book-index', 'virtual:book-previews', 'virtual:glossary', 'virtual:bibliography', 'virtual:search-index'];
 
 export function bookIndexLoader(chaptersDir: string): () => BookIndex {
   // Scanning a few MDX files takes about a millisecond; re-scan on every call so dev edits are always seen.
@@ -73,6 +78,11 @@ export function bookPlugin(options: { chaptersDir: string; root: string }): Plug
           else previews[label] = `<strong>Section ${info.number}</strong> ${renderInlineMath(info.text, where)}`;
         }
         return `export const previews = ${JSON.stringify(previews)};`;
+      }
+      if (name === 'virtual:search-index') {
+        const search = new MiniSearch(SEARCH_OPTIONS);
+        search.addAll(searchDocuments(options.chaptersDir, getIndex(), glossary));
+        return `export default ${JSON.stringify(JSON.stringify(search))};`;
       }
       if (name === 'virtual:glossary') {
         const entries = glossary.map((g) => ({ id: g.id, term: g.term, html: renderInlineMath(g.definition, `glossary ${g.id}`) }));

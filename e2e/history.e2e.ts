@@ -70,6 +70,26 @@ describe('history', () => {
     await page.close();
   }, 60_000);
 
+  it('a link followed just after scrolling opens at its target, not at a remembered place', async () => {
+    // Chrome fires popstate for a new hash entry as well; the scroll recorder may write the new entry's state before
+    // the next chapter is ready, which must not make the new page look like a return by Back.
+    const { page, problems } = await openPage(session.context, '/#/policy-iteration');
+    await page.waitForFunction(() => !document.querySelector('.chapter[aria-busy="true"]'));
+    // The next chapter's module arrives after the recorder's 250 ms, as on a slow network.
+    await page.route(/03-noise-[^/]*\.js$/, (route) => setTimeout(() => void route.continue(), 800));
+    await page.evaluate(() => {
+      window.scrollTo(0, 2000);
+      location.hash = '#/noise/eq-girsanov';
+    });
+    await page.waitForFunction(() => !!document.getElementById('eq-girsanov') && !document.querySelector('.chapter[aria-busy="true"]'));
+    await page.waitForTimeout(600);
+    const top = await page.locator('#eq-girsanov').evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(300);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('a figure whose address changes under it by Back takes the address’s values', async () => {
     const { page, problems } = await openPage(session.context, '/#/preface');
     await readyFigure(page, 'ou-paths');

@@ -4,6 +4,7 @@ import { useRoute, chapterHref } from './route.ts';
 import { chapterBySlug, chapters } from './chapters.ts';
 import { Toc } from './Toc.tsx';
 import { ThemeSwitcher } from './ThemeSwitcher.tsx';
+import { SearchBox } from './SearchBox.tsx';
 import { ChapterPage } from './ChapterPage.tsx';
 import { CoverPage } from './CoverPage.tsx';
 import { GlossaryPage } from './GlossaryPage.tsx';
@@ -87,6 +88,7 @@ export function App() {
           From Bellman to Diffusion
         </a>
         <ReadingPosition />
+        <SearchBox />
         <ThemeSwitcher />
       </header>
       <div className="book-body">

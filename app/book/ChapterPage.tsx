@@ -69,7 +69,7 @@ export function ChapterPage({ chapter, anchor }: { chapter: ChapterInfo; anchor:
   return (
     <div className="chapter-layout">
       <OnThisPage slug={chapter.slug} current={current} />
-      <article ref={article} className="chapter" aria-busy={!ready}>
+      <article ref={article} className="chapter" data-chapter={chapter.slug} aria-busy={!ready}>
         <header className="chapter-header">
           {chapter.number !== 0 && (
             <p className="chapter-kicker">

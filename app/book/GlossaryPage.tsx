@@ -10,7 +10,7 @@ export function GlossaryPage({ anchor }: { anchor: string }) {
   }, [anchor]);
   const sorted = [...glossary].sort((a, b) => a.term.localeCompare(b.term));
   return (
-    <article className="chapter glossary">
+    <article className="chapter glossary" data-chapter="glossary">
       <header className="chapter-header">
         <h1>Glossary</h1>
       </header>

@@ -60,7 +60,13 @@ let poppedAt = -1;
 if (typeof window !== 'undefined') {
   // The book restores scroll itself, once a chapter's content is on the page; the browser would do it too early.
   if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
-  window.addEventListener('popstate', () => (poppedAt = performance.now()));
+  // Chrome fires popstate for a new hash entry too (a link, a search result), and that entry's state is empty then;
+  // only an entry the book has already written a scroll position into is a return by Back or Forward. (Reading the
+  // state later would race the scroll recorder below, which writes the new entry's state 250 ms after it scrolls.)
+  window.addEventListener('popstate', () => {
+    const y = (history.state as { scrollY?: unknown } | null)?.scrollY;
+    poppedAt = typeof y === 'number' ? performance.now() : -1;
+  });
   let timer: ReturnType<typeof setTimeout> | 0 = 0;
   window.addEventListener(
     'scroll',

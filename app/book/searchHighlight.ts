@@ -1,0 +1,66 @@
+/**
+ * Marks the words a search matched at the place a result opened: in the section (from its heading to the next `##`
+ * heading), the figure or glossary entry, or the chapter's opening when the result is the chapter itself. Uses the
+ * CSS Custom Highlight API (`::highlight(search-match)`), which paints ranges without changing the page's DOM; where a
+ * browser lacks it, the result still opens at its place, unmarked.
+ */
+const NAME = 'search-match';
+/** How long to wait for the page to render the place (a chapter loads its module first). */
+const WAIT_MS = 4000;
+
+export function highlightMatches(page: string, anchor: string, terms: readonly string[]): void {
+  const registry = (globalThis.CSS as { highlights?: Map<string, unknown> } | undefined)?.highlights;
+  if (!registry || typeof Highlight === 'undefined') return;
+  registry.delete(NAME);
+  const started = performance.now();
+  const attempt = () => {
+    const scope = placeOf(page, anchor);
+    if (!scope) {
+      if (performance.now() - started < WAIT_MS) requestAnimationFrame(attempt);
+      return;
+    }
+    const ranges = matchRanges(scope, terms);
+    if (ranges.length) registry.set(NAME, new Highlight(...ranges));
+  };
+  requestAnimationFrame(attempt);
+}
+
+/** The elements a result covers, once they are on the page: [first, stop) in document order, stop exclusive. */
+function placeOf(page: string, anchor: string): { first: Element; stop: Element | null } | null {
+  const chapter = document.querySelector(`[data-chapter="${CSS.escape(page)}"]`);
+  if (!chapter) return null;
+  if (!anchor) return { first: chapter, stop: chapter.querySelector('h2') };
+  const target = document.getElementById(anchor);
+  if (!target || !chapter.contains(target)) return null;
+  if (target.tagName !== 'H2') return { first: target, stop: null };
+  let stop: Element | null = null;
+  const headings = [...chapter.querySelectorAll('h2')];
+  stop = headings[headings.indexOf(target as HTMLHeadingElement) + 1] ?? null;
+  return { first: target, stop };
+}
+
+/** Ranges over every word that starts with one of the terms, in the place's text. */
+function matchRanges({ first, stop }: { first: Element; stop: Element | null }, terms: readonly string[]): Range[] {
+  const words = terms.filter(Boolean).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (!words.length) return [];
+  const find = new RegExp(`\\b(?:${words.join('|')})\\w*`, 'gi');
+  const root = first.tagName === 'H2' ? first.parentElement! : first;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => {
+      // Only text from the heading on and before the next heading; not inside math, where words are symbols.
+      if (first !== root && first.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING) return NodeFilter.FILTER_REJECT;
+      if (stop && stop.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) return NodeFilter.FILTER_REJECT;
+      return node.parentElement?.closest('.katex') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+    },
+  });
+  const ranges: Range[] = [];
+  for (let node = walker.nextNode(); node && ranges.length < 200; node = walker.nextNode()) {
+    for (const m of (node.textContent ?? '').matchAll(find)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      ranges.push(range);
+    }
+  }
+  return ranges;
+}
