@@ -18,8 +18,8 @@ export function plainProse(mdx: string): string {
       .replace(/^```[\s\S]*?^```/gm, ' ')
       .replace(/^(import|export)\s[^\n]*$/gm, ' ')
       .replace(/\$\$[\s\S]*?\$\$/g, ' ')
-      // Inline math: short symbols stay readable (X t, V(x)), longer formulas become an ellipsis in the snippet.
-      .replace(/\$([^$\n]+)\$/g, (_, tex: string) => {
+      // Inline math (it may wrap a line): short symbols stay readable (X t, V(x)), longer formulas become an ellipsis in the snippet.
+      .replace(/\$([^$]{1,400})\$/g, (_, tex: string) => {
         const words = texWords(tex);
         return words.length <= 8 ? words : '⋯';
       })
