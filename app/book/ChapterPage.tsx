@@ -77,6 +77,9 @@ export function ChapterPage({ chapter, anchor }: { chapter: ChapterInfo; anchor:
             </p>
           )}
           <h1>{chapter.title}</h1>
+          <button type="button" className="print-chapter" onClick={() => window.print()}>
+            Print / PDF
+          </button>
         </header>
         {error && (
           <p className="figure-error" role="alert">

@@ -5,6 +5,7 @@
  * and a toolbar: reset to defaults, the seed with a re-roll button, export (SVG, PNG, CSV), full screen and the code
  * behind the figure. The frame, not the figure, owns the layout (see Stage and useStageMode).
  */
+import { PrintLink } from './PrintLink.tsx';
 import type { ReactNode, RefObject } from 'react';
 import type { CodeListing } from '../../compiler/highlightCode.ts';
 import { CodePanel } from '../components/CodePanel.tsx';
@@ -159,6 +160,7 @@ export function FigureFrame<S extends Schema>(props: FigureFrameProps<S>) {
           </div>
         </div>
       </div>
+      <PrintLink anchor={anchor} />
       {code?.map((listing) => (
         <CodePanel key={listing.symbol} listing={listing} />
       ))}

@@ -149,6 +149,17 @@ export function useFigureState<S extends Schema, T>(params: FigureParams<S>, sel
   return useStore(params.store, select);
 }
 
+/** The query string that reproduces every figure's values now (what the URL writer below puts in the address). */
+function currentSearch(): string {
+  const figures = [...registry.values()].map((f) => ({ id: f.id, schema: f.schema, values: f.store.getState().values as Record<string, number> }));
+  return encodeUrl(location.search, figures, BOOK_FIGURES);
+}
+
+/** The full address of this page with every figure as it is now, opening at `hash` (a printed figure's link). */
+export function currentAddress(hash: string): string {
+  return `${location.origin}${location.pathname}${currentSearch()}${hash}`;
+}
+
 let pending: ReturnType<typeof setTimeout> | 0 = 0;
 /** How long the URL waits after the last change. history.replaceState costs milliseconds in Chrome, too much per frame. */
 const URL_WRITE_DELAY_MS = 150;
@@ -158,8 +169,7 @@ function scheduleUrlWrite(): void {
   if (typeof window === 'undefined' || pending) return;
   pending = setTimeout(() => {
     pending = 0;
-    const figures = [...registry.values()].map((f) => ({ id: f.id, schema: f.schema, values: f.store.getState().values as Record<string, number> }));
-    const search = encodeUrl(location.search, figures, BOOK_FIGURES);
+    const search = currentSearch();
     if (search !== location.search) history.replaceState(history.state, '', location.pathname + search + location.hash);
   }, URL_WRITE_DELAY_MS);
 }

@@ -1,0 +1,49 @@
+/**
+ * What a printed figure carries under its picture: a short link and a QR code to the figure as it is now (every
+ * setting and the seed), so that a reader of the paper copy can open the live figure. Rendered only while the page
+ * is printed (the print dialog, or print media emulated), from the values at that moment.
+ */
+import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { currentAddress } from '../state/figureParams.ts';
+import { parseHash, chapterHref } from '../book/route.ts';
+import { qrPath } from './qrPath.ts';
+
+/** Whether the page is being printed. `beforeprint` renders synchronously, so the links are there for the print. */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(() => typeof matchMedia !== 'undefined' && matchMedia('print').matches);
+  useEffect(() => {
+    if (typeof matchMedia === 'undefined') return;
+    const media = matchMedia('print');
+    const on = () => flushSync(() => setPrinting(true));
+    const off = () => setPrinting(media.matches);
+    const change = () => (media.matches ? on() : off());
+    media.addEventListener('change', change);
+    window.addEventListener('beforeprint', on);
+    window.addEventListener('afterprint', off);
+    return () => {
+      media.removeEventListener('change', change);
+      window.removeEventListener('beforeprint', on);
+      window.removeEventListener('afterprint', off);
+    };
+  }, []);
+  return printing;
+}
+
+export function PrintLink({ anchor }: { anchor?: string }) {
+  const printing = usePrinting();
+  if (!printing || !anchor) return null;
+  const href = currentAddress(chapterHref(parseHash(location.hash).page, anchor));
+  const { size, d } = qrPath(href);
+  return (
+    <p className="figure-print-link" data-qr="" data-href={href}>
+      <svg viewBox={`-2 -2 ${size + 4} ${size + 4}`} role="img" aria-label="QR code of the link to this figure">
+        <rect x={-2} y={-2} width={size + 4} height={size + 4} fill="#fff" />
+        <path d={d} fill="#000" />
+      </svg>
+      <span>
+        The live figure, as printed: <a href={href}>{href.replace(/^https?:\/\//, '')}</a>
+      </span>
+    </p>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * Print: with print media, a chapter shows its text, math and figures (each with its caption, and a short link and a
+ * QR code to the figure as it is now), and no navigation, controls, tools or code; the palette is light whatever the
+ * screen's theme.
+ */
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, useBrowser, waitForFigures } from './browser.ts';
+
+const session = useBrowser({ viewport: { width: 1280, height: 900 } });
+
+describe('print', () => {
+  it('prints a chapter: figures with their link and QR code, no controls, light colours', async () => {
+    const { page, problems } = await openPage(session.context, '/?v=1&merton-explorer.gamma=3#/merton');
+    await page.waitForFunction(() => !document.querySelector('.chapter[aria-busy="true"]') && !!document.querySelector('[data-figure]'));
+    expect(await waitForFigures(page)).toEqual([]);
+    await page.selectOption('select[aria-label="Theme"]', 'dark');
+    await page.emulateMedia({ media: 'print' });
+    const figures = await page.locator('[data-figure]').count();
+    expect(figures).toBeGreaterThan(2);
+    await expect.poll(() => page.locator('[data-qr]').count()).toBe(figures);
+    const links = await page.locator('[data-qr]').evaluateAll((els) => els.map((e) => e.getAttribute('data-href') ?? ''));
+    // The explorer's link carries its changed value and opens at the figure.
+    expect(links.find((l) => l.endsWith('#/merton/fig-merton-explorer'))).toContain('merton-explorer.gamma=3');
+    for (const l of links) expect(l).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/.*#\/merton\/fig-/);
+    const visible = (selector: string) => page.locator(selector).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length);
+    expect(await visible('input[type="range"]')).toBe(0);
+    expect(await visible('.figure-toolbar button, .topbar, .toc, .code-panel, .print-chapter')).toBe(0);
+    expect(await visible('[data-figure] svg')).toBeGreaterThan(0);
+    expect(await visible('figcaption')).toBe(figures);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = background.match(/\d+/g)!.map(Number);
+    expect(r + g + b).toBeGreaterThan(600);
+    await page.locator('[data-figure="merton-explorer"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'print-merton');
+    await page.emulateMedia({ media: 'screen' });
+    await expect.poll(() => page.locator('[data-qr]').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
