@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { bookPlugin } from './compiler/vitePluginBook.ts';
 import { mdxOptions } from './compiler/mdxOptions.ts';
 import { contentSecurityPolicyPlugin } from './compiler/contentSecurityPolicy.ts';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const chaptersDir = path.join(root, 'chapters');
@@ -18,6 +19,34 @@ export default defineConfig({
     { enforce: 'pre', ...mdx(mdxOptions(chaptersDir)) },
     react({ include: /\.(mdx|tsx|ts)$/ }),
     contentSecurityPolicyPlugin(),
+    // Offline reading: a service worker precaches the whole book (every chapter, figure module, worker and font it
+    // uses). A new build installs beside the old one and waits: the page offers to reload (UpdateNotice), so old and
+    // new chunks are never mixed.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg'],
+      manifest: {
+        name: 'From Bellman to Diffusion',
+        short_name: 'Bellman to Diffusion',
+        description: 'An explorable textbook on continuous-time control, from the Bellman equation to diffusion models.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#fbfaf7',
+        theme_color: '#1d1d1f',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any maskable' },
+        ],
+      },
+      workbox: {
+        // KaTeX's .woff and .ttf fonts are fallbacks for old browsers; every browser that runs the book takes .woff2.
+        globPatterns: ['**/*.{html,js,css,woff2,svg,png,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+      },
+    }),
   ],
   worker: { format: 'es' },
   // Fonts stay files (not data: URLs), so the Content-Security-Policy can keep font-src to the book's origin.

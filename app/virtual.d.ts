@@ -1,3 +1,4 @@
+/// <reference types="vite-plugin-pwa/client" />
 // Types of the modules made by compiler/vitePluginBook.ts.
 declare module 'virtual:book-index' {
   export interface SectionInfo {

@@ -19,7 +19,9 @@ export function useBrowser(options: BrowserContextOptions = { viewport: { width:
   const session = {} as { browser: Browser; context: BrowserContext };
   beforeAll(async () => {
     session.browser = await launch();
-    session.context = await session.browser.newContext(options);
+    // The book's service worker precaches every chapter (~15 MB) in each new context; the offline test allows it,
+    // the others would only download the book again beside what they test.
+    session.context = await session.browser.newContext({ serviceWorkers: 'block', ...options });
   });
   afterAll(async () => {
     await session.browser?.close();

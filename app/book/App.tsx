@@ -5,6 +5,7 @@ import { chapterBySlug, chapters } from './chapters.ts';
 import { Toc } from './Toc.tsx';
 import { ThemeSwitcher } from './ThemeSwitcher.tsx';
 import { SearchBox } from './SearchBox.tsx';
+import { UpdateNotice } from './UpdateNotice.tsx';
 import { ChapterPage } from './ChapterPage.tsx';
 import { CoverPage } from './CoverPage.tsx';
 import { GlossaryPage } from './GlossaryPage.tsx';
@@ -94,6 +95,7 @@ export function App() {
       <div className="book-body">
         <Toc current={route.page} open={tocOpen} onNavigate={() => setTocOpen(false)} />
         <main id="main" tabIndex={-1}>
+          <UpdateNotice />
           <LinkNotices />
           {page}
         </main>
