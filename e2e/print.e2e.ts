@@ -36,4 +36,27 @@ describe('print', () => {
     await expect.poll(() => page.locator('[data-qr]').count()).toBe(0);
     expect(problems).toEqual([]);
   });
+
+  it('Print / PDF computes every figure first, those never scrolled to included, then opens the print dialog', async () => {
+    const { page, problems } = await openPage(session.context, '/#/diffusion-control');
+    await page.waitForFunction(() => !document.querySelector('.chapter[aria-busy="true"]') && !!document.querySelector('[data-figure]'));
+    await page.evaluate(() => {
+      (window as unknown as { printedWith: string[] | null }).printedWith = null;
+      window.print = () => {
+        (window as unknown as { printedWith: string[] }).printedWith = [...document.querySelectorAll('[data-figure]')].map((f) =>
+          f.getAttribute('data-status')!,
+        );
+      };
+    });
+    // Figures far below the top have not computed.
+    const before = await page.locator('[data-figure]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    expect(before.filter((s) => s === 'loading').length).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Print / PDF' }).click();
+    await page.waitForFunction(() => (window as unknown as { printedWith: string[] | null }).printedWith !== null, null, { timeout: 90_000 });
+    const statuses = await page.evaluate(() => (window as unknown as { printedWith: string[] }).printedWith);
+    expect(statuses.length).toBeGreaterThan(2);
+    // A figure that waits for a button (a training run) is ready without running; none is still loading.
+    expect(statuses.filter((s) => s !== 'ready')).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

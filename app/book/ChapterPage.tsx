@@ -1,4 +1,5 @@
 /** One chapter: loads its compiled MDX, renders it with the book's components, prev/next at the end. */
+import { PrintButton } from './PrintButton.tsx';
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { chapterLabel, loadChapter, neighbours, type ChapterInfo } from './chapters.ts';
 import { mdxComponents } from './mdxComponents.tsx';
@@ -77,9 +78,7 @@ export function ChapterPage({ chapter, anchor }: { chapter: ChapterInfo; anchor:
             </p>
           )}
           <h1>{chapter.title}</h1>
-          <button type="button" className="print-chapter" onClick={() => window.print()}>
-            Print / PDF
-          </button>
+          <PrintButton />
         </header>
         {error && (
           <p className="figure-error" role="alert">

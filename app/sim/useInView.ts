@@ -1,8 +1,13 @@
-/** Whether an element is on (or within `margin` of) the screen; figures compute only while it is true. */
+/**
+ * Whether an element is on (or within `margin` of) the screen; figures compute only while it is true. It is also
+ * true while every figure is asked to compute (printing, see computeAll.ts).
+ */
 import { useEffect, useState, type RefObject } from 'react';
+import { useComputeAll } from './computeAll.ts';
 
 export function useInView(ref: RefObject<Element | null>, margin = '300px'): boolean {
   const [inView, setInView] = useState(false);
+  const all = useComputeAll();
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -14,5 +19,5 @@ export function useInView(ref: RefObject<Element | null>, margin = '300px'): boo
     io.observe(el);
     return () => io.disconnect();
   }, [ref, margin]);
-  return inView;
+  return inView || all;
 }
