@@ -59,4 +59,28 @@ describe('print', () => {
     expect(statuses.filter((s) => s !== 'ready')).toEqual([]);
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('the whole book prints on one page, each chapter on a new sheet, each figure linked to its own chapter', async () => {
+    const { page, problems } = await openPage(session.context, '/#/');
+    await page.getByRole('link', { name: 'The whole book on one page' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.whole-book > article.chapter').length > 10, null, { timeout: 30_000 });
+    const chapters = await page.locator('.whole-book > article.chapter').count();
+    const toc = await page
+      .locator('nav a[href^="#/"]')
+      .evaluateAll((as) => new Set(as.map((a) => a.getAttribute('href')).filter((h) => h !== '#/' && h !== '#/glossary')).size);
+    expect(chapters).toBe(toc);
+    await page.emulateMedia({ media: 'print' });
+    expect(
+      await page
+        .locator('.whole-book > article.chapter')
+        .nth(1)
+        .evaluate((el) => getComputedStyle(el).breakBefore),
+    ).toBe('page');
+    const links = await page.locator('[data-qr]').evaluateAll((els) => els.map((e) => e.getAttribute('data-href') ?? ''));
+    expect(links.length).toBe(await page.locator('[data-figure]').count());
+    expect(links.find((l) => l.includes('fig-merton-explorer'))).toMatch(/#\/merton\/fig-merton-explorer$/);
+    expect(links.find((l) => l.includes('fig-ou-paths'))).toMatch(/#\/preface\/fig-ou-paths$/);
+    await page.emulateMedia({ media: 'screen' });
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

@@ -6,6 +6,7 @@ import { Toc } from './Toc.tsx';
 import { ThemeSwitcher } from './ThemeSwitcher.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { UpdateNotice } from './UpdateNotice.tsx';
+import { WHOLE_BOOK, WholeBookPage } from './WholeBookPage.tsx';
 import { ChapterPage } from './ChapterPage.tsx';
 import { CoverPage } from './CoverPage.tsx';
 import { GlossaryPage } from './GlossaryPage.tsx';
@@ -66,6 +67,7 @@ export function App() {
   let page;
   if (route.page === '') page = <CoverPage />;
   else if (route.page === 'glossary') page = <GlossaryPage anchor={route.anchor} />;
+  else if (route.page === WHOLE_BOOK) page = <WholeBookPage />;
   else if (chapter) page = <ChapterPage key={chapter.slug} chapter={chapter} anchor={route.anchor} />;
   else page = <NotFound page={route.page} />;
 

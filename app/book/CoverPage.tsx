@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { chapters, chapterLabel } from './chapters.ts';
 import { chapterHref } from './route.ts';
 import { bookBibtex } from '../content/book.ts';
+import { WHOLE_BOOK } from './WholeBookPage.tsx';
 
 export function CoverPage() {
   useEffect(() => {
@@ -28,6 +29,9 @@ export function CoverPage() {
           </li>
         ))}
       </ol>
+      <p>
+        <a href={chapterHref(WHOLE_BOOK)}>The whole book on one page</a>, to print or to save as one PDF.
+      </p>
       <h2>Cite this book</h2>
       <pre className="bibtex" tabIndex={0} aria-label="BibTeX entry for this book">
         {bookBibtex(location.origin + location.pathname)}

@@ -33,7 +33,10 @@ function usePrinting(): boolean {
 export function PrintLink({ anchor }: { anchor?: string }) {
   const printing = usePrinting();
   if (!printing || !anchor) return null;
-  const href = currentAddress(chapterHref(parseHash(location.hash).page, anchor));
+  // The chapter the figure sits in (on the whole-book page that is not the page's route). The figure is on the page
+  // already: printing starts after it rendered.
+  const chapter = document.getElementById(anchor)?.closest('[data-chapter]')?.getAttribute('data-chapter') ?? parseHash(location.hash).page;
+  const href = currentAddress(chapterHref(chapter, anchor));
   const { size, d } = qrPath(href);
   return (
     <p className="figure-print-link" data-qr="" data-href={href}>
