@@ -9,8 +9,8 @@ import { vpSchedule } from './schedule.ts';
 export const RF_B = [1, 0] as const;
 /** Default temperature lambda. */
 export const RF_LAMBDA = 1;
-/** Temperatures of the trade-off curve: log-spaced from RF_LAMBDAS.lo to RF_LAMBDAS.hi. */
-export const RF_LAMBDAS = { lo: 0.05, hi: 50, count: 61 } as const;
+/** Temperatures of the trade-off curve: log-spaced from RF_LAMBDAS.lo to RF_LAMBDAS.hi, with 1 in the middle (index 30). */
+export const RF_LAMBDAS = { lo: 0.05, hi: 20, count: 61 } as const;
 /** The density grid of the particle figure: n x n cells over [lo, hi]^2 (chapter 9's window of half-width 3.5). */
 export const RF_GRID = { n: 100, lo: -3.5, hi: 3.5 } as const;
 /** Generation stops at forward time RF_TMIN (chapter 9's 1e-3, with Tweedie's denoised mean at the end). */
