@@ -7,6 +7,7 @@ import { fromBellmanToHjbTasks } from './tasks/fromBellmanToHjb.ts';
 import { mertonTasks } from './tasks/merton.ts';
 import { noiseTasks } from './tasks/noise.ts';
 import { policyIterationTasks } from './tasks/policyIteration.ts';
+import { rewardFineTuningTasks } from './tasks/rewardFineTuning.ts';
 import { sdeLawsTasks } from './tasks/sdeLaws.ts';
 import { selfTestTasks } from './tasks/selfTest.ts';
 import { stochasticHjbLqrTasks } from './tasks/stochasticHjbLqr.ts';
@@ -35,6 +36,9 @@ export const tasks = {
   mcGrid: policyIterationTasks.mcGrid,
   kleinman: policyIterationTasks.kleinman,
   piMlp: policyIterationTasks.piMlp,
+  rfParticles: rewardFineTuningTasks.rfParticles,
+  rfTradeoff: rewardFineTuningTasks.rfTradeoff,
+  rfBias: rewardFineTuningTasks.rfBias,
   sdeLaws: sdeLawsTasks.sdeLaws,
   selfTest: selfTestTasks.selfTest,
   lqrExplorer: stochasticHjbLqrTasks.lqrExplorer,
