@@ -3,6 +3,7 @@ import { bellmanTasks } from './tasks/bellman.ts';
 import { continuousQLearningTasks } from './tasks/continuousQLearning.ts';
 import { diffusionControlTasks } from './tasks/diffusionControl.ts';
 import { feynmanKacTasks } from './tasks/feynmanKac.ts';
+import { fineTuneTrainingTasks } from './tasks/fineTuneTraining.ts';
 import { fromBellmanToHjbTasks } from './tasks/fromBellmanToHjb.ts';
 import { mertonTasks } from './tasks/merton.ts';
 import { noiseTasks } from './tasks/noise.ts';
@@ -23,6 +24,7 @@ export const tasks = {
   dcValue: diffusionControlTasks.dcValue,
   fkVersusN: feynmanKacTasks.fkVersusN,
   fkVersusDt: feynmanKacTasks.fkVersusDt,
+  ftTraining: fineTuneTrainingTasks.ftTraining,
   lqrStep: fromBellmanToHjbTasks.lqrStep,
   exitTimeVi: fromBellmanToHjbTasks.exitTimeVi,
   mertonExplorer: mertonTasks.mertonExplorer,

@@ -32,20 +32,33 @@ import type { NoiseSchedule } from './schedule';
 import { compileMixture, gmmSample, gmmScoreBatch, type CompiledMixture, type GaussianMixture } from './gmm';
 import { exactScore, sampleDiffusion, type ScoreFn } from './samplers';
 import { timeFeatures } from './dsm';
+import { RF_B, RF_LAMBDA } from './rfSetup';
 import { requireFinite, requireInRange, requireInteger } from '../validate';
 
 /**
  * The set-up of chapter 10's training figure (plain numbers, so that the page may import them): the reward direction
- * b of r(x) = b.x, the default temperature, the number of snapshots, and where the control is drawn (points rho b/|b|
- * at generation times t).
+ * b of r(x) = b.x and the default temperature (chapter 10's, rfSetup.ts), the number of snapshots, and where the
+ * control is drawn: on the circle of the noised mode centres, radius 2 alpha_s, at angles (degrees) and generation times t.
  */
 export const FT_SETUP = {
-  b: [1, 0],
-  lambda: 1,
+  b: RF_B,
+  lambda: RF_LAMBDA,
   checkpoints: 7,
-  sliceRho: Array.from({ length: 61 }, (_, i) => -3 + i / 10),
-  sliceTimes: [0.5, 0.8, 0.95],
+  sliceAngles: Array.from({ length: 73 }, (_, i) => -180 + 5 * i),
+  sliceTimes: [0.5, 0.7, 0.8],
 } as const;
+
+/** The points of the figure's slice at generation time t: 2 alpha_s (cos a, sin a) for the slice's angles a (rows of 2). */
+export function slicePoints(schedule: NoiseSchedule, t: number, radius = 2): Float64Array {
+  const R = radius * schedule.alpha(schedule.T - t);
+  const A = FT_SETUP.sliceAngles;
+  const xs = new Float64Array(2 * A.length);
+  A.forEach((a, i) => {
+    xs[2 * i] = R * Math.cos((a * Math.PI) / 180);
+    xs[2 * i + 1] = R * Math.sin((a * Math.PI) / 180);
+  });
+  return xs;
+}
 
 /**
  * A batched control field in forward time: writes u(x, t) at generation time t = T - s for the n points xs (n rows
