@@ -23,12 +23,12 @@ describe('chapter 10: a control network fine-tuned in the worker', () => {
     });
     expect(await status(page, 'ft-training')).toBe('ready');
     expect(await stats(page, 'ft-training')).toMatch(/expected reward: \d\.\d{3} ± 0\.\d{3}/);
-    expect(await fig.locator('[aria-label^="Snapshots of the network"] circle').count()).toBe(9);
-    // A long run: 4000 steps. It reports progress; cancel stops it and keeps the finished network.
+    expect(await fig.locator('[aria-label^="Snapshots of the network"] circle').count()).toBe(7);
+    // A long run: 6000 steps. It reports progress; cancel stops it and keeps the finished network.
     const slider = page.locator('input[data-param="ft-training.steps"]');
     await slider.focus();
     await page.keyboard.press('End');
-    await page.waitForFunction(() => location.search.includes('ft-training.steps=4000'));
+    await page.waitForFunction(() => location.search.includes('ft-training.steps=6000'));
     await fig.locator('[data-action="train"]').click();
     await page.waitForFunction(() => document.querySelector('[data-figure="ft-training"]')?.getAttribute('data-status') === 'loading');
     await fig.locator('[data-action="cancel"]').click();

@@ -499,6 +499,15 @@ export const bibliography: BibEntry[] = [
     note: 'Importance sampling from one law to estimate an expectation under another needs about exp(KL) samples.',
   },
   {
+    id: 'petersschaal2007',
+    authors: 'J. Peters and S. Schaal',
+    year: 2007,
+    title: 'Reinforcement learning by reward-weighted regression for operational space control',
+    venue: 'Proceedings of the 24th International Conference on Machine Learning (ICML), 745–750',
+    url: 'https://doi.org/10.1145/1273496.1273590',
+    note: 'Reward-weighted regression: fit a policy by least squares on samples weighted by a transformed reward, an EM step for reinforcement learning.',
+  },
+  {
     id: 'ho2020',
     authors: 'J. Ho, A. Jain and P. Abbeel',
     year: 2020,

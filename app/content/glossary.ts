@@ -334,6 +334,12 @@ export const glossary: GlossaryEntry[] = [
       'Learning the score of noised data from samples: for $Y_s = \\alpha_s Y_0 + \\sigma_s Z$, minimise $\\E|s_\\theta(Y_s, s) + Z/\\sigma_s|^2$, which differs from the unknown $\\E|s_\\theta - \\grad\\log p_s|^2$ by a constant (Vincent, 2011). With weight $\\sigma_s^2$ it is noise prediction, $\\E|\\varepsilon_\\theta - Z|^2$.',
   },
   {
+    id: 'reward-weighted-regression',
+    term: 'reward-weighted regression',
+    definition:
+      'Least squares in which each sample counts in proportion to a transform of its reward, here $e^{r/\\lambda}$: the fit is then a conditional mean under the reward-tilted law, computed from samples of the untilted one (Peters & Schaal, 2007).',
+  },
+  {
     id: 'tweedie',
     term: "Tweedie's formula",
     definition:

@@ -18,8 +18,8 @@ import estimateListing from '../../workers/engines/diffusion/fineTune.ts?fn=rewa
 import { FT_SETUP } from '../../workers/engines/diffusion/fineTune.ts';
 import { ftCurve, ftExactControl, ftExactPoint } from './ftExact.ts';
 
-/** Monte Carlo paths and Euler–Maruyama steps of each snapshot's estimates. */
-export const FT_PATHS = 1000;
+/** Monte Carlo paths of the last snapshot's estimates (the others get an eighth), and Euler–Maruyama steps of each. */
+export const FT_PATHS = 4000;
 export const FT_EVAL_STEPS = 100;
 
 /**
@@ -39,7 +39,7 @@ export const FtTraining = defineFigure({
   id: 'ft-training',
   schema: {
     lambda: { label: 'temperature', symbol: 'λ', min: 0.5, max: 4, step: 0.05, default: FT_SETUP.lambda, log: true },
-    steps: { label: 'training steps', symbol: 'K', min: 50, max: 4000, step: 50, default: 800, integer: true, log: true },
+    steps: { label: 'training steps', symbol: 'K', min: 100, max: 6000, step: 100, default: 1500, integer: true, log: true },
     batch: { label: 'batch size', symbol: 'B', min: 32, max: 1024, step: 32, default: 256, integer: true, log: true },
     seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
   },

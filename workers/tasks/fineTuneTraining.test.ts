@@ -12,8 +12,8 @@ import { FT_SETUP } from '../engines/diffusion/fineTune.ts';
 const fig = defaultRequest(FtTraining, 'ftTraining');
 
 describe('ftTraining (figure ft-training)', () => {
-  it('the figure asks for lambda 1, 800 steps of 256, 1000 paths of 100 steps', () => {
-    expect(fig).toEqual({ lambda: 1, steps: 800, batch: 256, seed: 1, paths: 1000, evalSteps: 100 });
+  it('the figure asks for lambda 1, 1500 steps of 256, 4000 paths of 100 steps', () => {
+    expect(fig).toEqual({ lambda: 1, steps: 1500, batch: 256, seed: 1, paths: 4000, evalSteps: 100 });
   });
 
   it('a short run returns seven snapshots from the pretrained model (KL 0) on, and the control on its slice', () => {

@@ -15,7 +15,8 @@ interface FtTrainingParams {
   steps: number;
   batch: number;
   seed: number;
-  /** Monte Carlo paths and Euler–Maruyama steps of each checkpoint's reward and KL. */
+  /** Monte Carlo paths of the last snapshot's reward and KL (the others get an eighth, at least 10), and the
+   * Euler–Maruyama steps of every snapshot's. */
   paths: number;
   evalSteps: number;
 }
@@ -62,7 +63,7 @@ function* ftTraining(p: FtTrainingParams): Chunked<FtTrainingResult> {
     seed: p.seed,
     lossEvery,
     checkpoints: FT_SETUP.checkpoints,
-    evaluate: { paths: p.paths, steps: p.evalSteps, seed: p.seed + 1 },
+    evaluate: { paths: Math.max(10, Math.round(p.paths / 8)), finalPaths: p.paths, steps: p.evalSteps, seed: p.seed + 1 },
   });
   const n = res.snapshots.length;
   const times = Float64Array.from(FT_SETUP.sliceTimes);

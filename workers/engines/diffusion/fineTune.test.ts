@@ -54,6 +54,8 @@ describe('fine-tuning the control network', () => {
 
   it('starts at the zero control (the pretrained model) and keeps snapshots at steps 0, 20 and 40', () => {
     expect(res.snapshots.map((s) => s.step)).toEqual([0, 20, 40]);
+    // The default layout: inputs x, the denoised mean and 8 time features; two hidden layers of 32.
+    expect(res.model.sizes).toEqual([12, 32, 32, 2]);
     const u = new Float64Array(4);
     networkControl(res.snapshots[0].model, mixture, schedule)(Float64Array.of(0.3, -1, 2, 0.5), 2, 0.4, u);
     expect(Array.from(u)).toEqual([0, 0, 0, 0]);

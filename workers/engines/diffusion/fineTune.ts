@@ -248,8 +248,11 @@ export interface FineTuneOptions {
   seed: number;
   /** Snapshots of the network after steps round(j steps / (checkpoints - 1)), j = 0..checkpoints - 1 (default 7). */
   checkpoints?: number;
-  /** Evaluate every snapshot's reward and KL with these Monte Carlo settings (omit to skip). */
-  evaluate?: { paths: number; steps: number; seed: number };
+  /**
+   * Evaluate every snapshot's reward and KL with these Monte Carlo settings (omit to skip): `paths` paths for the
+   * snapshots during training, `finalPaths` (default `paths`) for the last one.
+   */
+  evaluate?: { paths: number; finalPaths?: number; steps: number; seed: number };
   /** Record the mean loss of every `lossEvery` steps (default 25). */
   lossEvery?: number;
 }
@@ -337,8 +340,8 @@ export function* fineTune(opts: FineTuneOptions): Chunked<FineTuneResult> {
     }
   };
   keep(0);
-  // Training takes 80% of the progress bar when snapshots are evaluated.
-  const trainShare = opts.evaluate ? 0.8 : 1;
+  // Training takes half of the progress bar when snapshots are evaluated.
+  const trainShare = opts.evaluate ? 0.5 : 1;
   let acc = 0;
   let accN = 0;
   let L0 = Infinity;
@@ -407,12 +410,18 @@ export function* fineTune(opts: FineTuneOptions): Chunked<FineTuneResult> {
   for (const p of net.params) if (!Number.isFinite(p)) throw new Error('the control network diverged: a weight is not finite; lower the learning rate');
   const ev = opts.evaluate;
   if (ev) {
+    // Progress in proportion to the paths evaluated.
+    const cost = snapshots.map((_, j) => (j === snapshots.length - 1 ? (ev.finalPaths ?? ev.paths) : ev.paths));
+    const total = cost.reduce((a, c) => a + c, 0);
+    let done = 0;
     for (let j = 0; j < snapshots.length; j++) {
-      const lo = trainShare + ((1 - trainShare) * j) / snapshots.length;
-      const hi = trainShare + ((1 - trainShare) * (j + 1)) / snapshots.length;
+      const lo = trainShare + ((1 - trainShare) * done) / total;
+      done += cost[j];
+      const hi = trainShare + ((1 - trainShare) * done) / total;
       const snap = snapshots[j];
       const control = snap.step === 0 ? zeroControl : networkControl(snap.model, cm, schedule);
-      const r = yield* within(rewardAndKl({ mixture: cm, schedule, b: opts.b, control, paths: ev.paths, steps: ev.steps, seed: ev.seed }), lo, hi);
+      const paths = j === snapshots.length - 1 ? (ev.finalPaths ?? ev.paths) : ev.paths;
+      const r = yield* within(rewardAndKl({ mixture: cm, schedule, b: opts.b, control, paths, steps: ev.steps, seed: ev.seed }), lo, hi);
       snap.reward = r.reward;
       snap.kl = r.kl;
       yield hi;
