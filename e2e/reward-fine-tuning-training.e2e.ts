@@ -24,6 +24,7 @@ describe('chapter 10: a control network fine-tuned in the worker', () => {
     expect(await status(page, 'ft-training')).toBe('ready');
     expect(await stats(page, 'ft-training')).toMatch(/expected reward: \d\.\d{3} ± 0\.\d{3}/);
     expect(await fig.locator('[aria-label^="Snapshots of the network"] circle').count()).toBe(7);
+    await fig.screenshot({ path: '/tmp/shots/ft-training-trained.png' });
     // A long run: 6000 steps. It reports progress; cancel stops it and keeps the finished network.
     const slider = page.locator('input[data-param="ft-training.steps"]');
     await slider.focus();

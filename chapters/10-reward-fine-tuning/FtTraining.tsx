@@ -110,7 +110,6 @@ export const FtTraining = defineFigure({
           value: `${formatFixed(r.kl[k], 3)} ± ${formatFixed(r.klSe[k], 3)}`,
           detail: `(exact ${formatFixed(exact.kl, 3)}, ${pct(r.kl[k] / exact.kl - 1)}; ${trained.steps} steps × ${trained.batch}, λ = ${formatFixed(trained.lambda, 2)})`,
         },
-        { label: 'loss', value: `${formatFixed(r.lossCurve[0], 3)} → ${formatFixed(r.lossCurve[r.lossCurve.length - 1], 3)}`, secondary: true },
       );
     } else {
       readouts.push({
@@ -186,8 +185,8 @@ export const FtTraining = defineFigure({
           title: 'control',
           aspect: 0.85,
           legend: [
-            ...FT_SETUP.sliceTimes.map((t, j) => ({ label: `learned, t = ${t}`, color: `var(--plot-${j + 1})`, shape: 'line' as const })),
-            { label: 'exact u*', color: 'var(--plot-fg)', shape: 'dash' },
+            ...FT_SETUP.sliceTimes.map((t, j) => ({ label: `t = ${t}`, color: `var(--plot-${j + 1})`, shape: 'line' as const })),
+            { label: 'learned: solid; exact u*: dashed', color: 'var(--plot-fg)', shape: 'dash' },
           ],
           ariaLabel: `The control along the reward's direction at generation times ${FT_SETUP.sliceTimes.join(', ')}: learned and exact`,
           deps: [control, learned, uRange],
@@ -199,7 +198,7 @@ export const FtTraining = defineFigure({
             control.u.forEach((row, j) => {
               drawLine(svg, { x: control.angle, y: row }, s, {
                 theme,
-                color: themeColor.fg,
+                color: seriesColor(j),
                 dash: '6 4',
                 ariaLabel: `Exact control at t = ${FT_SETUP.sliceTimes[j]}`,
               });
