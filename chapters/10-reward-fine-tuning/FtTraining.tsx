@@ -156,7 +156,7 @@ export const FtTraining = defineFigure({
           deps: [curve, exact, r, domain],
           draw: (svg, _ctx, size, theme) => {
             const s = plotAxes(svg, size, theme, {
-              x: { domain: domain.x, label: 'KL to the pretrained paths (nats)' },
+              x: { domain: domain.x, label: 'KL (nats)' },
               y: { domain: domain.y, label: 'expected reward' },
             });
             drawLine(svg, { x: curve.kl, y: curve.reward }, s, { theme, color: themeColor.fg, ariaLabel: 'Exact trade-off curve' });
@@ -192,7 +192,7 @@ export const FtTraining = defineFigure({
           deps: [control, learned, uRange],
           draw: (svg, _ctx, size, theme) => {
             const s = plotAxes(svg, size, theme, {
-              x: { domain: [-180, 180], label: 'angle on the ring (degrees)', ticks: [-180, -90, 0, 90, 180] },
+              x: { domain: [-180, 180], label: 'angle on the ring (°)', ticks: [-180, -90, 0, 90, 180] },
               y: { domain: [0, uRange], label: 'u·b/|b|' },
             });
             control.u.forEach((row, j) => {
