@@ -21,7 +21,7 @@ interface FtTrainingParams {
   evalSteps: number;
 }
 
-export interface FtTrainingResult {
+interface FtTrainingResult {
   /** Training step of each checkpoint (the first is 0: the pretrained model). */
   step: Float64Array;
   reward: Float64Array;

@@ -134,7 +134,7 @@ export function networkControl(model: ControlModel, mixture: GaussianMixture | C
 }
 
 /** Mean and standard error of a Monte Carlo average. */
-export interface McEstimate {
+interface McEstimate {
   mean: number;
   stdErr: number;
 }
@@ -258,7 +258,7 @@ export interface FineTuneOptions {
 }
 
 /** One snapshot of training. */
-export interface FineTuneSnapshot {
+interface FineTuneSnapshot {
   step: number;
   model: ControlModel;
   /** Reward and KL estimates (when `evaluate` was given). */
