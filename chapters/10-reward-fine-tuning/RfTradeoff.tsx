@@ -16,9 +16,9 @@ import { RfParticles } from './RfParticles.tsx';
 import { REWARD_KEYS, REWARD_SCHEMA } from './params.ts';
 import { fmt } from './model.ts';
 
-/** The KL axis: log10 units from 1e-4 to 1e2 nats. */
-const KL_LO = 1e-4;
-const KL_HI = 30;
+/** The KL axis: log10 units from 1e-3 to 20 nats. */
+const KL_LO = 1e-3;
+const KL_HI = 20;
 
 export const RfTradeoff = defineFigure({
   id: 'rf-tradeoff',
@@ -58,7 +58,7 @@ export const RfTradeoff = defineFigure({
         {
           key: 'tradeoff',
           title: 'reward against KL',
-          aspect: 1.3,
+          aspect: 0.75,
           legend: [
             { label: 'optimal control from p_T', color: 'var(--plot-1)' },
             { label: 'memoryless schedule', color: 'var(--plot-fg)', shape: 'dash' },
