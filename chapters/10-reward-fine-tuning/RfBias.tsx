@@ -25,7 +25,7 @@ export const RfBias = defineFigure({
   schema: {
     betaMax: { label: 'noise rate at the end', symbol: 'βₘₐₓ', min: 0.5, max: 20, step: 0.1, default: RF_BIAS.betaMax, log: true },
     b: { label: 'reward gradient', symbol: 'b', min: -3, max: 3, step: 0.1, default: RF_BIAS.b },
-    lambda: { label: 'temperature', symbol: 'λ', min: 0.1, max: 10, step: 0.01, default: RF_BIAS.lambda, log: true },
+    lambda: { label: 'temperature', symbol: 'λ', min: 0.3, max: 10, step: 0.01, default: RF_BIAS.lambda, log: true },
     paths: { label: 'paths', symbol: 'N', min: 100, max: 10000, step: 100, default: 4000, integer: true, log: true },
     seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
   },

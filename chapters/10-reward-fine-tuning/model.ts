@@ -29,10 +29,13 @@ export const ringMemoryless = (b: number[] = B, lambda = LAMBDA) => memorylessTr
 
 /** The bias figure: KL(p_end || ptilde) on the 1-D data for a beta_max, and E[r] at the end against the tilted law's. */
 export function biasKl(betaMax: number, b: number = RF_BIAS.b, lambda: number = RF_BIAS.lambda): number {
-  return endLaw(bimodal, biasSchedule(betaMax), [b], lambda).kl;
+  return endLaw(bimodal, biasSchedule(betaMax), [b], lambda, undefined, RF_BIAS.nodes).kl;
 }
 export function biasReward(betaMax: number, b: number = RF_BIAS.b, lambda: number = RF_BIAS.lambda): { end: number; tilted: number } {
-  return { end: exactTradeoff(bimodal, biasSchedule(betaMax), [b], lambda).reward, tilted: memorylessTradeoff(bimodal, [b], lambda).reward };
+  return {
+    end: exactTradeoff(bimodal, biasSchedule(betaMax), [b], lambda, undefined, RF_BIAS.nodes).reward,
+    tilted: memorylessTradeoff(bimodal, [b], lambda).reward,
+  };
 }
 /** alpha_T of the bias figure's schedule. */
 export const biasAlphaT = (betaMax: number) => biasSchedule(betaMax).alpha(1);
