@@ -25,7 +25,7 @@ export const RfBias = defineFigure({
   schema: {
     betaMax: { label: 'noise rate at the end', symbol: 'βₘₐₓ', min: 0.5, max: 20, step: 0.1, default: RF_BIAS.betaMax, log: true },
     b: { label: 'reward gradient', symbol: 'b', min: -3, max: 3, step: 0.1, default: RF_BIAS.b },
-    lambda: { label: 'temperature', symbol: 'λ', min: 0.1, max: 10, step: 0.01, default: RF_BIAS.lambda, log: true },
+    lambda: { label: 'temperature', symbol: 'λ', min: 0.3, max: 10, step: 0.01, default: RF_BIAS.lambda, log: true },
     paths: { label: 'paths', symbol: 'N', min: 100, max: 10000, step: 100, default: 4000, integer: true, log: true },
     seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
   },
@@ -79,7 +79,7 @@ export const RfBias = defineFigure({
           aspect: 1,
           legend: [
             { label: 'simulated paths', color: 'var(--plot-1)', shape: 'box' },
-            { label: 'end law, exact', color: 'var(--plot-1)' },
+            { label: 'end law, exact', color: 'var(--plot-3)' },
             { label: 'tilted law', color: 'var(--plot-2)' },
             { label: 'p_data', color: 'var(--plot-fg)', shape: 'dash' },
           ],
@@ -91,7 +91,7 @@ export const RfBias = defineFigure({
               y: { domain: [0, view?.peak ?? 1], label: 'density' },
             });
             if (!r || !view) return;
-            drawHistogram(svg, { edges: view.edges, density: view.hist, curve: { x: r.xs, y: r.end } }, sc, { theme });
+            drawHistogram(svg, { edges: view.edges, density: view.hist, curve: { x: r.xs, y: r.end } }, sc, { theme, curveColor: seriesColor(2) });
             drawLine(svg, { x: r.xs, y: r.data }, sc, { theme, color: themeColor.fg, dash: '6 4', ariaLabel: 'Density of the data' });
             drawLine(svg, { x: r.xs, y: r.tilted }, sc, { theme, color: seriesColor(1), ariaLabel: 'Density of the tilted law' });
           },
@@ -101,8 +101,8 @@ export const RfBias = defineFigure({
           title: 'bias against memory',
           aspect: 1,
           legend: [
-            { label: 'KL(p_end ‖ tilted law)', color: 'var(--plot-1)' },
-            { label: 'current βₘₐₓ', color: 'var(--plot-2)', shape: 'dot' },
+            { label: 'KL, exact', color: 'var(--plot-1)' },
+            { label: 'this βₘₐₓ', color: 'var(--plot-2)', shape: 'dot' },
           ],
           ariaLabel: 'The exact KL divergence from the end law to the tilted law against beta max, both axes logarithmic',
           deps: [r, view],

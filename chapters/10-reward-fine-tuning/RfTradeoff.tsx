@@ -11,14 +11,15 @@ import { drawLine } from '../../app/plots/line.ts';
 import { drawPoints } from '../../app/plots/points.ts';
 import { seriesColor, themeColor } from '../../app/plots/theme.ts';
 import { decadeTicks, formatDecade } from '../../app/plots/logTicks.ts';
+import { estimateTextWidth } from '../../app/plots/format.ts';
 import tradeoffListing from '../../workers/engines/diffusion/tilt.ts?fn=exactTradeoff&code';
 import { RfParticles } from './RfParticles.tsx';
 import { REWARD_KEYS, REWARD_SCHEMA } from './params.ts';
 import { fmt } from './model.ts';
 
-/** The KL axis: log10 units from 1e-4 to 1e2 nats. */
-const KL_LO = 1e-4;
-const KL_HI = 30;
+/** The KL axis: log10 units from 1e-3 to 20 nats. */
+const KL_LO = 1e-3;
+const KL_HI = 20;
 
 export const RfTradeoff = defineFigure({
   id: 'rf-tradeoff',
@@ -58,7 +59,7 @@ export const RfTradeoff = defineFigure({
         {
           key: 'tradeoff',
           title: 'reward against KL',
-          aspect: 1.3,
+          aspect: 0.75,
           legend: [
             { label: 'optimal control from p_T', color: 'var(--plot-1)' },
             { label: 'memoryless schedule', color: 'var(--plot-fg)', shape: 'dash' },
@@ -87,14 +88,20 @@ export const RfTradeoff = defineFigure({
               radius: 0.2,
               ariaLabel: 'Temperatures 0.05, 0.22, 1, 4.5 and 20',
             });
+            // Each label right of its point, or left of it where it would leave the plot.
+            const fontSize = theme.fontSize * 0.85;
             for (const k of view.marks) {
+              const label = `λ = ${Number(r.lambdas[k].toPrecision(2))}`;
+              const px = s.x(view.kl[k]);
+              const left = px + 6 + estimateTextWidth(label, fontSize) > s.frame.right;
               svg
                 .append('text')
-                .attr('x', s.x(view.kl[k]) + 6)
+                .attr('x', left ? px - 6 : px + 6)
                 .attr('y', s.y(r.reward[k]) + 14)
-                .attr('font-size', theme.fontSize * 0.85)
+                .attr('text-anchor', left ? 'end' : 'start')
+                .attr('font-size', fontSize)
                 .attr('fill', 'currentColor')
-                .text(`λ = ${Number(r.lambdas[k].toPrecision(2))}`);
+                .text(label);
             }
             drawPoints(svg, { x: [Math.log10(Math.max(r.current.kl, KL_LO / 10))], y: [r.current.reward] }, s, {
               theme,

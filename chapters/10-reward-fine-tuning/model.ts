@@ -7,15 +7,15 @@ import { formatFixed } from '../../app/plots/format.ts';
 import { compileMixture } from '../../workers/engines/diffusion/gmm.ts';
 import { DC_BIMODAL, dcRing, dcSchedule } from '../../workers/engines/diffusion/dcSetup.ts';
 import { biasSchedule, RF_B, RF_BIAS, RF_LAMBDA } from '../../workers/engines/diffusion/rfSetup.ts';
-import { endLaw, exactTradeoff, logH, memorylessTradeoff, optimalControl, tiltedMixture } from '../../workers/engines/diffusion/tilt.ts';
+import { endLaw, exactTradeoff, memorylessTradeoff, optimalControl, tiltedMixture } from '../../workers/engines/diffusion/tilt.ts';
 
 export { formatFixed as fmt };
 
 export const schedule = dcSchedule();
 export const ring = compileMixture(dcRing());
-export const bimodal = compileMixture(DC_BIMODAL);
+const bimodal = compileMixture(DC_BIMODAL);
 export const B = [...RF_B];
-export const LAMBDA = RF_LAMBDA;
+const LAMBDA = RF_LAMBDA;
 
 /** Half-width of the particle window (chapter 9's). */
 export const WINDOW = 3.5;
@@ -26,16 +26,16 @@ export const ringTilt = (b: number[] = B, lambda = LAMBDA) => tiltedMixture(ring
 export const ringTradeoff = (b: number[] = B, lambda = LAMBDA) => exactTradeoff(ring, schedule, b, lambda);
 /** The same for a memoryless schedule: E_tilde[r] and KL(ptilde || p_data). */
 export const ringMemoryless = (b: number[] = B, lambda = LAMBDA) => memorylessTradeoff(ring, b, lambda);
-/** ln h_t(x) and u*(x, t) on the ring. */
-export const ringLogH = (t: number, x: number[], b: number[] = B, lambda = LAMBDA) => logH(ring, schedule, b, lambda, t, x);
-export const ringControl = (t: number, x: number[], b: number[] = B, lambda = LAMBDA) => optimalControl(ring, schedule, b, lambda, t, x);
 
 /** The bias figure: KL(p_end || ptilde) on the 1-D data for a beta_max, and E[r] at the end against the tilted law's. */
 export function biasKl(betaMax: number, b: number = RF_BIAS.b, lambda: number = RF_BIAS.lambda): number {
-  return endLaw(bimodal, biasSchedule(betaMax), [b], lambda).kl;
+  return endLaw(bimodal, biasSchedule(betaMax), [b], lambda, undefined, RF_BIAS.nodes).kl;
 }
 export function biasReward(betaMax: number, b: number = RF_BIAS.b, lambda: number = RF_BIAS.lambda): { end: number; tilted: number } {
-  return { end: exactTradeoff(bimodal, biasSchedule(betaMax), [b], lambda).reward, tilted: memorylessTradeoff(bimodal, [b], lambda).reward };
+  return {
+    end: exactTradeoff(bimodal, biasSchedule(betaMax), [b], lambda, undefined, RF_BIAS.nodes).reward,
+    tilted: memorylessTradeoff(bimodal, [b], lambda).reward,
+  };
 }
 /** alpha_T of the bias figure's schedule. */
 export const biasAlphaT = (betaMax: number) => biasSchedule(betaMax).alpha(1);

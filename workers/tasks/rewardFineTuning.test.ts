@@ -73,4 +73,15 @@ describe('rfBias (figure rf-bias)', () => {
     }
     expect(meanVariance(shares).mean).toBeCloseTo(pEnd, 2);
   });
+
+  it('the corners of the sliders (b = ±3, lambda = 0.3, beta_max 0.5 and 20) compute, with densities of mass 1', () => {
+    for (const b of [-3, 3])
+      for (const betaMax of [0.5, 20]) {
+        const r = runToEnd(tasks.rfBias({ ...figBias, b, lambda: 0.3, betaMax, paths: 100 }));
+        const h = r.xs[1] - r.xs[0];
+        expect(Number.isFinite(r.kl)).toBe(true);
+        expect(r.klGrid.every(Number.isFinite)).toBe(true);
+        expect(r.end.reduce((a, v) => a + v, 0) * h).toBeGreaterThan(0.9);
+      }
+  });
 });

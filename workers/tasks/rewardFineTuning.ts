@@ -230,7 +230,8 @@ function* rfBias(p: RfBiasParams): Chunked<RfBiasResult> {
   const schedule = biasSchedule(p.betaMax);
   const model = compileMixture(DC_BIMODAL);
   const b = [p.b];
-  const e = endLaw(model, schedule, b, p.lambda, undefined, 24);
+  const e = endLaw(model, schedule, b, p.lambda, undefined, RF_BIAS.nodes);
+  if (!(Math.abs(e.mass - 1) < 1e-6)) throw new Error('the quadrature of the end law is not accurate for these values: raise λ or lower |b|');
   const { mixture } = tiltedMixture(model, b, p.lambda);
   const tilted = compileMixture(mixture);
   const { lo, hi, n } = RF_BIAS.x;
@@ -245,7 +246,7 @@ function* rfBias(p: RfBiasParams): Chunked<RfBiasResult> {
   const tiltedD = dens((x) => gmmLogDensity(tilted, x, 0, schedule));
   const end = dens((x) => e.logDensity(x));
   const grid = lambdaGrid(RF_BIAS.grid.lo, RF_BIAS.grid.hi, RF_BIAS.grid.count);
-  const klGrid = Float64Array.from(grid, (bm) => endLaw(model, biasSchedule(bm), b, p.lambda, undefined, 24).kl);
+  const klGrid = Float64Array.from(grid, (bm) => endLaw(model, biasSchedule(bm), b, p.lambda, undefined, RF_BIAS.nodes).kl);
   yield 0.1;
   const init = gmmSample(noisedMarginal(model, schedule, schedule.T), p.paths, new Rng(p.seed, 5));
   const res = yield* within(
@@ -273,7 +274,7 @@ function* rfBias(p: RfBiasParams): Chunked<RfBiasResult> {
     betaMaxGrid: Float64Array.from(grid),
     klGrid,
     alphaT: schedule.alpha(schedule.T),
-    reward: exactTradeoff(model, schedule, b, p.lambda, undefined, 24).reward,
+    reward: exactTradeoff(model, schedule, b, p.lambda, undefined, RF_BIAS.nodes).reward,
     rewardTilted: memorylessTradeoff(model, b, p.lambda).reward,
   };
 }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { vpSchedule, type NoiseSchedule } from './schedule';
-import { compileMixture, gmmDensity, gmmLogDensity, ringMixture, type GaussianMixture } from './gmm';
-import { endLaw, exactTradeoff, logH, memorylessTradeoff, mixtureExpectation, noisedMarginal, normalRule, optimalControl, tiltedMixture } from './tilt';
+import { compileMixture, gmmDensity, gmmLogDensity, gmmScore, ringMixture, type GaussianMixture } from './gmm';
+import {
+  endLaw,
+  exactTradeoff,
+  logH,
+  memorylessTradeoff,
+  mixtureExpectation,
+  noisedMarginal,
+  normalRule,
+  optimalControl,
+  posteriorMean,
+  tiltedMixture,
+} from './tilt';
 
 const vp = vpSchedule({ betaMin: 0.1, betaMax: 20 });
 const ring = ringMixture(8, 2, 0.15);
@@ -134,6 +145,25 @@ describe('h_t = E_pre[e^{r(X_T)/lambda} | X_t = x] and u* = g grad ln h', () => 
         ]) {
           expect(logH(mix2, vp, b, lambda, t, x)).toBeCloseTo(Math.log(hByPosterior(mix2, vp, b, lambda, t, x)), 9);
         }
+      }
+    }
+  });
+
+  it("the posterior mean E[Y_0 | Y_s = x] equals Tweedie's (x + sigma^2 grad ln p_s)/alpha where alpha is not tiny", () => {
+    for (const s of [0.05, 0.4, 0.9]) {
+      for (const x of [
+        [0.3, -0.2],
+        [2, 1],
+      ]) {
+        const m = posteriorMean(mix2, vp, s, x, new Float64Array(2));
+        const sc = gmmScore(mix2, x, s, vp);
+        for (let j = 0; j < 2; j++) expect(m[j]).toBeCloseTo((x[j] + vp.sigma2(s) * sc[j]) / vp.alpha(s), 9);
+        const post = posterior(mix2, vp, s, x);
+        for (let j = 0; j < 2; j++)
+          expect(m[j]).toBeCloseTo(
+            post.reduce((u, c) => u + c.gamma * c.mean[j], 0),
+            12,
+          );
       }
     }
   });

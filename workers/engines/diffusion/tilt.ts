@@ -41,7 +41,7 @@ import { requireInRange, requireInteger } from '../validate';
 /** Largest dimension the quadratures accept (tensor Gauss–Hermite: nodes^d points per component). */
 const MAX_QUAD_DIM = 2;
 /** Default Gauss–Hermite nodes per coordinate. */
-export const TILT_NODES = 24;
+const TILT_NODES = 24;
 
 function checkLambda(lambda: number): void {
   requireInRange('lambda', lambda, 1e-3, 1e3);
