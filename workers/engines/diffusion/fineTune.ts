@@ -9,9 +9,9 @@
  * The method: reward-weighted regression on noised data (simulation free). Under the pretrained model, X_T given
  * X_t = x is the data Y_0 given the noised point Y_s = x, so
  *   grad ln h = E[w(Y_0) (grad_x ln p(x | Y_0) - score(x, s)) | Y_s = x] / E[w(Y_0) | Y_s = x],  w = e^{r/lambda},
- * and grad_x ln p(x | Y_0) = -(x - alpha Y_0)/sigma^2 = -Z/sigma for x = alpha Y_0 + sigma Z. The network v_theta
- * therefore minimises the weighted least squares
- *   L(theta) = E_{s, Y_0, Z} [ w(Y_0) sigma(s)^2 | v_theta(x, s) + Z/sigma(s) + score(x, s) |^2 ],
+ * and grad_x ln p(x | Y_0) = -(x - alpha Y_0)/sigma^2 = -zeta/sigma for x = alpha Y_0 + sigma zeta. The network outputs
+ * v_theta = u_theta/g and minimises the weighted least squares (chapter 10's eq:ft-loss)
+ *   L(theta) = E_{s, Y_0, zeta} [ w(Y_0) sigma(s)^2 | v_theta(x, s) + zeta/sigma(s) + score(x, s) |^2 ],
  * whose minimiser at each (s, x) is the w-weighted conditional mean, grad ln h_s(x); the control is u_theta = g v_theta.
  * The factor sigma^2 keeps the target's noise bounded (as epsilon-prediction does in dsm.ts). The weights are
  * normalised to mean one within each batch. The network is chapter 9's MLP (Mlp, Adam, the time features of
