@@ -12,6 +12,7 @@ import {
   optimalControl,
   posteriorMean,
   tiltedMixture,
+  tiltedMixtureQuadratic,
 } from './tilt';
 
 const vp = vpSchedule({ betaMin: 0.1, betaMax: 20 });
@@ -293,5 +294,47 @@ describe('the end law from an untilted start: the value-function bias', () => {
     );
     expect(m).toBeCloseTo(0.4 * -1.5 + 0.6, 13);
     expect(q).toBeCloseTo(0.4 * (2.25 + 0.09) + 0.6 * (1 + 0.16), 13);
+  });
+});
+
+describe('the quadratic reward r(x) = -(a/2)|x - c|^2', () => {
+  it('1-D: ln Z, the density and the variance agree with the trapezoid rule', () => {
+    const a = 2.5;
+    const c = [0.4];
+    const lambda = 0.7;
+    const { mixture, logZ } = tiltedMixtureQuadratic(bimodal, a, c, lambda);
+    const f = (x: number) => gmmDensity(bimodal, [x], 0, vp) * Math.exp((-0.5 * a * (x - c[0]) ** 2) / lambda);
+    const Z = trapezoid(f, -12, 12, 24000);
+    expect(logZ).toBeCloseTo(Math.log(Z), 9);
+    for (const x of [-1.7, 0, 0.9, 2.4]) expect(gmmDensity(mixture, [x], 0, vp) / (f(x) / Z)).toBeCloseTo(1, 9);
+    const m1 = trapezoid((x) => x * f(x), -12, 12, 24000) / Z;
+    const m2 = trapezoid((x) => x * x * f(x), -12, 12, 24000) / Z;
+    const mean = mixture.weights.reduce((u, w, k) => u + w * mixture.means[k][0], 0);
+    const second = mixture.weights.reduce((u, w, k) => u + w * (mixture.means[k][0] ** 2 + mixture.stds[k] ** 2), 0);
+    expect(mean).toBeCloseTo(m1, 9);
+    expect(second).toBeCloseTo(m2, 9);
+  });
+
+  it('h_t by the ratio of noised laws equals the posterior form sum_k wbar_k E[e^{r(Y)/lambda}], Y ~ N(mbar_k, sdbar_k^2 I)', () => {
+    const a = 1.5;
+    const c = [0.5, -0.5];
+    const lambda = 0.9;
+    const q = a / lambda;
+    const { mixture, logZ } = tiltedMixtureQuadratic(mix2, a, c, lambda);
+    for (const t of [0, 0.5, 0.95])
+      for (const x of [
+        [0, 0],
+        [1.2, -0.4],
+      ]) {
+        const s = 1 - t;
+        const ratio = logZ + gmmLogDensity(mixture, x, s, vp) - gmmLogDensity(mix2, x, s, vp);
+        // E exp(-q |Y - c|^2 / 2) for Y ~ N(mu, v I) in d = 2: (1 + q v)^{-1} exp(-q |mu - c|^2 / (2 (1 + q v))).
+        const h = posterior(mix2, vp, s, x).reduce((u, comp) => {
+          const f = 1 + q * comp.var;
+          const dist = (comp.mean[0] - c[0]) ** 2 + (comp.mean[1] - c[1]) ** 2;
+          return u + (comp.gamma * Math.exp((-q * dist) / (2 * f))) / f;
+        }, 0);
+        expect(ratio).toBeCloseTo(Math.log(h), 9);
+      }
   });
 });

@@ -30,6 +30,8 @@
  *                schedule). KL(P^{u*} || P^pre) = E[r(X_T)]/lambda - E_{p_0}[ln h_0(X_0)], because
  *                dP^{u*}/dP^pre = e^{r(X_T)/lambda} / h_0(X_0) along every path (Doob's h-transform).
  *
+ * A concave quadratic reward r(x) = -(a/2)|x - c|^2 keeps the tilted law a mixture too (`tiltedMixtureQuadratic`).
+ *
  * Expectations over a mixture are computed by Gauss–Hermite quadrature per component (tensor rule in d <= 2), with
  * `nodes` points per coordinate: every integrand is analytic and varies on the scale of the component or wider.
  */
@@ -102,6 +104,46 @@ export function tiltedMixture(model: GaussianMixture | CompiledMixture, b: Array
     for (let j = 0; j < d; j++) row.push(cm.mu[k * d + j] + (cm.s2[k] * b[j]) / lambda);
     means.push(row);
     stds.push(Math.sqrt(cm.s2[k]));
+  }
+  return { mixture: { weights, means, stds }, logZ };
+}
+
+/**
+ * The tilted law for the concave quadratic reward r(x) = -(a/2)|x - c|^2 (a > 0), which also stays a mixture: with
+ * q = a/lambda, component k becomes N((m_k + q sd_k^2 c)/(1 + q sd_k^2), sd_k^2/(1 + q sd_k^2) I), its weight is
+ * multiplied by (1 + q sd_k^2)^{-d/2} exp(-q |m_k - c|^2 / (2 (1 + q sd_k^2))), and ln Z is the log-sum-exp of the log
+ * numerators. With it in place of the linear tilt, ln h_t = ln Z + ln ptilde_s - ln p_s and u* = g (grad ln ptilde_s -
+ * grad ln p_s) hold unchanged.
+ */
+export function tiltedMixtureQuadratic(model: GaussianMixture | CompiledMixture, a: number, c: ArrayLike<number>, lambda: number): TiltedMixture {
+  const cm = compileMixture(model);
+  checkB(c, cm.d);
+  checkLambda(lambda);
+  requireInRange('a', a, 0, 1e3, { open: 'lo' });
+  const { K, d } = cm;
+  const q = a / lambda;
+  const e = new Float64Array(K);
+  let max = -Infinity;
+  for (let k = 0; k < K; k++) {
+    const f = 1 + q * cm.s2[k];
+    let dist = 0;
+    for (let j = 0; j < d; j++) dist += (cm.mu[k * d + j] - c[j]) ** 2;
+    e[k] = cm.logW[k] - 0.5 * d * Math.log(f) - (q * dist) / (2 * f);
+    if (e[k] > max) max = e[k];
+  }
+  let sum = 0;
+  for (let k = 0; k < K; k++) sum += Math.exp(e[k] - max);
+  const logZ = max + Math.log(sum);
+  const weights: number[] = [];
+  const means: number[][] = [];
+  const stds: number[] = [];
+  for (let k = 0; k < K; k++) {
+    const f = 1 + q * cm.s2[k];
+    weights.push(Math.exp(e[k] - logZ));
+    const row: number[] = [];
+    for (let j = 0; j < d; j++) row.push((cm.mu[k * d + j] + q * cm.s2[k] * c[j]) / f);
+    means.push(row);
+    stds.push(Math.sqrt(cm.s2[k] / f));
   }
   return { mixture: { weights, means, stds }, logZ };
 }
