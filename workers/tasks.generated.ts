@@ -3,10 +3,12 @@ import { bellmanTasks } from './tasks/bellman.ts';
 import { continuousQLearningTasks } from './tasks/continuousQLearning.ts';
 import { diffusionControlTasks } from './tasks/diffusionControl.ts';
 import { feynmanKacTasks } from './tasks/feynmanKac.ts';
+import { fineTuneTrainingTasks } from './tasks/fineTuneTraining.ts';
 import { fromBellmanToHjbTasks } from './tasks/fromBellmanToHjb.ts';
 import { mertonTasks } from './tasks/merton.ts';
 import { noiseTasks } from './tasks/noise.ts';
 import { policyIterationTasks } from './tasks/policyIteration.ts';
+import { rewardFineTuningTasks } from './tasks/rewardFineTuning.ts';
 import { sdeLawsTasks } from './tasks/sdeLaws.ts';
 import { selfTestTasks } from './tasks/selfTest.ts';
 import { stochasticHjbLqrTasks } from './tasks/stochasticHjbLqr.ts';
@@ -22,6 +24,7 @@ export const tasks = {
   dcValue: diffusionControlTasks.dcValue,
   fkVersusN: feynmanKacTasks.fkVersusN,
   fkVersusDt: feynmanKacTasks.fkVersusDt,
+  ftTraining: fineTuneTrainingTasks.ftTraining,
   lqrStep: fromBellmanToHjbTasks.lqrStep,
   exitTimeVi: fromBellmanToHjbTasks.exitTimeVi,
   mertonExplorer: mertonTasks.mertonExplorer,
@@ -35,6 +38,9 @@ export const tasks = {
   mcGrid: policyIterationTasks.mcGrid,
   kleinman: policyIterationTasks.kleinman,
   piMlp: policyIterationTasks.piMlp,
+  rfParticles: rewardFineTuningTasks.rfParticles,
+  rfTradeoff: rewardFineTuningTasks.rfTradeoff,
+  rfBias: rewardFineTuningTasks.rfBias,
   sdeLaws: sdeLawsTasks.sdeLaws,
   selfTest: selfTestTasks.selfTest,
   lqrExplorer: stochasticHjbLqrTasks.lqrExplorer,

@@ -334,6 +334,12 @@ export const glossary: GlossaryEntry[] = [
       'Learning the score of noised data from samples: for $Y_s = \\alpha_s Y_0 + \\sigma_s Z$, minimise $\\E|s_\\theta(Y_s, s) + Z/\\sigma_s|^2$, which differs from the unknown $\\E|s_\\theta - \\grad\\log p_s|^2$ by a constant (Vincent, 2011). With weight $\\sigma_s^2$ it is noise prediction, $\\E|\\varepsilon_\\theta - Z|^2$.',
   },
   {
+    id: 'reward-weighted-regression',
+    term: 'reward-weighted regression',
+    definition:
+      'Least squares in which each sample counts in proportion to a transform of its reward, here $e^{r/\\lambda}$: the fit is then a conditional mean under the reward-tilted law, computed from samples of the untilted one (Peters & Schaal, 2007).',
+  },
+  {
     id: 'tweedie',
     term: "Tweedie's formula",
     definition:
@@ -361,5 +367,23 @@ export const glossary: GlossaryEntry[] = [
     term: 'Fokker–Planck equation',
     definition:
       'The forward Kolmogorov equation $\\partial_t p = \\Gen^* p$ for the density $p(t, x)$ of a diffusion, with $\\Gen^* p = -\\grad\\cdot(f p) + \\tfrac12 \\sum_{ij} \\partial_i\\partial_j((\\Sigma\\Sigma\\T)_{ij} p)$ the adjoint of the generator.',
+  },
+  {
+    id: 'tilted-law',
+    term: 'tilted law',
+    definition:
+      'A law reweighted by the exponential of a reward: $\\tilde p(x) = p(x)\\,e^{r(x)/\\lambda}/Z$ with $Z = \\E_p[e^{r/\\lambda}]$. Among all laws $q$ it maximises $\\E_q[r] - \\lambda\\,\\mathrm{KL}(q \\| p)$.',
+  },
+  {
+    id: 'doob-h-transform',
+    term: 'Doob h-transform',
+    definition:
+      'A diffusion $\\dd X = \\mu\\,\\dd t + g\\,\\dd W$ conditioned or reweighted by a positive solution $h$ of its backward equation: the drift becomes $\\mu + g^2\\grad\\log h$, and the path law has density $h_T(X_T)/h_0(X_0)$ with respect to the original one.',
+  },
+  {
+    id: 'value-function-bias',
+    term: 'value function bias',
+    definition:
+      'In reward fine-tuning with a fixed start law: the optimally controlled process ends in the tilted law only if its start is tilted by $h_0$ too, or the end does not depend on the start (a memoryless schedule). Otherwise its end law is biased.',
   },
 ];

@@ -11,7 +11,7 @@ import { lqrDiscounted } from '../../workers/engines/lqr.ts';
 
 const chaptersDir = path.resolve('chapters');
 
-/** Chapter number ('00' for the preface, '01' … '09', 'A') → the text of its index.mdx. */
+/** Chapter number ('00' for the preface, '01' … '10', 'A') → the text of its index.mdx. */
 function chapterSources(): Map<string, string> {
   const out = new Map<string, string>();
   for (const dir of readdirSync(chaptersDir, { withFileTypes: true })) {
@@ -69,8 +69,8 @@ function parseChapters(cell: string): string[] {
   return cell.split(',').map((c) => {
     const t = c.trim();
     if (t === 'preface') return '00';
-    if (!/^[1-9]$/.test(t)) throw new Error(`unreadable chapter "${t}" in "${cell}"`);
-    return `0${t}`;
+    if (!/^[1-9]\d?$/.test(t)) throw new Error(`unreadable chapter "${t}" in "${cell}"`);
+    return t.padStart(2, '0');
   });
 }
 
@@ -101,7 +101,7 @@ const numbered = [...sources.keys()].filter((k) => k !== 'A');
 
 describe('Appendix A: the census of letters', () => {
   it('reads the chapters and a census of more than a hundred meanings', () => {
-    expect(numbered).toEqual(['00', '01', '02', '03', '04', '05', '06', '07', '08', '09']);
+    expect(numbered).toEqual(['00', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10']);
     expect(rows.length).toBeGreaterThan(100);
   });
 

@@ -63,7 +63,7 @@ export interface DsmResult {
 }
 
 /** Writes the F time features of t into row (offset o): sin(w_k t), cos(w_k t), w_k = 100^(k/(F/2 - 1)). */
-function timeFeatures(t: number, F: number, out: Float64Array, o: number): void {
+export function timeFeatures(t: number, F: number, out: Float64Array, o: number): void {
   const half = F / 2;
   for (let k = 0; k < half; k++) {
     const w = half === 1 ? 1 : Math.pow(100, k / (half - 1));
