@@ -17,6 +17,7 @@ import trainListing from '../../workers/engines/diffusion/fineTune.ts?fn=fineTun
 import estimateListing from '../../workers/engines/diffusion/fineTune.ts?fn=rewardAndKl&code';
 import { FT_SETUP } from '../../workers/engines/diffusion/fineTune.ts';
 import { ftCurve, ftExactControl, ftExactPoint } from './ftExact.ts';
+import { seedParam } from '../../app/state/schema.ts';
 
 /** Monte Carlo paths of the last snapshot's estimates (the others get an eighth), and Euler–Maruyama steps of each. */
 export const FT_PATHS = 4000;
@@ -41,7 +42,7 @@ export const FtTraining = defineFigure({
     lambda: { label: 'temperature', symbol: 'λ', min: 0.5, max: 4, step: 0.05, default: FT_SETUP.lambda, log: true },
     steps: { label: 'training steps', symbol: 'K', min: 100, max: 6000, step: 100, default: 1500, integer: true, log: true },
     batch: { label: 'batch size', symbol: 'B', min: 32, max: 1024, step: 32, default: 256, integer: true, log: true },
-    seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+    seed: seedParam(),
   },
   code: [trainListing, estimateListing],
   request: (v) => ({ lambda: v.lambda, steps: v.steps, batch: v.batch, seed: v.seed, paths: FT_PATHS, evalSteps: FT_EVAL_STEPS }),

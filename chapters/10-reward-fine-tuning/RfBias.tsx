@@ -16,6 +16,7 @@ import { histogramOnEdges, uniformEdges } from '../../workers/engines/stats.ts';
 import endListing from '../../workers/engines/diffusion/tilt.ts?fn=endLaw&code';
 import { RF_BIAS } from '../../workers/engines/diffusion/rfSetup.ts';
 import { fmt } from './model.ts';
+import { seedParam } from '../../app/state/schema.ts';
 
 const BINS = 64;
 const X_DOMAIN: [number, number] = [RF_BIAS.x.lo, RF_BIAS.x.hi];
@@ -27,7 +28,7 @@ export const RfBias = defineFigure({
     b: { label: 'reward gradient', symbol: 'b', min: -3, max: 3, step: 0.1, default: RF_BIAS.b },
     lambda: { label: 'temperature', symbol: 'λ', min: 0.3, max: 10, step: 0.01, default: RF_BIAS.lambda, log: true },
     paths: { label: 'paths', symbol: 'N', min: 100, max: 10000, step: 100, default: 4000, integer: true, log: true },
-    seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+    seed: seedParam(),
   },
   code: [endListing],
   request: (v) => ({ betaMax: v.betaMax, b: v.b, lambda: v.lambda, paths: v.paths, seed: v.seed }),

@@ -18,6 +18,7 @@ import controlListing from '../../workers/engines/diffusion/tilt.ts?fn=optimalCo
 import { RF_GRID } from '../../workers/engines/diffusion/rfSetup.ts';
 import { REWARD_SCHEMA } from './params.ts';
 import { fmt, ring, WINDOW } from './model.ts';
+import { seedParam } from '../../app/state/schema.ts';
 
 /** Snapshots recorded for playback. */
 const FRAMES = 41;
@@ -37,7 +38,7 @@ export const RfParticles = defineFigure({
     ...REWARD_SCHEMA,
     steps: { label: 'time steps', symbol: 'K', min: 20, max: 2000, step: 10, default: 200, integer: true, log: true },
     particles: { label: 'particles', symbol: 'n', min: 100, max: 10000, step: 100, default: 4000, integer: true, log: true },
-    seed: { label: 'random seed', symbol: 's', min: 1, max: 99999, step: 1, default: 1, integer: true },
+    seed: seedParam(),
   },
   code: [tiltListing, controlListing],
   request: (v) => ({ b: [v.b1, v.b2], lambda: v.lambda, steps: v.steps, particles: v.particles, seed: v.seed, record: FRAMES }),
