@@ -17,7 +17,7 @@ describe('chapter 10: rewarding a diffusion model', () => {
     await readyFigure(page, 'rf-particles');
     const before = await stats(page, 'rf-particles');
     expect(before).toContain('exact 1.418');
-    expect(before).toContain('KL(P^u* ‖ P^pre): 0.5829');
+    expect(before).toContain('KL(Pᵘ* ‖ Pᵖʳᵉ): 0.5829');
     await nudgeSlider(page, 'rf-particles', 'b2', 10); // b = (1, 0) -> (1, 1)
     await expect.poll(() => stats(page, 'rf-particles')).not.toBe(before);
     const fig = page.locator('[data-figure="rf-particles"]');
@@ -36,7 +36,7 @@ describe('chapter 10: rewarding a diffusion model', () => {
     await readyFigure(page, 'rf-tradeoff');
     const before = await stats(page, 'rf-tradeoff');
     expect(before).toContain('E[r] = 1.4182');
-    expect(before).toContain('KL(P^u* ‖ P^pre): 0.5829');
+    expect(before).toContain('KL(Pᵘ* ‖ Pᵖʳᵉ): 0.5829');
     // The temperature slider of this figure lives in the particle figure's slice (one value, one URL key).
     const slider = page.locator('[data-figure="rf-tradeoff"] input[data-param$=".lambda"]');
     await slider.focus();

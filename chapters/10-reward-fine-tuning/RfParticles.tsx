@@ -89,7 +89,7 @@ export const RfParticles = defineFigure({
         r && s
           ? [
               { label: 'E[r] of the particles', value: `${fmt(r.rewardMc, 3)} ± ${fmt(2 * r.rewardSe, 3)}`, detail: `; exact ${fmt(r.reward, 3)}` },
-              { label: 'KL(P^u* ‖ P^pre)', value: fmt(r.kl, 4), detail: `nats (memoryless schedule ${fmt(r.klMemoryless, 4)})` },
+              { label: 'KL(Pᵘ* ‖ Pᵖʳᵉ)', value: fmt(r.kl, 4), detail: `nats (memoryless schedule ${fmt(r.klMemoryless, 4)})` },
               {
                 label: `${r.final.length / 2} particles from p_T, ${s.steps} Euler–Maruyama steps, b = (${s.b1}, ${s.b2}), λ = ${s.lambda}`,
                 secondary: true,

@@ -49,7 +49,7 @@ export const RfTradeoff = defineFigure({
       readouts: r
         ? [
             { label: 'E[r]', value: fmt(r.current.reward, 4), detail: `at λ = ${shown?.values.lambda}; the pretrained model ${fmt(r.dataReward, 4)}` },
-            { label: 'KL(P^u* ‖ P^pre)', value: fmt(r.current.kl, 4), detail: 'nats' },
+            { label: 'KL(Pᵘ* ‖ Pᵖʳᵉ)', value: fmt(r.current.kl, 4), detail: 'nats' },
             { label: `temperatures from ${r.lambdas[0]} to ${r.lambdas[r.lambdas.length - 1]}, exact (Gauss–Hermite quadrature)`, secondary: true },
           ]
         : [],
@@ -72,7 +72,7 @@ export const RfTradeoff = defineFigure({
             const s = plotAxes(svg, size, theme, {
               x: {
                 domain: [Math.log10(KL_LO), Math.log10(KL_HI)],
-                label: 'KL(P^u* ‖ P^pre), nats (log)',
+                label: 'KL(Pᵘ* ‖ Pᵖʳᵉ), nats (log)',
                 ticks: decadeTicks(KL_LO, KL_HI).map(Math.log10),
                 format: (v) => formatDecade(10 ** v),
                 log: true,
