@@ -17,8 +17,9 @@ describe('the search documents', () => {
       'A **bold** claim with <Term id="mdp">a chain</Term> and <Ref to="eq:a" /> and {fmt(x)} and $\\gamma$.',
       '$$\nV = 1 \\label{eq:a}\n$$',
       '<Exercise label="ex:a" answer={ans > 1 ? 1 : 0} tolerance={0.01}>Prompt [link](http://x)</Exercise>',
+      '| Symbol | Meaning |\n| --- | --- |\n| x | the state |',
     ].join('\n');
-    expect(plainProse(mdx)).toBe('A bold claim with a chain and and and gamma. Prompt link');
+    expect(plainProse(mdx)).toBe('A bold claim with a chain and and and gamma. Prompt link Symbol Meaning x the state');
   });
 
   it('cover every section, numbered equation and figure of every chapter, and the glossary', () => {

@@ -40,6 +40,9 @@ function withoutJsx(text: string): string {
       // A JSX tag with its attributes (their expressions already removed).
       .replace(/<\/?[A-Za-z][\w.]*(?:\s+[\w-]+(?:=(?:"[^"]*")?)?)*\s*\/?>/g, ' ')
       .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      // Tables: the rule under the header goes, the cell bars become spaces.
+      .replace(/^\s*\|?[\s|:-]*-{3,}[\s|:-]*$/gm, ' ')
+      .replace(/\|/g, ' ')
       .replace(/^#+\s*/gm, '')
       .replace(/[*_`]+/g, '')
       .replace(/\s+/g, ' ')

@@ -148,7 +148,7 @@ export function SearchBox() {
           {hits?.map((hit, i) => (
             <li key={hit.id} id={optionId(i)} role="option" aria-selected={i === active} onMouseDown={(e) => e.preventDefault()} onClick={() => go(hit)}>
               <span className="search-title">{hit.title}</span>
-              <span className="search-where">{hit.where}</span>
+              {hit.where !== hit.title && <span className="search-where">{hit.where}</span>}
               <span className="search-snippet">
                 {snippet(hit.text, hit.terms).map((p, j) => (p.mark ? <mark key={j}>{p.text}</mark> : <span key={j}>{p.text}</span>))}
               </span>
