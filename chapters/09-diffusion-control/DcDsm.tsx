@@ -4,8 +4,8 @@
  * against the exact score over forward time, and samples drawn with it by the probability-flow ODE. Before
  * training the figure is ready and shows the data and the error of the zero score (1 at every time).
  */
-import { useEffect, useMemo } from 'react';
-import { create } from 'zustand';
+import { useMemo } from 'react';
+import { trainOnButton } from '../../app/figure/trainOnButton.tsx';
 import { defineFigure } from '../../app/figure/defineFigure.tsx';
 import type { Readout } from '../../app/figure/types.ts';
 import { plotAxes } from '../../app/plots/setup.ts';
@@ -28,16 +28,7 @@ const DOMAIN: [number, number] = [-WINDOW, WINDOW];
 const TIME_ENDS: [number, number] = [Math.log10(0.008), Math.log10(1.25)];
 const TIME_TICKS = [0.01, 0.1, 1].map(Math.log10);
 
-/**
- * Whether the reader asked for training: the Train button arms it; Cancel disarms it (and `stopped` says so); a
- * finished run disarms it too, so changing the settings afterwards waits for the button again.
- */
-const useTraining = create<{ armed: boolean; stopped: boolean; setArmed: (armed: boolean) => void; finish: () => void }>((set) => ({
-  armed: false,
-  stopped: false,
-  setArmed: (armed) => set({ armed, stopped: !armed }),
-  finish: () => set({ armed: false, stopped: false }),
-}));
+const training = trainOnButton();
 
 export const DcDsm = defineFigure({
   id: 'dc-dsm',
@@ -49,14 +40,9 @@ export const DcDsm = defineFigure({
   code: [trainListing, learnedListing],
   request: (v) => ({ steps: v.steps, batch: v.batch, seed: v.seed, particles: DSM_PARTICLES }),
   // The network trains only when the reader asks: a default run takes ten to fifteen seconds.
-  useEnabled: () => useTraining((s) => s.armed),
+  useEnabled: training.useEnabled,
   useView: ({ shown, values, status }) => {
-    const armed = useTraining((s) => s.armed);
-    const setArmed = useTraining((s) => s.setArmed);
-    const stopped = useTraining((s) => s.stopped);
-    // Leaving the chapter forgets the request, so coming back does not start training by itself.
-    useEffect(() => () => useTraining.getState().finish(), []);
-    const running = armed && status === 'loading';
+    const { notice, actions } = training.useView({ status, values, shown });
     const r = shown?.result ?? null;
     const trained = shown?.values ?? null;
     // The data, drawn under the samples (1000 exact draws: a fraction of a millisecond).
@@ -105,30 +91,10 @@ export const DcDsm = defineFigure({
       });
     }
 
-    const same = trained !== null && trained.steps === values.steps && trained.batch === values.batch && trained.seed === values.seed;
-    // A run that finished with the current settings disarms: the next settings train only on the button.
-    useEffect(() => {
-      if (armed && status === 'ready' && same) useTraining.getState().finish();
-    }, [armed, status, same]);
     return {
       readouts,
-      notice:
-        !armed && r
-          ? stopped
-            ? 'Training stopped; showing the last finished network.'
-            : same
-              ? null
-              : 'Settings changed: press Train to train with them; showing the last finished network.'
-          : null,
-      actions: running ? (
-        <button type="button" className="figure-action" data-action="cancel" onClick={() => setArmed(false)}>
-          Cancel training
-        </button>
-      ) : (
-        <button type="button" className="figure-action" data-action="train" onClick={() => setArmed(true)} disabled={status === 'ready' && same}>
-          {r ? 'Train again with these settings' : 'Train the network'}
-        </button>
-      ),
+      notice,
+      actions,
       csv: (): Record<string, ArrayLike<number>> => (r ? { time: r.times, relError: r.relError } : {}),
       panels: [
         {

@@ -4,8 +4,8 @@
  * Monte Carlo reward and KL are estimated on the same paths, and drawn against the exact trade-off curve. Beside it,
  * the learned control along the reward's direction at three generation times, against the exact u*.
  */
-import { useEffect, useMemo } from 'react';
-import { create } from 'zustand';
+import { useMemo } from 'react';
+import { trainOnButton } from '../../app/figure/trainOnButton.tsx';
 import { defineFigure } from '../../app/figure/defineFigure.tsx';
 import type { Readout } from '../../app/figure/types.ts';
 import { plotAxes } from '../../app/plots/setup.ts';
@@ -23,16 +23,7 @@ import { seedParam } from '../../app/state/schema.ts';
 export const FT_PATHS = 4000;
 export const FT_EVAL_STEPS = 100;
 
-/**
- * Whether the reader asked for training: the Train button arms it; Cancel disarms it (and `stopped` says so); a
- * finished run disarms it too, so that changing the settings afterwards waits for the button again.
- */
-const useTraining = create<{ armed: boolean; stopped: boolean; setArmed: (armed: boolean) => void; finish: () => void }>((set) => ({
-  armed: false,
-  stopped: false,
-  setArmed: (armed) => set({ armed, stopped: !armed }),
-  finish: () => set({ armed: false, stopped: false }),
-}));
+const training = trainOnButton();
 
 const pct = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(100 * v).toFixed(1)}%`;
 
@@ -47,13 +38,9 @@ export const FtTraining = defineFigure({
   code: [trainListing, estimateListing],
   request: (v) => ({ lambda: v.lambda, steps: v.steps, batch: v.batch, seed: v.seed, paths: FT_PATHS, evalSteps: FT_EVAL_STEPS }),
   // The network trains only when the reader asks.
-  useEnabled: () => useTraining((s) => s.armed),
+  useEnabled: training.useEnabled,
   useView: ({ shown, values, status }) => {
-    const armed = useTraining((s) => s.armed);
-    const setArmed = useTraining((s) => s.setArmed);
-    const stopped = useTraining((s) => s.stopped);
-    useEffect(() => () => useTraining.getState().finish(), []);
-    const running = armed && status === 'loading';
+    const { notice, actions } = training.useView({ status, values, shown });
     const r = shown?.result ?? null;
     const trained = shown?.values ?? null;
     // The exact curve over lambda and the exact point of the lambda shown (the trained one, else the slider's).
@@ -118,30 +105,10 @@ export const FtTraining = defineFigure({
       });
     }
 
-    const same =
-      trained !== null && trained.steps === values.steps && trained.batch === values.batch && trained.seed === values.seed && trained.lambda === values.lambda;
-    useEffect(() => {
-      if (armed && status === 'ready' && same) useTraining.getState().finish();
-    }, [armed, status, same]);
     return {
       readouts,
-      notice:
-        !armed && r
-          ? stopped
-            ? 'Training stopped; showing the last finished network.'
-            : same
-              ? null
-              : 'Settings changed: press Train to train with them; showing the last finished network.'
-          : null,
-      actions: running ? (
-        <button type="button" className="figure-action" data-action="cancel" onClick={() => setArmed(false)}>
-          Cancel training
-        </button>
-      ) : (
-        <button type="button" className="figure-action" data-action="train" onClick={() => setArmed(true)} disabled={status === 'ready' && same}>
-          {r ? 'Train again with these settings' : 'Train the network'}
-        </button>
-      ),
+      notice,
+      actions,
       csv: (): Record<string, ArrayLike<number>> => (r ? { step: r.step, reward: r.reward, rewardSe: r.rewardSe, kl: r.kl, klSe: r.klSe } : {}),
       panels: [
         {
