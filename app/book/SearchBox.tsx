@@ -126,6 +126,8 @@ export function SearchBox() {
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
+            // A search field's own Escape empties it, which would fire a change and open the list again.
+            e.preventDefault();
             setOpen(false);
             e.currentTarget.blur();
           } else if (e.key === 'ArrowDown' && hits?.length) {
