@@ -73,6 +73,15 @@ export interface TiltedMixture {
   logZ: number;
 }
 
+/** ln sum_k e^{e_k}, shifted by the largest term so that no exponential overflows. */
+function logSumExp(e: Float64Array): number {
+  let max = -Infinity;
+  for (const x of e) if (x > max) max = x;
+  let sum = 0;
+  for (const x of e) sum += Math.exp(x - max);
+  return max + Math.log(sum);
+}
+
 /**
  * p_data e^{b.x/lambda} / Z for mixture data: means m_k + sd_k^2 b/lambda, same stds, weights
  * w_k exp(b.m_k/lambda + sd_k^2 |b|^2/(2 lambda^2)) / Z, and ln Z = LSE_k of the log numerators (log-sum-exp).
@@ -85,16 +94,12 @@ export function tiltedMixture(model: GaussianMixture | CompiledMixture, b: Array
   let bb = 0;
   for (let j = 0; j < d; j++) bb += b[j] * b[j];
   const e = new Float64Array(K);
-  let max = -Infinity;
   for (let k = 0; k < K; k++) {
     let bm = 0;
     for (let j = 0; j < d; j++) bm += b[j] * cm.mu[k * d + j];
     e[k] = cm.logW[k] + bm / lambda + (0.5 * cm.s2[k] * bb) / (lambda * lambda);
-    if (e[k] > max) max = e[k];
   }
-  let sum = 0;
-  for (let k = 0; k < K; k++) sum += Math.exp(e[k] - max);
-  const logZ = max + Math.log(sum);
+  const logZ = logSumExp(e);
   const weights: number[] = [];
   const means: number[][] = [];
   const stds: number[] = [];
@@ -123,17 +128,13 @@ export function tiltedMixtureQuadratic(model: GaussianMixture | CompiledMixture,
   const { K, d } = cm;
   const q = a / lambda;
   const e = new Float64Array(K);
-  let max = -Infinity;
   for (let k = 0; k < K; k++) {
     const f = 1 + q * cm.s2[k];
     let dist = 0;
     for (let j = 0; j < d; j++) dist += (cm.mu[k * d + j] - c[j]) ** 2;
     e[k] = cm.logW[k] - 0.5 * d * Math.log(f) - (q * dist) / (2 * f);
-    if (e[k] > max) max = e[k];
   }
-  let sum = 0;
-  for (let k = 0; k < K; k++) sum += Math.exp(e[k] - max);
-  const logZ = max + Math.log(sum);
+  const logZ = logSumExp(e);
   const weights: number[] = [];
   const means: number[][] = [];
   const stds: number[] = [];
