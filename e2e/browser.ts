@@ -95,6 +95,7 @@ export async function nudgeSlider(page: Page, figureId: string, key: string, pre
   const slider = page.locator(`input[data-param="${figureId}.${key}"]`);
   await slider.focus();
   for (let i = 0; i < Math.abs(presses); i++) await page.keyboard.press(presses > 0 ? 'ArrowRight' : 'ArrowLeft');
+  // A value equal to its default is left out of the address: a test must not nudge a slider onto its default.
   await page.waitForFunction((k) => location.search.includes(k), `${figureId}.${key}=`);
   await readyFigure(page, figureId);
 }

@@ -39,7 +39,8 @@ describe('chapter 2: the step-size figure', () => {
     await page.locator(`input[data-param="${FIG}.alpha"]`).focus();
     for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.locator(`[data-figure="${FIG}"] .figure-error`).innerText()).toMatch(/β = 0 the control has no effect/);
-    await nudgeSlider(page, FIG, 'beta', 20);
+    // Ten steps: β = 0.5. Twenty would land on the default, which the address leaves out.
+    await nudgeSlider(page, FIG, 'beta', 10);
     await expect.poll(() => page.locator(`[data-figure="${FIG}"]`).getAttribute('data-status')).toBe('ready');
     await page.close();
   });
