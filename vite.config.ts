@@ -7,15 +7,23 @@ import { bookPlugin } from './compiler/vitePluginBook.ts';
 import { mdxOptions } from './compiler/mdxOptions.ts';
 import { contentSecurityPolicyPlugin } from './compiler/contentSecurityPolicy.ts';
 import { VitePWA } from 'vite-plugin-pwa';
+import { prerenderPlugin } from './compiler/prerender.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const chaptersDir = path.join(root, 'chapters');
+/**
+ * The address the book is published at, for its canonical links, link previews and sitemap (the pages link to each
+ * other relatively, so they work anywhere). Set SITE_URL when building for a host.
+ */
+const siteUrl = (process.env.SITE_URL ?? 'http://localhost:4173/').replace(/\/?$/, '/');
 
 export default defineConfig({
   // Relative asset URLs: dist/ works from any folder of any plain static server.
   base: './',
+  define: { __SITE_URL__: JSON.stringify(siteUrl) },
   plugins: [
     bookPlugin({ chaptersDir, root }),
+    prerenderPlugin({ root, siteUrl }),
     { enforce: 'pre', ...mdx(mdxOptions(chaptersDir)) },
     react({ include: /\.(mdx|tsx|ts)$/ }),
     contentSecurityPolicyPlugin(),
@@ -45,6 +53,11 @@ export default defineConfig({
         globPatterns: ['**/*.{html,js,css,woff2,svg,png,webmanifest}'],
         maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
         cleanupOutdatedCaches: true,
+        // The whole book on one page is 9 MB of HTML: not precached. Offline, it and any page missing from the cache
+        // open the 404 page's shell, which renders the page its address names from the precached modules.
+        globIgnores: ['whole-book/**'],
+        navigateFallback: '404.html',
+        navigateFallbackDenylist: [/\.[a-z]+$/],
       },
     }),
   ],

@@ -18,7 +18,7 @@ export async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await launch();
-  const pages = ['', ...scanBook('chapters').chapters.map((c) => `#/${c.slug}`)];
+  const pages = ['', ...scanBook('chapters').chapters.map((c) => `${c.slug}/`)];
   try {
     console.log('page'.padEnd(28) + [...KINDS, 'other'].map((k) => `${k} kB (raw)`.padStart(20)).join(''));
     for (const route of pages) {

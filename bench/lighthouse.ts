@@ -12,7 +12,7 @@ import { serveStatic } from '../e2e/serve.mjs';
 import { chromiumPath } from '../e2e/chromium.ts';
 
 /** The pages the issue names, as the book addresses them. */
-const PAGES = ['', '#/stochastic-hjb-lqr', '#/diffusion-control'];
+const PAGES = ['', 'stochastic-hjb-lqr/', 'diffusion-control/'];
 
 export async function main(args: string[]): Promise<void> {
   if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first');

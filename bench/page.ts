@@ -29,7 +29,7 @@ export async function main(args: string[]): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // tsx compiles this file with esbuild's keepNames, which wraps functions sent to the page in __name(...).
     await page.addInitScript('window.__name = (f) => f;');
-    await page.goto(`http://127.0.0.1:${port}/#/${route}`, { waitUntil: 'load' });
+    await page.goto(`http://127.0.0.1:${port}/${route}/`, { waitUntil: 'load' });
     const fig = page.locator(`[data-figure="${figure}"]`);
     await fig.scrollIntoViewIfNeeded();
     await page.waitForFunction((id) => document.querySelector(`[data-figure="${id}"]`)?.getAttribute('data-status') === 'ready', figure);

@@ -106,7 +106,7 @@ export function remarkBook(options: RemarkBookOptions) {
         if (chapter) {
           node.children.push({
             type: 'link',
-            url: `#/${chapter.slug}/${id}`,
+            url: `#${id}`,
             children: [{ type: 'text', value: '#' }],
             data: { hProperties: { className: ['heading-anchor'], 'aria-label': `Link to this section` } },
           });

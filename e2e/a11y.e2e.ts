@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, origin, waitForFigures } from './browser.ts';
+import { launch, origin, waitForFigures, pagePaths } from './browser.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -39,14 +39,14 @@ describe('accessibility', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, reducedMotion: 'reduce' });
     await context.addInitScript(() => localStorage.setItem('btd.theme', 'light'));
     const page = await context.newPage();
-    await page.goto(origin() + '/#/');
-    const routes = ['#/', ...new Set(await page.$$eval('nav a[href^="#/"]', (as) => as.map((a) => a.getAttribute('href') ?? '')))];
+    await page.goto(origin() + '/');
+    const routes = ['/', ...(await pagePaths(page))];
     expect(routes.length).toBeGreaterThanOrEqual(9);
     const problems: string[] = [];
     for (const route of routes) {
-      await page.goto(origin() + '/' + route);
+      await page.goto(origin() + route);
       await page.waitForSelector('main h1');
-      await page.waitForFunction(() => !document.querySelector('.chapter[aria-busy="true"]'));
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'));
       await waitForFigures(page, 60_000);
       await page.evaluate(axeSource);
       // The figures compute once; each theme then restyles and redraws them (the reader's own theme menu).

@@ -15,7 +15,7 @@ const cellLabel = (page: Page, i: number) => page.locator(`[data-figure="${FIG}"
 
 describe('chapter 1: the gridworld figure', () => {
   it('shows the converged sweep, steps back one sweep, and changes with the discount', async () => {
-    const { page, problems } = await openPage(session.context, '/#/bellman-equation');
+    const { page, problems } = await openPage(session.context, '/bellman-equation/');
     await readyFigure(page, FIG);
     const fig = page.locator(`[data-figure="${FIG}"]`);
     // Under reduced motion there is no play button, only steps.
@@ -37,7 +37,7 @@ describe('chapter 1: the gridworld figure', () => {
   });
 
   it('clicking a cell makes it a wall, then a pit, then frees it; the URL keeps the world', async () => {
-    const { page, problems } = await openPage(session.context, '/#/bellman-equation');
+    const { page, problems } = await openPage(session.context, '/bellman-equation/');
     await readyFigure(page, FIG);
     const cell = page.locator(`[data-figure="${FIG}"] button[data-cell="12"]`);
     expect(await cellLabel(page, 12)).toMatch(/value .* greedy move/);
@@ -61,7 +61,7 @@ describe('chapter 1: the gridworld figure', () => {
   });
 
   it('a world with no free cell says so in the figure', async () => {
-    const { page } = await openPage(session.context, `/?${FIG}.walls=33554431#/bellman-equation`);
+    const { page } = await openPage(session.context, `/bellman-equation/?${FIG}.walls=33554431`);
     await page.locator(`[data-figure="${FIG}"]`).scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator(`[data-figure="${FIG}"]`).getAttribute('data-status')).toBe('error');
     expect(await page.locator(`[data-figure="${FIG}"] .figure-error`).innerText()).toMatch(/Every cell is a wall, a pit or the goal/);
@@ -69,7 +69,7 @@ describe('chapter 1: the gridworld figure', () => {
   });
 
   it('checks an exercise answer', async () => {
-    const { page } = await openPage(session.context, '/#/bellman-equation');
+    const { page } = await openPage(session.context, '/bellman-equation/');
     const ex = page.locator('.exercise').first();
     await ex.scrollIntoViewIfNeeded();
     await ex.locator('input').fill('0.2505');

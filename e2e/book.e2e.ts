@@ -3,14 +3,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, origin, readyFigure, screenshot, useBrowser, waitForFigures } from './browser.ts';
+import { openPage, origin, readyFigure, screenshot, useBrowser, waitForFigures, pagePaths, waitForLive } from './browser.ts';
 
 const session = useBrowser();
 
 /** All pages of the book: the cover, every chapter linked from the contents, and the glossary. */
 async function routes(page: Page): Promise<string[]> {
-  const hrefs = await page.$$eval('nav a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
-  return ['#/', ...new Set(hrefs.filter((h) => h.startsWith('#/')))];
+  return ['/', ...(await pagePaths(page))];
 }
 
 describe('every page', () => {
@@ -20,7 +19,7 @@ describe('every page', () => {
       w.violations = [];
       document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
     });
-    const { page, problems } = await openPage(session.context, '/#/');
+    const { page, problems } = await openPage(session.context, '/');
     // The build writes a strict policy: scripts and workers from the book's origin, no eval (compiler/contentSecurityPolicy.ts).
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(policy).toMatch(/script-src 'self'/);
@@ -29,28 +28,34 @@ describe('every page', () => {
     const all = await routes(page);
     expect(all.length).toBeGreaterThanOrEqual(3);
     for (const route of all) {
-      await page.goto(origin() + '/' + route, { waitUntil: 'load' });
+      await page.goto(origin() + route, { waitUntil: 'load' });
       await page.waitForSelector('main h1');
-      await page.waitForFunction(() => !document.querySelector('.chapter[aria-busy="true"]'));
       const stuck = await waitForFigures(page);
       expect(stuck, `figures not ready on ${route}`).toEqual([]);
       expect(await page.locator('.katex-error').count(), `KaTeX errors on ${route}`).toBe(0);
       expect(problems, `problems on ${route}`).toEqual([]);
       expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), `policy violations on ${route}`).toEqual([]);
-      const name = route.replace(/[#/]+/g, ' ').trim() || 'cover';
+      const name = route.replace(/\//g, ' ').trim() || 'cover';
       await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, `desktop-${name}`);
     }
     await page.close();
   }, 300_000);
 
-  it('an unknown page says so and links back; a query inside the hash still opens the chapter', async () => {
-    const { page } = await openPage(session.context, '/#/no-such-chapter');
+  it('an unknown page says so and links back; an old hash link opens its page, a query inside the hash ignored', async () => {
+    const { page } = await openPage(session.context, '/no-such-chapter/');
     await expect.poll(() => page.locator('main h1').innerText()).toBe('No such page');
-    await page.goto(origin() + '/#/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
-    await expect.poll(() => page.locator('main h1').innerText()).toBe('No such page');
+    await page.goto(origin() + '/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E/');
+    await waitForLive(page);
+    expect(await page.locator('main h1').innerText()).toBe('No such page');
     expect(await page.locator('main img[src="x"]').count()).toBe(0);
+    expect(await page.locator('main a', { hasText: 'first chapter' }).getAttribute('href')).toBe('/preface/');
+    await page.locator('main a', { hasText: 'first chapter' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/preface/');
+    await page.goto(origin() + '/#/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('From Bellman to Diffusion');
     await page.goto(origin() + '/#/preface?x=1');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/preface/');
     await expect.poll(() => page.locator('main h1').innerText()).toBe('Preface');
     await page.close();
   });
@@ -58,7 +63,7 @@ describe('every page', () => {
 
 describe('reading with a keyboard and a screen reader', () => {
   it('keyboard alone reaches and moves a slider, and opens a popover that Escape closes', async () => {
-    const { page } = await openPage(session.context, '/#/preface');
+    const { page } = await openPage(session.context, '/preface/');
     await page.waitForSelector('[data-figure="ou-paths"]');
     // Tab until a glossary term has focus: its popover opens on focus.
     let opened = false;
@@ -91,7 +96,7 @@ describe('reading with a keyboard and a screen reader', () => {
   });
 
   it('a popover stays open while the pointer moves into it, and closes after it leaves', async () => {
-    const { page } = await openPage(session.context, '/#/preface');
+    const { page } = await openPage(session.context, '/preface/');
     const term = page.locator('button.term').first();
     await term.hover();
     const dialog = page.getByRole('dialog');
@@ -106,7 +111,7 @@ describe('reading with a keyboard and a screen reader', () => {
   });
 
   it('a reference previews its equation on hover and follows the link on click', async () => {
-    const { page } = await openPage(session.context, '/#/preface');
+    const { page } = await openPage(session.context, '/preface/');
     const ref = page.locator('a.ref-equation').first();
     await ref.hover();
     const dialog = page.getByRole('dialog');
@@ -121,7 +126,7 @@ describe('reading with a keyboard and a screen reader', () => {
 
 describe('motion', () => {
   it('the time cursor plays to the end, and under reduced motion only steps are offered', async () => {
-    const { page } = await openPage(session.context, '/#/preface');
+    const { page } = await openPage(session.context, '/preface/');
     await readyFigure(page, 'ou-paths');
     const cursor = page.locator('[data-figure="ou-paths"] .playback input[type="range"]');
     expect(await cursor.getAttribute('aria-valuetext')).toBe('t = 5.00');
@@ -131,7 +136,7 @@ describe('motion', () => {
     await page.close();
 
     const calm = await session.browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-    const { page: p } = await openPage(calm, '/#/preface');
+    const { page: p } = await openPage(calm, '/preface/');
     await readyFigure(p, 'ou-paths');
     const fig = p.locator('[data-figure="ou-paths"]');
     expect(await fig.getByRole('button', { name: 'Play' }).count()).toBe(0);
@@ -143,7 +148,7 @@ describe('motion', () => {
 
 describe('themes and screens', () => {
   it('switches theme, remembers it, and looks right at phone and projector sizes', async () => {
-    const { page } = await openPage(session.context, '/#/preface');
+    const { page } = await openPage(session.context, '/preface/');
     await readyFigure(page, 'ou-paths');
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await bg();
@@ -173,7 +178,7 @@ describe('themes and screens', () => {
     await page.close();
 
     const phone = await session.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-    const { page: p } = await openPage(phone, '/#/preface');
+    const { page: p } = await openPage(phone, '/preface/');
     await readyFigure(p, 'ou-paths');
     // No sideways scrolling of the page on a phone.
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -56,11 +56,31 @@ export async function openPage(context: BrowserContext, url: string): Promise<Wa
     if (!u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`foreign request: ${u}`);
   });
   await page.goto(base + url, { waitUntil: 'load' });
+  // The prerendered page is on screen at once; its controls work once the page has been rendered live.
+  await waitForLive(page);
   return { page, problems };
+}
+
+/**
+ * The paths of the pages `page`'s contents (<nav>) links to: every chapter, the appendix and the glossary, e.g.
+ * '/noise/'. Prefix the origin to open one.
+ */
+export async function pagePaths(page: Page): Promise<string[]> {
+  const paths = await page.$$eval('nav a[href]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  return [...new Set(paths)].filter((p) => p !== '/');
+}
+
+/** Opens the page `page` shows with another query string (figure values), keeping its path, and waits until it is live. */
+export async function gotoWithQuery(page: Page, query: string): Promise<void> {
+  const u = new URL(page.url());
+  u.search = query;
+  await page.goto(u.href);
+  await waitForLive(page);
 }
 
 /** Scrolls every figure into view and waits until each says data-status="ready"; returns the ids that did not. */
 export async function waitForFigures(page: Page, timeout = 30_000): Promise<string[]> {
+  await waitForLive(page);
   const figures = await page.$$('[data-figure]');
   const stuck: string[] = [];
   for (const f of figures) {
@@ -81,8 +101,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
+/** Waits until the page has been rendered live: its prerendered figures and controls are then replaced by live ones. */
+export async function waitForLive(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'), null, { timeout: 30_000 });
+}
+
 /** Scrolls a figure into view and waits until it says data-status="ready". */
 export async function readyFigure(page: Page, id: string, timeout = 30_000): Promise<void> {
+  await waitForLive(page);
   await page.locator(`[data-figure="${id}"]`).scrollIntoViewIfNeeded();
   await page.waitForFunction((fid) => document.querySelector(`[data-figure="${fid}"]`)?.getAttribute('data-status') === 'ready', id, { timeout });
 }

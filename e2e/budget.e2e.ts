@@ -34,7 +34,7 @@ it('the first page loads at most 150 kB of gzipped JavaScript, and no page loads
   const kb = gzipKb(cover);
   console.log(`first page (cover): ${cover.length} scripts, ${kb.toFixed(1)} kB gzip`);
   expect(kb).toBeLessThanOrEqual(150);
-  const chapter = await scriptsLoaded('/#/preface');
+  const chapter = await scriptsLoaded('/preface/');
   console.log(`preface: ${chapter.length} scripts, ${gzipKb(chapter).toFixed(1)} kB gzip`);
   for (const f of [...cover, ...chapter]) {
     expect(readFileSync(path.join('dist', f), 'utf8')).not.toContain('KaTeX parse error');

@@ -13,7 +13,7 @@ const status = (page: Page, id: string) => page.locator(`[data-figure="${id}"]`)
 
 describe('chapter 9: diffusion models as stochastic control', () => {
   it('dc-particles: the default shows MMD² 0.00111 beside 0.00012; without the score no particle lands on a mode; playback moves', async () => {
-    const { page, problems } = await openPage(session.context, '/#/diffusion-control');
+    const { page, problems } = await openPage(session.context, '/diffusion-control/');
     await readyFigure(page, 'dc-particles');
     const before = await stats(page, 'dc-particles');
     expect(before).toContain('0.00111');
@@ -40,7 +40,7 @@ describe('chapter 9: diffusion models as stochastic control', () => {
   });
 
   it('dc-verification: J at lambda = 1 equals V within its error; fewer steps change the numbers; bad task input is a sentence', async () => {
-    const { page, problems } = await openPage(session.context, '/#/diffusion-control');
+    const { page, problems } = await openPage(session.context, '/diffusion-control/');
     await readyFigure(page, 'dc-verification');
     const before = await stats(page, 'dc-verification');
     expect(before).toContain('J = 3.022');
@@ -62,7 +62,7 @@ describe('chapter 9: diffusion models as stochastic control', () => {
   });
 
   it('dc-value: from x0 = 1.5 the paths end in p(Y0 | YT = x0) (weights 0.117, 0.883); beta_max 20 forgets the start', async () => {
-    const { page, problems } = await openPage(session.context, '/#/diffusion-control');
+    const { page, problems } = await openPage(session.context, '/diffusion-control/');
     await readyFigure(page, 'dc-value');
     const before = await stats(page, 'dc-value');
     expect(before).toContain('0.117, 0.883');
@@ -74,7 +74,7 @@ describe('chapter 9: diffusion models as stochastic control', () => {
   });
 
   it('dc-dsm: ready before training; trains on the button; a long run shows progress and can be cancelled', async () => {
-    const { page, problems } = await openPage(session.context, '/?v=1&dc-dsm.steps=100&dc-dsm.batch=32#/diffusion-control');
+    const { page, problems } = await openPage(session.context, '/diffusion-control/?v=1&dc-dsm.steps=100&dc-dsm.batch=32');
     await readyFigure(page, 'dc-dsm');
     expect(await stats(page, 'dc-dsm')).toContain('Not trained yet');
     const fig = page.locator('[data-figure="dc-dsm"]');
@@ -101,7 +101,7 @@ describe('chapter 9: diffusion models as stochastic control', () => {
   });
 
   it('dc-dsm never retrains by itself: after a finished run, a new seed waits for the Train button', async () => {
-    const { page, problems } = await openPage(session.context, '/?v=1&dc-dsm.steps=100&dc-dsm.batch=32#/diffusion-control');
+    const { page, problems } = await openPage(session.context, '/diffusion-control/?v=1&dc-dsm.steps=100&dc-dsm.batch=32');
     await readyFigure(page, 'dc-dsm');
     const fig = page.locator('[data-figure="dc-dsm"]');
     await fig.locator('[data-action="train"]').click();
@@ -125,7 +125,7 @@ describe('chapter 9: diffusion models as stochastic control', () => {
   });
 
   it('an exercise accepts the computed answer and rejects a wrong one', async () => {
-    const { page } = await openPage(session.context, '/#/diffusion-control');
+    const { page } = await openPage(session.context, '/diffusion-control/');
     const ex = page.locator('.exercise').nth(2); // u*(0.5, 0.7)
     await ex.scrollIntoViewIfNeeded();
     await ex.locator('input').fill('1.119');

@@ -6,15 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, useBrowser } from './browser.ts';
+import { openPage, useBrowser, pagePaths } from './browser.ts';
 
 const session = useBrowser({ viewport: { width: 1280, height: 900 } });
 
 const BROKEN = /\bNaN\b|\bundefined\b|\bInfinity\b|\bnull\b/;
 
 async function chapterRoutes(page: Page): Promise<string[]> {
-  const hrefs = await page.$$eval('nav a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
-  return [...new Set(hrefs.filter((h) => h.startsWith('#/') && h !== '#/'))];
+  return pagePaths(page);
 }
 
 /** The `figureId.key` of every slider and inline number on the page. */
@@ -45,11 +44,11 @@ describe('every slider at an extreme', () => {
   const keysOf = new Map<string, string[]>();
 
   it('collects the chapters and their sliders', async () => {
-    const { page } = await openPage(session.context, '/#/');
+    const { page } = await openPage(session.context, '/');
     routes = await chapterRoutes(page);
     expect(routes.length).toBeGreaterThan(5);
     for (const r of routes) {
-      await page.goto(`${new URL(page.url()).origin}/${r}`);
+      await page.goto(`${new URL(page.url()).origin}${r}`);
       await page.waitForSelector('[data-figure]', { timeout: 5000 }).catch(() => undefined);
       keysOf.set(r, await sliderKeys(page));
     }
@@ -67,7 +66,7 @@ describe('every slider at an extreme', () => {
         const keys = keysOf.get(r) ?? [];
         if (keys.length === 0) continue;
         const query = keys.map((k) => `${k}=${value}`).join('&');
-        const { page, problems } = await openPage(session.context, `/?${query}${r}`);
+        const { page, problems } = await openPage(session.context, `${r}?${query}`);
         await page.waitForSelector('[data-figure]');
         for (const f of await settle(page)) {
           if (f.status !== 'ready' && f.status !== 'error') failures.push(`${r} ${f.id}: stuck ${f.status}`);

@@ -13,7 +13,7 @@ const stats = (page: Page) => page.locator(`[data-figure="${FIG}"] .figure-stats
 
 describe('chapter 2: the step-size figure', () => {
   it("shows the post's numbers, and moving h or r changes them", async () => {
-    const { page, problems } = await openPage(session.context, '/#/from-bellman-to-hjb');
+    const { page, problems } = await openPage(session.context, '/from-bellman-to-hjb/');
     await readyFigure(page, FIG);
     const first = await stats(page);
     expect(first).toContain('0.3141');
@@ -31,7 +31,7 @@ describe('chapter 2: the step-size figure', () => {
   });
 
   it('a problem with no finite value says so in the figure', async () => {
-    const { page } = await openPage(session.context, `/?${FIG}.beta=0&${FIG}.alpha=0.5#/from-bellman-to-hjb`);
+    const { page } = await openPage(session.context, `/from-bellman-to-hjb/?${FIG}.beta=0&${FIG}.alpha=0.5`);
     await page.locator(`[data-figure="${FIG}"]`).scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator(`[data-figure="${FIG}"]`).getAttribute('data-status')).toBe('error');
     expect(await page.locator(`[data-figure="${FIG}"] .figure-error`).innerText()).toMatch(/no finite value.*not stabilisable/);
@@ -46,7 +46,7 @@ describe('chapter 2: the step-size figure', () => {
   });
 
   it('with β = 0 the figure says the control has no effect instead of NaN slopes', async () => {
-    const { page, problems } = await openPage(session.context, `/?${FIG}.beta=0#/from-bellman-to-hjb`);
+    const { page, problems } = await openPage(session.context, `/from-bellman-to-hjb/?${FIG}.beta=0`);
     const fig = page.locator(`[data-figure="${FIG}"]`);
     await fig.scrollIntoViewIfNeeded();
     await expect.poll(() => fig.getAttribute('data-status')).toBe('error');
@@ -57,7 +57,7 @@ describe('chapter 2: the step-size figure', () => {
   });
 
   it('checks an exercise answer', async () => {
-    const { page } = await openPage(session.context, '/#/from-bellman-to-hjb');
+    const { page } = await openPage(session.context, '/from-bellman-to-hjb/');
     const ex = page.locator('.exercise').first();
     await ex.scrollIntoViewIfNeeded();
     await ex.locator('input').fill('0.266');
@@ -74,7 +74,7 @@ describe('chapter 2: value iteration to the kinked value', () => {
   it('shows the error after k sweeps and the sweeps to the fixed point, and moving k changes the error', async () => {
     const fig = 'exit-time-vi';
     const text = (page: Page) => page.locator(`[data-figure="${fig}"] .figure-stats`).innerText();
-    const { page, problems } = await openPage(session.context, '/#/from-bellman-to-hjb');
+    const { page, problems } = await openPage(session.context, '/from-bellman-to-hjb/');
     await readyFigure(page, fig);
     const first = await text(page);
     expect(first).toMatch(/after k = 8: 0\.6\b/);

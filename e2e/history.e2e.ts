@@ -15,7 +15,7 @@ const sliderValue = (page: Page, param: string) => page.locator(`input[data-para
 
 describe('history', () => {
   it('Back and Forward after a slider move restore the page and the figure values', async () => {
-    const { page, problems } = await openPage(session.context, '/#/preface');
+    const { page, problems } = await openPage(session.context, '/preface/');
     const prefaceTitle = await h1(page);
     await page.locator('a[rel="next"]').click();
     await page.waitForFunction((t) => document.querySelector('main h1')?.textContent !== t, prefaceTitle);
@@ -35,12 +35,12 @@ describe('history', () => {
 
     await page.goBack();
     await page.waitForFunction((t) => document.querySelector('main h1')?.textContent === t, prefaceTitle);
-    expect(await page.evaluate(() => location.hash)).toBe('#/preface');
+    expect(new URL(page.url()).pathname).toBe('/preface/');
 
     await page.goForward();
     await page.waitForFunction((t) => document.querySelector('main h1')?.textContent === t, chapterTitle);
-    // The same words are at the same place in the window (prose off screen has estimated heights, so the pixel
-    // offset of the page may differ; what the reader sees must not).
+    // The same words are at the same place in the window (prose off screen has estimated heights, and figures above
+    // may not have computed yet, so the pixel offset of the page may differ; what the reader sees must not).
     await expect.poll(async () => Math.abs((await topOf(page)) - before2), { timeout: 5000 }).toBeLessThan(40);
     await readyFigure(page, 'gridworld-vi');
     expect(await sliderValue(page, 'gridworld-vi.gamma')).toBe(moved);
@@ -50,8 +50,8 @@ describe('history', () => {
   }, 60_000);
 
   it('Back to a place deep in a long chapter shows the same words at the same height', async () => {
-    const { page, problems } = await openPage(session.context, '/#/stochastic-hjb-lqr');
-    await page.waitForFunction(() => !document.querySelector('.chapter[aria-busy="true"]'));
+    const { page, problems } = await openPage(session.context, '/stochastic-hjb-lqr/');
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'));
     // The last paragraph before the references: thousands of pixels of prose and math lie above it.
     const mark = 'article.chapter > p:nth-last-of-type(2)';
     await page.locator(mark).evaluate((el) => el.scrollIntoView({ block: 'center' }));
@@ -59,29 +59,29 @@ describe('history', () => {
     const where = (p: Page) => p.locator(mark).evaluate((el) => ({ top: el.getBoundingClientRect().top, text: el.textContent?.slice(0, 60) }));
     const before = await where(page);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(3000);
-    await page.locator('a[rel="next"]').click();
-    await page.waitForFunction(() => location.hash !== '#/stochastic-hjb-lqr');
-    await page.waitForFunction(() => !document.querySelector('.chapter[aria-busy="true"]'));
+    // Followed where the reader is (a click would first scroll the link at the chapter's end into view).
+    await page.evaluate(() => (location.href = document.querySelector<HTMLAnchorElement>('a[rel="next"]')!.href));
+    await page.waitForFunction(() => location.pathname !== '/stochastic-hjb-lqr/' && document.documentElement.hasAttribute('data-live'));
     await page.goBack();
-    await page.waitForFunction(() => location.hash === '#/stochastic-hjb-lqr');
+    await page.waitForFunction(() => location.pathname === '/stochastic-hjb-lqr/' && document.documentElement.hasAttribute('data-live'));
     await expect.poll(async () => Math.abs((await where(page)).top - before.top), { timeout: 5000 }).toBeLessThan(40);
     expect((await where(page)).text).toBe(before.text);
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
 
-  it('a link followed just after scrolling opens at its target, not at a remembered place', async () => {
-    // Chrome fires popstate for a new hash entry as well; the scroll recorder may write the new entry's state before
-    // the next chapter is ready, which must not make the new page look like a return by Back.
-    const { page, problems } = await openPage(session.context, '/#/policy-iteration');
-    await page.waitForFunction(() => !document.querySelector('.chapter[aria-busy="true"]'));
+  it('a link followed just after scrolling opens at its target, and stays there when the page comes alive', async () => {
+    // The prerendered page opens at its fragment; the chapter's module, here slow as on a bad network, then renders
+    // the page again live, and the target must not move.
+    const { page, problems } = await openPage(session.context, '/policy-iteration/');
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'));
     // The next chapter's module arrives after the recorder's 250 ms, as on a slow network.
     await page.route(/03-noise-[^/]*\.js$/, (route) => setTimeout(() => void route.continue(), 800));
     await page.evaluate(() => {
       window.scrollTo(0, 2000);
-      location.hash = '#/noise/eq-girsanov';
+      location.href = '../noise/#eq-girsanov';
     });
-    await page.waitForFunction(() => !!document.getElementById('eq-girsanov') && !document.querySelector('.chapter[aria-busy="true"]'));
+    await page.waitForFunction(() => !!document.getElementById('eq-girsanov') && document.documentElement.hasAttribute('data-live'));
     await page.waitForTimeout(600);
     const top = await page.locator('#eq-girsanov').evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(0);
@@ -91,12 +91,12 @@ describe('history', () => {
   }, 60_000);
 
   it('a figure whose address changes under it by Back takes the address’s values', async () => {
-    const { page, problems } = await openPage(session.context, '/#/preface');
+    const { page, problems } = await openPage(session.context, '/preface/');
     await readyFigure(page, 'ou-paths');
     const theta = page.locator('input[data-param="ou-paths.theta"]');
     const original = await theta.getAttribute('aria-valuetext');
     // A new entry in the same chapter (a reference followed), then a slider move written into it.
-    await page.evaluate(() => (location.hash = '#/preface/fig-ou-paths'));
+    await page.evaluate(() => (location.hash = '#fig-ou-paths'));
     await theta.focus();
     await page.keyboard.press('ArrowRight');
     await addressSays(page, 'ou-paths.theta=');

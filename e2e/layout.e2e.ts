@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, origin, waitForFigures } from './browser.ts';
+import { launch, origin, waitForFigures, pagePaths } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -52,14 +52,14 @@ describe('layout', () => {
     const context = await browser.newContext({ viewport: { width: looks[0].width, height: looks[0].height } });
     await context.addInitScript(() => localStorage.setItem('btd.theme', 'light'));
     const page = await context.newPage();
-    await page.goto(origin() + '/#/');
-    const routes = [...new Set(await page.$$eval('nav a[href^="#/"]', (as) => as.map((a) => a.getAttribute('href') ?? '')))];
+    await page.goto(origin() + '/');
+    const routes = (await pagePaths(page)).filter((p) => p !== '/glossary/');
     expect(routes.length).toBeGreaterThanOrEqual(8);
     for (const route of routes) {
       await page.setViewportSize({ width: looks[0].width, height: looks[0].height });
-      await page.goto(origin() + '/' + route);
+      await page.goto(origin() + route);
       await page.waitForSelector('main h1');
-      await page.waitForFunction(() => !document.querySelector('.chapter[aria-busy="true"]'));
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'));
       for (const look of looks) {
         await page.setViewportSize({ width: look.width, height: look.height });
         await page.getByLabel('Theme').selectOption(look.theme);

@@ -26,7 +26,7 @@ async function nudge(page: Page, id: string, param: string, presses = 1, urlKey 
 
 describe('chapter 7: Merton', () => {
   it('every figure becomes ready, shows the closed forms, and a slider changes what it shows', async () => {
-    const { page, problems } = await openPage(session.context, '/#/merton');
+    const { page, problems } = await openPage(session.context, '/merton/');
     for (const id of FIGURES) await readyFigure(page, id);
     expect(await stats(page, 'merton-explorer')).toMatch(/π\* = 0\.625\s+k\* = 0\.04781/);
     expect(await stats(page, 'merton-value')).toMatch(/at π\* = 0\.625: 4\.57% of wealth a year/);
@@ -58,7 +58,7 @@ describe('chapter 7: Merton', () => {
   });
 
   it('an ill-posed setting (γ = 0.5, ρ = 0.04) explains itself in every figure, with no NaN', async () => {
-    const { page, problems } = await openPage(session.context, '/?v=1&merton-explorer.gamma=0.5&merton-explorer.rho=0.04#/merton');
+    const { page, problems } = await openPage(session.context, '/merton/?v=1&merton-explorer.gamma=0.5&merton-explorer.rho=0.04');
     await readyFigure(page, 'merton-explorer');
     const notice = await page.locator('[data-figure="merton-explorer"] .figure-notice').innerText();
     expect(notice).toMatch(/ill-posed.*Raise ρ above 0\.04625/);
@@ -79,14 +79,14 @@ describe('chapter 7: Merton', () => {
   });
 
   it('a ruinous policy (π = 4 at γ = 2) reports value −∞, not a number', async () => {
-    const { page } = await openPage(session.context, '/?v=1&merton-explorer.pi=4#/merton');
+    const { page } = await openPage(session.context, '/merton/?v=1&merton-explorer.pi=4');
     await readyFigure(page, 'merton-explorer');
     expect(await stats(page, 'merton-explorer')).toMatch(/Your policy \(π = 4, k = 0\.03\): value −∞/);
     await page.close();
   });
 
   it('the exercise on the threshold of a well-posed ρ accepts 0.04625 and rejects 0.05', async () => {
-    const { page } = await openPage(session.context, '/#/merton');
+    const { page } = await openPage(session.context, '/merton/');
     const ex = page.locator('.exercise').nth(2);
     await ex.scrollIntoViewIfNeeded();
     const input = ex.locator('input');

@@ -13,7 +13,7 @@ const stats = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .f
 
 describe('chapter 3: noise', () => {
   it('each figure changes when its controls move, and the page has no console error', async () => {
-    const { page, problems } = await openPage(session.context, '/#/noise');
+    const { page, problems } = await openPage(session.context, '/noise/');
     await page.waitForSelector('main h1');
 
     // Brownian zoom: the zoom button, the rescale toggle and the centre slider.
@@ -61,7 +61,7 @@ describe('chapter 3: noise', () => {
   });
 
   it('drift 0 in the convergence figure shows the sentence that the weak error is exactly zero', async () => {
-    const { page, problems } = await openPage(session.context, '/?v=1&em-milstein-convergence.m=0&em-milstein-convergence.paths=2000#/noise');
+    const { page, problems } = await openPage(session.context, '/noise/?v=1&em-milstein-convergence.m=0&em-milstein-convergence.paths=2000');
     await readyFigure(page, 'em-milstein-convergence', 60_000);
     await expect
       .poll(() => page.locator('[data-figure="em-milstein-convergence"] .figure-notice').innerText())
@@ -71,7 +71,7 @@ describe('chapter 3: noise', () => {
   });
 
   it('an ill-posed model is refused by the worker with a sentence, not NaN', async () => {
-    const { page } = await openPage(session.context, '/#/noise');
+    const { page } = await openPage(session.context, '/noise/');
     await page.waitForSelector('main h1');
     await page.waitForFunction(() => Boolean(window.book));
     const message = await page.evaluate(async () => {
@@ -102,7 +102,7 @@ describe('chapter 3: noise', () => {
   });
 
   it('an exercise is checked in the page', async () => {
-    const { page } = await openPage(session.context, '/#/noise');
+    const { page } = await openPage(session.context, '/noise/');
     await page.waitForSelector('main h1');
     const ex = page.locator('section.exercise').first();
     await ex.scrollIntoViewIfNeeded();

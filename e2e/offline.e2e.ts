@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { origin, useBrowser, waitForFigures } from './browser.ts';
+import { origin, useBrowser, waitForFigures, pagePaths } from './browser.ts';
 import { serveStatic } from './serve.mjs';
 
 const session = useBrowser({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'allow' });
@@ -17,7 +17,7 @@ describe('offline', () => {
     const page = await session.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${origin()}/#/`);
+    await page.goto(`${origin()}/`);
     // Installed and active: every precached file is in the cache.
     await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated', null, { timeout: 60_000 });
     const manifest = await page.evaluate(async () => {
@@ -30,15 +30,18 @@ describe('offline', () => {
     await session.context.setOffline(true);
     await page.reload();
     expect(await page.locator('main h1').first().innerText()).toBe('From Bellman to Diffusion');
-    const chapters = await page.$$eval('nav a[href^="#/"]', (as) => [...new Set(as.map((a) => a.getAttribute('href')!))].filter((h) => h !== '#/'));
+    const chapters = await pagePaths(page);
     expect(chapters.length).toBeGreaterThan(10);
-    for (const href of chapters) {
-      await page.evaluate((h) => (location.hash = h), href);
-      await page.waitForFunction(() => !document.querySelector('.chapter[aria-busy="true"]') && !!document.querySelector('main article'), null, {
+    for (const path of chapters) {
+      await page.goto(origin() + path);
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-live') && !!document.querySelector('main article'), null, {
         timeout: 20_000,
       });
-      if (href === '#/stochastic-hjb-lqr' || href === '#/diffusion-control') expect(await waitForFigures(page)).toEqual([]);
+      if (path === '/stochastic-hjb-lqr/' || path === '/diffusion-control/') expect(await waitForFigures(page)).toEqual([]);
     }
+    // The whole book on one page is not precached: offline it opens from the 404 page's shell and the cached modules.
+    await page.goto(origin() + '/whole-book/');
+    await page.waitForFunction(() => document.querySelectorAll('.whole-book > article.chapter').length > 10, null, { timeout: 30_000 });
     // The search index is precached too.
     await page.keyboard.press('/');
     await page.getByRole('combobox', { name: 'Search the book' }).fill('Riccati');
@@ -57,7 +60,7 @@ describe('offline', () => {
     const context = await session.browser.newContext({ serviceWorkers: 'allow' });
     try {
       const page = await context.newPage();
-      await page.goto(url + '#/preface');
+      await page.goto(url + 'preface/');
       await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated', null, { timeout: 60_000 });
       await page.reload();
       await page.waitForFunction(() => !!navigator.serviceWorker.controller);
@@ -65,9 +68,10 @@ describe('offline', () => {
 
       // The new build: a changed page, so its precache entry and the service worker change.
       const marker = '<meta name="edition" content="2" />';
-      writeFileSync(path.join(dir, 'index.html'), readFileSync(path.join(dir, 'index.html'), 'utf8').replace('<head>', `<head>\n    ${marker}`));
+      const chapter = path.join(dir, 'preface', 'index.html');
+      writeFileSync(chapter, readFileSync(chapter, 'utf8').replace('<head>', `<head>\n    ${marker}`));
       const sw = path.join(dir, 'sw.js');
-      writeFileSync(sw, readFileSync(sw, 'utf8').replace(/url:"index.html",revision:"[^"]*"/, 'url:"index.html",revision:"edition-2"'));
+      writeFileSync(sw, readFileSync(sw, 'utf8').replace(/url:"preface\/index.html",revision:"[^"]*"/, 'url:"preface/index.html",revision:"edition-2"'));
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
       const notice = page.getByText('A new edition of the book has been downloaded');
       await notice.waitFor({ timeout: 60_000 });

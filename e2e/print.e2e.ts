@@ -4,14 +4,14 @@
  * screen's theme.
  */
 import { describe, expect, it } from 'vitest';
-import { openPage, screenshot, useBrowser, waitForFigures } from './browser.ts';
+import { openPage, screenshot, useBrowser, waitForFigures, pagePaths } from './browser.ts';
 
 const session = useBrowser({ viewport: { width: 1280, height: 900 } });
 
 describe('print', () => {
   it('prints a chapter: figures with their link and QR code, no controls, light colours', async () => {
-    const { page, problems } = await openPage(session.context, '/?v=1&merton-explorer.gamma=3#/merton');
-    await page.waitForFunction(() => !document.querySelector('.chapter[aria-busy="true"]') && !!document.querySelector('[data-figure]'));
+    const { page, problems } = await openPage(session.context, '/merton/?v=1&merton-explorer.gamma=3');
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-live') && !!document.querySelector('[data-figure]'));
     expect(await waitForFigures(page)).toEqual([]);
     await page.selectOption('select[aria-label="Theme"]', 'dark');
     await page.emulateMedia({ media: 'print' });
@@ -20,8 +20,8 @@ describe('print', () => {
     await expect.poll(() => page.locator('[data-qr]').count()).toBe(figures);
     const links = await page.locator('[data-qr]').evaluateAll((els) => els.map((e) => e.getAttribute('data-href') ?? ''));
     // The explorer's link carries its changed value and opens at the figure.
-    expect(links.find((l) => l.endsWith('#/merton/fig-merton-explorer'))).toContain('merton-explorer.gamma=3');
-    for (const l of links) expect(l).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/.*#\/merton\/fig-/);
+    expect(links.find((l) => l.endsWith('#fig-merton-explorer'))).toContain('merton-explorer.gamma=3');
+    for (const l of links) expect(l).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/merton\/\?.*#fig-/);
     const visible = (selector: string) => page.locator(selector).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length);
     expect(await visible('input[type="range"]')).toBe(0);
     expect(await visible('.figure-toolbar button, .topbar, .toc, .code-panel, .print-chapter')).toBe(0);
@@ -38,8 +38,8 @@ describe('print', () => {
   });
 
   it('Print / PDF computes every figure first, those never scrolled to included, then opens the print dialog', async () => {
-    const { page, problems } = await openPage(session.context, '/#/diffusion-control');
-    await page.waitForFunction(() => !document.querySelector('.chapter[aria-busy="true"]') && !!document.querySelector('[data-figure]'));
+    const { page, problems } = await openPage(session.context, '/diffusion-control/');
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-live') && !!document.querySelector('[data-figure]'));
     await page.evaluate(() => {
       (window as unknown as { printedWith: string[] | null }).printedWith = null;
       window.print = () => {
@@ -61,13 +61,11 @@ describe('print', () => {
   }, 120_000);
 
   it('the whole book prints on one page, each chapter on a new sheet, each figure linked to its own chapter', async () => {
-    const { page, problems } = await openPage(session.context, '/#/');
+    const { page, problems } = await openPage(session.context, '/');
     await page.getByRole('link', { name: 'The whole book on one page' }).click();
     await page.waitForFunction(() => document.querySelectorAll('.whole-book > article.chapter').length > 10, null, { timeout: 30_000 });
     const chapters = await page.locator('.whole-book > article.chapter').count();
-    const toc = await page
-      .locator('nav a[href^="#/"]')
-      .evaluateAll((as) => new Set(as.map((a) => a.getAttribute('href')).filter((h) => h !== '#/' && h !== '#/glossary')).size);
+    const toc = (await pagePaths(page)).filter((p) => p !== '/glossary/').length;
     expect(chapters).toBe(toc);
     await page.emulateMedia({ media: 'print' });
     expect(
@@ -78,8 +76,8 @@ describe('print', () => {
     ).toBe('page');
     const links = await page.locator('[data-qr]').evaluateAll((els) => els.map((e) => e.getAttribute('data-href') ?? ''));
     expect(links.length).toBe(await page.locator('[data-figure]').count());
-    expect(links.find((l) => l.includes('fig-merton-explorer'))).toMatch(/#\/merton\/fig-merton-explorer$/);
-    expect(links.find((l) => l.includes('fig-ou-paths'))).toMatch(/#\/preface\/fig-ou-paths$/);
+    expect(links.find((l) => l.includes('fig-merton-explorer'))).toMatch(/\/merton\/(\?.*)?#fig-merton-explorer$/);
+    expect(links.find((l) => l.includes('fig-ou-paths'))).toMatch(/\/preface\/(\?.*)?#fig-ou-paths$/);
     await page.emulateMedia({ media: 'screen' });
     expect(problems).toEqual([]);
   }, 60_000);

@@ -13,7 +13,7 @@ const status = (page: Page, id: string) => page.locator(`[data-figure="${id}"]`)
 
 describe('chapter 10: a control network fine-tuned in the worker', () => {
   it('ft-training: ready before training; trains on the button; a long run shows progress and can be cancelled', async () => {
-    const { page, problems } = await openPage(session.context, '/?v=1&ft-training.steps=100&ft-training.batch=64#/reward-fine-tuning');
+    const { page, problems } = await openPage(session.context, '/reward-fine-tuning/?v=1&ft-training.steps=100&ft-training.batch=64');
     await readyFigure(page, 'ft-training');
     expect(await stats(page, 'ft-training')).toContain('Not trained yet');
     const fig = page.locator('[data-figure="ft-training"]');

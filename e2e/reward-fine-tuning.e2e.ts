@@ -13,7 +13,7 @@ const stats = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .f
 
 describe('chapter 10: rewarding a diffusion model', () => {
   it('rf-particles: the default shows E[r] against its exact value and the KL; moving b changes them; playback moves', async () => {
-    const { page, problems } = await openPage(session.context, '/#/reward-fine-tuning');
+    const { page, problems } = await openPage(session.context, '/reward-fine-tuning/');
     await readyFigure(page, 'rf-particles');
     const before = await stats(page, 'rf-particles');
     expect(before).toContain('exact 1.418');
@@ -32,7 +32,7 @@ describe('chapter 10: rewarding a diffusion model', () => {
   });
 
   it('rf-tradeoff: the exact point at the default temperature; the shared temperature slider moves it', async () => {
-    const { page, problems } = await openPage(session.context, '/#/reward-fine-tuning');
+    const { page, problems } = await openPage(session.context, '/reward-fine-tuning/');
     await readyFigure(page, 'rf-tradeoff');
     const before = await stats(page, 'rf-tradeoff');
     expect(before).toContain('E[r] = 1.4182');
@@ -57,12 +57,12 @@ describe('chapter 10: rewarding a diffusion model', () => {
   });
 
   it('rf-bias: with beta_max 2 the end law misses the tilted law by KL 0.0911; beta_max 20 forgets the start', async () => {
-    const { page, problems } = await openPage(session.context, '/#/reward-fine-tuning');
+    const { page, problems } = await openPage(session.context, '/reward-fine-tuning/');
     await readyFigure(page, 'rf-bias');
     const before = await stats(page, 'rf-bias');
     expect(before).toContain('0.0911');
     expect(before).toContain('α(T) = 0.5916');
-    await page.goto(new URL('/?v=1&rf-bias.betaMax=20#/reward-fine-tuning', page.url()).href);
+    await page.goto(new URL('/reward-fine-tuning/?v=1&rf-bias.betaMax=20', page.url()).href);
     await readyFigure(page, 'rf-bias');
     await expect.poll(() => stats(page, 'rf-bias')).toContain('α(T) = 0.0066');
     expect(problems).toEqual([]);
@@ -70,7 +70,7 @@ describe('chapter 10: rewarding a diffusion model', () => {
   });
 
   it('an exercise accepts the computed answer and rejects a wrong one', async () => {
-    const { page } = await openPage(session.context, '/#/reward-fine-tuning');
+    const { page } = await openPage(session.context, '/reward-fine-tuning/');
     const ex = page.locator('.exercise').nth(0); // the tilted weight of the mode at angle 0
     await ex.scrollIntoViewIfNeeded();
     await ex.locator('input').fill('0.125');

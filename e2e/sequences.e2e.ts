@@ -67,14 +67,14 @@ async function settled(page: Page, id: string): Promise<{ status: string; text: 
 }
 
 const figures = [
-  { route: '#/stochastic-hjb-lqr', id: 'lqr-explorer' },
-  { route: '#/preface', id: 'ou-paths' },
+  { route: '/stochastic-hjb-lqr/', id: 'lqr-explorer' },
+  { route: '/preface/', id: 'ou-paths' },
 ];
 
 describe('random reader sequences', () => {
   for (const { route, id } of figures) {
     it(`${id}: every sequence settles, and its picture is what a fresh load of its address shows`, async () => {
-      const { page, problems } = await openPage(session.context, '/' + route);
+      const { page, problems } = await openPage(session.context, route);
       await readyFigure(page, id);
       const fresh = await session.context.newPage();
       await fc.assert(

@@ -55,7 +55,15 @@ export function serveStatic(dir, port = 0) {
       res.writeHead(200, { 'content-type': type, 'content-length': size });
       createReadStream(file).pipe(res);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      // As GitHub Pages and Netlify do: the site's own 404.html when it has one.
+      try {
+        const notFound = path.join(root, '404.html');
+        statSync(notFound);
+        res.writeHead(404, { 'content-type': TYPES['.html'] });
+        createReadStream(notFound).pipe(res);
+      } catch {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      }
     }
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));

@@ -17,7 +17,7 @@ const context = await browser.newContext({ viewport: { width: +w, height: +h }, 
 await context.addInitScript((t) => localStorage.setItem('btd.theme', t), theme);
 const page = await context.newPage();
 page.on('console', (m) => m.type() === 'error' && console.log('console', m.text()));
-await page.goto(`http://127.0.0.1:${port}/#/${route}`);
+await page.goto(`http://127.0.0.1:${port}/${route ? `${route}/` : ''}`);
 const el = page.locator(`[data-figure="${fig}"]`);
 await el.scrollIntoViewIfNeeded();
 await page.evaluate((f) => document.querySelector(`[data-figure="${f}"]`)!.scrollIntoView({ block: 'start', behavior: 'instant' }), fig);

@@ -13,7 +13,7 @@ const figureStatus = (page: Page, id: string) => page.locator(`[data-figure="${i
 
 describe('the figure pipeline', () => {
   it('moving a slider changes the figure and the URL; reloading the URL restores the same picture', async () => {
-    const { page, problems } = await openPage(session.context, '/#/preface');
+    const { page, problems } = await openPage(session.context, '/preface/');
     await readyFigure(page, 'ou-paths');
     const before = await stats(page);
     const slider = page.locator('input[data-param="ou-paths.sigma"]');
@@ -38,7 +38,7 @@ describe('the figure pipeline', () => {
   });
 
   it('the seed re-roll draws new paths and reset brings back the defaults', async () => {
-    const { page } = await openPage(session.context, '/#/preface');
+    const { page } = await openPage(session.context, '/preface/');
     await readyFigure(page, 'ou-paths');
     const before = await stats(page);
     await page.getByRole('button', { name: 'New random seed' }).click();
@@ -53,7 +53,7 @@ describe('the figure pipeline', () => {
   });
 
   it('exports the figure as a standalone SVG, a PNG and its data as CSV', async () => {
-    const { page } = await openPage(session.context, '/#/preface');
+    const { page } = await openPage(session.context, '/preface/');
     await readyFigure(page, 'ou-paths');
     const fig = page.locator('[data-figure="ou-paths"]');
     const fetchDownload = async (name: string) => {
@@ -81,7 +81,7 @@ describe('the figure pipeline', () => {
   it('a garbled URL shows notices, falls back to valid values, and the page still works', async () => {
     const { page, problems } = await openPage(
       session.context,
-      '/?%25%25%3Cscript%3Ealert(1)%3C%2Fscript%3E=NaN&ou-paths.theta=abc&ou-paths.sigma=-1e999&ou-paths.paths=1e12#/preface',
+      '/preface/?%25%25%3Cscript%3Ealert(1)%3C%2Fscript%3E=NaN&ou-paths.theta=abc&ou-paths.sigma=-1e999&ou-paths.paths=1e12',
     );
     await readyFigure(page, 'ou-paths');
     const pageNotice = await page.locator('.notice-page').innerText();
@@ -113,7 +113,7 @@ describe('the figure pipeline', () => {
         return (post as (...a: unknown[]) => void).call(this, message, ...rest);
       };
     });
-    const { page } = await openPage(session.context, '/#/preface');
+    const { page } = await openPage(session.context, '/preface/');
     await readyFigure(page, 'ou-paths');
     const slider = page.locator('input[data-param="ou-paths.theta"]');
 
@@ -148,7 +148,7 @@ describe('the figure pipeline', () => {
 
   it('a figure off screen does not compute; it starts when it comes near the viewport', async () => {
     const small = await session.browser.newContext({ viewport: { width: 1280, height: 500 } });
-    const { page } = await openPage(small, '/#/preface');
+    const { page } = await openPage(small, '/preface/');
     await page.waitForSelector('[data-figure="ou-paths"]');
     await page.waitForTimeout(800);
     expect(await page.evaluate(() => window.book!.pool().started)).toBe(0);
@@ -159,7 +159,7 @@ describe('the figure pipeline', () => {
   });
 
   it('the worker pool: errors arrive as messages, a crashed worker is replaced, a superseded run is cancelled', async () => {
-    const { page } = await openPage(session.context, '/#/');
+    const { page } = await openPage(session.context, '/');
     const result = await page.evaluate(async () => {
       const book = window.book!;
       const out: Record<string, unknown> = {};

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, origin } from './browser.ts';
+import { launch, origin, pagePaths } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -25,16 +25,16 @@ async function newPage(width: number, height: number, theme: string): Promise<Pa
 
 /** The chapter routes, from the table of contents. */
 async function routes(page: Page): Promise<string[]> {
-  await page.goto(origin() + '/#/');
-  const found = [...new Set(await page.$$eval('nav a[href^="#/"]', (as) => as.map((a) => a.getAttribute('href') ?? '')))];
+  await page.goto(origin() + '/');
+  const found = (await pagePaths(page)).filter((p) => p !== '/glossary/');
   expect(found.length).toBeGreaterThanOrEqual(8);
   return found;
 }
 
 async function openChapter(page: Page, route: string): Promise<string[]> {
-  await page.goto(origin() + '/' + route);
+  await page.goto(origin() + route);
   await page.waitForSelector('main h1');
-  await page.waitForFunction(() => !document.querySelector('.chapter[aria-busy="true"]'));
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'));
   return page.$$eval('[data-figure]', (fs) => fs.map((f) => f.getAttribute('data-figure') ?? ''));
 }
 
@@ -121,8 +121,8 @@ describe('stage', () => {
     const page = await newPage(1024, 768, 'light');
     const problems: string[] = [];
     for (const [route, id] of [
-      ['#/stochastic-hjb-lqr', 'lqr-explorer'],
-      ['#/merton', 'merton-explorer'],
+      ['/stochastic-hjb-lqr/', 'lqr-explorer'],
+      ['/merton/', 'merton-explorer'],
     ]) {
       await openChapter(page, route);
       const root = page.locator(`[data-figure="${id}"]`);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser, nudgeSlider, openPage, readyFigure } from './browser.ts';
 
-const ROUTE = '#/stochastic-hjb-lqr';
+const ROUTE = '/stochastic-hjb-lqr/';
 
 const session = useBrowser({ viewport: { width: 1280, height: 900 } });
 
@@ -14,7 +14,7 @@ const stats = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .f
 
 describe('chapter 4: the stochastic HJB equation and the LQR', () => {
   it('the explorer: moving K changes the value and the Monte Carlo lines; "Use K*" makes the two policies coincide', async () => {
-    const { page, problems } = await openPage(session.context, `/${ROUTE}`);
+    const { page, problems } = await openPage(session.context, ROUTE);
     await readyFigure(page, 'lqr-explorer');
     const before = await stats(page, 'lqr-explorer');
     expect(before).toContain('P = 0.2659751');
@@ -52,7 +52,7 @@ describe('chapter 4: the stochastic HJB equation and the LQR', () => {
   });
 
   it('the explorer: an unstable gain gives a sentence with the stable range, not NaN', async () => {
-    const { page, problems } = await openPage(session.context, `/?v=1&lqr-explorer.gain=-1${ROUTE}`);
+    const { page, problems } = await openPage(session.context, `${ROUTE}?v=1&lqr-explorer.gain=-1`);
     await readyFigure(page, 'lqr-explorer');
     const fig = page.locator('[data-figure="lqr-explorer"]');
     await expect.poll(() => fig.locator('.figure-notice').innerText()).toMatch(/does not stabilise.*Stable gains here are K > −0\.550/s);
@@ -63,7 +63,7 @@ describe('chapter 4: the stochastic HJB equation and the LQR', () => {
   });
 
   it('the finite-horizon Riccati figure follows its terminal weight; the double integrator follows R, and its gain ignores the noise', async () => {
-    const { page, problems } = await openPage(session.context, `/${ROUTE}`);
+    const { page, problems } = await openPage(session.context, ROUTE);
     await readyFigure(page, 'lqr-riccati');
     const r0 = await stats(page, 'lqr-riccati');
     await nudgeSlider(page, 'lqr-riccati', 'T', -15);
@@ -84,7 +84,7 @@ describe('chapter 4: the stochastic HJB equation and the LQR', () => {
   });
 
   it('an exercise checks its answer in the page', async () => {
-    const { page, problems } = await openPage(session.context, `/${ROUTE}`);
+    const { page, problems } = await openPage(session.context, ROUTE);
     const ex = page.locator('.exercise', { hasText: 'Someone uses the gain' });
     await ex.scrollIntoViewIfNeeded();
     await ex.locator('input').fill('-0.80');

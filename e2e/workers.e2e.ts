@@ -10,7 +10,7 @@ const session = useBrowser({ viewport: { width: 1280, height: 900 }, reducedMoti
 
 describe('worker watchdog', () => {
   it('replaces a worker that closed itself; a figure queued behind it still gets its result', async () => {
-    const { page, problems } = await openPage(session.context, '/#/preface');
+    const { page, problems } = await openPage(session.context, '/preface/');
     await readyFigure(page, 'ou-paths');
     // The self-test task closes its worker mid-job: no error event, no answer, ever.
     await page.evaluate(() => {
@@ -33,7 +33,7 @@ describe('worker watchdog', () => {
   }, 60_000);
 
   it('the console API refuses names that are not tasks with a sentence (constructor, __proto__, toString)', async () => {
-    const { page } = await openPage(session.context, '/#/');
+    const { page } = await openPage(session.context, '/');
     const answers = await page.evaluate(async () => {
       const out: string[] = [];
       for (const name of ['constructor', '__proto__', 'toString']) {

@@ -1,12 +1,12 @@
-/** The reader's shell: header, contents, and the page the hash route names. */
+/** The reader's shell: header, contents, and the page its address names. */
 import { useEffect, useState } from 'react';
-import { useRoute, chapterHref } from './route.ts';
-import { chapterBySlug, chapters } from './chapters.ts';
+import { bookRoot, chapterHref, WHOLE_BOOK } from './route.ts';
+import { chapterBySlug, chapters, type Content } from './chapters.ts';
 import { Toc } from './Toc.tsx';
 import { ThemeSwitcher } from './ThemeSwitcher.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { UpdateNotice } from './UpdateNotice.tsx';
-import { WHOLE_BOOK, WholeBookPage } from './WholeBookPage.tsx';
+import { WholeBookPage } from './WholeBookPage.tsx';
 import { ChapterPage } from './ChapterPage.tsx';
 import { CoverPage } from './CoverPage.tsx';
 import { GlossaryPage } from './GlossaryPage.tsx';
@@ -14,7 +14,9 @@ import { linkNotices } from '../state/figureParams.ts';
 import { useReadingPosition } from './useSectionTracking.ts';
 
 function LinkNotices() {
-  const [notices, setNotices] = useState(linkNotices);
+  // Read after the first render: the prerendered page has no link, so its first render has no notices either.
+  const [notices, setNotices] = useState<readonly string[]>([]);
+  useEffect(() => setNotices(linkNotices), []);
   if (!notices.length) return null;
   return (
     <div className="notice notice-page" role="status">
@@ -40,12 +42,12 @@ function ReadingPosition() {
   );
 }
 
-function NotFound({ page }: { page: string }) {
+function NotFound() {
   return (
     <article className="chapter">
       <h1>No such page</h1>
       <p>
-        The link names a page “{page}” that this book does not have. Start from the <a href="#/">contents</a>
+        This book has no page at this address. Start from the <a href={bookRoot()}>contents</a>
         {chapters[0] && (
           <>
             {' '}
@@ -58,18 +60,21 @@ function NotFound({ page }: { page: string }) {
   );
 }
 
-export function App() {
-  const route = useRoute();
+/**
+ * The page named `name` ('' the cover, a chapter's slug, 'glossary', WHOLE_BOOK or NOT_FOUND), with the compiled
+ * MDX of its chapters already loaded (one for a chapter, all for the whole book), so that its first render is
+ * the whole page: in the browser it replaces the prerendered HTML in one step.
+ */
+export function App({ name, contents }: { name: string; contents: readonly Content[] }) {
   const [tocOpen, setTocOpen] = useState(false);
-  const chapter = chapterBySlug(route.page);
-  useEffect(() => setTocOpen(false), [route.page]);
+  const chapter = chapterBySlug(name);
 
   let page;
-  if (route.page === '') page = <CoverPage />;
-  else if (route.page === 'glossary') page = <GlossaryPage anchor={route.anchor} />;
-  else if (route.page === WHOLE_BOOK) page = <WholeBookPage />;
-  else if (chapter) page = <ChapterPage key={chapter.slug} chapter={chapter} anchor={route.anchor} />;
-  else page = <NotFound page={route.page} />;
+  if (name === '') page = <CoverPage />;
+  else if (name === 'glossary') page = <GlossaryPage />;
+  else if (name === WHOLE_BOOK) page = <WholeBookPage contents={contents} />;
+  else if (chapter && contents[0]) page = <ChapterPage chapter={chapter} Content={contents[0]} />;
+  else page = <NotFound />;
 
   return (
     <div className="book">
@@ -87,7 +92,7 @@ export function App() {
         <button type="button" className="toc-toggle" aria-expanded={tocOpen} aria-controls="toc" onClick={() => setTocOpen((o) => !o)}>
           Contents
         </button>
-        <a className="book-title" href="#/">
+        <a className="book-title" href={bookRoot()}>
           From Bellman to Diffusion
         </a>
         <ReadingPosition />
@@ -95,7 +100,7 @@ export function App() {
         <ThemeSwitcher />
       </header>
       <div className="book-body">
-        <Toc current={route.page} open={tocOpen} onNavigate={() => setTocOpen(false)} />
+        <Toc current={name} open={tocOpen} onNavigate={() => setTocOpen(false)} />
         <main id="main" tabIndex={-1}>
           <UpdateNotice />
           <LinkNotices />

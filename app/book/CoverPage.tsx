@@ -1,14 +1,9 @@
 /** The cover: what the book is, the contents with one line per chapter, and how to cite it. */
-import { useEffect } from 'react';
 import { chapters, chapterLabel } from './chapters.ts';
-import { chapterHref } from './route.ts';
+import { bookUrl, chapterHref, WHOLE_BOOK } from './route.ts';
 import { bookBibtex } from '../content/book.ts';
-import { WHOLE_BOOK } from './WholeBookPage.tsx';
 
 export function CoverPage() {
-  useEffect(() => {
-    document.title = 'From Bellman to Diffusion';
-  }, []);
   return (
     <article className="cover">
       <h1>From Bellman to Diffusion</h1>
@@ -34,7 +29,7 @@ export function CoverPage() {
       </p>
       <h2>Cite this book</h2>
       <pre className="bibtex" tabIndex={0} aria-label="BibTeX entry for this book">
-        {bookBibtex(location.origin + location.pathname)}
+        {bookBibtex(bookUrl())}
       </pre>
     </article>
   );

@@ -1,13 +1,7 @@
 /** The glossary page: every term of app/content/glossary.ts, alphabetical, each with an anchor. */
-import { useEffect } from 'react';
 import { glossary } from 'virtual:glossary';
 
-export function GlossaryPage({ anchor }: { anchor: string }) {
-  useEffect(() => {
-    document.title = 'Glossary · From Bellman to Diffusion';
-    if (anchor) document.getElementById(anchor)?.scrollIntoView({ block: 'start' });
-    else window.scrollTo(0, 0);
-  }, [anchor]);
+export function GlossaryPage() {
   const sorted = [...glossary].sort((a, b) => a.term.localeCompare(b.term));
   return (
     <article className="chapter glossary" data-chapter="glossary">

@@ -8,8 +8,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type MiniSearch from 'minisearch';
 import type { SearchResult } from 'minisearch';
 import { SEARCH_OPTIONS, type SearchDocument } from './searchOptions.ts';
-import { chapterHref } from './route.ts';
-import { highlightMatches } from './searchHighlight.ts';
+import { chapterHref, currentPage } from './route.ts';
+import { highlightAfterNavigation, highlightMatches } from './searchHighlight.ts';
 
 const MAX_RESULTS = 8;
 type Hit = SearchResult & SearchDocument;
@@ -95,8 +95,15 @@ export function SearchBox() {
   const go = (hit: Hit) => {
     setOpen(false);
     input.current?.blur();
-    const href = chapterHref(hit.page, hit.anchor);
-    if (location.hash !== href) location.hash = href;
+    if (hit.page !== currentPage()) {
+      highlightAfterNavigation(hit.page, hit.anchor, hit.terms);
+      location.assign(chapterHref(hit.page, hit.anchor));
+      return;
+    }
+    // On this page: a fragment keeps the figures' values in the query string.
+    if (!hit.anchor) window.scrollTo(0, 0);
+    else if (location.hash === `#${hit.anchor}`) document.getElementById(hit.anchor)?.scrollIntoView({ block: 'start' });
+    else location.hash = hit.anchor;
     highlightMatches(hit.page, hit.anchor, hit.terms);
   };
 

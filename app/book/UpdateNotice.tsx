@@ -5,18 +5,29 @@
  * server has no service worker.
  */
 import { useSyncExternalStore } from 'react';
+import { bookRoot } from './route.ts';
 
 let applyUpdate: (() => void) | null = null;
 const listeners = new Set<() => void>();
 
 if (import.meta.env.PROD && typeof navigator !== 'undefined' && 'serviceWorker' in navigator) {
-  void import('virtual:pwa-register').then(({ registerSW }) => {
-    const update = registerSW({
-      onNeedRefresh() {
-        applyUpdate = () => void update(true);
-        listeners.forEach((l) => l());
-      },
-    });
+  // The worker lives at the book's root and serves every page, so it is registered from there whatever page is
+  // open (vite-plugin-pwa's own registration names it relative to the page, which is a folder down on a chapter).
+  const root = new URL(bookRoot(), location.href).href;
+  void import('workbox-window').then(({ Workbox }) => {
+    const wb = new Workbox(`${root}sw.js`, { scope: root });
+    const offer = () => {
+      applyUpdate = () => {
+        wb.addEventListener('controlling', () => location.reload());
+        wb.messageSkipWaiting();
+      };
+      listeners.forEach((l) => l());
+    };
+    // A new edition installed by this page waits; one installed by another tab of the book is offered too.
+    wb.addEventListener('waiting', offer);
+    wb.addEventListener('installed', (e) => e.isExternal && offer());
+    // Without a service worker (blocked, or a private window that refuses one) the book still reads online.
+    wb.register().catch(() => undefined);
   });
 }
 
@@ -26,7 +37,11 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function UpdateNotice() {
-  const update = useSyncExternalStore(subscribe, () => applyUpdate);
+  const update = useSyncExternalStore(
+    subscribe,
+    () => applyUpdate,
+    () => null,
+  );
   if (!update) return null;
   return (
     <div className="notice notice-page" role="status">

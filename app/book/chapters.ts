@@ -1,21 +1,30 @@
 /** The chapter registry: titles and sections come from the build's index; chapter bodies load lazily. */
 import type { ComponentType } from 'react';
 import { chapters, type ChapterInfo } from 'virtual:book-index';
+import { NOT_FOUND, WHOLE_BOOK } from './route.ts';
 
 export type { ChapterInfo };
 export { chapters };
 
-type MdxModule = { default: ComponentType<{ components?: Record<string, unknown> }> };
+/** A chapter's compiled MDX. */
+export type Content = ComponentType<{ components?: Record<string, unknown> }>;
+type MdxModule = { default: Content };
 const loaders = import.meta.glob<MdxModule>('../../chapters/*/index.mdx');
 
 export function chapterBySlug(slug: string): ChapterInfo | undefined {
   return chapters.find((c) => c.slug === slug);
 }
 
-export function loadChapter(chapter: ChapterInfo): Promise<MdxModule> {
+function loadChapter(chapter: ChapterInfo): Promise<MdxModule> {
   const load = loaders[`../../chapters/${chapter.dir}/index.mdx`];
   if (!load) return Promise.reject(new Error(`chapter ${chapter.dir} has no index.mdx`));
   return load();
+}
+
+/** The compiled chapters a page shows: its own for a chapter, all of them for the whole book, none otherwise. */
+export async function loadContents(page: string): Promise<Content[]> {
+  const shown = page === WHOLE_BOOK ? chapters : chapters.filter((c) => c.slug === page);
+  return (await Promise.all(shown.map(loadChapter))).map((m) => m.default);
 }
 
 /** The chapter before and after, for the links at the end of each chapter. */
@@ -27,4 +36,18 @@ export function neighbours(slug: string): { prev?: ChapterInfo; next?: ChapterIn
 /** How a chapter is named in the contents: "Preface" for chapter 0, "3. Noise", "A. Notation" for an appendix. */
 export function chapterLabel(c: ChapterInfo): string {
   return c.number === 0 ? c.title : `${c.number}. ${c.title}`;
+}
+
+const BOOK = 'From Bellman to Diffusion';
+const BOOK_DESCRIPTION =
+  'An explorable textbook: from the Bellman equation to the Hamilton–Jacobi–Bellman equation, continuous-time reinforcement learning, and diffusion models as stochastic optimal control.';
+
+/** A page's title and one-sentence description, for its <title>, its description and its link previews. */
+export function pageMeta(page: string): { title: string; description: string } {
+  const chapter = chapterBySlug(page);
+  if (chapter) return { title: `${chapterLabel(chapter)} · ${BOOK}`, description: chapter.summary || BOOK_DESCRIPTION };
+  if (page === 'glossary') return { title: `Glossary · ${BOOK}`, description: `The terms ${BOOK} uses, each defined in a sentence or two.` };
+  if (page === WHOLE_BOOK) return { title: `${BOOK} · the whole book`, description: `Every chapter of ${BOOK} on one page, to print or to save as one PDF.` };
+  if (page === NOT_FOUND) return { title: `No such page · ${BOOK}`, description: BOOK_DESCRIPTION };
+  return { title: BOOK, description: BOOK_DESCRIPTION };
 }

@@ -1,22 +1,39 @@
-import { describe, expect, it } from 'vitest';
-import { parseHash } from './route.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bookRoot, chapterHref, glossaryHref, pageOfPath, setServerPage } from './route.ts';
 
-describe('parseHash', () => {
-  it('reads page and anchor', () => {
-    expect(parseHash('#/preface/fig-ou-paths')).toEqual({ page: 'preface', anchor: 'fig-ou-paths' });
-    expect(parseHash('')).toEqual({ page: '', anchor: '' });
-    expect(parseHash('#/')).toEqual({ page: '', anchor: '' });
+describe('addresses', () => {
+  afterEach(() => setServerPage(null));
+
+  it('a path names the page in its last folder, whatever folder the book lives in', () => {
+    expect(pageOfPath('/preface/')).toBe('preface');
+    expect(pageOfPath('/book/preface/index.html')).toBe('preface');
+    expect(pageOfPath('/glossary')).toBe('glossary');
+    expect(pageOfPath('/')).toBe('');
+    expect(pageOfPath('/book/')).toBe('');
+    expect(pageOfPath('/%E0%A4%A/')).toBe('');
+    expect(pageOfPath('/<img src=x onerror=alert(1)>/')).toBe('');
   });
 
-  it('ignores a query string inside the hash instead of falling back to the cover', () => {
-    expect(parseHash('#/preface?x=1')).toEqual({ page: 'preface', anchor: '' });
-    expect(parseHash('#/preface/eq-ou?x=1')).toEqual({ page: 'preface', anchor: 'eq-ou' });
+  it('links from the cover go down into a folder, links from a page go up and down', () => {
+    setServerPage('');
+    expect(chapterHref('preface')).toBe('./preface/');
+    expect(chapterHref('preface', 'eq-ou')).toBe('./preface/#eq-ou');
+    expect(chapterHref('')).toBe('./');
+    setServerPage('noise');
+    expect(bookRoot()).toBe('../');
+    expect(chapterHref('preface', 'eq-ou')).toBe('../preface/#eq-ou');
+    expect(glossaryHref('generator')).toBe('../glossary/#term-generator');
+    expect(chapterHref('')).toBe('../');
   });
 
-  it('keeps a page name that is not a slug, so the book can say it has no such page', () => {
-    expect(parseHash('#/<img src=x onerror=alert(1)>').page).toBe('<img src=x onerror=alert(1)>');
-    expect(parseHash('#/%E0%A4%A').page).toBe('%E0%A4%A');
-    expect(parseHash('#/' + 'x'.repeat(500) + '!').page).toHaveLength(60);
-    expect(parseHash('#/preface/<b>').anchor).toBe('');
+  it('a place on the same page is its fragment alone, so the figures in the query string stay', () => {
+    setServerPage('noise');
+    expect(chapterHref('noise', 'eq-ito')).toBe('#eq-ito');
+    expect(chapterHref('noise')).toBe('../noise/');
+  });
+
+  it('the 404 page, served at any address, links from the host root', () => {
+    setServerPage('404');
+    expect(chapterHref('preface')).toBe('/preface/');
   });
 });

@@ -1,105 +1,78 @@
 /**
- * Routes live in the URL's hash, so that dist/ works on any plain static file server (no rewrite rules):
- *   #/                 the cover and contents
- *   #/preface          a chapter (by slug)
- *   #/preface/eq-ou    a place in it: a section, equation or figure anchor
- *   #/glossary/generator
- * Figure state lives in the query string before the hash (see app/state/url.ts), so a link carries both.
+ * Every page of the book is a folder with its own prerendered index.html, so any static server serves it without
+ * rewrite rules:
+ *   ./                        the cover and contents
+ *   ./preface/                a chapter (by slug); ./preface/#eq-ou a place in it
+ *   ./glossary/#term-generator
+ *   ./whole-book/             every chapter on one page, for print
+ * Links between pages are relative, so the book works from any folder of a host. Figure state lives in the query
+ * string (app/state/url.ts), so a link carries both the place and the figures' values.
  */
-import { useSyncExternalStore } from 'react';
-import { captureAnchor, readAnchor, type ScrollAnchor } from './scrollAnchor.ts';
+import { chapters } from 'virtual:book-index';
 
-export interface Route {
-  /** Chapter slug, 'glossary', or '' for the cover. */
-  page: string;
-  /** Element id to scroll to, or ''. */
-  anchor: string;
+/** The page name of the whole book on one page. */
+export const WHOLE_BOOK = 'whole-book';
+/** The page name the prerendered 404.html carries. */
+export const NOT_FOUND = '404';
+
+/** Every page that has an address of its own, '' being the cover. */
+export const pageNames: readonly string[] = ['', ...chapters.map((c) => c.slug), 'glossary', WHOLE_BOOK];
+
+/** The page being prerendered (set by app/server/renderPage.tsx); null in the browser. */
+let serverPage: string | null = null;
+export function setServerPage(page: string | null): void {
+  serverPage = page;
 }
 
 /**
- * The route a hash names. A query string inside the hash (`#/preface?x=1`, from a hand-edited link) is ignored;
- * a page name that is not a slug is kept (shortened) so the book can say that it has no such page, rather than
- * showing the cover; an anchor that is not an id is dropped.
+ * The page a path names: its last folder when that is a page of the book, else the cover (the book's own folder on
+ * a host, or the development server's fallback).
  */
-export function parseHash(hash: string): Route {
-  const h = hash.replace(/^#\/?/, '').split('?')[0];
-  let decoded = h;
+export function pageOfPath(pathname: string): string {
+  const parts = pathname.split('/').filter((p) => p && p !== 'index.html');
+  let last = parts.at(-1) ?? '';
   try {
-    decoded = decodeURIComponent(h);
+    last = decodeURIComponent(last);
   } catch {
     /* keep the raw text */
   }
-  const [page = '', anchor = ''] = decoded.split('/');
-  const isId = (s: string) => /^[A-Za-z0-9_-]*$/.test(s);
-  return { page: isId(page) ? page : page.slice(0, 60), anchor: isId(anchor) ? anchor : '' };
+  return pageNames.includes(last) ? last : '';
 }
 
+/** The page on show: named by the prerendered HTML (`<html data-page>`), else by the path. */
+export function currentPage(): string {
+  if (serverPage !== null) return serverPage;
+  if (typeof document === 'undefined') return '';
+  const named = document.documentElement.dataset.page;
+  // The 404 page's shell also stands in, offline, for a page the service worker has not cached: its address decides.
+  if (named === undefined || named === NOT_FOUND) return pageOfPath(location.pathname) || (named ?? '');
+  return named;
+}
+
+/** The book's public address (the build's SITE_URL), for a page being prerendered. */
+declare const __SITE_URL__: string;
+
+/** The book's address: its folder on the host the reader is on, or the build's SITE_URL while prerendering. */
+export function bookUrl(): string {
+  if (serverPage !== null || typeof location === 'undefined') return typeof __SITE_URL__ === 'string' ? __SITE_URL__ : '';
+  return new URL(bookRoot(), location.href).href;
+}
+
+/** The way from the current page to the book's folder: './' on the cover, '../' on a page, '/' on the 404 page. */
+export function bookRoot(page = currentPage()): string {
+  if (page === NOT_FOUND) return '/';
+  return page === '' ? './' : '../';
+}
+
+/**
+ * A link to a page and a place in it. A place on the current page is its fragment alone, so that following it
+ * keeps the figures' values in the query string.
+ */
 export function chapterHref(slug: string, anchor = ''): string {
-  return `#/${slug}${anchor ? `/${anchor}` : ''}`;
+  if (anchor && slug === currentPage()) return `#${anchor}`;
+  return `${bookRoot()}${slug ? `${slug}/` : ''}${anchor ? `#${anchor}` : ''}`;
 }
 
 export function glossaryHref(id = ''): string {
   return chapterHref('glossary', id ? `term-${id}` : '');
-}
-
-/**
- * Back and Forward: Chrome sends `popstate` without `hashchange` between entries whose query strings differ (a
- * figure's values are written there), so the route listens to both.
- */
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  window.addEventListener('popstate', onChange);
-  return () => {
-    window.removeEventListener('hashchange', onChange);
-    window.removeEventListener('popstate', onChange);
-  };
-}
-
-/** Whether the page now shown was reached by Back or Forward (then its scroll position is restored, not reset). */
-let poppedAt = -1;
-if (typeof window !== 'undefined') {
-  // The book restores scroll itself, once a chapter's content is on the page; the browser would do it too early.
-  if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
-  // Chrome fires popstate for a new hash entry too (a link, a search result), and that entry's state is empty then;
-  // only an entry the book has already written a scroll position into is a return by Back or Forward. (Reading the
-  // state later would race the scroll recorder below, which writes the new entry's state 250 ms after it scrolls.)
-  window.addEventListener('popstate', () => {
-    const y = (history.state as { scrollY?: unknown } | null)?.scrollY;
-    poppedAt = typeof y === 'number' ? performance.now() : -1;
-  });
-  let timer: ReturnType<typeof setTimeout> | 0 = 0;
-  window.addEventListener(
-    'scroll',
-    () => {
-      if (timer) return;
-      timer = setTimeout(() => {
-        timer = 0;
-        history.replaceState({ ...(history.state as object | null), scrollY: Math.round(window.scrollY), anchor: captureAnchor() }, '');
-      }, 250);
-    },
-    { passive: true },
-  );
-}
-
-/**
- * Where to go back to, when the reader just came by Back or Forward to an entry that remembers it: a block of the
- * chapter and an offset (see scrollAnchor.ts), else a pixel offset (the cover, the glossary); otherwise null (a new
- * page starts at its anchor or its top).
- */
-export function restoredScroll(): { anchor: ScrollAnchor | null; y: number } | null {
-  if (poppedAt < 0 || performance.now() - poppedAt > 5000) return null;
-  poppedAt = -1;
-  const state = history.state as { scrollY?: unknown } | null;
-  const y = state?.scrollY;
-  if (typeof y !== 'number' || !Number.isFinite(y)) return null;
-  return { anchor: readAnchor(state), y };
-}
-
-export function useRoute(): Route {
-  const hash = useSyncExternalStore(
-    subscribe,
-    () => location.hash,
-    () => '',
-  );
-  return parseHash(hash);
 }

@@ -8,6 +8,39 @@ const NAME = 'search-match';
 /** How long to wait for the page to render the place (a chapter loads its module first). */
 const WAIT_MS = 4000;
 
+/** Where a result that opens another page leaves its words for that page to mark (the tab's session storage). */
+const PENDING_KEY = 'btd.search-highlight';
+
+/** Remembers the words to mark on the page a result is about to open. */
+export function highlightAfterNavigation(page: string, anchor: string, terms: readonly string[]): void {
+  try {
+    sessionStorage.setItem(PENDING_KEY, JSON.stringify({ page, anchor, terms }));
+  } catch {
+    /* storage off: the page opens unmarked */
+  }
+}
+
+/** On a page just opened from a search result: marks the words the result matched, once. */
+export function highlightArrivedMatches(page: string): void {
+  const pending = takePending();
+  if (!pending || pending.page !== page || typeof pending.anchor !== 'string' || !Array.isArray(pending.terms)) return;
+  highlightMatches(
+    page,
+    pending.anchor,
+    pending.terms.filter((t): t is string => typeof t === 'string'),
+  );
+}
+
+function takePending(): { page?: unknown; anchor?: unknown; terms?: unknown } | null {
+  try {
+    const raw = sessionStorage.getItem(PENDING_KEY);
+    sessionStorage.removeItem(PENDING_KEY);
+    return raw ? (JSON.parse(raw) as { page?: unknown; anchor?: unknown; terms?: unknown }) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function highlightMatches(page: string, anchor: string, terms: readonly string[]): void {
   const registry = (globalThis.CSS as { highlights?: Map<string, unknown> } | undefined)?.highlights;
   if (!registry || typeof Highlight === 'undefined') return;

@@ -1,13 +1,15 @@
 /** Which section of the page the reader is in: the last heading that has scrolled above the top third. */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import { create } from 'zustand';
 
 /** The section being read, for the top bar (shown at every width, where the side list has no room). */
 export const useReadingPosition = create<{ number: string; title: string }>()(() => ({ number: '', title: '' }));
 
-export function useCurrentSection(container: HTMLElement | null, deps: unknown[]): string {
+/** `article`: the element holding the page's headings, whole at the first render (the chapter is loaded before). */
+export function useCurrentSection(article: RefObject<HTMLElement | null>): string {
   const [current, setCurrent] = useState('');
   useEffect(() => {
+    const container = article.current;
     if (!container) return;
     const headings = [...container.querySelectorAll<HTMLElement>('h2.section-heading[id]')];
     if (!headings.length) return;
@@ -32,10 +34,7 @@ export function useCurrentSection(container: HTMLElement | null, deps: unknown[]
       window.removeEventListener('scroll', onScroll);
       useReadingPosition.setState({ number: '', title: '' });
     };
-    // The effect reads only `container`; `deps` are the caller's signal that the headings inside it changed (the
-    // chapter finished rendering), so they are re-queried. The rule cannot check a spread list, hence the disable.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [container, ...deps]);
+  }, [article]);
   return current;
 }
 

@@ -1,4 +1,4 @@
-/** The book's own citation. */
+/** The book's own citation; `url` is its address (bookUrl() in app/book/route.ts). */
 export function bookBibtex(url: string): string {
   return `@book{bellman_to_diffusion,
   title        = {From Bellman to Diffusion: An Explorable Textbook on Continuous-Time Control},

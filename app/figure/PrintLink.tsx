@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { currentAddress } from '../state/figureParams.ts';
-import { parseHash, chapterHref } from '../book/route.ts';
+import { chapterHref, currentPage } from '../book/route.ts';
 import { qrPath } from './qrPath.ts';
 
 /** Whether the page is being printed. `beforeprint` renders synchronously, so the links are there for the print. */
@@ -35,8 +35,8 @@ export function PrintLink({ anchor }: { anchor?: string }) {
   if (!printing || !anchor) return null;
   // The chapter the figure sits in (on the whole-book page that is not the page's route). The figure is on the page
   // already: printing starts after it rendered.
-  const chapter = document.getElementById(anchor)?.closest('[data-chapter]')?.getAttribute('data-chapter') ?? parseHash(location.hash).page;
-  const href = currentAddress(chapterHref(chapter, anchor));
+  const chapter = document.getElementById(anchor)?.closest('[data-chapter]')?.getAttribute('data-chapter') ?? currentPage();
+  const href = currentAddress(chapterHref(chapter), anchor);
   const { size, d } = qrPath(href);
   return (
     <p className="figure-print-link" data-qr="" data-href={href}>

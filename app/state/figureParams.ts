@@ -155,9 +155,13 @@ function currentSearch(): string {
   return encodeUrl(location.search, figures, BOOK_FIGURES);
 }
 
-/** The full address of this page with every figure as it is now, opening at `hash` (a printed figure's link). */
-export function currentAddress(hash: string): string {
-  return `${location.origin}${location.pathname}${currentSearch()}${hash}`;
+/**
+ * The full address of a page (`pageHref`, relative to this one) with every figure as it is now, opening at `anchor`
+ * (a printed figure's link).
+ */
+export function currentAddress(pageHref: string, anchor: string): string {
+  const page = new URL(pageHref, location.href);
+  return `${page.origin}${page.pathname}${currentSearch()}${anchor ? `#${anchor}` : ''}`;
 }
 
 let pending: ReturnType<typeof setTimeout> | 0 = 0;

@@ -1,5 +1,5 @@
 /**
- * Figure state in the URL's query string: `?v=1&ou-paths.theta=2.5&ou-paths.seed=7#/preface`. Only values that
+ * Figure state in the URL's query string: `/preface/?v=1&ou-paths.theta=2.5&ou-paths.seed=7`. Only values that
  * differ from their defaults are written. `v` is the format version: links made by an older version are migrated
  * step by step before they are read, so old links keep working. Reading never throws.
  */

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { pageHtml, sitemap } from './prerender.ts';
+
+const template = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta name="description" content="The book." />
+    <title>From Bellman to Diffusion</title>
+    <link rel="icon" href="./favicon.svg" type="image/svg+xml" />
+    <script type="module" crossorigin src="./assets/index-abc.js"></script>
+  </head>
+  <body>
+    <div id="root"></div>
+  </body>
+</html>`;
+const page = { body: '<main><h1>Noise</h1><p>costs $5 and $&amp; more</p></main>', title: '3. Noise · Book', description: 'Itô "and" more' };
+
+describe('prerendered pages', () => {
+  it('a chapter: its name, title, description, canonical and Open Graph tags, its HTML, assets one folder up', () => {
+    const html = pageHtml(template, 'noise', page, 'https://book.example/');
+    expect(html).toContain('<html lang="en" data-page="noise">');
+    expect(html).toContain('<title>3. Noise · Book</title>');
+    expect(html.match(/name="description"/g)).toHaveLength(1);
+    expect(html).toContain('<meta name="description" content="Itô &quot;and&quot; more" />');
+    expect(html).toContain('<link rel="canonical" href="https://book.example/noise/" />');
+    expect(html).toContain('<meta property="og:title" content="3. Noise · Book" />');
+    expect(html).toContain('<meta property="og:url" content="https://book.example/noise/" />');
+    // The body goes in verbatim: "$&" in it is text, not a replacement pattern.
+    expect(html).toContain(`<div id="root">${page.body}</div>`);
+    expect(html).toContain('href="../favicon.svg"');
+    expect(html).toContain('src="../assets/index-abc.js"');
+  });
+
+  it('the cover keeps its paths; the 404 page takes them from the root and is not indexed', () => {
+    const cover = pageHtml(template, '', page, 'https://book.example/');
+    expect(cover).toContain('data-page=""');
+    expect(cover).toContain('src="./assets/index-abc.js"');
+    expect(cover).toContain('<link rel="canonical" href="https://book.example/" />');
+    const missing = pageHtml(template, '404', page, 'https://book.example/');
+    expect(missing).toContain('src="/assets/index-abc.js"');
+    expect(missing).toContain('<meta name="robots" content="noindex" />');
+    expect(missing).not.toContain('canonical');
+  });
+
+  it('the sitemap lists every page but the 404 page', () => {
+    const xml = sitemap(['', 'noise', 'glossary', '404'], 'https://book.example/');
+    expect(xml.match(/<loc>/g)).toHaveLength(3);
+    expect(xml).toContain('<loc>https://book.example/noise/</loc>');
+    expect(xml).not.toContain('404');
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * Prerendering, the last step of `vite build`: every page of the book becomes a static HTML file in a folder of its
+ * own (dist/noise/index.html, …, dist/index.html for the cover, dist/404.html), so any static server serves it
+ * without rewrite rules, a reader without JavaScript reads the text and math, and link previews see the page. Also
+ * writes sitemap.xml and robots.txt. The pages are rendered by app/server/renderPage.tsx, loaded through a Vite
+ * server in SSR mode with the same plugins as the browser build (MDX, KaTeX, the book's index).
+ *
+ * Runs in writeBundle, before vite-plugin-pwa's closeBundle writes the service worker, so the pages are precached.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createServer, type Plugin } from 'vite';
+
+interface RenderedPage {
+  body: string;
+  title: string;
+  description: string;
+}
+
+const NOT_FOUND = '404';
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** The folder a page's file is in, relative to the book's root: '' for the cover and the 404 page. */
+function pageFolder(page: string): string {
+  return page === '' || page === NOT_FOUND ? '' : `${page}/`;
+}
+
+/**
+ * The built index.html made into one page: its name on <html>, its title, description, canonical address and Open
+ * Graph tags, its HTML inside #root, and the template's relative asset paths rewritten for the page's folder (the 404
+ * page, served at any address, takes them from the host's root).
+ */
+export function pageHtml(template: string, page: string, rendered: RenderedPage, siteUrl: string): string {
+  const url = siteUrl + pageFolder(page);
+  const title = escapeHtml(rendered.title);
+  const description = escapeHtml(rendered.description);
+  const head = [
+    `<title>${title}</title>`,
+    `<meta name="description" content="${description}" />`,
+    page === NOT_FOUND ? '<meta name="robots" content="noindex" />' : `<link rel="canonical" href="${escapeHtml(url)}" />`,
+    `<meta property="og:type" content="${page === '' ? 'book' : 'article'}" />`,
+    '<meta property="og:site_name" content="From Bellman to Diffusion" />',
+    `<meta property="og:title" content="${title}" />`,
+    `<meta property="og:description" content="${description}" />`,
+    ...(page === NOT_FOUND ? [] : [`<meta property="og:url" content="${escapeHtml(url)}" />`]),
+    '<meta name="twitter:card" content="summary" />',
+  ].join('\n    ');
+  let html = template
+    .replace(/<html lang="en">/, () => `<html lang="en" data-page="${escapeHtml(page)}">`)
+    .replace(/\s*<meta\s+name="description"\s+content="[^"]*"\s*\/>/, '')
+    .replace(/<title>[^<]*<\/title>/, () => head)
+    .replace('<div id="root"></div>', () => `<div id="root">${rendered.body}</div>`);
+  if (!html.includes(`data-page=`) || !html.includes(rendered.body))
+    throw new Error(`prerender: the template of ${page || 'the cover'} lacks <html lang="en"> or <div id="root">`);
+  const prefix = page === NOT_FOUND ? '/' : page === '' ? './' : '../';
+  if (prefix !== './') html = html.replace(/(<(?:link|script)\b[^>]*\b(?:href|src)=")\.\//g, `$1${prefix}`);
+  return html;
+}
+
+export function sitemap(pages: readonly string[], siteUrl: string): string {
+  const urls = pages.filter((p) => p !== NOT_FOUND).map((p) => `  <url><loc>${escapeHtml(siteUrl + pageFolder(p))}</loc></url>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+}
+
+export function prerenderPlugin({ root, siteUrl }: { root: string; siteUrl: string }): Plugin {
+  let outDir = '';
+  return {
+    name: 'book-prerender',
+    apply: (config, env) => env.command === 'build' && !config.build?.ssr,
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    writeBundle: {
+      sequential: true,
+      async handler() {
+        const server = await createServer({
+          root,
+          configFile: path.join(root, 'vite.config.ts'),
+          logLevel: 'error',
+          appType: 'custom',
+          // Production JSX (the build has set NODE_ENV), as in the browser bundle.
+          mode: 'production',
+          server: { middlewareMode: true, hmr: false, ws: false },
+        });
+        try {
+          const mod = (await server.ssrLoadModule('/app/server/renderPage.tsx')) as {
+            renderPage: (page: string) => Promise<RenderedPage>;
+            prerenderedPages: readonly string[];
+          };
+          const template = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+          for (const page of mod.prerenderedPages) {
+            const html = pageHtml(template, page, await mod.renderPage(page), siteUrl);
+            const file = page === NOT_FOUND ? '404.html' : `${pageFolder(page)}index.html`;
+            mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
+            writeFileSync(path.join(outDir, file), html);
+          }
+          writeFileSync(path.join(outDir, 'sitemap.xml'), sitemap(mod.prerenderedPages, siteUrl));
+          writeFileSync(path.join(outDir, 'robots.txt'), `User-agent: *\nAllow: /\nSitemap: ${siteUrl}sitemap.xml\n`);
+        } finally {
+          await server.close();
+        }
+      },
+    },
+  };
+}
