@@ -72,8 +72,9 @@ export default tseslint.config(
   },
   {
     files: ['app/**/*.{ts,tsx}'],
-    // snapshot.tsx runs tasks in-process for the figure snapshot tests; it is never part of the page.
-    ignores: ['**/*.test.{ts,tsx}', 'app/figure/snapshot.tsx'],
+    // computeInProcess.ts runs tasks in-process for the figure snapshot tests and the prerenderer (app/server/); it
+    // is never part of the page.
+    ignores: ['**/*.test.{ts,tsx}', 'app/figure/snapshot.tsx', 'app/figure/computeInProcess.ts', 'app/server/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

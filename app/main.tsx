@@ -18,6 +18,7 @@ import { App } from './book/App.tsx';
 import { loadContents, pageMeta } from './book/chapters.ts';
 import { currentPage } from './book/route.ts';
 import { highlightArrivedMatches } from './book/searchHighlight.ts';
+import { keepPrerenderedPictures } from './figure/prerendered.ts';
 import { rememberReadingPlace, returnToReadingPlace } from './book/readingPlace.ts';
 import { installSettingsSync } from './state/settings.ts';
 import { installConsoleApi } from './sim/consoleApi.ts';
@@ -33,6 +34,7 @@ document.title = pageMeta(page).title;
 
 loadContents(page).then(
   (contents) => {
+    keepPrerenderedPictures(container);
     flushSync(() =>
       createRoot(container).render(
         <StrictMode>

@@ -6,7 +6,7 @@
  * behind the figure. The frame, not the figure, owns the layout (see Stage and useStageMode).
  */
 import { PrintLink } from './PrintLink.tsx';
-import type { ReactNode, RefObject } from 'react';
+import { useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { CodeListing } from '../../compiler/highlightCode.ts';
 import { CodePanel } from '../components/CodePanel.tsx';
 import { Controls } from '../components/Slider.tsx';
@@ -17,6 +17,7 @@ import { defaults, type Schema } from '../state/schema.ts';
 import { Readouts, readoutText } from './Readouts.tsx';
 import { Stage } from './Stage.tsx';
 import type { FigureView } from './types.ts';
+import { takePrerenderedPicture } from './prerendered.ts';
 import { useIsFullscreen, useStageMode } from './useStageMode.ts';
 
 export interface FigureFrameProps<S extends Schema> {
@@ -34,10 +35,19 @@ export interface FigureFrameProps<S extends Schema> {
   code?: readonly CodeListing[];
   rootRef: RefObject<HTMLElement | null>;
   plotRef: RefObject<HTMLDivElement | null>;
+  /** Drawn at build time with its default result (marks the figure for the page's live render). */
+  prerendered?: boolean;
+  /** Whether the view was given a result (until then a prerendered picture of the figure stands in). */
+  hasResult?: boolean;
 }
 
 export function FigureFrame<S extends Schema>(props: FigureFrameProps<S>) {
-  const { params, number, anchor, caption, status, error, progress, preview, view, code, rootRef, plotRef } = props;
+  const { params, number, anchor, caption, status, error, progress, preview, view, code, rootRef, plotRef, prerendered, hasResult } = props;
+  // The prerendered picture (plots, readouts, notices) stays until the first result or error, so nothing moves.
+  const [picture] = useState(() => takePrerenderedPicture(params.id));
+  const answered = useRef(false);
+  if (hasResult || status === 'error') answered.current = true;
+  const standIn = picture !== undefined && !answered.current;
   const values = params.useValues() as Record<string, number>;
   const notices = useFigureState(params, (s) => s.notices);
   const reset = useFigureState(params, (s) => s.reset);
@@ -66,6 +76,7 @@ export function FigureFrame<S extends Schema>(props: FigureFrameProps<S>) {
       data-status={status}
       data-stage={mode}
       data-preview={preview ? 'true' : undefined}
+      data-prerendered={prerendered ? '' : undefined}
       aria-busy={status === 'loading'}
       ref={rootRef as RefObject<HTMLElement & HTMLDivElement>}
     >
@@ -87,40 +98,44 @@ export function FigureFrame<S extends Schema>(props: FigureFrameProps<S>) {
         </div>
       )}
       <div className="figure-body">
-        <div className="figure-main">
-          <div className="figure-plot">
-            <Stage panels={view.panels} mode={mode} plotRef={plotRef} />
-            {status === 'loading' && progress != null && (
-              <div
-                className="figure-progress"
-                role="progressbar"
-                aria-label="Computing"
-                aria-valuemin={0}
-                aria-valuemax={100}
-                aria-valuenow={Math.round(progress * 100)}
-              >
-                <div style={{ width: `${Math.round(progress * 100)}%` }} />
-              </div>
-            )}
-            {status === 'error' && error && (
-              <p className="figure-error" role="alert">
-                {error}
+        {standIn ? (
+          <div className="figure-main" dangerouslySetInnerHTML={{ __html: picture }} />
+        ) : (
+          <div className="figure-main">
+            <div className="figure-plot">
+              <Stage panels={view.panels} mode={mode} plotRef={plotRef} />
+              {status === 'loading' && progress != null && (
+                <div
+                  className="figure-progress"
+                  role="progressbar"
+                  aria-label="Computing"
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                  aria-valuenow={Math.round(progress * 100)}
+                >
+                  <div style={{ width: `${Math.round(progress * 100)}%` }} />
+                </div>
+              )}
+              {status === 'error' && error && (
+                <p className="figure-error" role="alert">
+                  {error}
+                </p>
+              )}
+              {view.playback}
+            </div>
+            {view.notice && (
+              <p className="figure-notice" role="status">
+                {view.notice}
               </p>
             )}
-            {view.playback}
+            <Readouts readouts={readouts} fold={mode === 'stage'} />
+            {summary && (
+              <p className="visually-hidden" aria-live="polite">
+                {summary}
+              </p>
+            )}
           </div>
-          {view.notice && (
-            <p className="figure-notice" role="status">
-              {view.notice}
-            </p>
-          )}
-          <Readouts readouts={readouts} fold={mode === 'stage'} />
-          {summary && (
-            <p className="visually-hidden" aria-live="polite">
-              {summary}
-            </p>
-          )}
-        </div>
+        )}
         <div className="figure-side">
           <Controls params={params} names={view.controlKeys as (keyof S & string)[] | undefined} />
           {view.actions && <div className="figure-actions">{view.actions}</div>}

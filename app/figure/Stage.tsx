@@ -27,7 +27,7 @@ function PanelView({ panel, hidden, id, labelledBy }: { panel: Panel; hidden: bo
     >
       {panel.legend && <Legend items={panel.legend} />}
       <div className="stage-box">
-        {panel.draw && <PlotSurface fill canvas={panel.canvas} ariaLabel={panel.ariaLabel} deps={panel.deps} draw={panel.draw} />}
+        {panel.draw && <PlotSurface fill aspect={panel.aspect} canvas={panel.canvas} ariaLabel={panel.ariaLabel} deps={panel.deps} draw={panel.draw} />}
         {panel.content}
       </div>
     </div>

@@ -15,7 +15,7 @@
  * // chapter MDX: <OuPaths label="fig:ou-paths">caption</OuPaths>, and <Scrub params={OuPaths.params} name="theta" />
  * ```
  */
-import { useMemo, useRef, type JSX } from 'react';
+import { useContext, useMemo, useRef, type JSX } from 'react';
 import type { CodeListing } from '../../compiler/highlightCode.ts';
 import { useInView } from '../sim/useInView.ts';
 import { useSimulation, type SimStatus } from '../sim/useSimulation.ts';
@@ -23,6 +23,7 @@ import { defineFigureParams, defineLinkedFigureParams, useFigureState, type Figu
 import type { Schema, Values } from '../state/schema.ts';
 import type { TaskName, TaskParams, TaskResult } from '../../workers/tasks.ts';
 import { FigureFrame } from './FigureFrame.tsx';
+import { PrerenderContext } from './prerendered.ts';
 import type { FigureElementProps, FigureView, Shown, ViewContext } from './types.ts';
 
 interface DeclarationBase<S extends Schema, R, P = Values<S>> {
@@ -77,6 +78,8 @@ export type FigureComponent<S extends Schema> = ((props: FigureElementProps) => 
 /** What a source hook gives the frame: the shown pair, status, and the refs it observed. */
 interface Source<S extends Schema, R, P> {
   shown: Shown<S, R, P> | null;
+  /** Whether `shown` is the default result computed at build time (on a page being prerendered). */
+  prerendered?: boolean;
   status: SimStatus;
   error: string | null;
   progress: number | null;
@@ -92,6 +95,7 @@ function useTaskSource<S extends Schema, N extends TaskName>(
   inView: boolean,
   blocked: string | null,
 ): Source<S, TaskResult<N>, TaskParams<N>> {
+  const prerender = useContext(PrerenderContext);
   const request = useMemo(() => decl.request(values), [decl, values]);
   const previewRequest = useMemo(() => (decl.preview ? decl.preview(request, values) : undefined), [decl, request, values]);
   const enabled = decl.useEnabled ? decl.useEnabled(values) : true;
@@ -113,6 +117,20 @@ function useTaskSource<S extends Schema, N extends TaskName>(
   shownKey.current = sim.resultParams ? JSON.stringify(sim.resultParams) : null;
   const shownValues = shownKey.current !== null ? made.current.get(shownKey.current) : undefined;
   const shown = sim.result !== null && sim.resultParams !== null && shownValues ? { result: sim.result, values: shownValues, request: sim.resultParams } : null;
+  // Prerendering: a figure that runs by itself is drawn with its default result, computed at build time.
+  if (prerender && enabled) {
+    prerender.wanted.add(decl.id);
+    const pre = prerender.results.get(decl.id);
+    if (pre)
+      return {
+        shown: { result: pre.result as TaskResult<N>, values, request: pre.request as TaskParams<N> },
+        prerendered: true,
+        status: 'ready',
+        error: null,
+        progress: null,
+        preview: false,
+      };
+  }
   // A figure waiting for its button (never run, or its run cancelled) is ready: it shows what it has, and tests
   // and the crawler waiting for 'ready' do not wait for a run nobody asked for.
   if (!enabled) return { shown, status: 'ready', error: null, progress: null, preview: false };
@@ -174,6 +192,8 @@ export function defineFigure<S extends Schema>(input: { id: string; task?: TaskN
         anchor={anchor}
         caption={children}
         status={blocked !== null ? 'error' : source.status}
+        prerendered={source.prerendered === true}
+        hasResult={source.shown !== null}
         error={blocked !== null ? `This figure could not be computed: ${blocked}` : source.error}
         progress={source.progress}
         preview={source.preview}

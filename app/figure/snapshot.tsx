@@ -8,27 +8,16 @@
 import { act, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { select } from 'd3';
-import { runToEnd, type Chunked } from '../../workers/engines/chunked.ts';
-import { tasks, type TaskName } from '../../workers/tasks.ts';
-import { isChunked } from '../../workers/runTask.ts';
 import { defaultPlotTheme } from '../plots/theme.ts';
 import { mockContext, normalizeSvg, type Call } from '../plots/testing.ts';
 import { defaults, type Schema, type Values } from '../state/schema.ts';
-import type { FigureComponent, FigureDeclaration } from './defineFigure.tsx';
+import type { FigureComponent } from './defineFigure.tsx';
 import { readoutText } from './Readouts.tsx';
+import { computeFigure } from './computeInProcess.ts';
 import type { FigureView, ViewContext } from './types.ts';
 
 /** Width of every panel in a snapshot; height is width × the panel's aspect. */
 const SNAPSHOT_WIDTH = 560;
-
-/** Runs the declaration's source at the given values: the task in-process (to its end) or the closed form. */
-function computeFigure<S extends Schema>(decl: FigureDeclaration<S>, values: Values<S>): { result: unknown; request: unknown } {
-  if ('compute' in decl) return { result: decl.compute(values), request: values };
-  const request = decl.request(values);
-  const run = tasks[decl.task as TaskName] as (p: unknown) => unknown;
-  const out = run(request);
-  return { result: isChunked(out) ? runToEnd(out as Chunked<unknown>) : out, request };
-}
 
 /** The counts of each recorded canvas call and a checksum of their numeric arguments (rounded to 0.01 px). */
 function canvasDigest(calls: readonly Call[]): string {

@@ -14,12 +14,13 @@
  *   }} />
  * ```
  */
-import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type CSSProperties, type Ref, type RefObject } from 'react';
+import { useContext, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type CSSProperties, type Ref, type RefObject } from 'react';
 import { select, type Selection } from 'd3';
 import { prepareCanvas } from './canvas.ts';
 import type { PlotSize } from './frame.ts';
 import { setupSvg } from './svg.ts';
 import { defaultPlotTheme, readPlotTheme, type PlotTheme } from './theme.ts';
+import { PrerenderContext } from '../figure/prerendered.ts';
 
 /** Size handed to `draw`: CSS px, plus the device pixel ratio the canvas was prepared for. */
 export interface SurfaceSize extends PlotSize {
@@ -55,7 +56,7 @@ export interface PlotSurfaceProps {
   draw: DrawFn;
   /** Redraw when any of these change (compared with `Object.is`). Without `deps`, every render redraws. */
   deps?: readonly unknown[];
-  /** Height as a fraction of the width. Default 0.62. Ignored when `height` is set. */
+  /** Height as a fraction of the width. Default 0.62. Ignored when `height` is set; with `fill`, only the proportions of the picture drawn at build time. */
   aspect?: number;
   /** Fixed height in CSS px. */
   height?: number;
@@ -197,6 +198,9 @@ export function PlotSurface({ draw, deps, aspect = 0.62, height, fill = false, c
   const version = useDepsVersion(deps);
   const drawRef = useRef(draw);
   const [failed, setFailed] = useState<string | null>(null);
+  // On a page being prerendered: the picture drawn now, as SVG (the browser draws it again live).
+  const prerender = useContext(PrerenderContext);
+  const picture = prerender ? prerender.draw(draw, canvas, height !== undefined && !fill ? height / 560 : aspect, ariaLabel) : null;
   useLayoutEffect(() => {
     drawRef.current = draw;
   });
@@ -260,7 +264,16 @@ export function PlotSurface({ draw, deps, aspect = 0.62, height, fill = false, c
     >
       {canvas && <svg ref={underRef} className="plot-underlay" aria-hidden="true" style={layer} />}
       {canvas && <canvas ref={canvasRef} aria-hidden="true" style={layer} />}
-      <svg ref={svgRef} role="img" aria-label={ariaLabel} style={{ ...layer, overflow: 'visible' }} />
+      {picture !== null ? (
+        <svg
+          role="img"
+          aria-label={ariaLabel}
+          style={{ ...layer, width: '100%', height: '100%', overflow: 'visible' }}
+          dangerouslySetInnerHTML={{ __html: picture }}
+        />
+      ) : (
+        <svg ref={svgRef} role="img" aria-label={ariaLabel} style={{ ...layer, overflow: 'visible' }} />
+      )}
     </div>
   );
 }

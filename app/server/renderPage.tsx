@@ -1,12 +1,18 @@
 /**
  * Prerendering: one page of the book as static HTML, at build time (compiler/prerender.ts loads this module through
- * Vite, so the chapters' MDX compiles as it does for the browser). The HTML holds the whole text and its math;
- * figures appear in the state they start in, and come alive when app/main.tsx renders the page again in the browser.
+ * Vite, so the chapters' MDX compiles as it does for the browser). The HTML holds the whole text and its math, and
+ * every figure drawn with its default result, computed here in Node (app/figure/prerendered.ts); the page comes
+ * alive when app/main.tsx renders it again in the browser.
  */
 import { renderToString } from 'react-dom/server';
 import { App } from '../book/App.tsx';
 import { loadContents, pageMeta } from '../book/chapters.ts';
 import { NOT_FOUND, pageNames, setServerPage } from '../book/route.ts';
+import { computeFigure } from '../figure/computeInProcess.ts';
+import type { FigureComponent } from '../figure/defineFigure.tsx';
+import { PrerenderContext, type Prerender, type PrerenderedResult } from '../figure/prerendered.ts';
+import { defaults, type Schema } from '../state/schema.ts';
+import { drawStatic } from './staticDraw.ts';
 
 /** Every page that gets an HTML file: the cover (''), each chapter, the glossary, the whole book, and the 404 page. */
 export const prerenderedPages: readonly string[] = [...pageNames, NOT_FOUND];
@@ -18,11 +24,54 @@ export interface RenderedPage {
   description: string;
 }
 
+/** Every figure component of the chapters, by id (the modules the chapters' MDX imports them from). */
+const figureModules = import.meta.glob<Record<string, unknown>>('../../chapters/*/[A-Z]*.tsx', { eager: true });
+const figuresById = new Map<string, FigureComponent<Schema>>();
+for (const mod of Object.values(figureModules)) {
+  for (const value of Object.values(mod)) {
+    if (typeof value === 'function' && 'declaration' in value) {
+      const figure = value as FigureComponent<Schema>;
+      figuresById.set(figure.id, figure);
+    }
+  }
+}
+
+/** Default results, computed once per build (the whole-book page needs every chapter's again). */
+const results = new Map<string, PrerenderedResult | null>();
+
+function defaultResult(id: string): PrerenderedResult | null {
+  if (!results.has(id)) {
+    const figure = figuresById.get(id);
+    let computed: PrerenderedResult | null = null;
+    try {
+      if (figure) computed = computeFigure(figure.declaration, defaults(figure.declaration.schema));
+    } catch {
+      // A default that cannot be computed shows in the page as it does live: its sentence, once the page runs.
+    }
+    results.set(id, computed);
+  }
+  return results.get(id) ?? null;
+}
+
 export async function renderPage(page: string): Promise<RenderedPage> {
   const contents = await loadContents(page);
   setServerPage(page);
   try {
-    return { body: renderToString(<App name={page} contents={contents} />), ...pageMeta(page) };
+    const shown = new Map<string, PrerenderedResult>();
+    const prerender: Prerender = { wanted: new Set(), results: shown, draw: drawStatic };
+    const render = () =>
+      renderToString(
+        <PrerenderContext value={prerender}>
+          <App name={page} contents={contents} />
+        </PrerenderContext>,
+      );
+    // First the figures say which results they want; then the page is rendered with them.
+    render();
+    for (const id of prerender.wanted) {
+      const result = defaultResult(id);
+      if (result) shown.set(id, result);
+    }
+    return { body: render(), ...pageMeta(page) };
   } finally {
     setServerPage(null);
   }

@@ -1,0 +1,44 @@
+/**
+ * The figures of a prerendered page (app/server/renderPage.tsx): at build time each figure is drawn with its
+ * default result, computed in Node, so the HTML holds its picture and its numbers; in the browser, the live figure
+ * shows that picture until its own first result arrives, so nothing on the page moves when it comes alive.
+ */
+import { createContext } from 'react';
+import type { DrawFn } from '../plots/PlotSurface.tsx';
+
+/** A task figure's default result, computed at build time. */
+export interface PrerenderedResult {
+  result: unknown;
+  request: unknown;
+}
+
+/** What the prerenderer gives the figures on the page (null in the browser). */
+export interface Prerender {
+  /** Filled by the figures in a first render: the ids of task figures that want a result. */
+  wanted: Set<string>;
+  /** The results, for the second render. */
+  results: ReadonlyMap<string, PrerenderedResult>;
+  /** Draws a plot panel as SVG markup (`aspect`: height over width), or null when it cannot be drawn without a browser. */
+  draw: (draw: DrawFn, canvas: boolean, aspect: number, ariaLabel: string) => string | null;
+}
+
+export const PrerenderContext = createContext<Prerender | null>(null);
+
+/** The prerendered pictures of the page's figures (plots, readouts and notices), taken before it renders live. */
+const pictures = new Map<string, string>();
+
+/** Keeps the prerendered picture of every figure drawn with a result (call before the page renders live). */
+export function keepPrerenderedPictures(root: ParentNode): void {
+  for (const figure of root.querySelectorAll('[data-figure][data-prerendered]')) {
+    const main = figure.querySelector('.figure-main');
+    const id = figure.getAttribute('data-figure');
+    if (main && id) pictures.set(id, main.innerHTML);
+  }
+}
+
+/** The prerendered picture of a figure, once: a figure remounted later draws live from the start. */
+export function takePrerenderedPicture(id: string): string | undefined {
+  const html = pictures.get(id);
+  pictures.delete(id);
+  return html;
+}
