@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, origin, waitForFigures, pagePaths } from './browser.ts';
+import { launch, origin, waitForFigures, pagePaths, waitForLive } from './browser.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -45,7 +45,7 @@ describe('accessibility', () => {
     const problems: string[] = [];
     for (const route of routes) {
       await page.goto(origin() + route);
-      await page.waitForSelector('main h1');
+      await waitForLive(page);
       await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'));
       await waitForFigures(page, 60_000);
       await page.evaluate(axeSource);

@@ -29,7 +29,7 @@ describe('every page', () => {
     expect(all.length).toBeGreaterThanOrEqual(3);
     for (const route of all) {
       await page.goto(origin() + route, { waitUntil: 'load' });
-      await page.waitForSelector('main h1');
+      await waitForLive(page);
       const stuck = await waitForFigures(page);
       expect(stuck, `figures not ready on ${route}`).toEqual([]);
       expect(await page.locator('.katex-error').count(), `KaTeX errors on ${route}`).toBe(0);

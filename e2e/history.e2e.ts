@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser, openPage, readyFigure } from './browser.ts';
+import { useBrowser, openPage, readyFigure, waitForLive } from './browser.ts';
 
 const session = useBrowser({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
 
@@ -39,9 +39,10 @@ describe('history', () => {
 
     await page.goForward();
     await page.waitForFunction((t) => document.querySelector('main h1')?.textContent === t, chapterTitle);
+    await waitForLive(page);
     // The same words are at the same place in the window (prose off screen has estimated heights, and figures above
     // may not have computed yet, so the pixel offset of the page may differ; what the reader sees must not).
-    await expect.poll(async () => Math.abs((await topOf(page)) - before2), { timeout: 5000 }).toBeLessThan(40);
+    await expect.poll(async () => Math.abs((await topOf(page)) - before2), { timeout: 15_000 }).toBeLessThan(40);
     await readyFigure(page, 'gridworld-vi');
     expect(await sliderValue(page, 'gridworld-vi.gamma')).toBe(moved);
     expect(await page.evaluate(() => location.search)).toContain('gridworld-vi.gamma=');

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, origin, waitForFigures, pagePaths } from './browser.ts';
+import { launch, origin, waitForFigures, pagePaths, waitForLive } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -58,7 +58,7 @@ describe('layout', () => {
     for (const route of routes) {
       await page.setViewportSize({ width: looks[0].width, height: looks[0].height });
       await page.goto(origin() + route);
-      await page.waitForSelector('main h1');
+      await waitForLive(page);
       await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'));
       for (const look of looks) {
         await page.setViewportSize({ width: look.width, height: look.height });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser, nudgeSlider, openPage, readyFigure } from './browser.ts';
+import { useBrowser, nudgeSlider, openPage, readyFigure, waitForLive } from './browser.ts';
 
 const session = useBrowser({ viewport: { width: 1280, height: 800 } });
 
@@ -14,7 +14,7 @@ const stats = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .f
 describe('chapter 3: noise', () => {
   it('each figure changes when its controls move, and the page has no console error', async () => {
     const { page, problems } = await openPage(session.context, '/noise/');
-    await page.waitForSelector('main h1');
+    await waitForLive(page);
 
     // Brownian zoom: the zoom button, the rescale toggle and the centre slider.
     await readyFigure(page, 'brownian-zoom');
@@ -72,7 +72,7 @@ describe('chapter 3: noise', () => {
 
   it('an ill-posed model is refused by the worker with a sentence, not NaN', async () => {
     const { page } = await openPage(session.context, '/noise/');
-    await page.waitForSelector('main h1');
+    await waitForLive(page);
     await page.waitForFunction(() => Boolean(window.book));
     const message = await page.evaluate(async () => {
       const book = window.book!;
@@ -103,7 +103,7 @@ describe('chapter 3: noise', () => {
 
   it('an exercise is checked in the page', async () => {
     const { page } = await openPage(session.context, '/noise/');
-    await page.waitForSelector('main h1');
+    await waitForLive(page);
     const ex = page.locator('section.exercise').first();
     await ex.scrollIntoViewIfNeeded();
     await ex.locator('input').fill('3');

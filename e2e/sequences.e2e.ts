@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Page } from 'playwright-core';
-import { useBrowser, openPage, readyFigure } from './browser.ts';
+import { useBrowser, openPage, readyFigure, waitForLive } from './browser.ts';
 
 const session = useBrowser({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
 
@@ -84,7 +84,7 @@ describe('random reader sequences', () => {
           expect(end.status === 'ready' || (end.status === 'error' && /\w+ \w+/.test(end.text)), JSON.stringify(end)).toBe(true);
           await fresh.goto('about:blank');
           await fresh.goto(page.url());
-          await fresh.waitForSelector('main h1');
+          await waitForLive(fresh);
           await fresh.locator(`[data-figure="${id}"]`).scrollIntoViewIfNeeded();
           const again = await settled(fresh, id);
           expect(again).toEqual(end);

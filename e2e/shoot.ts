@@ -34,7 +34,7 @@ for (const look of looks) {
   page.on('console', (m) => m.type() === 'error' && (problems++, console.log(`[${look.name}] console: ${m.text()}`)));
   page.on('pageerror', (e) => (problems++, console.log(`[${look.name}] pageerror: ${e.message}`)));
   await page.goto(`${origin}/${route ? `${route}/` : ''}`, { waitUntil: 'load' });
-  await page.waitForSelector('main h1');
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'));
   await page.screenshot({ path: path.join(out, `${look.name}-top.png`) });
   // The sticky top bar would cover the top of an element taller than the window.
   await page.addStyleTag({ content: '.topbar { position: static !important; }' });

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, origin, pagePaths } from './browser.ts';
+import { launch, origin, pagePaths, waitForLive } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -33,7 +33,7 @@ async function routes(page: Page): Promise<string[]> {
 
 async function openChapter(page: Page, route: string): Promise<string[]> {
   await page.goto(origin() + route);
-  await page.waitForSelector('main h1');
+  await waitForLive(page);
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'));
   return page.$$eval('[data-figure]', (fs) => fs.map((f) => f.getAttribute('data-figure') ?? ''));
 }
