@@ -20,6 +20,7 @@ import { currentPage } from './book/route.ts';
 import { highlightArrivedMatches } from './book/searchHighlight.ts';
 import { keepPrerenderedPictures } from './figure/prerendered.ts';
 import { rememberReadingPlace, returnToReadingPlace } from './book/readingPlace.ts';
+import { captureAnchor, restoreAnchor } from './book/scrollAnchor.ts';
 import { installSettingsSync } from './state/settings.ts';
 import { installConsoleApi } from './sim/consoleApi.ts';
 
@@ -35,6 +36,9 @@ document.title = pageMeta(page).title;
 loadContents(page).then(
   (contents) => {
     keepPrerenderedPictures(container);
+    // What the reader sees stays put: the live blocks off screen get fresh size estimates (content-visibility), so
+    // the same pixel offset would land elsewhere; a block and an offset do not.
+    const place = prerendered ? captureAnchor() : null;
     flushSync(() =>
       createRoot(container).render(
         <StrictMode>
@@ -44,6 +48,7 @@ loadContents(page).then(
     );
     // Live: figures compute, controls respond (until then the style sheet shows the prerendered controls inert).
     document.documentElement.dataset.live = '';
+    if (place) restoreAnchor(place);
     // A prerendered page was scrolled to its fragment by the browser; a page rendered only now goes there itself.
     if (!prerendered && location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView({ block: 'start' });
     returnToReadingPlace();
