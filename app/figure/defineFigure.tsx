@@ -119,8 +119,7 @@ function useTaskSource<S extends Schema, N extends TaskName>(
   const shown = sim.result !== null && sim.resultParams !== null && shownValues ? { result: sim.result, values: shownValues, request: sim.resultParams } : null;
   // Prerendering: a figure that runs by itself is drawn with its default result, computed at build time.
   if (prerender && enabled) {
-    prerender.wanted.add(decl.id);
-    const pre = prerender.results.get(decl.id);
+    const pre = prerender.resultFor(decl.id);
     if (pre)
       return {
         shown: { result: pre.result as TaskResult<N>, values, request: pre.request as TaskParams<N> },

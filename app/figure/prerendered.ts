@@ -14,10 +14,8 @@ export interface PrerenderedResult {
 
 /** What the prerenderer gives the figures on the page (null in the browser). */
 export interface Prerender {
-  /** Filled by the figures in a first render: the ids of task figures that want a result. */
-  wanted: Set<string>;
-  /** The results, for the second render. */
-  results: ReadonlyMap<string, PrerenderedResult>;
+  /** A task figure's default result, computed in this process on first request; null when it cannot be. */
+  resultFor: (id: string) => PrerenderedResult | null;
   /** Draws a plot panel as SVG markup (`aspect`: height over width), or null when it cannot be drawn without a browser. */
   draw: (draw: DrawFn, canvas: boolean, aspect: number, ariaLabel: string) => string | null;
 }

@@ -1,8 +1,8 @@
 /**
  * Prerendering: one page of the book as static HTML, at build time (compiler/prerender.ts loads this module through
  * Vite, so the chapters' MDX compiles as it does for the browser). The HTML holds the whole text and its math, and
- * every figure drawn with its default result, computed here in Node (app/figure/prerendered.ts); the page comes
- * alive when app/main.tsx renders it again in the browser.
+ * every figure drawn with its default result, computed here in Node when the figure renders
+ * (app/figure/prerendered.ts); the page comes alive when app/main.tsx renders it again in the browser.
  */
 import { renderToString } from 'react-dom/server';
 import { App } from '../book/App.tsx';
@@ -36,7 +36,7 @@ for (const mod of Object.values(figureModules)) {
   }
 }
 
-/** Default results, computed once per build (the whole-book page needs every chapter's again). */
+/** Default results, computed once per build, when a figure first asks (the whole-book page asks again). */
 const results = new Map<string, PrerenderedResult | null>();
 
 function defaultResult(id: string): PrerenderedResult | null {
@@ -55,23 +55,15 @@ function defaultResult(id: string): PrerenderedResult | null {
 
 export async function renderPage(page: string): Promise<RenderedPage> {
   const contents = await loadContents(page);
+  const prerender: Prerender = { resultFor: defaultResult, draw: drawStatic };
   setServerPage(page);
   try {
-    const shown = new Map<string, PrerenderedResult>();
-    const prerender: Prerender = { wanted: new Set(), results: shown, draw: drawStatic };
-    const render = () =>
-      renderToString(
-        <PrerenderContext value={prerender}>
-          <App name={page} contents={contents} />
-        </PrerenderContext>,
-      );
-    // First the figures say which results they want; then the page is rendered with them.
-    render();
-    for (const id of prerender.wanted) {
-      const result = defaultResult(id);
-      if (result) shown.set(id, result);
-    }
-    return { body: render(), ...pageMeta(page) };
+    const body = renderToString(
+      <PrerenderContext value={prerender}>
+        <App name={page} contents={contents} />
+      </PrerenderContext>,
+    );
+    return { body, ...pageMeta(page) };
   } finally {
     setServerPage(null);
   }
