@@ -59,7 +59,8 @@ export function bookUrl(): string {
 }
 
 /** The way from the current page to the book's folder: './' on the cover, '../' on a page, '/' on the 404 page. */
-export function bookRoot(page = currentPage()): string {
+export function bookRoot(): string {
+  const page = currentPage();
   if (page === NOT_FOUND) return '/';
   return page === '' ? './' : '../';
 }
