@@ -18,10 +18,7 @@ describe('history', () => {
     const { page, problems } = await openPage(session.context, '/preface/');
     const prefaceTitle = await h1(page);
     await page.locator('a[rel="next"]').click();
-    await page.waitForFunction(
-      (t) => document.querySelector('main h1')?.textContent !== t && document.documentElement.hasAttribute('data-live'),
-      prefaceTitle,
-    );
+    await page.waitForFunction((t) => document.querySelector('main h1')?.textContent !== t && document.documentElement.hasAttribute('data-live'), prefaceTitle);
     const chapterTitle = await h1(page);
     const gamma = page.locator('input[data-param="gridworld-vi.gamma"]');
     await gamma.scrollIntoViewIfNeeded();
