@@ -30,6 +30,11 @@ export async function main(args: string[]): Promise<void> {
     // tsx compiles this file with esbuild's keepNames, which wraps functions sent to the page in __name(...).
     await page.addInitScript('window.__name = (f) => f;');
     await page.goto(`http://127.0.0.1:${port}/${route}/`, { waitUntil: 'load' });
+    // The prerendered figure says data-status="ready" too; observe the live one.
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'), null, { timeout: 30_000 });
+    // A first visit installs the service worker, which precaches the whole book on another thread for some seconds;
+    // the timings are of a reader's steady state, so they start once it is active.
+    await page.evaluate(() => ('serviceWorker' in navigator ? navigator.serviceWorker.ready.then(() => undefined) : undefined));
     const fig = page.locator(`[data-figure="${figure}"]`);
     await fig.scrollIntoViewIfNeeded();
     await page.waitForFunction((id) => document.querySelector(`[data-figure="${id}"]`)?.getAttribute('data-status') === 'ready', figure);
