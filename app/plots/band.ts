@@ -2,7 +2,7 @@
  * Band: the region between a lower and an upper curve, e.g. the 5–95 % quantiles of simulated paths. Where any of
  * x, lower or upper is not finite the band has a gap.
  */
-import { area as d3area, curveLinear, range, type CurveFactory } from 'd3';
+import { bandData } from './pathData.ts';
 import type { Numeric, XYScales } from './scales.ts';
 import { markGroup, type MarkGroup, type SvgTarget } from './svg.ts';
 import { themeColor } from './theme.ts';
@@ -23,8 +23,6 @@ export interface BandOptions {
   color?: string;
   /** Fill opacity, multiplied with the colour's own alpha. Default 1. Nest bands (50 % inside 90 %) with e.g. 0.6. */
   opacity?: number;
-  /** d3 curve. Default linear. */
-  curve?: CurveFactory;
   /** Screen-reader label. Default "Band between lower and upper curves over N points". */
   ariaLabel?: string;
 }
@@ -35,26 +33,18 @@ export interface BandOptions {
  * @param target - svg or g to draw into
  * @param data - x, lower and upper arrays
  * @param scales - x and y scales
- * @param options - colour, opacity, curve, aria label
+ * @param options - colour, opacity, aria label
  * @returns the band's group (one `<path>` inside)
  */
 export function drawBand(target: SvgTarget, data: BandData, scales: XYScales, options: BandOptions = {}): MarkGroup {
   const { x, lower, upper } = data;
   const n = Math.min(x.length, lower.length, upper.length);
   const g = markGroup(target, 'band', options.ariaLabel ?? `Band between lower and upper curves over ${n} points`);
-  const ok = (v: number) => Number.isFinite(v);
-  const shape = d3area<number>()
-    .defined((i) => ok(x[i]) && ok(lower[i]) && ok(upper[i]) && ok(scales.x(x[i])) && ok(scales.y(lower[i])) && ok(scales.y(upper[i])))
-    .x((i) => scales.x(x[i]))
-    .y0((i) => scales.y(lower[i]))
-    .y1((i) => scales.y(upper[i]))
-    .curve(options.curve ?? curveLinear)
-    .digits(2);
   const p = g
     .append('path')
     .attr('stroke', 'none')
     .style('fill', options.color ?? themeColor.band)
-    .attr('d', shape(range(n)) ?? '');
+    .attr('d', bandData(x, lower, upper, scales));
   if (options.opacity !== undefined) p.attr('fill-opacity', options.opacity);
   return g;
 }

@@ -2,7 +2,8 @@
  * Histogram with an overlaid density: bars of a normalised histogram of samples (e.g. terminal values `X_T`) and
  * the exact density as a curve on top, so a reader sees a simulation agree with a formula.
  */
-import { linePath, type LineData } from './line.ts';
+import type { LineData } from './line.ts';
+import { polylineData } from './pathData.ts';
 import type { Numeric, XYScales } from './scales.ts';
 import { markGroup, px, type MarkGroup, type SvgTarget } from './svg.ts';
 import { defaultPlotTheme, seriesColor, type PlotTheme } from './theme.ts';
@@ -76,7 +77,7 @@ export function drawHistogram(target: SvgTarget, data: HistogramData, scales: XY
       .style('stroke', options.curveColor ?? seriesColor(1))
       .attr('stroke-width', theme.strokeWidth)
       .attr('stroke-linejoin', 'round')
-      .attr('d', linePath(data.curve, scales));
+      .attr('d', polylineData(data.curve.x, data.curve.y, scales));
   }
   return g;
 }

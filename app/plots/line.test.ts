@@ -4,7 +4,8 @@ import { drawAxes } from './axes.ts';
 import { drawBand } from './band.ts';
 import { frame } from './frame.ts';
 import { drawLegend, legendSize } from './legend.ts';
-import { drawLine, linePath } from './line.ts';
+import { drawLine } from './line.ts';
+import { polylineData } from './pathData.ts';
 import { finiteExtent } from './scales.ts';
 import { plotScales } from './setup.ts';
 import { setupSvg } from './svg.ts';
@@ -42,12 +43,12 @@ describe('line', () => {
     const f = frame(size);
     const s = plotScales(f, [0, 4], [0, 4]);
     const x = new Float64Array([0, 1, 2, 3, 4]);
-    expect(subpaths(linePath({ x, y: new Float64Array([0, 1, 2, 3, 4]) }, s))).toBe(1);
-    expect(subpaths(linePath({ x, y: new Float64Array([0, 1, NaN, 3, 4]) }, s))).toBe(2);
-    expect(subpaths(linePath({ x, y: new Float64Array([0, Infinity, 2, -Infinity, 4]) }, s))).toBe(3);
-    expect(linePath({ x, y: new Float64Array(5).fill(NaN) }, s)).toBe('');
+    expect(subpaths(polylineData(x, new Float64Array([0, 1, 2, 3, 4]), s))).toBe(1);
+    expect(subpaths(polylineData(x, new Float64Array([0, 1, NaN, 3, 4]), s))).toBe(2);
+    expect(subpaths(polylineData(x, new Float64Array([0, Infinity, 2, -Infinity, 4]), s))).toBe(3);
+    expect(polylineData(x, new Float64Array(5).fill(NaN), s)).toBe('');
     // an x that is NaN is skipped too, and the path keeps the other points
-    const d = linePath({ x: new Float64Array([0, NaN, 2]), y: new Float64Array([1, 1, 1]) }, s);
+    const d = polylineData(new Float64Array([0, NaN, 2]), new Float64Array([1, 1, 1]), s);
     expect(subpaths(d)).toBe(2);
   });
 

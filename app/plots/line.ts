@@ -2,7 +2,7 @@
  * Line: one series `y(x)` as an SVG path. Non-finite points (NaN, ±Infinity) break the line instead of producing a
  * broken path, so a solver that blows up shows a gap, not garbage.
  */
-import { curveLinear, line as d3line, range, type CurveFactory } from 'd3';
+import { polylineData } from './pathData.ts';
 import type { Numeric, XYScales } from './scales.ts';
 import { markGroup, type MarkGroup, type SvgTarget } from './svg.ts';
 import { defaultPlotTheme, seriesColor, type PlotTheme } from './theme.ts';
@@ -23,33 +23,10 @@ export interface LineOptions {
   weight?: number;
   /** SVG dash array, e.g. `"4 3"` for a reference (closed-form) curve. */
   dash?: string;
-  /** d3 curve. Default linear (exact for sampled solutions). */
-  curve?: CurveFactory;
   /** Theme for the stroke width. Default {@link defaultPlotTheme}. */
   theme?: PlotTheme;
   /** Screen-reader label. Default "Line of N points". */
   ariaLabel?: string;
-}
-
-/**
- * SVG path data for parallel x/y arrays through the scales, skipping non-finite points (d3 `line().defined`).
- * Shared by every primitive that draws a polyline (line, histogram density).
- *
- * @param data - x and y arrays
- * @param scales - x and y scales
- * @param curve - d3 curve, default linear
- * @returns the `d` attribute ("" when no point is finite)
- */
-export function linePath(data: LineData, scales: XYScales, curve: CurveFactory = curveLinear): string {
-  const { x, y } = data;
-  const n = Math.min(x.length, y.length);
-  const path = d3line<number>()
-    .defined((i) => Number.isFinite(x[i]) && Number.isFinite(y[i]) && Number.isFinite(scales.x(x[i])) && Number.isFinite(scales.y(y[i])))
-    .x((i) => scales.x(x[i]))
-    .y((i) => scales.y(y[i]))
-    .curve(curve)
-    .digits(2);
-  return path(range(n)) ?? '';
 }
 
 /**
@@ -58,7 +35,7 @@ export function linePath(data: LineData, scales: XYScales, curve: CurveFactory =
  * @param target - svg or g to draw into
  * @param data - x and y arrays
  * @param scales - x and y scales
- * @param options - colour, weight, dash, curve, aria label
+ * @param options - colour, weight, dash, aria label
  * @returns the line's group (one `<path>` inside)
  */
 export function drawLine(target: SvgTarget, data: LineData, scales: XYScales, options: LineOptions = {}): MarkGroup {
@@ -72,7 +49,7 @@ export function drawLine(target: SvgTarget, data: LineData, scales: XYScales, op
     .attr('stroke-width', theme.strokeWidth * (options.weight ?? 1))
     .attr('stroke-linejoin', 'round')
     .attr('stroke-linecap', 'round')
-    .attr('d', linePath(data, scales, options.curve));
+    .attr('d', polylineData(data.x, data.y, scales));
   if (options.dash) p.attr('stroke-dasharray', options.dash);
   return g;
 }

@@ -37,6 +37,9 @@ export interface SimulationOptions<P> {
   preview?: P;
 }
 
+/** A run shows its progress only once it has taken this long (plots dim at the same moment, see book.css). */
+const PROGRESS_AFTER_MS = 250;
+
 export function useSimulation<N extends TaskName>(
   task: N,
   params: TaskParams<N>,
@@ -72,6 +75,7 @@ export function useSimulation<N extends TaskName>(
     const controller = new AbortController();
     const pool = simulationPool();
     let lastProgress = 0;
+    const startedAt = performance.now();
     setState((s) => ({ ...s, status: 'loading', progress: null }));
     const request = JSON.parse(key) as TaskParams<N>;
     const fail = (error: Error) => {
@@ -85,8 +89,9 @@ export function useSimulation<N extends TaskName>(
         .run(task, request, {
           signal: controller.signal,
           onProgress: (p) => {
-            // At most ~30 progress renders per run.
-            if (controller.signal.aborted || p - lastProgress < 0.03) return;
+            // At most ~30 progress renders per run, and none in a run's first quarter second: a short run would only
+            // flash the bar, and each render costs the page a frame while the result is on its way.
+            if (controller.signal.aborted || p - lastProgress < 0.03 || performance.now() - startedAt < PROGRESS_AFTER_MS) return;
             lastProgress = p;
             setState((s) => ({ ...s, progress: p }));
           },
