@@ -8,6 +8,7 @@ import { katexOptions } from '../app/content/macros.ts';
 import { glossary } from '../app/content/glossary.ts';
 import { bibliography } from '../app/content/bibliography.ts';
 import { remarkBook, rehypeFailOnKatexError } from './remarkBook.ts';
+import { rehypeMathHtml } from './rehypeMathHtml.ts';
 import { bookIndexLoader } from './vitePluginBook.ts';
 
 export function mdxOptions(chaptersDir: string): CompileOptions {
@@ -21,6 +22,6 @@ export function mdxOptions(chaptersDir: string): CompileOptions {
         { getIndex: bookIndexLoader(chaptersDir), glossaryIds: new Set(glossary.map((g) => g.id)), bibliographyIds: new Set(bibliography.map((b) => b.id)) },
       ],
     ],
-    rehypePlugins: [[rehypeKatex, { ...katexOptions, macros: { ...katexOptions.macros } }], rehypeFailOnKatexError],
+    rehypePlugins: [[rehypeKatex, { ...katexOptions, macros: { ...katexOptions.macros } }], rehypeFailOnKatexError, rehypeMathHtml],
   };
 }

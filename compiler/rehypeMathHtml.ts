@@ -1,0 +1,78 @@
+/**
+ * Math as HTML strings. rehype-katex renders each formula into a tree of elements, and left at that, MDX turns every
+ * element into a JSX call: a chapter's JavaScript carried tens of thousands of them, and React created them all,
+ * in the build's prerendering and again in the reader's browser. Run after rehype-katex, this plugin keeps each
+ * formula's outer element (`span.katex`, or `span.katex-display` around one) and gives React its contents as one
+ * string (`dangerouslySetInnerHTML`): the same DOM, built by the browser's HTML parser, and one React element per
+ * formula. The string is KaTeX's own output, rendered at build time from the book's sources.
+ */
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { MdxJsxAttribute, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
+
+const OUTER = new Set(['katex', 'katex-display']);
+
+/** The class of a formula's outer element, or null for any other element. */
+function formulaClass(node: Element): string | null {
+  const c = node.properties.className;
+  if (node.tagName !== 'span' || !Array.isArray(c) || c.length !== 1 || !OUTER.has(String(c[0]))) return null;
+  return String(c[0]);
+}
+
+/** `<span className={cls} dangerouslySetInnerHTML={{ __html: html }} />` as an MDX JSX node. */
+function rawSpan(cls: string, html: string): MdxJsxTextElementHast {
+  const inner: MdxJsxAttribute = {
+    type: 'mdxJsxAttribute',
+    name: 'dangerouslySetInnerHTML',
+    value: {
+      type: 'mdxJsxAttributeValueExpression',
+      value: `{__html: ${JSON.stringify(html)}}`,
+      data: {
+        estree: {
+          type: 'Program',
+          sourceType: 'module',
+          body: [
+            {
+              type: 'ExpressionStatement',
+              expression: {
+                type: 'ObjectExpression',
+                properties: [
+                  {
+                    type: 'Property',
+                    kind: 'init',
+                    method: false,
+                    shorthand: false,
+                    computed: false,
+                    key: { type: 'Identifier', name: '__html' },
+                    value: { type: 'Literal', value: html },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      },
+    },
+  };
+  return { type: 'mdxJsxTextElement', name: 'span', attributes: [{ type: 'mdxJsxAttribute', name: 'className', value: cls }, inner], children: [] };
+}
+
+/** Replaces, in place, every formula below `parent` by its string form. */
+function collapse(parent: Root | Element): void {
+  parent.children = parent.children.map((child): RootContent => {
+    if (child.type !== 'element') return child;
+    const cls = formulaClass(child);
+    if (cls === null) {
+      collapse(child);
+      return child;
+    }
+    const extra = Object.keys(child.properties).filter((k) => k !== 'className');
+    if (extra.length) throw new Error(`rehypeMathHtml: a KaTeX ${cls} element with attributes ${extra.join(', ')}, which it would drop`);
+    return rawSpan(cls, toHtml(child.children, { characterReferences: { useNamedReferences: true } })) as unknown as ElementContent;
+  }) as Root['children'] & Element['children'];
+}
+
+/** The rehype plugin: after rehype-katex in the MDX pipeline. */
+export function rehypeMathHtml() {
+  return (tree: Root) => collapse(tree);
+}
