@@ -4,8 +4,10 @@
  * cumulative layout shift, total blocking time and the bytes transferred. A measurement: it fails on nothing.
  *
  *   npm run build && npm run bench -- lighthouse [route ...]
+ *
+ * With LIGHTHOUSE_JSON=/some/prefix set, each page's whole report is also written to /some/prefix-<page>.json.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { serveStatic } from '../e2e/serve.mjs';
@@ -40,6 +42,7 @@ export async function main(args: string[]): Promise<void> {
           `best practices ${score('best-practices')}, SEO ${score('seo')}; LCP ${ms('largest-contentful-paint')}, FCP ${ms('first-contentful-paint')}, ` +
           `CLS ${(audits['cumulative-layout-shift']?.numericValue ?? NaN).toFixed(3)}, TBT ${(audits['total-blocking-time']?.numericValue ?? NaN) | 0} ms; ${kb} KiB transferred`,
       );
+      if (process.env.LIGHTHOUSE_JSON) writeFileSync(`${process.env.LIGHTHOUSE_JSON}-${page.replace(/\W/g, '') || 'cover'}.json`, JSON.stringify(result.lhr));
     }
   } finally {
     chrome.kill();
