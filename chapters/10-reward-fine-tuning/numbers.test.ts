@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { B, biasAlphaT, biasKl, biasReward, gaussControl, ring, ringMemoryless, ringTilt, ringTradeoff, schedule } from './model.ts';
 import { compileMixture, gmmDensity, type GaussianMixture } from '../../workers/engines/diffusion/gmm.ts';
 import { DC_BIMODAL, DC_RING, lambdaGrid } from '../../workers/engines/diffusion/dcSetup.ts';
-import { biasSchedule, RF_BIAS, RF_CONTOURS, RF_LAMBDAS, RF_TMIN } from '../../workers/engines/diffusion/rfSetup.ts';
+import { biasSchedule, RF_B, RF_BIAS, RF_CONTOURS, RF_LAMBDA, RF_LAMBDAS, RF_TMIN } from '../../workers/engines/diffusion/rfSetup.ts';
 import { endLaw, exactTradeoff, memorylessTradeoff, noisedMarginal, tiltedMixture } from '../../workers/engines/diffusion/tilt.ts';
 import type { NoiseSchedule } from '../../workers/engines/diffusion/schedule.ts';
 import { BIAS_STEPS, RF_NODES } from '../../workers/tasks/rewardFineTuning.ts';
@@ -85,6 +85,14 @@ describe('chapter 10: the set-up the prose and the captions quote', () => {
     expect(DC_RING).toEqual({ modes: 8, radius: 2, std: 0.15 });
     expect(ring.K).toBe(8);
     for (let k = 0; k < 8; k++) expect(Math.hypot(ring.mu[2 * k], ring.mu[2 * k + 1])).toBeCloseTo(2, 12);
+  });
+
+  it('the defaults of the reward: b = (1, 0), lambda = 1', () => {
+    expect([...RF_B]).toEqual([1, 0]);
+    expect(RF_LAMBDA).toBe(1);
+    expect(REWARD_SCHEMA.b1.default).toBe(1);
+    expect(REWARD_SCHEMA.b2.default).toBe(0);
+    expect(REWARD_SCHEMA.lambda.default).toBe(1);
   });
 
   it('the particle figure: Euler–Maruyama to generation time 1 - 1e-3; contours of the tilted law at e^-1, e^-3, e^-5 of its peak, the data at 2 sd', () => {
