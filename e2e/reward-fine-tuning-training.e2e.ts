@@ -32,6 +32,13 @@ describe('chapter 10: a control network fine-tuned in the worker', () => {
     await page.waitForFunction(() => location.search.includes('ft-training.steps=6000'));
     await fig.locator('[data-action="train"]').click();
     await page.waitForFunction(() => document.querySelector('[data-figure="ft-training"]')?.getAttribute('data-status') === 'loading');
+    // The progress bar appears and moves past zero before the run is cancelled.
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-figure="ft-training"] [role="progressbar"]')?.getAttribute('aria-valuenow') ?? 0) > 0,
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await status(page, 'ft-training')).toBe('loading');
     await fig.locator('[data-action="cancel"]').click();
     await expect.poll(() => status(page, 'ft-training')).toBe('ready');
     expect(await fig.locator('.figure-notice').innerText()).toContain('Training stopped');

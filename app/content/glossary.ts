@@ -375,6 +375,12 @@ export const glossary: GlossaryEntry[] = [
       'A law reweighted by the exponential of a reward: $\\tilde p(x) = p(x)\\,e^{r(x)/\\lambda}/Z$ with $Z = \\E_p[e^{r/\\lambda}]$. Among all laws $q$ it maximises $\\E_q[r] - \\lambda\\,\\mathrm{KL}(q \\| p)$.',
   },
   {
+    id: 'tilting-control',
+    term: 'optimal control of a reward tilt',
+    definition:
+      'In reward fine-tuning read as control: the control $u^* = g\\,\\grad\\log h_t$ added to the pretrained drift through the noise level $g$, with $h_t(x) = \\E^{\\mathrm{pre}}[e^{r(X_T)/\\lambda} \\mid X_t = x]$ the Feynman–Kac expectation of the exponentiated reward over the pretrained process. It equals $g\\,(\\grad\\log\\tilde p_s - \\grad\\log p_s)$, the score of the tilted law noised to forward time $s = T - t$ minus the pretrained score, and the controlled process is the Doob h-transform of the pretrained one.',
+  },
+  {
     id: 'doob-h-transform',
     term: 'Doob h-transform',
     definition:

@@ -1,8 +1,9 @@
 /**
  * Figure: a control network fine-tuned in the worker. On the button, the network learns the tilt of chapter 9's
- * pretrained model by reward-weighted regression (progress and cancel); at each of nine snapshots of training its
- * Monte Carlo reward and KL are estimated on the same paths, and drawn against the exact trade-off curve. Beside it,
- * the learned control along the reward's direction at three generation times, against the exact u*.
+ * pretrained model by reward-weighted regression (progress and cancel); at each of its seven snapshots of training
+ * (FT_SETUP.checkpoints) its Monte Carlo reward and KL are estimated on the same paths, and drawn against the exact
+ * trade-off curve. Beside it, the learned control along the reward's direction at three generation times, against the
+ * exact u*.
  */
 import { useMemo } from 'react';
 import { trainOnButton } from '../../app/figure/trainOnButton.tsx';
@@ -32,7 +33,7 @@ export const FtTraining = defineFigure({
   schema: {
     lambda: { label: 'temperature', symbol: 'λ', min: 0.5, max: 4, step: 0.05, default: FT_SETUP.lambda, log: true },
     steps: { label: 'training steps', symbol: 'K', min: 100, max: 6000, step: 100, default: 1500, integer: true, log: true },
-    batch: { label: 'batch size', symbol: 'B', min: 32, max: 1024, step: 32, default: 256, integer: true, log: true },
+    batch: { label: 'batch size', symbol: 'n', min: 32, max: 1024, step: 32, default: 256, integer: true, log: true },
     seed: seedParam(),
   },
   code: [trainListing, estimateListing],

@@ -15,7 +15,7 @@ import { drawPoints } from '../../app/plots/points.ts';
 import { seriesColor, themeColor } from '../../app/plots/theme.ts';
 import tiltListing from '../../workers/engines/diffusion/tilt.ts?fn=tiltedMixture&code';
 import controlListing from '../../workers/engines/diffusion/tilt.ts?fn=optimalControl&code';
-import { RF_GRID } from '../../workers/engines/diffusion/rfSetup.ts';
+import { RF_CONTOURS, RF_GRID } from '../../workers/engines/diffusion/rfSetup.ts';
 import { REWARD_SCHEMA } from './params.ts';
 import { fmt, ring, WINDOW } from './model.ts';
 import { seedParam } from '../../app/state/schema.ts';
@@ -37,7 +37,7 @@ export const RfParticles = defineFigure({
   schema: {
     ...REWARD_SCHEMA,
     steps: { label: 'time steps', symbol: 'K', min: 20, max: 2000, step: 10, default: 200, integer: true, log: true },
-    particles: { label: 'particles', symbol: 'n', min: 100, max: 10000, step: 100, default: 4000, integer: true, log: true },
+    particles: { label: 'particles', symbol: 'N', min: 100, max: 10000, step: 100, default: 4000, integer: true, log: true },
     seed: seedParam(),
   },
   code: [tiltListing, controlListing],
@@ -59,9 +59,9 @@ export const RfParticles = defineFigure({
       return {
         data: { ...base, values: r.logData },
         tilted: { ...base, values: r.logTilted },
-        // The data at two standard deviations from a mode centre; the tilted law at e^-1, e^-3, e^-5 of its peak.
-        dataLevels: [peakData - 2],
-        tiltedLevels: [peakTilted - 5, peakTilted - 3, peakTilted - 1],
+        // The data at two standard deviations from a mode centre; the tilted law at e^-5, e^-3, e^-1 of its peak.
+        dataLevels: RF_CONTOURS.data.map((l) => peakData + l),
+        tiltedLevels: RF_CONTOURS.tilted.map((l) => peakTilted + l),
       };
     }, [r]);
 

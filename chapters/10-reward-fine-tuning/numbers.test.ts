@@ -6,10 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { B, biasAlphaT, biasKl, biasReward, gaussControl, ring, ringMemoryless, ringTilt, ringTradeoff, schedule } from './model.ts';
 import { compileMixture, gmmDensity, type GaussianMixture } from '../../workers/engines/diffusion/gmm.ts';
-import { DC_BIMODAL, lambdaGrid } from '../../workers/engines/diffusion/dcSetup.ts';
-import { biasSchedule, RF_BIAS, RF_LAMBDAS } from '../../workers/engines/diffusion/rfSetup.ts';
+import { DC_BIMODAL, DC_RING, lambdaGrid } from '../../workers/engines/diffusion/dcSetup.ts';
+import { biasSchedule, RF_B, RF_BIAS, RF_CONTOURS, RF_LAMBDA, RF_LAMBDAS, RF_TMIN } from '../../workers/engines/diffusion/rfSetup.ts';
 import { endLaw, exactTradeoff, memorylessTradeoff, noisedMarginal, tiltedMixture } from '../../workers/engines/diffusion/tilt.ts';
 import type { NoiseSchedule } from '../../workers/engines/diffusion/schedule.ts';
+import { BIAS_STEPS, RF_NODES } from '../../workers/tasks/rewardFineTuning.ts';
+import { REWARD_SCHEMA } from './params.ts';
 
 const SQ2 = Math.SQRT2;
 /** The ring's tilted normaliser at b = (1, 0), lambda = 1 without the common factor: sum_k e^{2 cos theta_k}. */
@@ -78,6 +80,43 @@ function endKl(betaMax: number): number {
   );
 }
 
+describe('chapter 10: the set-up the prose and the captions quote', () => {
+  it('the ring: 8 modes of standard deviation 0.15 on the circle of radius 2, equal weights', () => {
+    expect(DC_RING).toEqual({ modes: 8, radius: 2, std: 0.15 });
+    expect(ring.K).toBe(8);
+    for (let k = 0; k < 8; k++) expect(Math.hypot(ring.mu[2 * k], ring.mu[2 * k + 1])).toBeCloseTo(2, 12);
+  });
+
+  it('the defaults of the reward: b = (1, 0), lambda = 1', () => {
+    expect([...RF_B]).toEqual([1, 0]);
+    expect(RF_LAMBDA).toBe(1);
+    expect(REWARD_SCHEMA.b1.default).toBe(1);
+    expect(REWARD_SCHEMA.b2.default).toBe(0);
+    expect(REWARD_SCHEMA.lambda.default).toBe(1);
+  });
+
+  it('the particle figure: Euler–Maruyama to generation time 1 - 1e-3; contours of the tilted law at e^-1, e^-3, e^-5 of its peak, the data at 2 sd', () => {
+    expect(RF_TMIN).toBe(1e-3);
+    expect([...RF_CONTOURS.tilted].sort((a, b) => b - a)).toEqual([-1, -3, -5]);
+    // A lone isotropic Gaussian mode: ln N drops by r^2/(2 sd^2), which is 2 at r = 2 sd.
+    expect(RF_CONTOURS.data).toEqual([-(2 ** 2) / 2]);
+  });
+
+  it('the trade-off figure: temperatures from 0.05 to 20, 16 Gauss–Hermite nodes', () => {
+    const grid = lambdaGrid(RF_LAMBDAS.lo, RF_LAMBDAS.hi, RF_LAMBDAS.count);
+    expect(grid[0]).toBe(0.05);
+    expect(grid[grid.length - 1]).toBe(20);
+    expect(RF_NODES).toBe(16);
+  });
+
+  it('the bias figure: modes -1.5 (weight 0.4, sd 0.3) and 1 (weight 0.6, sd 0.4); 500 Euler–Maruyama steps; 48 nodes', () => {
+    expect(DC_BIMODAL).toEqual({ weights: [0.4, 0.6], means: [[-1.5], [1]], stds: [0.3, 0.4] });
+    expect(BIAS_STEPS).toBe(500);
+    expect(RF_BIAS.nodes).toBe(48);
+    expect([RF_BIAS.betaMax, RF_BIAS.b, RF_BIAS.lambda]).toEqual([2, 1.2, 0.8]);
+  });
+});
+
 describe('chapter 10: exercises rf-weight, rf-kl and rf-gauss-control, by hand', () => {
   it('S = 7.389056 + 8.226501 + 2 + 0.486233 + 0.135335 = 18.237126; the mode at angle 0 gets 0.405166', () => {
     expect(Math.exp(2)).toBeCloseTo(7.389056, 6);
@@ -120,22 +159,24 @@ describe('chapter 10: exercises rf-weight, rf-kl and rf-gauss-control, by hand',
 });
 
 describe('chapter 10: the particle figure and the trade-off figure', () => {
-  it('the mode opposite b gets e^-2/S = 0.0074; the shift sd^2 |b|/lambda = 0.0225', () => {
+  it('the mode opposite b gets e^-2/S = 0.00742; the shift sd^2 |b|/lambda = 0.0225', () => {
     expect(Math.exp(-2) / S).toBeCloseTo(0.00742, 5);
-    expect(ringTilt().mixture.weights[4]).toBeCloseTo(0.0074, 4);
+    expect(ringTilt().mixture.weights[4]).toBeCloseTo(0.00742, 5);
     expect(ringTilt().mixture.means[0][0] - 2).toBeCloseTo(0.0225, 12);
   });
 
-  it('lambda = 0.2: the best mode holds 90% (e^10/sum e^{10 cos theta}), moved out by 0.11; lambda = 0.05: all but 1.6e-5', () => {
+  it('lambda = 0.2: the best mode holds 90.3% (e^10/sum e^{10 cos theta}), moved out by 0.1125; lambda = 0.1 (the least the slider allows): all but 5.68e-3', () => {
     const w = (lam: number) => {
       const e = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => Math.exp((2 * Math.cos((k * Math.PI) / 4)) / lam));
       return e[0] / e.reduce((a, b) => a + b, 0);
     };
-    expect(w(0.2)).toBeCloseTo(0.9033, 4);
+    expect(w(0.2)).toBeCloseTo(0.903, 3);
     expect(ringTilt(B, 0.2).mixture.weights[0]).toBeCloseTo(w(0.2), 12);
-    expect(0.0225 / 0.2).toBeCloseTo(0.11, 2);
-    expect(1 - w(0.05)).toBeCloseTo(1.6e-5, 6);
-    expect(1 - ringTilt(B, 0.05).mixture.weights[0]).toBeCloseTo(1.6e-5, 6);
+    expect(0.15 ** 2 / 0.2).toBeCloseTo(0.1125, 12);
+    expect(ringTilt(B, 0.2).mixture.means[0][0] - 2).toBeCloseTo(0.1125, 12);
+    expect(REWARD_SCHEMA.lambda.min).toBe(0.1);
+    expect(1 - w(0.1)).toBeCloseTo(5.68e-3, 5);
+    expect(1 - ringTilt(B, 0.1).mixture.weights[0]).toBeCloseTo(1 - w(0.1), 12);
   });
 
   it('lambda = 1 from p_T: E[r] = 1.418 and KL = 0.5829 (against an independent quadrature of the posterior over a grid of starts)', () => {
@@ -192,12 +233,13 @@ describe('chapter 10: the particle figure and the trade-off figure', () => {
     expect(dk).toBeGreaterThan(1e-5);
   });
 
-  it('quadrature on the ring: 16 and 40 nodes agree to 1e-13; alpha_T = 0.0066', () => {
-    const a = exactTradeoff(ring, schedule, B, 1, undefined, 16);
+  it('quadrature on the ring: 16 and 40 nodes agree to 1e-13; alpha_T = 0.00657', () => {
+    expect(RF_NODES).toBe(16);
+    const a = exactTradeoff(ring, schedule, B, 1, undefined, RF_NODES);
     const c = exactTradeoff(ring, schedule, B, 1, undefined, 40);
     expect(Math.abs(a.reward - c.reward)).toBeLessThan(1e-13);
     expect(Math.abs(a.kl - c.kl)).toBeLessThan(1e-13);
-    expect(schedule.alpha(1)).toBeCloseTo(0.0066, 4);
+    expect(schedule.alpha(1)).toBeCloseTo(0.00657, 5);
   });
 });
 
@@ -209,23 +251,23 @@ describe('chapter 10: the bias figure (beta_max 2 by default, b = 1.2, lambda = 
     expect(biasAlphaT(1)).toBeCloseTo(0.76, 3);
   });
 
-  it('KL(p_end || ptilde) = 0.0911, 0.0195 at 3, 7.7e-6 at 10, 3.4e-10 at 20, 0.431 at 1 (against the trapezoid rule of the posterior integral)', () => {
+  it('KL(p_end || ptilde) = 0.0911, 0.0195 at 3, 7.73e-6 at 10, 3.43e-10 at 20, 0.431 at 1 (against the trapezoid rule of the posterior integral)', () => {
     expect(biasKl(2)).toBeCloseTo(0.0911, 4);
     expect(biasKl(3)).toBeCloseTo(0.0195, 4);
-    expect(biasKl(10) / 7.7e-6).toBeCloseTo(1, 1);
-    expect(biasKl(20) / 3.4e-10).toBeCloseTo(1, 1);
+    expect(biasKl(10)).toBeCloseTo(7.73e-6, 8);
+    expect(biasKl(20)).toBeCloseTo(3.43e-10, 12);
     expect(biasKl(1)).toBeCloseTo(0.431, 3);
     for (const bm of [1, 2, 3]) expect(endKl(bm)).toBeCloseTo(biasKl(bm), 5);
   });
 
-  it('below 0: the end law keeps 8.0% (21% at beta_max 1), the tilted law 1.5%, the data 40%', () => {
+  it('below 0: the end law keeps 7.99% (21.1% at beta_max 1), the tilted law 1.52%, the data 40.4%', () => {
     const sch = biasSchedule(2);
     const below = (f: (x: number) => number) => trapezoid(f, -8, 0, 1600);
-    expect(below((x) => endDensity(sch, x))).toBeCloseTo(0.08, 3);
-    expect(below((x) => endDensity(biasSchedule(1), x))).toBeCloseTo(0.21, 2);
+    expect(below((x) => endDensity(sch, x))).toBeCloseTo(0.0799, 4);
+    expect(below((x) => endDensity(biasSchedule(1), x))).toBeCloseTo(0.211, 3);
     const til = tilted1d(RF_BIAS.b, RF_BIAS.lambda);
-    expect(below((x) => gmmDensity(til, [x], 0, sch))).toBeCloseTo(0.015, 3);
-    expect(below((x) => gmmDensity(DC_BIMODAL, [x], 0, sch))).toBeCloseTo(0.4, 2);
+    expect(below((x) => gmmDensity(til, [x], 0, sch))).toBeCloseTo(0.0152, 4);
+    expect(below((x) => gmmDensity(DC_BIMODAL, [x], 0, sch))).toBeCloseTo(0.404, 3);
     // The engine's end law gives the same.
     const e = endLaw(DC_BIMODAL, sch, [RF_BIAS.b], RF_BIAS.lambda);
     expect(below((x) => Math.exp(e.logDensity([x])))).toBeCloseTo(

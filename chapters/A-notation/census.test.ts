@@ -141,6 +141,15 @@ describe('Appendix A: the census of letters', () => {
         }
   });
 
+  it('every letter of the census that chapter 10 writes has a row naming chapter 10', () => {
+    // \mathcal L, \mathbb Q and \mathrm{KL} are other symbols than L and Q; i, j, k, n index sums and sequences (see the
+    // section's opening).
+    const ch10 = (math.get('10') ?? '').replace(/\\math(?:cal|bb|rm)\s*(?:\{[^}]*\}|[A-Za-z])/g, ' ');
+    const letters = [...new Set(rows.map((r) => r.letter))].filter((l) => !['i', 'j', 'k', 'n'].includes(l));
+    const missing = letters.filter((l) => writes(ch10, l) && !rows.some((r) => r.letter === l && r.chapters.includes('10')));
+    expect(missing).toEqual([]);
+  });
+
   it("a policy's value: the names the appendix gives are the chapters' names", () => {
     const names: [string, string[]][] = [
       ['V^\\pi', ['01', '05']],

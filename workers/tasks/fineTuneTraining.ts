@@ -37,6 +37,9 @@ interface FtTrainingResult {
   slices: Float32Array;
 }
 
+/** Monte Carlo paths of each snapshot's reward and KL but the last: an eighth of the last one's, at least 10. */
+export const snapshotPaths = (paths: number) => Math.max(10, Math.round(paths / 8));
+
 function checkInt(name: string, v: number, lo: number, hi: number): void {
   if (!Number.isInteger(v) || v < lo || v > hi) throw new Error(`${name} must be a whole number from ${lo} to ${hi}; got ${v}`);
 }
@@ -63,7 +66,7 @@ function* ftTraining(p: FtTrainingParams): Chunked<FtTrainingResult> {
     seed: p.seed,
     lossEvery,
     checkpoints: FT_SETUP.checkpoints,
-    evaluate: { paths: Math.max(10, Math.round(p.paths / 8)), finalPaths: p.paths, steps: p.evalSteps, seed: p.seed + 1 },
+    evaluate: { paths: snapshotPaths(p.paths), finalPaths: p.paths, steps: p.evalSteps, seed: p.seed + 1 },
   });
   const n = res.snapshots.length;
   const times = Float64Array.from(FT_SETUP.sliceTimes);

@@ -19,8 +19,8 @@ import { DC_BIMODAL, dcRing, dcSchedule, lambdaGrid } from '../engines/diffusion
 import { biasSchedule, RF_BIAS, RF_GRID, RF_LAMBDAS, RF_TMIN } from '../engines/diffusion/rfSetup.ts';
 import { controlledScore, endLaw, exactTradeoff, memorylessTradeoff, noisedMarginal, tiltedMixture } from '../engines/diffusion/tilt.ts';
 
-/** Gauss–Hermite nodes per coordinate of the figures' quadratures (16 and 40 agree to 1e-9: tilt.test.ts). */
-const NODES = 16;
+/** Gauss–Hermite nodes per coordinate of the figures' quadratures (on the ring 16 and 40 agree to 1e-13: tilt.test.ts). */
+export const RF_NODES = 16;
 
 function checkInt(name: string, v: number, lo: number, hi: number): void {
   if (!Number.isInteger(v) || v < lo || v > hi) throw new Error(`${name} must be a whole number from ${lo} to ${hi}; got ${v}`);
@@ -134,7 +134,7 @@ function* rfParticles(p: RfParticlesParams): Chunked<RfParticlesResult> {
   }
   const rewardMc = sum / n;
   const rewardSe = Math.sqrt(Math.max(0, sumSq / n - rewardMc * rewardMc) / (n - 1));
-  const ex = exactTradeoff(model, schedule, p.b, p.lambda, undefined, NODES);
+  const ex = exactTradeoff(model, schedule, p.b, p.lambda, undefined, RF_NODES);
   return {
     snapshots: res.snapshots,
     times: res.times,
@@ -179,7 +179,7 @@ function* rfTradeoff(p: RfTradeoffParams): Chunked<RfTradeoffResult> {
   const n = lambdas.length;
   const out = { reward: new Float64Array(n), kl: new Float64Array(n), rewardMemoryless: new Float64Array(n), klMemoryless: new Float64Array(n) };
   for (let k = 0; k < n; k++) {
-    const ex = exactTradeoff(model, schedule, p.b, lambdas[k], undefined, NODES);
+    const ex = exactTradeoff(model, schedule, p.b, lambdas[k], undefined, RF_NODES);
     const ml = memorylessTradeoff(model, p.b, lambdas[k]);
     out.reward[k] = ex.reward;
     out.kl[k] = ex.kl;
@@ -187,7 +187,7 @@ function* rfTradeoff(p: RfTradeoffParams): Chunked<RfTradeoffResult> {
     out.klMemoryless[k] = ml.kl;
     if (k % 10 === 9) yield (k + 1) / (n + 1);
   }
-  const cur = exactTradeoff(model, schedule, p.b, p.lambda, undefined, NODES);
+  const cur = exactTradeoff(model, schedule, p.b, p.lambda, undefined, RF_NODES);
   let dataReward = 0;
   for (let k = 0; k < model.K; k++) dataReward += Math.exp(model.logW[k]) * (p.b[0] * model.mu[2 * k] + p.b[1] * model.mu[2 * k + 1]);
   return { lambdas: Float64Array.from(lambdas), ...out, current: { reward: cur.reward, kl: cur.kl }, dataReward };
@@ -221,7 +221,7 @@ interface RfBiasResult {
 }
 
 /** Euler–Maruyama steps of the bias figure's paths. */
-const BIAS_STEPS = 500;
+export const BIAS_STEPS = 500;
 
 function* rfBias(p: RfBiasParams): Chunked<RfBiasResult> {
   checkRange('β_max', p.betaMax, 0.1, 50);

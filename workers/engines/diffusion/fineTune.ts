@@ -48,6 +48,25 @@ export const FT_SETUP = {
   sliceTimes: [0.5, 0.7, 0.8],
 } as const;
 
+/**
+ * The defaults of `fineTune` (chapter 10's prose quotes them): batches of `batch` noised data points spread over `times`
+ * forward times, drawn as s = sMin + (T - sMin) u^sPower with u uniform; a network with the hidden widths `hidden`, the
+ * activation and the number of sinusoidal time features given here; Adam at the peak rate `lr`, cosine-decayed to
+ * `lrMin` after `warmup` steps.
+ */
+export const FT_DEFAULTS = {
+  batch: 256,
+  times: 16,
+  sMin: 1e-3,
+  sPower: 1,
+  hidden: [32, 32],
+  activation: 'silu',
+  timeFeatures: 8,
+  lr: 1e-2,
+  lrMin: 1e-5,
+  warmup: 50,
+} as const;
+
 /** The points of the figure's slice at generation time t: 2 alpha_s (cos a, sin a) for the slice's angles a (rows of 2). */
 export function slicePoints(schedule: NoiseSchedule, t: number, radius = 2): Float64Array {
   const R = radius * schedule.alpha(schedule.T - t);
@@ -285,21 +304,21 @@ function setUp(opts: FineTuneOptions) {
   for (const bj of opts.b) requireFinite('b', bj);
   requireInRange('lambda', opts.lambda, 0.01, 100);
   requireInteger('steps', opts.steps, 1, 1_000_000);
-  const B = opts.batch ?? 256;
-  const G = opts.times ?? 16;
+  const B = opts.batch ?? FT_DEFAULTS.batch;
+  const G = opts.times ?? FT_DEFAULTS.times;
   requireInteger('batch', B, 1, 8192);
   requireInteger('times', G, 1, B);
   if (B % G) throw new Error(`batch (${B}) must be a multiple of times (${G})`);
-  const F = opts.timeFeatures ?? 8;
+  const F = opts.timeFeatures ?? FT_DEFAULTS.timeFeatures;
   if (!Number.isInteger(F) || F < 2 || F > 64 || F % 2) throw new Error(`timeFeatures must be an even integer in [2, 64]; got ${F}`);
-  const sMin = opts.sMin ?? 1e-3;
-  const sPow = opts.sPower ?? 1;
+  const sMin = opts.sMin ?? FT_DEFAULTS.sMin;
+  const sPow = opts.sPower ?? FT_DEFAULTS.sPower;
   requireInRange('sMin', sMin, 0, opts.schedule.T, { open: 'both' });
   requireInRange('sPower', sPow, 0.25, 8);
   const checkpoints = opts.checkpoints ?? 7;
   requireInteger('checkpoints', checkpoints, 1, 101);
-  const sizes = [2 * d + F, ...(opts.hidden ?? [32, 32]), d];
-  const net = new Mlp(sizes, opts.activation ?? 'silu', opts.seed);
+  const sizes = [2 * d + F, ...(opts.hidden ?? FT_DEFAULTS.hidden), d];
+  const net = new Mlp(sizes, opts.activation ?? FT_DEFAULTS.activation, opts.seed);
   const last = net.weightOffset(net.depth - 1);
   net.params.fill(0, last); // W and b of the last layer
   return { cm, d, B, G, F, sMin, sPow, checkpoints, sizes, net };
@@ -317,9 +336,9 @@ export function* fineTune(opts: FineTuneOptions): Chunked<FineTuneResult> {
   const T = schedule.T;
   const c = opts.b.map((bj) => bj / lambda);
   const opt = new Adam(net.params.length);
-  const lr = opts.lr ?? 1e-2;
-  const lrMin = opts.lrMin ?? 1e-5;
-  const warmup = Math.min(opts.warmup ?? 50, steps - 1);
+  const lr = opts.lr ?? FT_DEFAULTS.lr;
+  const lrMin = opts.lrMin ?? FT_DEFAULTS.lrMin;
+  const warmup = Math.min(opts.warmup ?? FT_DEFAULTS.warmup, steps - 1);
   const lossEvery = opts.lossEvery ?? 25;
   requireInteger('lossEvery', lossEvery, 1, 1_000_000);
   const rng = new Rng(seed, 2);

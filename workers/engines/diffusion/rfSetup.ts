@@ -13,6 +13,12 @@ export const RF_LAMBDA = 1;
 export const RF_LAMBDAS = { lo: 0.05, hi: 20, count: 61 } as const;
 /** The density grid of the particle figure: n x n cells over [lo, hi]^2 (chapter 9's window of half-width 3.5). */
 export const RF_GRID = { n: 100, lo: -3.5, hi: 3.5 } as const;
+/**
+ * The contour levels of the particle figure, as log-density offsets from each law's peak: the pretrained law at -2 (a
+ * lone isotropic Gaussian mode drops by r^2/(2 sd^2) = 2 at two standard deviations) and the tilted law at e^-5, e^-3
+ * and e^-1 of its peak.
+ */
+export const RF_CONTOURS = { data: [-2], tilted: [-5, -3, -1] } as const;
 /** Generation stops at forward time RF_TMIN (chapter 9's 1e-3, with Tweedie's denoised mean at the end). */
 export const RF_TMIN = 1e-3;
 
