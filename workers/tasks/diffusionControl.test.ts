@@ -197,29 +197,7 @@ describe('dcVerification (figure dc-verification)', () => {
 });
 
 describe('dcDsm (figure dc-dsm)', () => {
-  it(
-    'defaults (2000 steps of 256): loss 1.965 -> 0.916; score error 0.077 at s = 0.3, 0.691 at s = 0.05; samples MMD^2 0.032, 56.7% on a mode',
-    { timeout: 120_000 },
-    () => {
-      const r = runToEnd(tasks.dcDsm(figDsm));
-      expect(r.lossCurve.length).toBe(100);
-      expect(r.lossCurve[0]).toBeCloseTo(1.965, 3);
-      expect(r.lossCurve[99]).toBeCloseTo(0.916, 3);
-      const at = (s: number) => r.relError[Array.from(r.times).indexOf(s)];
-      expect(at(0.3)).toBeCloseTo(0.077, 3);
-      expect(at(0.05)).toBeCloseTo(0.691, 3);
-      for (const s of [0.01, 0.02, 0.05]) expect(Math.abs(at(s) - 0.69)).toBeLessThan(0.005);
-      // Better than the zero score everywhere; large times learned best.
-      for (const e of r.relError) expect(e).toBeLessThan(1);
-      expect(at(0.5)).toBeLessThan(0.05);
-      expect(r.mmd2).toBeCloseTo(0.032, 3);
-      expect(r.onModes).toBeCloseTo(0.567, 3);
-      // Far better than the prior N(0, I) (MMD^2 0.084 for lambda = 0 above), far from exact samples.
-      expect(r.mmd2).toBeLessThan(0.5 * 0.0839);
-      expect(r.mmd2).toBeGreaterThan(50 * Math.abs(r.reference));
-    },
-  );
-
+  // The training run at the defaults is pinned in diffusionControl.slow.test.ts, with the other seeds.
   it('bad input fails with a sentence', () => {
     expect(() => runToEnd(tasks.dcDsm({ ...figDsm, batch: 4 }))).toThrow(/batch size must be a whole number from 16/);
   });

@@ -3,6 +3,7 @@ import { runToEnd } from '../chunked';
 import { Rng } from '../random';
 import { normalFromState } from '../normal';
 import { ergodicLqSolution, ergodicRiccatiRoots, JIA_ZHOU_ERGODIC, qLearningErgodic } from './qlearningErgodic';
+import { expectNearOptimum } from './qlearningErgodic.testing';
 
 const star = ergodicLqSolution(JIA_ZHOU_ERGODIC);
 
@@ -71,17 +72,9 @@ describe('the ergodic LQ check case of Jia & Zhou', () => {
     expect(Math.abs(mean - star.averageReward)).toBeLessThan(3 * se);
   });
 
-  it('online q-learning from psi = 0 reaches psi* at dt = 0.1 and at dt = 0.01 (seed 1)', () => {
-    // Measured (Polyak average over the second half): dt 0.1, 1000 paths: (-0.3478, -0.7082, -1.0391);
-    // dt 0.01, 200 paths, T 3000: (-0.3585, -0.7143, -1.0301).
-    const coarse = runToEnd(qLearningErgodic({ dt: 0.1, seed: 1 }));
-    const fine = runToEnd(qLearningErgodic({ dt: 0.01, seed: 1, paths: 200, time: 3000 }));
-    for (const r of [coarse, fine]) {
-      for (let j = 0; j < 3; j++) expect(Math.abs(r.psiAveraged[j] / star.psi[j] - 1)).toBeLessThan(0.04);
-      expect(Math.abs(r.theta[0] - star.k2 / 2)).toBeLessThan(0.05);
-      expect(Math.abs(r.theta[1] - star.k1)).toBeLessThan(0.03);
-      expect(Math.abs(r.averageReward - star.averageReward)).toBeLessThan(0.02);
-    }
+  it('online q-learning from psi = 0 reaches psi* at dt = 0.1 (seed 1; dt = 0.01 in qlearningErgodic.slow.test.ts)', () => {
+    // Measured (Polyak average over the second half): dt 0.1, 1000 paths: (-0.3478, -0.7082, -1.0391).
+    expectNearOptimum(runToEnd(qLearningErgodic({ dt: 0.1, seed: 1 })));
   });
 
   it('validates its input', () => {
