@@ -15,8 +15,8 @@ import './styles/book.css';
 import './styles/figure.css';
 import './styles/code.css';
 import { App } from './book/App.tsx';
-import { loadContents, pageMeta } from './book/chapters.ts';
-import { currentPage } from './book/route.ts';
+import { chapterBySlug, loadContents, loadLecture, pageMeta } from './book/chapters.ts';
+import { currentPage, lectureOf } from './book/route.ts';
 import { highlightArrivedMatches } from './book/searchHighlight.ts';
 import { keepPrerenderedPictures } from './figure/prerendered.ts';
 import { rememberReadingPlace, returnToReadingPlace } from './book/readingPlace.ts';
@@ -32,9 +32,40 @@ const container = document.getElementById('root')!;
 const page = currentPage();
 const prerendered = container.hasChildNodes();
 document.title = pageMeta(page).title;
+const lecture = chapterBySlug(lectureOf(page) ?? '');
 
-loadContents(page).then(
-  (contents) => {
+/** A lecture has no reading place to keep: its deck replaces the page's stand-in text. */
+function startLecture(chapter: NonNullable<typeof lecture>): void {
+  // Lecture mode's code is its own chunk: readers who never give a talk never load it.
+  Promise.all([loadLecture(chapter), import('./lecture/LecturePage.tsx')]).then(
+    ([Deck, { LecturePage }]) => {
+      flushSync(() =>
+        createRoot(container).render(
+          <StrictMode>
+            <LecturePage chapter={chapter} Content={Deck} />
+          </StrictMode>,
+        ),
+      );
+      document.documentElement.dataset.live = '';
+    },
+    (e: unknown) => showLoadError(e),
+  );
+}
+
+function showLoadError(e: unknown): void {
+  // The text stays readable (it is in the HTML); only the live parts are missing.
+  const notice = document.createElement('p');
+  notice.className = 'notice notice-page';
+  notice.setAttribute('role', 'alert');
+  notice.textContent = `The live figures of this page could not be loaded (${e instanceof Error ? e.message : String(e)}). Reload the page to try again.`;
+  (document.getElementById('main') ?? container).prepend(notice);
+}
+
+if (lecture) startLecture(lecture);
+else startReading();
+
+function startReading(): void {
+  loadContents(page).then((contents) => {
     keepPrerenderedPictures(container);
     // What the reader sees stays put: the live blocks off screen get fresh size estimates (content-visibility), so
     // the same pixel offset would land elsewhere; a block and an offset do not.
@@ -53,13 +84,5 @@ loadContents(page).then(
     if (!prerendered && location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView({ block: 'start' });
     returnToReadingPlace();
     highlightArrivedMatches(page);
-  },
-  (e: unknown) => {
-    // The text stays readable (it is in the HTML); only the live parts are missing.
-    const notice = document.createElement('p');
-    notice.className = 'notice notice-page';
-    notice.setAttribute('role', 'alert');
-    notice.textContent = `The live figures of this page could not be loaded (${e instanceof Error ? e.message : String(e)}). Reload the page to try again.`;
-    document.getElementById('main')?.prepend(notice);
-  },
-);
+  }, showLoadError);
+}

@@ -13,6 +13,8 @@ declare module 'virtual:book-index' {
     title: string;
     summary: string;
     sections: SectionInfo[];
+    /** Whether the chapter has a lecture deck (its lecture.mdx). */
+    lecture: boolean;
   }
   export const chapters: ChapterInfo[];
   /** The ids of every figure in the book (from the chapters' `fig:<id>` labels). */

@@ -13,13 +13,16 @@ function mdxImports(): { chapter: string; source: string; line: string }[] {
   const out: { chapter: string; source: string; line: string }[] = [];
   for (const dir of readdirSync(chaptersDir, { withFileTypes: true })) {
     if (!dir.isDirectory() || dir.name.startsWith('_')) continue;
-    let mdx: string;
-    try {
-      mdx = readFileSync(path.join(chaptersDir, dir.name, 'index.mdx'), 'utf8');
-    } catch {
-      continue;
+    // The chapter and its lecture deck.
+    for (const file of ['index.mdx', 'lecture.mdx']) {
+      let mdx: string;
+      try {
+        mdx = readFileSync(path.join(chaptersDir, dir.name, file), 'utf8');
+      } catch {
+        continue;
+      }
+      for (const m of mdx.matchAll(/^import\s[\s\S]*?from\s+'([^']+)';?$/gm)) out.push({ chapter: dir.name, source: m[1], line: m[0] });
     }
-    for (const m of mdx.matchAll(/^import\s[\s\S]*?from\s+'([^']+)';?$/gm)) out.push({ chapter: dir.name, source: m[1], line: m[0] });
   }
   return out;
 }

@@ -55,13 +55,14 @@ export function pageHtml(template: string, page: string, rendered: RenderedPage,
     .replace('<div id="root"></div>', () => `<div id="root">${rendered.body}</div>`);
   if (!html.includes(`data-page=`) || !html.includes(rendered.body))
     throw new Error(`prerender: the template of ${page || 'the cover'} lacks <html lang="en"> or <div id="root">`);
-  const prefix = page === NOT_FOUND ? '/' : page === '' ? './' : '../';
+  const prefix = page === NOT_FOUND ? '/' : page === '' ? './' : '../'.repeat(page.split('/').length);
   if (prefix !== './') html = html.replace(/(<(?:link|script)\b[^>]*\b(?:href|src)=")\.\//g, `$1${prefix}`);
   return html;
 }
 
 export function sitemap(pages: readonly string[], siteUrl: string): string {
-  const urls = pages.filter((p) => p !== NOT_FOUND).map((p) => `  <url><loc>${escapeHtml(siteUrl + pageFolder(p))}</loc></url>`);
+  // Lectures (`slug/lecture`) are the chapters again as slides: not pages for a search engine.
+  const urls = pages.filter((p) => p !== NOT_FOUND && !p.endsWith('/lecture')).map((p) => `  <url><loc>${escapeHtml(siteUrl + pageFolder(p))}</loc></url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }
 

@@ -61,6 +61,7 @@ export function remarkBook(options: RemarkBookOptions) {
     const where = (node: { position?: { start: { line: number } } }) => `${rel}:${node.position?.start.line ?? '?'}`;
     const cited: string[] = [];
     let footnotes = 0;
+    let slides = 0;
 
     visit(tree, (node, i, parent) => {
       if (node.type === 'math') {
@@ -160,6 +161,45 @@ export function remarkBook(options: RemarkBookOptions) {
         case 'Footnote':
           setAttr(el, 'n', String(++footnotes));
           return;
+        case 'Slide': {
+          // A lecture slide (chapters/*/lecture.mdx): its number, and the place in the reading page it stands for.
+          setAttr(el, 'n', String(++slides));
+          const at = attr(el, 'at');
+          if (at) {
+            const info = index.labels[at];
+            if (info) setAttr(el, 'anchor', info.anchor);
+            else problems.push(`${where(node)}: <Slide at="${at}"> names no label in the book`);
+          }
+          return;
+        }
+        case 'Eq': {
+          // A numbered equation of the book shown again (on a slide): its TeX and number from the index, so a
+          // slide never drifts from the chapter. Rendered by rehype-katex like any display formula.
+          const to = attr(el, 'to');
+          const info = to ? index.labels[to] : undefined;
+          if (!to || !info || info.kind !== 'equation' || !parent || i === undefined || node.type !== 'mdxJsxFlowElement') {
+            problems.push(`${where(node)}: <Eq to="${to ?? ''}" /> must stand on its own line and name an equation label of the book`);
+            return;
+          }
+          const tex = `${info.text}\n\\tag{${info.number}}`;
+          const math = {
+            type: 'math',
+            value: tex,
+            data: {
+              hName: 'pre',
+              hChildren: [
+                { type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value: tex }] },
+              ],
+            },
+          };
+          const block = {
+            type: 'equationBlock',
+            data: { hName: 'div', hProperties: { className: ['equation'], 'data-label': to, 'data-anchor': info.anchor, 'data-chapter': info.chapter } },
+            children: [math],
+          };
+          parent.children.splice(i, 1, block as unknown as RootContent);
+          return 'skip';
+        }
         default:
           return;
       }

@@ -37,6 +37,8 @@ interface ChapterInfo {
   /** One-sentence summary for the table of contents (frontmatter `summary`). */
   summary: string;
   sections: SectionInfo[];
+  /** Whether the chapter has a lecture deck (chapters/NN-slug/lecture.mdx), shown at `<slug>/lecture/`. */
+  lecture: boolean;
 }
 
 export interface BookIndex {
@@ -145,7 +147,7 @@ function scanChapter(source: string, number: number | string, slug: string, dir:
       add(`sec:${slug}:${id}`, { kind: 'section', number: info.number, chapter: slug, anchor: id, text: title });
     }
   }
-  const chapter: ChapterInfo = {
+  const chapter: Omit<ChapterInfo, 'lecture'> = {
     number,
     slug,
     dir,
@@ -169,7 +171,7 @@ export function scanBook(chaptersDir: string): BookIndex {
     const [, nn, slug] = CHAPTER_DIR.exec(dir)!;
     const source = readFileSync(path.join(chaptersDir, dir, 'index.mdx'), 'utf8');
     const scanned = scanChapter(source, /^\d+$/.test(nn) ? Number(nn) : nn, slug, dir);
-    chapters.push(scanned.chapter);
+    chapters.push({ ...scanned.chapter, lecture: existsSync(path.join(chaptersDir, dir, 'lecture.mdx')) });
     problems.push(...scanned.problems);
     for (const [label, info] of Object.entries(scanned.labels)) {
       if (labels[label]) problems.push(`label "${label}" is defined in two chapters (${labels[label].chapter} and ${info.chapter})`);

@@ -44,6 +44,16 @@ export function ChapterPage({ chapter, Content }: { chapter: ChapterInfo; Conten
           )}
           <h1>{chapter.title}</h1>
           <PrintButton />
+          {chapter.lecture && (
+            <a
+              className="print-chapter lecture-link"
+              href={`${chapterHref(chapter.slug)}lecture/`}
+              // The talk starts with the figures as the reader left them (their values are in the query string).
+              onClick={(e) => (e.currentTarget.href = `${chapterHref(chapter.slug)}lecture/${location.search}`)}
+            >
+              Lecture slides
+            </a>
+          )}
         </header>
         <Content components={mdxComponents} />
         <footer className="prev-next">

@@ -1,7 +1,7 @@
 /** The chapter registry: titles and sections come from the build's index; chapter bodies load lazily. */
 import type { ComponentType } from 'react';
 import { chapters, type ChapterInfo } from 'virtual:book-index';
-import { NOT_FOUND, WHOLE_BOOK } from './route.ts';
+import { lectureOf, NOT_FOUND, WHOLE_BOOK } from './route.ts';
 
 export type { ChapterInfo };
 export { chapters };
@@ -10,6 +10,7 @@ export { chapters };
 export type Content = ComponentType<{ components?: Record<string, unknown> }>;
 type MdxModule = { default: Content };
 const loaders = import.meta.glob<MdxModule>('../../chapters/*/index.mdx');
+const lectureLoaders = import.meta.glob<MdxModule>('../../chapters/*/lecture.mdx');
 
 export function chapterBySlug(slug: string): ChapterInfo | undefined {
   return chapters.find((c) => c.slug === slug);
@@ -19,6 +20,13 @@ function loadChapter(chapter: ChapterInfo): Promise<MdxModule> {
   const load = loaders[`../../chapters/${chapter.dir}/index.mdx`];
   if (!load) return Promise.reject(new Error(`chapter ${chapter.dir} has no index.mdx`));
   return load();
+}
+
+/** A chapter's lecture deck (its compiled lecture.mdx), for the lecture page. */
+export async function loadLecture(chapter: ChapterInfo): Promise<Content> {
+  const load = lectureLoaders[`../../chapters/${chapter.dir}/lecture.mdx`];
+  if (!load) throw new Error(`chapter ${chapter.dir} has no lecture`);
+  return (await load()).default;
 }
 
 /** The compiled chapters a page shows: its own for a chapter, all of them for the whole book, none otherwise. */
@@ -48,6 +56,12 @@ export function pageMeta(page: string): { title: string; description: string } {
   if (chapter) return { title: `${chapterLabel(chapter)} · ${BOOK}`, description: chapter.summary || BOOK_DESCRIPTION };
   if (page === 'glossary') return { title: `Glossary · ${BOOK}`, description: `The terms ${BOOK} uses, each defined in a sentence or two.` };
   if (page === WHOLE_BOOK) return { title: `${BOOK} · the whole book`, description: `Every chapter of ${BOOK} on one page, to print or to save as one PDF.` };
+  const lecture = chapterBySlug(lectureOf(page) ?? '');
+  if (lecture)
+    return {
+      title: `Lecture: ${chapterLabel(lecture)} · ${BOOK}`,
+      description: `${chapterLabel(lecture)} as a deck of slides with live figures, to teach from a projector.`,
+    };
   if (page === NOT_FOUND) return { title: `No such page · ${BOOK}`, description: BOOK_DESCRIPTION };
   return { title: BOOK, description: BOOK_DESCRIPTION };
 }

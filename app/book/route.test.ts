@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bookRoot, chapterHref, glossaryHref, pageOfPath, setServerPage } from './route.ts';
+import { bookRoot, chapterHref, glossaryHref, lectureOf, lecturePage, pageOfPath, setServerPage } from './route.ts';
 
 describe('addresses', () => {
   afterEach(() => setServerPage(null));
@@ -30,6 +30,18 @@ describe('addresses', () => {
     setServerPage('noise');
     expect(chapterHref('noise', 'eq-ito')).toBe('#eq-ito');
     expect(chapterHref('noise')).toBe('../noise/');
+  });
+
+  it("a chapter's lecture is the folder lecture/ inside the chapter's, and links from it go up two folders", () => {
+    expect(pageOfPath('/noise/lecture/')).toBe('noise/lecture');
+    expect(pageOfPath('/book/noise/lecture/index.html')).toBe('noise/lecture');
+    expect(pageOfPath('/lecture/')).toBe('');
+    expect(pageOfPath('/no-such-chapter/lecture/')).toBe('');
+    expect(lectureOf('noise/lecture')).toBe('noise');
+    expect(lectureOf('noise')).toBeNull();
+    setServerPage(lecturePage('noise'));
+    expect(bookRoot()).toBe('../../');
+    expect(chapterHref('noise', 'eq-ito')).toBe('../../noise/#eq-ito');
   });
 
   it('the 404 page, served at any address, links from the host root', () => {

@@ -5,6 +5,7 @@
  *   ./preface/                a chapter (by slug); ./preface/#eq-ou a place in it
  *   ./glossary/#term-generator
  *   ./whole-book/             every chapter on one page, for print
+ *   ./preface/lecture/#3      a chapter as a deck of slides (app/lecture), at slide 3
  * Links between pages are relative, so the book works from any folder of a host. Figure state lives in the query
  * string (app/state/url.ts), so a link carries both the place and the figures' values.
  */
@@ -18,6 +19,15 @@ export const NOT_FOUND = '404';
 /** Every page that has an address of its own, '' being the cover. */
 export const pageNames: readonly string[] = ['', ...chapters.map((c) => c.slug), 'glossary', WHOLE_BOOK];
 
+/** The folder of a chapter's lecture, inside the chapter's own: `noise/lecture`. */
+const LECTURE = 'lecture';
+export const lecturePage = (slug: string): string => `${slug}/${LECTURE}`;
+/** The chapter a lecture page is of, or null for any other page. */
+export function lectureOf(page: string): string | null {
+  const m = /^([^/]+)\/lecture$/.exec(page);
+  return m && pageNames.includes(m[1]) ? m[1] : null;
+}
+
 /** The page being prerendered (set by app/server/renderPage.tsx); null in the browser. */
 let serverPage: string | null = null;
 export function setServerPage(page: string | null): void {
@@ -30,12 +40,16 @@ export function setServerPage(page: string | null): void {
  */
 export function pageOfPath(pathname: string): string {
   const parts = pathname.split('/').filter((p) => p && p !== 'index.html');
-  let last = parts.at(-1) ?? '';
-  try {
-    last = decodeURIComponent(last);
-  } catch {
-    /* keep the raw text */
-  }
+  const decoded = parts.map((p) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p; // keep the raw text
+    }
+  });
+  const last = decoded.at(-1) ?? '';
+  const before = decoded.at(-2) ?? '';
+  if (last === LECTURE && lectureOf(lecturePage(before))) return lecturePage(before);
   return pageNames.includes(last) ? last : '';
 }
 
@@ -62,7 +76,8 @@ export function bookUrl(): string {
 export function bookRoot(): string {
   const page = currentPage();
   if (page === NOT_FOUND) return '/';
-  return page === '' ? './' : '../';
+  // One step up per folder: '../' from a chapter, '../../' from its lecture.
+  return page === '' ? './' : '../'.repeat(page.split('/').length);
 }
 
 /**

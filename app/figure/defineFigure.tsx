@@ -24,6 +24,7 @@ import type { Schema, Values } from '../state/schema.ts';
 import type { TaskName, TaskParams, TaskResult } from '../../workers/tasks.ts';
 import { FigureFrame } from './FigureFrame.tsx';
 import { PrerenderContext } from './prerendered.ts';
+import { FigureStandIn, FigureStandInContext } from './standIn.tsx';
 import type { FigureElementProps, FigureView, Shown, ViewContext } from './types.ts';
 
 interface DeclarationBase<S extends Schema, R, P = Values<S>> {
@@ -204,5 +205,9 @@ export function defineFigure<S extends Schema>(input: { id: string; task?: TaskN
     );
   }
   Figure.displayName = `Figure(${decl.id})`;
-  return Object.assign(Figure, { id: decl.id, params, declaration: decl });
+  // Where the figure is only named (the next slide in a lecture's presenter view), a plain box stands in for it.
+  function FigureOrStandIn(props: FigureElementProps) {
+    return useContext(FigureStandInContext) ? <FigureStandIn number={props.number}>{props.children}</FigureStandIn> : <Figure {...props} />;
+  }
+  return Object.assign(FigureOrStandIn, { id: decl.id, params, declaration: decl });
 }

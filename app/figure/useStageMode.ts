@@ -11,7 +11,7 @@ import { useMediaQuery, useTheme } from '../state/settings.ts';
 export type StageMode = 'reading' | 'phone' | 'stage';
 
 /** Set to 'stage' by a container that shows one figure per screen (a lecture slide). */
-const StageContext = createContext<StageMode | null>(null);
+export const StageContext = createContext<StageMode | null>(null);
 
 /** Whether the element is the document's full-screen element, kept up to date. */
 export function useIsFullscreen(ref: RefObject<Element | null>): boolean {

@@ -6,16 +6,20 @@
  */
 import { renderToString } from 'react-dom/server';
 import { App } from '../book/App.tsx';
-import { loadContents, pageMeta } from '../book/chapters.ts';
-import { NOT_FOUND, pageNames, setServerPage } from '../book/route.ts';
+import { chapterBySlug, chapters, loadContents, pageMeta } from '../book/chapters.ts';
+import { lectureOf, lecturePage, NOT_FOUND, pageNames, setServerPage } from '../book/route.ts';
+import { LectureShell } from '../lecture/LectureShell.tsx';
 import { computeFigure } from '../figure/computeInProcess.ts';
 import type { FigureComponent } from '../figure/defineFigure.tsx';
 import { PrerenderContext, type Prerender, type PrerenderedResult } from '../figure/prerendered.ts';
 import { defaults, type Schema } from '../state/schema.ts';
 import { drawStatic } from './staticDraw.ts';
 
-/** Every page that gets an HTML file: the cover (''), each chapter, the glossary, the whole book, and the 404 page. */
-export const prerenderedPages: readonly string[] = [...pageNames, NOT_FOUND];
+/**
+ * Every page that gets an HTML file: the cover (''), each chapter, the glossary, the whole book, the 404 page, and
+ * each chapter's lecture.
+ */
+export const prerenderedPages: readonly string[] = [...pageNames, NOT_FOUND, ...chapters.filter((c) => c.lecture).map((c) => lecturePage(c.slug))];
 
 export interface RenderedPage {
   /** The inside of <div id="root">. */
@@ -54,6 +58,9 @@ function defaultResult(id: string): PrerenderedResult | null {
 }
 
 export async function renderPage(page: string): Promise<RenderedPage> {
+  // A lecture is live only: its HTML says what it is and links to the chapter, for a reader without JavaScript.
+  const lecture = chapterBySlug(lectureOf(page) ?? '');
+  if (lecture) return { body: renderToString(<LectureShell chapter={lecture} />), ...pageMeta(page) };
   const contents = await loadContents(page);
   const prerender: Prerender = { resultFor: defaultResult, draw: drawStatic };
   setServerPage(page);

@@ -79,6 +79,11 @@ export function defineFigureParams<S extends Schema>(id: string, schema: S): Fig
   return params;
 }
 
+/** Every figure slice defined so far (their chapters' modules loaded): what a lecture's windows keep in step. */
+export function definedFigureParams(): readonly FigureParams<Schema>[] {
+  return [...registry.values()];
+}
+
 /**
  * Back and Forward: every figure takes the values the address it returned to carries (defaults for keys it does
  * not name), so a link always reproduces its picture.
