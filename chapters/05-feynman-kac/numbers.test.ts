@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lqrChainValue, lqrContinuousPolicyValue } from '../../workers/engines/feynmanKac.ts';
 import { stabilisesDiscounted, stableGainBound } from '../../workers/engines/lqr.ts';
 import { K_MIN_STABLE, optimum, post } from './model.ts';
-import { chainCurve } from './FkVersusDt.tsx';
+import { DTS, FkVersusDt, chainCurve } from './FkVersusDt.tsx';
 
 describe('chapter 5 prose numbers', () => {
   it('the value of K* at x0 = 1, the chain at dt = 0.05 and its pieces', () => {
@@ -44,6 +44,28 @@ describe('chapter 5 prose numbers', () => {
     expect(Math.abs(slope1 / slope0 - 1)).toBeLessThan(0.02);
     const big = chainCurve(10, 1);
     expect(Number.isNaN(big.value[big.value.length - 1])).toBe(true);
+  });
+
+  it('fk-dt: beyond K = 9.550 the chain diverges at dt = 0.2; dt = 0.1 would take K >= 19.55, past the slider end (10)', () => {
+    const diverges = (K: number, dt: number) => {
+      try {
+        return !Number.isFinite(lqrChainValue(post, K, dt).value(1));
+      } catch {
+        return true;
+      }
+    };
+    // gamma lambda_K^2 >= 1 with lambda_K < 0: (beta K - alpha) dt >= 1 + e^{rho dt / 2}.
+    const threshold = (dt: number) => (post.alpha + (1 + Math.exp((post.rho * dt) / 2)) / dt) / post.beta;
+    expect(Number(threshold(0.2).toPrecision(4))).toBe(9.55);
+    expect(Number(threshold(0.1).toPrecision(4))).toBe(19.55);
+    for (const dt of [0.2, 0.1]) {
+      expect(diverges(threshold(dt) - 1e-6, dt)).toBe(false);
+      expect(diverges(threshold(dt) + 1e-6, dt)).toBe(true);
+    }
+    expect(FkVersusDt.params.schema.K.max).toBe(10);
+    const atMax = DTS.map((dt) => diverges(10, dt));
+    expect(atMax).toEqual(DTS.map((dt) => dt === 0.2));
+    expect(lqrChainValue(post, 10, 0.1).value(1)).toBeCloseTo(-1.045116, 6);
   });
   it('finite value for K > -0.55 (discounted loop stable), a stable closed loop only for K > -0.5', () => {
     expect(stableGainBound(post)).toBeCloseTo(-0.55, 12);

@@ -4,6 +4,7 @@ import { riccatiDF, riccatiF, FLOOR } from './kleinman.ts';
 import { kleinmanRun } from '../../workers/engines/examples.ts';
 import { POST_OPTIMUM as optimum } from '../../workers/engines/examples.ts';
 import { scalarLqrHjbResidual } from '../../workers/engines/hjbResidual.ts';
+import { lqrPolicyValue } from '../../workers/engines/lqr.ts';
 import { markovChainHjb } from '../../workers/engines/markovChain.ts';
 import { supError } from '../../workers/engines/markovChain.ts';
 import { POST_LQR as post } from '../../workers/engines/examples.ts';
@@ -52,6 +53,36 @@ describe('chapter 6 prose numbers', () => {
     expect(kleinmanRun('scalar', -0.6, 3).error).toMatch(/K0 does not stabilise/);
     expect(kleinmanRun('scalar', -0.5, 3).error).toBeUndefined();
     expect(FLOOR).toBe(1e-16);
+  });
+
+  it('the K0 slider defaults to 0, which stabilises both; from -0.5 to -0.1 on its grid only the scalar run stabilises', async () => {
+    const { KleinmanFigure } = await import('./KleinmanFigure.tsx');
+    const { defaults } = await import('../../app/state/schema.ts');
+    const spec = KleinmanFigure.params.schema.K0;
+    expect(defaults(KleinmanFigure.params.schema).K0).toBe(0);
+    expect([spec.min, spec.step]).toEqual([-1, 0.1]);
+    for (const k of [0, 0.1, 1]) {
+      expect(kleinmanRun('scalar', k, 3).error).toBeUndefined();
+      expect(kleinmanRun('double', k, 3).error).toBeUndefined();
+    }
+    for (const k of [-0.5, -0.4, -0.3, -0.2, -0.1, -0.003]) {
+      expect(kleinmanRun('scalar', k, 3).error).toBeUndefined();
+      expect(kleinmanRun('double', k, 3).error).toMatch(/K0 does not stabilise/);
+    }
+  });
+
+  it('the missing tail of the first sampled evaluation from K0 = 0: -e^{-1}(c + P sigma^2 / (4|alpha|)) = -0.166', () => {
+    const { P, c } = lqrPolicyValue({ A: [[post.alpha]], B: [[post.beta]], Q: [[post.q]], R: post.r, D: [[post.sigma]], rho: post.rho }, [[0]]);
+    const statVar = post.sigma ** 2 / (2 * Math.abs(post.alpha));
+    expect(statVar).toBeCloseTo(0.09, 12);
+    const tail = -Math.exp(-post.rho * 10) * (c + 0.5 * P[0][0] * statVar);
+    expect(Number(tail.toPrecision(3))).toBe(-0.166);
+    // The exact e^{-rho T} E_x V_0(X_T) at T = 10 for x in [-2, 2] rounds the same.
+    for (const x of [0, 1, 2]) {
+      const m = x * Math.exp(post.alpha * 10);
+      const v = statVar * -Math.expm1(2 * post.alpha * 10);
+      expect(Number((-Math.exp(-post.rho * 10) * (0.5 * P[0][0] * (m * m + v) + c)).toPrecision(3))).toBe(-0.166);
+    }
   });
 
   it('exercise answers: K1 = 9.0909, R(1) = -0.1115, grid constant 0.4906 and h = 0.0102', () => {
