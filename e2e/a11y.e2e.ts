@@ -62,4 +62,29 @@ describe('accessibility', () => {
     expect(problems).toEqual([]);
     await context.close();
   }, 600_000);
+
+  it('no serious or critical axe violation in lecture mode: an equation slide, a figure slide, the presenter window, the keys', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, bypassCSP: true, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    const check = async (what: string) => {
+      await page.evaluate(axeSource);
+      for (const v of await audit(page)) problems.push(`${what} ${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    };
+    for (const fragment of ['#1', '#presenter-1']) {
+      await page.goto(`${origin()}/stochastic-hjb-lqr/lecture/${fragment}`);
+      await page.waitForSelector('[data-slide][aria-current="step"]');
+      await check(`${fragment} slide 1`);
+      for (let i = 0; i < 15 && !(await page.$('[aria-current="step"] [data-figure]')); i++) await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => document.querySelector('[aria-current="step"] [data-figure]')?.getAttribute('data-status') === 'ready', null, {
+        timeout: 60_000,
+      });
+      await check(`${fragment} figure slide`);
+    }
+    await page.keyboard.press('?');
+    await page.getByRole('dialog').waitFor();
+    await check('keys dialog');
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 180_000);
 });

@@ -39,6 +39,13 @@ describe('offline', () => {
       });
       if (path === '/stochastic-hjb-lqr/' || path === '/diffusion-control/') expect(await waitForFigures(page)).toEqual([]);
     }
+    // A lecture too: its page, its deck and its figures' worker are precached.
+    await page.goto(origin() + '/stochastic-hjb-lqr/lecture/');
+    await page.waitForSelector('[data-slide][aria-current="step"]', { timeout: 20_000 });
+    for (let i = 0; i < 15 && !(await page.$('[aria-current="step"] [data-figure]')); i++) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('[aria-current="step"] [data-figure]')?.getAttribute('data-status') === 'ready', null, {
+      timeout: 30_000,
+    });
     // The whole book on one page is not precached: offline it opens from the 404 page's shell and the cached modules.
     await page.goto(origin() + '/whole-book/');
     await page.waitForFunction(() => document.querySelectorAll('.whole-book > article.chapter').length > 10, null, { timeout: 30_000 });

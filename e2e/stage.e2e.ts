@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, origin, pagePaths, waitForLive } from './browser.ts';
+import { offScreen } from './offScreen.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -45,40 +46,6 @@ async function settle(page: Page, id: string): Promise<void> {
     .catch(() => undefined);
   await page.waitForTimeout(150);
 }
-
-// Runs in the page: what of the figure `root` is off the window or too small. `root` is the figure element.
-const offScreen = `(root) => {
-  const out = [];
-  const vw = window.innerWidth, vh = window.innerHeight;
-  const visible = (el) => {
-    if (el.closest('details:not([open]) > :not(summary)') || el.closest('.code-panel')) return false;
-    const s = getComputedStyle(el);
-    if (s.visibility === 'hidden' || s.display === 'none') return false;
-    const r = el.getBoundingClientRect();
-    return r.width > 0 && r.height > 0;
-  };
-  const outside = (r) => r.left < -1 || r.top < -1 || r.right > vw + 1 || r.bottom > vh + 1;
-  const name = (el) => (el.getAttribute('aria-label') || el.textContent || el.getAttribute('name') || el.tagName).trim().slice(0, 40);
-  const caption = root.querySelector('figcaption');
-  if (caption && visible(caption) && outside(caption.getBoundingClientRect())) out.push('caption off screen');
-  for (const el of root.querySelectorAll('.figure-body input, .figure-body button, .figure-body select, .figure-body [role=radio], .figure-body [role=tab]')) {
-    if (!visible(el)) continue;
-    const r = el.getBoundingClientRect();
-    if (outside(r)) out.push('control "' + name(el) + '" off screen at ' + Math.round(r.left) + ',' + Math.round(r.top));
-  }
-  for (const svg of root.querySelectorAll('.figure-body .stage-box')) {
-    if (!visible(svg)) continue;
-    const r = svg.getBoundingClientRect();
-    const label = (svg.querySelector('[aria-label]')?.getAttribute('aria-label') || '').slice(0, 40);
-    if (outside(r)) out.push('plot "' + label + '" off screen');
-    if (r.width < 180 || r.height < 120) out.push('plot "' + label + '" is ' + Math.round(r.width) + '×' + Math.round(r.height));
-  }
-  for (const el of root.querySelectorAll('.figure-body *')) {
-    const s = getComputedStyle(el);
-    if (/(auto|scroll)/.test(s.overflowY) && el.scrollHeight > el.clientHeight + 2 && visible(el)) out.push('a part scrolls: ' + el.className);
-  }
-  return [...new Set(out)];
-}`;
 
 async function stageProblems(page: Page, id: string): Promise<string[]> {
   const root = page.locator(`[data-figure="${id}"]`);

@@ -82,13 +82,16 @@ export function Pointer({
   }, []);
   useEffect(() => {
     if (!held) return;
+    // One message per frame, with the latest position.
     let frame = 0;
+    let latest = { x: 0, y: 0 };
     const show = (x: number, y: number) => {
-      setLocal({ x, y });
+      latest = { x, y };
+      setLocal(latest);
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        if (area.current) onMove(pointerAt(area.current, x, y));
+        if (area.current) onMove(pointerAt(area.current, latest.x, latest.y));
       });
     };
     const move = (e: PointerEvent) => show(e.clientX, e.clientY);
