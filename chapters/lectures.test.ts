@@ -22,6 +22,11 @@ function slides(deck: string): string[] {
 }
 
 describe('lecture decks', () => {
+  it('every chapter has a deck', () => {
+    expect(chapterDirs.length).toBeGreaterThanOrEqual(11);
+    expect(chapterDirs.filter((d) => !withDecks.includes(d))).toEqual([]);
+  });
+
   describe.each(withDecks)('%s', (dir) => {
     const deck = readFileSync(path.join(chaptersDir, dir, 'lecture.mdx'), 'utf8');
     const chapter = readFileSync(path.join(chaptersDir, dir, 'index.mdx'), 'utf8');
