@@ -229,12 +229,33 @@ describe('lecture mode', () => {
     await presenter.keyboard.up('l');
     await dot.waitFor({ state: 'detached' });
 
+    // In the presenter's narrower column the figure still fits with its plots clear of its controls, and the next
+    // slide's equations fit the preview (the slide after the explorer has the widest of the deck).
+    const presenterFits = async () => {
+      expect(await presenter.evaluate(`(${offScreen})(document.querySelector('[aria-current="step"] [data-figure]'))`)).toEqual([]);
+      const wide = await presenter.$$eval(
+        '.slide-preview .katex-display',
+        (els) =>
+          els.filter((e) => {
+            if (e.scrollWidth > e.clientWidth + 1) return true;
+            // An equation number drawn over the equation.
+            const tag = e.querySelector('.tag')?.getBoundingClientRect();
+            const hit = (b: DOMRect) =>
+              tag && Math.min(b.right, tag.right) - Math.max(b.left, tag.left) > 1 && Math.min(b.bottom, tag.bottom) - Math.max(b.top, tag.top) > 1;
+            return [...e.querySelectorAll('.katex-html > .base')].some((b) => hit(b.getBoundingClientRect()));
+          }).length,
+      );
+      expect(wide).toBe(0);
+    };
+    await presenterFits();
+
     // Screenshots for the record (e2e/screenshots), at the projector's 1024×768 and at 1920×1080.
     await screenshot(audience, 'lecture-projected-1024x768');
     await screenshot(presenter, 'lecture-presenter-1024x768');
     for (const p of [audience, presenter]) await p.setViewportSize({ width: 1920, height: 1080 });
     await presenter.waitForTimeout(400);
     await ready(audience, 'lqr-explorer');
+    await presenterFits();
     await screenshot(audience, 'lecture-projected-1920x1080');
     await screenshot(presenter, 'lecture-presenter-1920x1080');
     await audience.close();

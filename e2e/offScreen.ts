@@ -29,6 +29,19 @@ export const offScreen = `(root) => {
     if (outside(r)) out.push('plot "' + label + '" off screen');
     if (r.width < 180 || r.height < 120) out.push('plot "' + label + '" is ' + Math.round(r.width) + '×' + Math.round(r.height));
   }
+  // Plots and controls side by side must not run into each other.
+  const plots = root.querySelector('.figure-body .stage-plots');
+  if (plots && visible(plots) && plots.scrollWidth > plots.clientWidth + 1) out.push('the plots are wider than their column by ' + (plots.scrollWidth - plots.clientWidth) + ' px');
+  const side = root.querySelector('.figure-body .figure-side');
+  if (side && visible(side)) {
+    const c = side.getBoundingClientRect();
+    for (const box of root.querySelectorAll('.figure-body .stage-panel')) {
+      if (!visible(box)) continue;
+      const r = box.getBoundingClientRect();
+      const overlap = Math.min(r.right, c.right) - Math.max(r.left, c.left) > 1 && Math.min(r.bottom, c.bottom) - Math.max(r.top, c.top) > 1;
+      if (overlap) out.push('a plot panel runs into the controls');
+    }
+  }
   for (const el of root.querySelectorAll('.figure-body *')) {
     const s = getComputedStyle(el);
     if (/(auto|scroll)/.test(s.overflowY) && el.scrollHeight > el.clientHeight + 2 && visible(el)) out.push('a part scrolls: ' + el.className);

@@ -41,11 +41,12 @@ function columnsFor(panels: readonly Panel[]): number {
 
 /**
  * The grid's columns: two panels side by side share the width by their weights, the lighter one never narrower
- * than a readable plot (11rem); otherwise equal columns.
+ * than a readable plot (11rem) unless the two would not fit side by side (half the width less half the column gap,
+ * 0.8rem in figure.css); otherwise equal columns.
  */
 function columnTemplate(panels: readonly Panel[], columns: number): string {
   const side = panels.filter((p) => !p.wide);
-  if (side.length === 2) return side.map((p) => `minmax(min(11rem, 100%), ${p.weight ?? 1}fr)`).join(' ');
+  if (side.length === 2) return side.map((p) => `minmax(min(11rem, calc(50% - 0.4rem)), ${p.weight ?? 1}fr)`).join(' ');
   return `repeat(${columns}, minmax(0, 1fr))`;
 }
 

@@ -15,6 +15,7 @@ import { createContext, useContext, useLayoutEffect, useRef, useState, type Reac
 import { createPortal } from 'react-dom';
 import { mdxComponents } from '../book/mdxComponents.tsx';
 import { HandOut } from './HandOut.tsx';
+import { useFitEquations } from './fitEquations.ts';
 
 export interface Deck {
   /** The slide on show (1-based). */
@@ -41,6 +42,18 @@ function useFigureOn(ref: React.RefObject<HTMLElement | null>, shown: boolean): 
   return figure;
 }
 
+/** The next slide as the presenter sees it beside the current one: a narrow column, so wide equations shrink. */
+function SlidePreview({ title, children }: { title?: string; children?: ReactNode }) {
+  const ref = useRef<HTMLElement | null>(null);
+  useFitEquations(ref, title);
+  return (
+    <section ref={ref} className="slide slide-preview" aria-label={`Next slide: ${title ?? ''}`}>
+      <h2 className="slide-title">{title}</h2>
+      <div className="slide-body">{children}</div>
+    </section>
+  );
+}
+
 function Slide({ n, title, anchor, children }: { n?: string; title?: string; anchor?: string; children?: ReactNode }) {
   const deck = useContext(DeckContext);
   const ref = useRef<HTMLElement | null>(null);
@@ -49,12 +62,7 @@ function Slide({ n, title, anchor, children }: { n?: string; title?: string; anc
   const figure = useFigureOn(ref, shown && !deck.preview);
   if (deck.preview) {
     if (!shown) return null;
-    return (
-      <section className="slide slide-preview" aria-label={`Next slide: ${title ?? ''}`}>
-        <h2 className="slide-title">{title}</h2>
-        <div className="slide-body">{children}</div>
-      </section>
-    );
+    return <SlidePreview title={title}>{children}</SlidePreview>;
   }
   return (
     <section
