@@ -268,6 +268,9 @@ describe('lecture mode', () => {
     await expect(audience.getByRole('dialog', { name: 'Keys' }).isVisible()).resolves.toBe(true);
     await audience.keyboard.press('Escape');
     await expect(audience.getByRole('dialog').count()).resolves.toBe(0);
+    // A slide number typed into the address bar moves the talk there.
+    await audience.goto(audience.url().replace(/#.*$/, '#3'));
+    await audience.waitForFunction(() => document.querySelector('[aria-current="step"]')?.getAttribute('data-slide') === '3');
     await stepTo(audience, 'merton-explorer');
     await ready(audience, 'merton-explorer');
     await audience.locator('[aria-current="step"] input[data-param="merton-explorer.gamma"]').focus();

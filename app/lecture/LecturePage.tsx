@@ -113,6 +113,16 @@ export function LecturePage({ chapter, Content }: { chapter: ChapterInfo; Conten
     [clamp],
   );
 
+  // A slide number typed into the address bar (or a link to `#5` on this page) moves the talk there. The fragment
+  // written above goes through replaceState, which fires no hashchange, so the two never chase each other.
+  useEffect(() => {
+    const onHash = () => {
+      if (/^#(presenter-)?\d{1,3}$/.test(location.hash)) go(parseFragment(location.hash).n);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [go]);
+
   const openWindow = useCallback(
     (other: Role) => {
       const url = location.pathname + location.search + fragmentFor(other, shown);
