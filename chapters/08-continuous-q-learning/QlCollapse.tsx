@@ -2,7 +2,8 @@
  * Figure: why discrete Q-learning collapses as dt -> 0 and continuous-time q-learning does not. Left: the learned gain
  * per time step (log axis) for both learners on the same data, beside K* and the greedy gain K_dt of the sampled
  * problem discrete Q-learning targets. Right, log–log: the learned action-gap coefficient of discrete Q-learning
- * against its exact value theta_aa(dt) and the leading order r dt / 2 (slope one).
+ * against its exact value theta_aa(dt) and the leading order w_a dt / 2 (slope one; w_a is the action-cost
+ * weight, POST_LQR.r in the engine).
  */
 import { useMemo } from 'react';
 import { defineFigure } from '../../app/figure/defineFigure.tsx';
