@@ -13,10 +13,13 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe('static server', () => {
-  it('answers a broken percent-escape with 400, a path outside the folder with 403 or 404, and keeps serving', async () => {
+  it('answers a broken percent-escape with 400, a path outside the folder with 403 or 404, `//` as the root, and keeps serving', async () => {
     expect((await fetch(`${base}/%E0%A4%A`)).status).toBe(400);
     expect((await fetch(`${base}/%2e%2e/package.json`)).status).not.toBe(200);
     expect((await fetch(`${base}/no-such-file.js`)).status).toBe(404);
+    // A path that starts with two slashes is a path of this server, not another host's address.
+    expect((await fetch(`${base}//`)).status).toBe(200);
+    expect((await fetch(`${base}//evil.example/x`)).status).toBe(404);
     const index = await fetch(`${base}/`);
     expect(index.status).toBe(200);
     expect(await index.text()).toContain('<div id="root"');

@@ -29,10 +29,11 @@ const COMPRESSIBLE = /^(text\/|image\/svg|application\/(json|manifest))/;
 export function serveStatic(dir, port = 0) {
   const root = path.resolve(dir);
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname;
     try {
-      pathname = decodeURIComponent(url.pathname);
+      // Joined to the origin, not resolved against it: `//x` is a path here, not an address on host x (and `//`
+      // alone is no address at all).
+      pathname = decodeURIComponent(new URL('http://localhost' + (req.url ?? '/')).pathname);
     } catch {
       // A broken percent-escape (/%E0%A4%A) is a bad request, not a reason to stop serving.
       res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
