@@ -28,18 +28,29 @@ describe('prerendered pages', () => {
     // The body goes in verbatim: "$&" in it is text, not a replacement pattern.
     expect(html).toContain(`<div id="root">${page.body}</div>`);
     expect(html).toContain('href="../favicon.svg"');
-    expect(html).toContain('src="../assets/index-abc.js"');
+    expect(html).toContain('content="../assets/index-abc.js"');
   });
 
   it('the cover keeps its paths; the 404 page takes them from the root and is not indexed', () => {
     const cover = pageHtml(template, '', page, 'https://book.example/');
     expect(cover).toContain('data-page=""');
-    expect(cover).toContain('src="./assets/index-abc.js"');
+    expect(cover).toContain('content="./assets/index-abc.js"');
     expect(cover).toContain('<link rel="canonical" href="https://book.example/" />');
     const missing = pageHtml(template, '404', page, 'https://book.example/');
     expect(missing).toContain('src="/assets/index-abc.js"');
     expect(missing).toContain('<meta name="robots" content="noindex" />');
     expect(missing).not.toContain('canonical');
+  });
+
+  it('a page without math loads its script after the first paint; a page with math and the 404 page at once', () => {
+    const plain = pageHtml(template, 'glossary', page, 'https://book.example/');
+    expect(plain).not.toContain('<script type="module"');
+    expect(plain).toContain('<meta name="book-entry" content="../assets/index-abc.js" />');
+    const math = { ...page, body: '<main><p><span class="katex"><span class="katex-html">x</span></span></p></main>' };
+    const chapter = pageHtml(template, 'noise', math, 'https://book.example/');
+    expect(chapter).toContain('<script type="module" crossorigin src="../assets/index-abc.js"></script>');
+    expect(chapter).not.toContain('book-entry');
+    expect(pageHtml(template, '404', page, 'https://book.example/')).toContain('<script type="module" crossorigin src="/assets/index-abc.js"></script>');
   });
 
   it('the sitemap lists every page but the 404 page', () => {
