@@ -25,7 +25,12 @@ declare module 'virtual:book-previews' {
   export const previews: Record<string, string>;
 }
 declare module 'virtual:glossary' {
-  export const glossary: { id: string; term: string; html: string }[];
+  /** Every glossary term by id (the definitions are a module of their own: virtual:glossary-definitions). */
+  export const glossary: { id: string; term: string }[];
+}
+declare module 'virtual:glossary-definitions' {
+  /** id -> the definition as HTML, its math rendered by KaTeX. */
+  export const definitions: Record<string, string>;
 }
 declare module 'virtual:bibliography' {
   /** `cite` and `year`: how citations name the authors and the year (citeAuthors, citeYears in app/content/bibliography.ts). */

@@ -3,7 +3,9 @@
  *  - `virtual:book-index`: the chapters in order with their sections (table of contents, routing, search);
  *  - `virtual:book-previews`: pre-rendered HTML previews for every label (equations rendered by KaTeX), loaded
  *    lazily the first time a <Ref> popover opens;
- *  - `virtual:glossary` and `virtual:bibliography`: entries with their math pre-rendered;
+ *  - `virtual:glossary`: the terms; `virtual:glossary-definitions`: their definitions, math pre-rendered (a third of
+ *    the book's script if it came with every page, so it loads when a <Term> popover opens or the glossary page starts);
+ *  - `virtual:bibliography`: entries with their math pre-rendered;
  *  - `virtual:search-index`: the book's search index (compiler/searchDocuments.ts), serialised MiniSearch, loaded
  *    the first time the reader searches.
  * And `x.ts?fn=symbol&code` imports: a highlighted listing of one declaration of a source file (see highlightCode.ts).
@@ -21,7 +23,14 @@ import MiniSearch from 'minisearch';
 import { glossary } from '../app/content/glossary.ts';
 import { bibliography, citeAuthors, citeYears } from '../app/content/bibliography.ts';
 
-const VIRTUAL = ['virtual:book-index', 'virtual:book-previews', 'virtual:glossary', 'virtual:bibliography', 'virtual:search-index'];
+const VIRTUAL = [
+  'virtual:book-index',
+  'virtual:book-previews',
+  'virtual:glossary',
+  'virtual:glossary-definitions',
+  'virtual:bibliography',
+  'virtual:search-index',
+];
 
 export function bookIndexLoader(chaptersDir: string): () => BookIndex {
   // Scanning a few MDX files takes about a millisecond; re-scan on every call so dev edits are always seen.
@@ -85,8 +94,11 @@ export function bookPlugin(options: { chaptersDir: string; root: string }): Plug
         return `export default ${JSON.stringify(JSON.stringify(search))};`;
       }
       if (name === 'virtual:glossary') {
-        const entries = glossary.map((g) => ({ id: g.id, term: g.term, html: renderInlineMath(g.definition, `glossary ${g.id}`) }));
-        return `export const glossary = ${JSON.stringify(entries)};`;
+        return `export const glossary = ${JSON.stringify(glossary.map((g) => ({ id: g.id, term: g.term })))};`;
+      }
+      if (name === 'virtual:glossary-definitions') {
+        const definitions = Object.fromEntries(glossary.map((g) => [g.id, renderInlineMath(g.definition, `glossary ${g.id}`)]));
+        return `export const definitions = ${JSON.stringify(definitions)};`;
       }
       if (name === 'virtual:bibliography') {
         const entries = bibliography.map((b) => ({ id: b.id, cite: citeAuthors(b), year: yearLabels.get(b.id) ?? String(b.year), html: formatBibEntry(b) }));

@@ -101,6 +101,9 @@ describe('reading with a keyboard and a screen reader', () => {
     await term.hover();
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.count()).toBe(1);
+    // The definitions load with the first popover: the term's own definition arrives in it.
+    await expect.poll(() => dialog.locator('.popover-loading').count()).toBe(0);
+    expect((await dialog.innerText()).length).toBeGreaterThan(60);
     const box = (await dialog.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
     await page.waitForTimeout(600);

@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react';
 import { chapters, type ChapterInfo } from 'virtual:book-index';
 import { lectureOf, NOT_FOUND, WHOLE_BOOK } from './route.ts';
+import { loadGlossaryDefinitions } from '../content/glossaryDefinitions.ts';
 
 export type { ChapterInfo };
 export { chapters };
@@ -29,8 +30,12 @@ export async function loadLecture(chapter: ChapterInfo): Promise<Content> {
   return (await load()).default;
 }
 
-/** The compiled chapters a page shows: its own for a chapter, all of them for the whole book, none otherwise. */
+/**
+ * The compiled chapters a page shows: its own for a chapter, all of them for the whole book, none otherwise. The
+ * glossary page gets its definitions loaded first.
+ */
 export async function loadContents(page: string): Promise<Content[]> {
+  if (page === 'glossary') await loadGlossaryDefinitions();
   const shown = page === WHOLE_BOOK ? chapters : chapters.filter((c) => c.slug === page);
   return (await Promise.all(shown.map(loadChapter))).map((m) => m.default);
 }

@@ -1,10 +1,31 @@
 /** <Term id="generator">generator</Term>: a glossary term with its definition in a popover. */
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { glossary } from 'virtual:glossary';
 import { Popover } from './Popover.tsx';
 import { glossaryHref } from '../book/route.ts';
+import { glossaryDefinitions, loadGlossaryDefinitions } from '../content/glossaryDefinitions.ts';
 
 const byId = new Map(glossary.map((g) => [g.id, g]));
+
+/** A term's definition, loaded with all the others the first time a popover opens. */
+function Definition({ id }: { id: string }) {
+  const [html, setHtml] = useState(() => glossaryDefinitions()?.[id] ?? null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (html !== null) return;
+    let live = true;
+    loadGlossaryDefinitions().then(
+      (d) => live && setHtml(d[id] ?? ''),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, html]);
+  if (failed) return <p className="popover-loading">The definition could not be loaded; the glossary page has it.</p>;
+  if (html === null) return <p className="popover-loading">Loading the definition…</p>;
+  return <div dangerouslySetInnerHTML={{ __html: html }} />;
+}
 
 export function Term({ id, children }: { id: string; children?: ReactNode }) {
   const entry = byId.get(id);
@@ -21,7 +42,7 @@ export function Term({ id, children }: { id: string; children?: ReactNode }) {
       {() => (
         <>
           <p className="popover-title">{entry.term}</p>
-          <div dangerouslySetInnerHTML={{ __html: entry.html }} />
+          <Definition id={id} />
           <p className="popover-foot">
             <a href={glossaryHref(id)}>In the glossary</a>
           </p>
