@@ -66,10 +66,10 @@ function withMath(body: string): boolean {
 }
 
 /**
- * A page without math loads the book's script only after its first paint (index.html's inline loader reads the
- * address from `<meta name="book-entry">`): the text shows without waiting for 120 kB of script, which otherwise
+ * A page without math loads the book's script only after its largest paint (index.html's inline loader reads the
+ * address from `<meta name="book-entry">`): the text shows without waiting for 100 kB of script, which otherwise
  * shares the network with it. Measured on the cover (Lighthouse, simulated mobile): largest contentful paint 2.26 s
- * with the script in the head, 1.51 s with it loaded after. A page with math keeps the script tag: its first paint
+ * with the script in the head, 1.21–1.51 s with it loaded after. A page with math keeps the script tag: its first paint
  * would come before KaTeX's fonts and shift the text when they arrive, and the live page still replaces the
  * prerendered one (docs/NOTES.md, issue 13). The 404 page renders what its address names, so it starts at once.
  */
