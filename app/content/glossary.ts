@@ -103,7 +103,7 @@ export const glossary: GlossaryEntry[] = [
     id: 'lqr',
     term: 'linear–quadratic regulator',
     definition:
-      'A control problem with linear dynamics and a quadratic reward, here $\\dd X = (\\alpha X + \\beta a)\\,\\dd t + \\sigma\\,\\dd W$ and $r(x, a) = -\\tfrac12(q x^2 + R a^2)$, with the action weight $R$ (chapter 2 writes it $r$). Its value is quadratic, $V(x) = -\\tfrac12 P x^2 - c$, and its optimal action linear, $a^* = -K x$ with $K = \\beta P / R$.',
+      'A control problem with linear dynamics and a quadratic reward, here $\\dd X = (\\alpha X + \\beta a)\\,\\dd t + \\sigma\\,\\dd W$ and $r(x, a) = -\\tfrac12(q x^2 + R a^2)$, with the action weight $R$. Its value is quadratic, $V(x) = -\\tfrac12 P x^2 - c$, and its optimal action linear, $a^* = -K x$ with $K = \\beta P / R$.',
   },
   {
     id: 'riccati-equation',

@@ -59,7 +59,7 @@ export const LqrStepLimit = defineFigure({
     alpha: { label: 'drift', symbol: 'α', min: -2, max: 1, step: 0.05, default: -0.5 },
     beta: { label: 'control gain', symbol: 'β', min: 0, max: 2, step: 0.05, default: 1 },
     q: { label: 'state cost', symbol: 'q', min: 0.1, max: 5, step: 0.1, default: 1 },
-    r: { label: 'control cost', symbol: 'r', min: 0.01, max: 2, step: 0.01, default: 0.1, log: true },
+    r: { label: 'control cost', symbol: 'R', min: 0.01, max: 2, step: 0.01, default: 0.1, log: true },
     rho: { label: 'discount rate', symbol: 'ρ', min: 0.01, max: 1, step: 0.01, default: 0.1 },
   },
   code: [discreteListing, holdListing, sweepListing],
