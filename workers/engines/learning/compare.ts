@@ -13,11 +13,11 @@ interface LearnerComparisonRow {
   /** q-learning: final gain and gain averaged over the second half of the run. */
   qK: number;
   qKAveraged: number;
-  /** Discrete Q-learning: final greedy gain, averaged-parameter gain, action-gap coefficient and its exact value. */
+  /** Discrete Q-learning: final greedy gain, averaged-parameter gain, action-gap coefficient and its leading order in dt. */
   QK: number;
   QKAveraged: number;
   Qgap: number;
-  QgapExact: number;
+  QgapLeadingOrder: number;
 }
 
 /** Options of `compareLearners`: the shared settings plus per-learner overrides (dt is taken from `dts`). */
@@ -51,7 +51,7 @@ export function* compareLearners(opts: CompareLearnersOptions): Chunked<LearnerC
     done++;
     const Q = yield* within(qLearningDiscrete({ ...opts.discrete, lqr, dt, seed: opts.seed }), done / total, (done + 1) / total);
     done++;
-    rows.push({ dt, qK: q.K, qKAveraged: q.KAveraged, QK: Q.K, QKAveraged: Q.KAveraged, Qgap: Q.gap, QgapExact: Q.gapExact });
+    rows.push({ dt, qK: q.K, qKAveraged: q.KAveraged, QK: Q.K, QKAveraged: Q.KAveraged, Qgap: Q.gap, QgapLeadingOrder: Q.gapLeadingOrder });
   }
   return { Kstar: lqrDiscounted(lqr).K, rows };
 }

@@ -46,8 +46,8 @@ describe('continuous-time q-learning versus discrete Q-learning (seed 1; 64 path
     const { slope } = linearFit(dts, gaps);
     expect(slope).toBeGreaterThan(0.9); // gap ~ dt^1
     expect(slope).toBeLessThan(1.15);
-    for (const row of table.rows) expect(row.Qgap / row.QgapExact).toBeGreaterThan(0.9);
-    for (const row of table.rows) expect(row.Qgap / row.QgapExact).toBeLessThan(1.4);
+    for (const row of table.rows) expect(row.Qgap / row.QgapLeadingOrder).toBeGreaterThan(0.9);
+    for (const row of table.rows) expect(row.Qgap / row.QgapLeadingOrder).toBeLessThan(1.4);
     // Off by more than 5% at the largest and at the smallest step: O(dt) bias at dt = 0.1, noise/dt at dt = 0.005.
     expect(Math.abs(table.rows[0].QKAveraged / KSTAR - 1)).toBeGreaterThan(0.05);
     expect(Math.abs(table.rows[3].QKAveraged / KSTAR - 1)).toBeGreaterThan(0.05);

@@ -36,8 +36,8 @@ export interface QLearningDiscreteResult {
   KAveraged: number;
   /** Learned action-gap coefficient theta_aa: Q(x, a) - max Q(x, .) = theta_aa (a - a_greedy)^2. */
   gap: number;
-  /** Its leading-order exact value -(r/2) dt. */
-  gapExact: number;
+  /** Its leading order in dt, -(r/2) dt (r the action weight); the exact theta_aa(dt) has an O(dt^2) correction. */
+  gapLeadingOrder: number;
   /** Learning curve: simulated time, K and theta_aa at `record` points. */
   curveTime: Float64Array;
   curveK: Float64Array;
@@ -129,7 +129,7 @@ export function* qLearningDiscrete(opts: QLearningDiscreteOptions): Chunked<QLea
     K: gain(th),
     KAveraged: gain(thSum),
     gap: th[2],
-    gapExact: -0.5 * rc * dt,
+    gapLeadingOrder: -0.5 * rc * dt,
     curveTime,
     curveK,
     curveGap,
