@@ -45,7 +45,7 @@ function useFigureOn(ref: React.RefObject<HTMLElement | null>, shown: boolean): 
 /** The next slide as the presenter sees it beside the current one: a narrow column, so wide equations shrink. */
 function SlidePreview({ title, children }: { title?: string; children?: ReactNode }) {
   const ref = useRef<HTMLElement | null>(null);
-  useFitEquations(ref, title);
+  useFitEquations(ref);
   return (
     <section ref={ref} className="slide slide-preview" aria-label={`Next slide: ${title ?? ''}`}>
       <h2 className="slide-title">{title}</h2>

@@ -15,7 +15,8 @@ function fit(root: HTMLElement) {
   }
 }
 
-export function useFitEquations(ref: RefObject<HTMLElement | null>, key: unknown) {
+/** Fits the display equations inside `ref` (mounted once per slide shown: a new slide is a new element). */
+export function useFitEquations(ref: RefObject<HTMLElement | null>) {
   useLayoutEffect(() => {
     const root = ref.current;
     if (!root) return;
@@ -23,5 +24,5 @@ export function useFitEquations(ref: RefObject<HTMLElement | null>, key: unknown
     const observer = new ResizeObserver(() => fit(root));
     observer.observe(root);
     return () => observer.disconnect();
-  }, [ref, key]);
+  }, [ref]);
 }
