@@ -7,7 +7,14 @@ let definitions: Record<string, string> | null = null;
 let loading: Promise<Record<string, string>> | null = null;
 
 export function loadGlossaryDefinitions(): Promise<Record<string, string>> {
-  loading ??= import('virtual:glossary-definitions').then((m) => (definitions = m.definitions));
+  loading ??= import('virtual:glossary-definitions').then(
+    (m) => (definitions = m.definitions),
+    (e: unknown) => {
+      // A failed load (offline before the chunk was cached) is tried again by the next popover, not remembered.
+      loading = null;
+      throw e;
+    },
+  );
   return loading;
 }
 
