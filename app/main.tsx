@@ -1,11 +1,12 @@
 /**
  * The book in the browser. A page arrives prerendered (app/server/renderPage.tsx): its text and math read at once.
- * Once its chapter's module is loaded, the page is rendered again here, live, in one step that replaces the static
- * HTML with the same layout, so nothing moves. (The development server prerenders nothing: the page is rendered
- * from its address.)
+ * Here the page's frame (top bar, contents, buttons) is hydrated in place, and the live parts of its chapter, the
+ * islands, each become a React root (app/islands/): the prose is never rendered again, and the chapter's MDX is not
+ * loaded. The development server prerenders nothing, and a page the 404 shell stands in for (offline) has no HTML
+ * of its own: there the page is rendered whole from its address and its chapter's compiled MDX.
  */
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import 'katex/dist/katex.min.css';
 import '@fontsource-variable/source-serif-4/wght.css';
@@ -15,8 +16,12 @@ import './styles/book.css';
 import './styles/figure.css';
 import './styles/code.css';
 import { App } from './book/App.tsx';
-import { chapterBySlug, loadContents, loadLecture, pageMeta } from './book/chapters.ts';
-import { currentPage, lectureOf } from './book/route.ts';
+import { chapterBySlug, chapters, loadContents, loadLecture, pageMeta, type Content } from './book/chapters.ts';
+import { loadGlossaryDefinitions } from './content/glossaryDefinitions.ts';
+import { keepPrerenderedArticles } from './islands/Article.tsx';
+import { PageModeContext } from './islands/island.tsx';
+import { Committed, mountIslands } from './islands/mountIslands.tsx';
+import { currentPage, lectureOf, WHOLE_BOOK } from './book/route.ts';
 import { highlightArrivedMatches } from './book/searchHighlight.ts';
 import { keepPrerenderedPictures } from './figure/prerendered.ts';
 import { rememberReadingPlace, returnToReadingPlace } from './book/readingPlace.ts';
@@ -62,7 +67,40 @@ function showLoadError(e: unknown): void {
 }
 
 if (lecture) startLecture(lecture);
+else if (prerendered && document.documentElement.dataset.page === page) void hydratePage();
 else startReading();
+
+/** The page's own HTML made live: the frame hydrated, the islands mounted, the prose left as it is. */
+async function hydratePage(): Promise<void> {
+  try {
+    if (page === 'glossary') await loadGlossaryDefinitions();
+    keepPrerenderedPictures(container);
+    keepPrerenderedArticles(container);
+    const place = captureAnchor();
+    // The articles are not rendered here (app/islands/Article.tsx), so no chapter's MDX is needed: stand-ins fill its place.
+    const shown = page === WHOLE_BOOK ? chapters : chapters.filter((c) => c.slug === page);
+    const standIns: Content[] = shown.map(() => () => null);
+    const frame = new Promise<void>((done) =>
+      hydrateRoot(
+        container,
+        <StrictMode>
+          <PageModeContext value={{ kind: 'hydrate' }}>
+            <Committed onCommit={done}>
+              <App name={page} contents={standIns} />
+            </Committed>
+          </PageModeContext>
+        </StrictMode>,
+      ),
+    );
+    await Promise.all([frame, mountIslands(container)]);
+    document.documentElement.dataset.live = '';
+    if (place) restoreAnchor(place);
+    returnToReadingPlace();
+    highlightArrivedMatches(page);
+  } catch (e) {
+    showLoadError(e);
+  }
+}
 
 function startReading(): void {
   loadContents(page).then((contents) => {

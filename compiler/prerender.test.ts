@@ -42,14 +42,19 @@ describe('prerendered pages', () => {
     expect(missing).not.toContain('canonical');
   });
 
-  it('a page without math loads its script after the first paint; a page with math and the 404 page at once', () => {
+  it('a page loads its script after the first paint, with the fonts of its math preloaded; the 404 page at once', () => {
     const plain = pageHtml(template, 'glossary', page, 'https://book.example/');
     expect(plain).not.toContain('<script type="module"');
     expect(plain).toContain('<meta name="book-entry" content="../assets/index-abc.js" />');
-    const math = { ...page, body: '<main><p><span class="katex"><span class="katex-html">x</span></span></p></main>' };
-    const chapter = pageHtml(template, 'noise', math, 'https://book.example/');
-    expect(chapter).toContain('<script type="module" crossorigin src="../assets/index-abc.js"></script>');
-    expect(chapter).not.toContain('book-entry');
+    const math = { ...page, body: '<main><p><span class="katex"><span class="katex-html"><span class="mord mathnormal">x</span></span></span></p></main>' };
+    const assets = ['KaTeX_Main-Regular-B22Nviop.woff2', 'KaTeX_Math-Italic-t53AETM-.woff2', 'KaTeX_Math-BoldItalic-CZnvNsCZ.woff2', 'index-abc.js'];
+    const chapter = pageHtml(template, 'noise', math, 'https://book.example/', assets);
+    expect(chapter).not.toContain('<script type="module"');
+    expect(chapter).toContain('<meta name="book-entry" content="../assets/index-abc.js" />');
+    expect(chapter.match(/rel="preload" href="[^"]*" as="font"/g)).toEqual([
+      'rel="preload" href="../assets/KaTeX_Main-Regular-B22Nviop.woff2" as="font"',
+      'rel="preload" href="../assets/KaTeX_Math-Italic-t53AETM-.woff2" as="font"',
+    ]);
     expect(pageHtml(template, '404', page, 'https://book.example/')).toContain('<script type="module" crossorigin src="/assets/index-abc.js"></script>');
   });
 

@@ -9,7 +9,9 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readdirSync } from 'node:fs';
 import { createServer, type Plugin } from 'vite';
+import { firstScreenFonts, fontPreloadTags } from './fontPreloads.ts';
 
 interface RenderedPage {
   body: string;
@@ -30,10 +32,11 @@ function pageFolder(page: string): string {
 
 /**
  * The built index.html made into one page: its name on <html>, its title, description, canonical address and Open
- * Graph tags, its HTML inside #root, and the template's relative asset paths rewritten for the page's folder (the 404
- * page, served at any address, takes them from the host's root).
+ * Graph tags, its HTML inside #root, preloads of the fonts its first screen is set in (`assets`: the built asset
+ * files; none, no preloads), and the template's relative asset paths rewritten for the page's folder (the 404 page,
+ * served at any address, takes them from the host's root).
  */
-export function pageHtml(template: string, page: string, rendered: RenderedPage, siteUrl: string): string {
+export function pageHtml(template: string, page: string, rendered: RenderedPage, siteUrl: string, assets: readonly string[] = []): string {
   const url = siteUrl + pageFolder(page);
   const title = escapeHtml(rendered.title);
   const description = escapeHtml(rendered.description);
@@ -48,30 +51,29 @@ export function pageHtml(template: string, page: string, rendered: RenderedPage,
     ...(page === NOT_FOUND ? [] : [`<meta property="og:url" content="${escapeHtml(url)}" />`]),
     '<meta name="twitter:card" content="summary" />',
   ].join('\n    ');
+  // After the style sheet (Vite puts it last in the head): the browser asks for them in order, and the body font
+  // (preloaded by the template) and the style sheet are what the first paint needs before the math's fonts.
+  const preloads = assets.length ? fontPreloadTags(firstScreenFonts(rendered.body), assets) : [];
   let html = template
     .replace(/<html lang="en">/, () => `<html lang="en" data-page="${escapeHtml(page)}">`)
     .replace(/\s*<meta\s+name="description"\s+content="[^"]*"\s*\/>/, '')
     .replace(/<title>[^<]*<\/title>/, () => head)
+    .replace('</head>', () => `${preloads.map((p) => `  ${p}\n`).join('')}  </head>`)
     .replace('<div id="root"></div>', () => `<div id="root">${rendered.body}</div>`);
   if (!html.includes(`data-page=`) || !html.includes(rendered.body))
     throw new Error(`prerender: the template of ${page || 'the cover'} lacks <html lang="en"> or <div id="root">`);
   const prefix = page === NOT_FOUND ? '/' : page === '' ? './' : '../'.repeat(page.split('/').length);
   if (prefix !== './') html = html.replace(/(<(?:link|script)\b[^>]*\b(?:href|src)=")\.\//g, `$1${prefix}`);
-  return withMath(rendered.body) || page === NOT_FOUND ? html : entryAfterFirstPaint(html);
-}
-
-/** Whether a page's HTML holds math (KaTeX's markup). */
-function withMath(body: string): boolean {
-  return body.includes('class="katex');
+  return page === NOT_FOUND ? html : entryAfterFirstPaint(html);
 }
 
 /**
- * A page without math loads the book's script only after its largest paint (index.html's inline loader reads the
- * address from `<meta name="book-entry">`): the text shows without waiting for 100 kB of script, which otherwise
- * shares the network with it. Measured on the cover (Lighthouse, simulated mobile): largest contentful paint 2.26 s
- * with the script in the head, 1.21–1.51 s with it loaded after. A page with math keeps the script tag: its first paint
- * would come before KaTeX's fonts and shift the text when they arrive, and the live page still replaces the
- * prerendered one (docs/NOTES.md, issue 13). The 404 page renders what its address names, so it starts at once.
+ * A page loads the book's script only after its largest paint (index.html's inline loader reads the address from
+ * `<meta name="book-entry">`): the text shows without waiting for 100 kB of script, which otherwise shares the
+ * network with it. Measured on the cover (Lighthouse, simulated mobile): largest contentful paint 2.26 s with the
+ * script in the head, 1.21–1.51 s with it loaded after. Pages with math can do it too since their fonts are preloaded
+ * (fontPreloads.ts) and the page comes alive around its prerendered nodes (app/islands/). The 404 page renders what
+ * its address names, so it starts at once.
  */
 function entryAfterFirstPaint(html: string): string {
   const tag = /<script type="module" crossorigin src="([^"]+)"><\/script>/;
@@ -111,8 +113,9 @@ export function prerenderPlugin({ root, siteUrl }: { root: string; siteUrl: stri
             prerenderedPages: readonly string[];
           };
           const template = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+          const assets = readdirSync(path.join(outDir, 'assets'));
           for (const page of mod.prerenderedPages) {
-            const html = pageHtml(template, page, await mod.renderPage(page), siteUrl);
+            const html = pageHtml(template, page, await mod.renderPage(page), siteUrl, assets);
             const file = page === NOT_FOUND ? '404.html' : `${pageFolder(page)}index.html`;
             mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
             writeFileSync(path.join(outDir, file), html);

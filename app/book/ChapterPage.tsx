@@ -7,6 +7,8 @@ import { chapterHref } from './route.ts';
 import { OnThisPage } from './Toc.tsx';
 import { useCurrentSection, stepSection } from './useSectionTracking.ts';
 import { useTheme } from '../state/settings.ts';
+import { Article } from '../islands/Article.tsx';
+import { LectureLink } from './LectureLink.tsx';
 
 export function ChapterPage({ chapter, Content }: { chapter: ChapterInfo; Content: Content }) {
   const article = useRef<HTMLElement | null>(null);
@@ -35,7 +37,7 @@ export function ChapterPage({ chapter, Content }: { chapter: ChapterInfo; Conten
   return (
     <div className="chapter-layout">
       <OnThisPage slug={chapter.slug} current={current} />
-      <article ref={article} className="chapter" data-chapter={chapter.slug}>
+      <Article ref={article} className="chapter" slug={chapter.slug}>
         <header className="chapter-header">
           {chapter.number !== 0 && (
             <p className="chapter-kicker">
@@ -44,16 +46,7 @@ export function ChapterPage({ chapter, Content }: { chapter: ChapterInfo; Conten
           )}
           <h1>{chapter.title}</h1>
           <PrintButton />
-          {chapter.lecture && (
-            <a
-              className="print-chapter lecture-link"
-              href={`${chapterHref(chapter.slug)}lecture/`}
-              // The talk starts with the figures as the reader left them (their values are in the query string).
-              onClick={(e) => (e.currentTarget.href = `${chapterHref(chapter.slug)}lecture/${location.search}`)}
-            >
-              Lecture slides
-            </a>
-          )}
+          {chapter.lecture && <LectureLink slug={chapter.slug} />}
         </header>
         <Content components={mdxComponents} />
         <footer className="prev-next">
@@ -70,7 +63,7 @@ export function ChapterPage({ chapter, Content }: { chapter: ChapterInfo; Conten
             </a>
           )}
         </footer>
-      </article>
+      </Article>
     </div>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { setComputeAll } from '../sim/computeAll.ts';
+import { island } from '../islands/island.tsx';
 
 const WAIT_MS = 60_000;
 
@@ -11,7 +12,7 @@ function loadingFigures(): number {
   return document.querySelectorAll('[data-figure][data-status="loading"]').length;
 }
 
-export function PrintButton() {
+function PrintChapter() {
   const [waiting, setWaiting] = useState<number | null>(null);
   const print = () => {
     setComputeAll(true);
@@ -36,3 +37,5 @@ export function PrintButton() {
     </button>
   );
 }
+
+export const PrintButton = island('PrintButton', PrintChapter);

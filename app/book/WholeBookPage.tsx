@@ -5,6 +5,7 @@
 import { chapters, type Content } from './chapters.ts';
 import { mdxComponents } from './mdxComponents.tsx';
 import { PrintButton } from './PrintButton.tsx';
+import { Article } from '../islands/Article.tsx';
 
 /** `contents`: every chapter's compiled MDX, in the order of `chapters`. */
 export function WholeBookPage({ contents }: { contents: readonly Content[] }) {
@@ -16,7 +17,7 @@ export function WholeBookPage({ contents }: { contents: readonly Content[] }) {
         <PrintButton />
       </header>
       {contents.map((Content, i) => (
-        <article key={chapters[i].slug} className="chapter" data-chapter={chapters[i].slug}>
+        <Article key={chapters[i].slug} className="chapter" slug={chapters[i].slug}>
           <header className="chapter-header">
             {chapters[i].number !== 0 && (
               <p className="chapter-kicker">
@@ -26,7 +27,7 @@ export function WholeBookPage({ contents }: { contents: readonly Content[] }) {
             <h1>{chapters[i].title}</h1>
           </header>
           <Content components={mdxComponents} />
-        </article>
+        </Article>
       ))}
     </div>
   );

@@ -11,7 +11,12 @@ export interface ScrollAnchor {
   offset: number;
 }
 
-const chapterBlocks = (): HTMLCollection | null => document.querySelector('article.chapter')?.children ?? null;
+/** The chapter's blocks; an island's marker has no box of its own (app/islands/island.tsx), so its content stands for it. */
+function chapterBlocks(): Element[] | null {
+  const article = document.querySelector('article.chapter');
+  if (!article) return null;
+  return [...article.children].map((b) => (b.localName === 'book-island' ? (b.firstElementChild ?? b) : b));
+}
 
 /** The first block of the chapter that reaches into the window, or null when no chapter is on the page. */
 export function captureAnchor(): ScrollAnchor | null {

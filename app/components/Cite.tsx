@@ -6,6 +6,7 @@
  */
 import { bibliography } from 'virtual:bibliography';
 import { Popover } from './Popover.tsx';
+import { island } from '../islands/island.tsx';
 
 const byId = new Map(bibliography.map((b) => [b.id, b]));
 
@@ -16,7 +17,7 @@ function citeLabel(id: string, paren = false): string {
   return paren ? `${e.cite} ${e.year}` : `${e.cite} (${e.year})`;
 }
 
-export function Cite({ id, page, paren = false }: { id: string; page?: string; paren?: boolean }) {
+function Citation({ id, page, paren = false }: { id: string; page?: string; paren?: boolean; children?: never }) {
   const ids = id.split(',').map((s) => s.trim());
   return (
     <span className="cite">
@@ -41,6 +42,8 @@ export function Cite({ id, page, paren = false }: { id: string; page?: string; p
     </span>
   );
 }
+
+export const Cite = island('Cite', Citation);
 
 export function References({ ids = '' }: { ids?: string }) {
   const list = ids.split(',').filter(Boolean);

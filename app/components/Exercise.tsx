@@ -12,6 +12,7 @@
  * the figures cannot disagree. The build (compiler/remarkBook.ts) fills in `number` and `anchor` from the label.
  */
 import { Children, isValidElement, useId, useState, type ReactNode } from 'react';
+import { island } from '../islands/island.tsx';
 
 export interface ExerciseProps {
   label?: string;
@@ -53,7 +54,7 @@ export function isCorrect(given: number, answer: number, tolerance: number): boo
 type Verdict = { kind: 'empty' } | { kind: 'unreadable' } | { kind: 'right'; given: number } | { kind: 'wrong'; given: number };
 
 /** The worked solution of an exercise, hidden until the reader asks for it. */
-export function Solution({ children }: { children?: ReactNode }) {
+function WorkedSolution({ children }: { children?: ReactNode }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   return (
@@ -68,14 +69,16 @@ export function Solution({ children }: { children?: ReactNode }) {
   );
 }
 
-export function Exercise({ kind = 'numeric', number, anchor, answer = NaN, tolerance = 0.01, unit, digits = 4, children }: ExerciseProps) {
+export const Solution = island('Solution', WorkedSolution);
+
+type CheckProps = Pick<ExerciseProps, 'answer' | 'tolerance' | 'unit' | 'digits'> & { children?: never };
+
+/** The answer box of a numeric exercise: the reader types a number, the page says whether it is within tolerance. */
+function AnswerCheck({ answer = NaN, tolerance = 0.01, unit, digits = 4 }: CheckProps) {
   const [text, setText] = useState('');
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const inputId = useId();
-  const all = Children.toArray(children);
-  const solution = all.filter((c) => isValidElement(c) && c.type === Solution);
-  const prompt = all.filter((c) => !(isValidElement(c) && c.type === Solution));
-  const bad = !Number.isFinite(answer);
+  if (!Number.isFinite(answer)) return <p className="figure-error">This exercise's answer could not be computed; please report it.</p>;
 
   const check = () => {
     if (!text.trim()) return setVerdict({ kind: 'empty' });
@@ -86,44 +89,53 @@ export function Exercise({ kind = 'numeric', number, anchor, answer = NaN, toler
   const tol = tolerance >= 0.001 ? `${+(tolerance * 100).toPrecision(2)}%` : `a relative ${tolerance}`;
 
   return (
+    <form
+      className="exercise-check"
+      onSubmit={(e) => {
+        e.preventDefault();
+        check();
+      }}
+    >
+      <label htmlFor={inputId}>Your answer</label>
+      <input
+        id={inputId}
+        inputMode="decimal"
+        autoComplete="off"
+        spellCheck={false}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setVerdict(null);
+        }}
+      />
+      {unit && <span className="exercise-unit">{unit}</span>}
+      <button type="submit">Check</button>
+      <output className={`exercise-verdict ${verdict?.kind ?? ''}`} aria-live="polite" data-verdict={verdict?.kind ?? ''}>
+        {verdict?.kind === 'empty' && 'Type a number first.'}
+        {verdict?.kind === 'unreadable' && 'That is not a number this page can read: write it like 0.266 or 2.5e-3.'}
+        {verdict?.kind === 'right' && `Right: the exact value is ${answer.toPrecision(digits)} (within ${tol}).`}
+        {verdict?.kind === 'wrong' && `Not yet: ${verdict.given} is ${verdict.given > answer ? 'too large' : 'too small'} by more than ${tol}.`}
+      </output>
+    </form>
+  );
+}
+
+/** An island of its own: the exercise's prompt around it is prose and stays as the page's HTML. */
+export const ExerciseCheck = island('ExerciseCheck', AnswerCheck);
+
+/** The exercise: its number, its prompt, an answer box unless it is a derivation, and its worked solutions. */
+export function Exercise({ kind = 'numeric', number, anchor, answer = NaN, tolerance = 0.01, unit, digits = 4, children }: ExerciseProps) {
+  const all = Children.toArray(children);
+  const solution = all.filter((c) => isValidElement(c) && c.type === Solution);
+  const prompt = all.filter((c) => !(isValidElement(c) && c.type === Solution));
+  return (
     <section className="exercise" id={anchor} data-kind={kind} aria-label={number ? `Exercise ${number}` : 'Exercise'}>
       <p className="exercise-head">
         <span className="exercise-number">Exercise{number ? ` ${number}` : ''}</span>
         {kind === 'derivation' && <span className="exercise-kind">Derivation</span>}
       </p>
       <div className="exercise-prompt">{prompt}</div>
-      {kind === 'derivation' ? null : bad ? (
-        <p className="figure-error">This exercise's answer could not be computed; please report it.</p>
-      ) : (
-        <form
-          className="exercise-check"
-          onSubmit={(e) => {
-            e.preventDefault();
-            check();
-          }}
-        >
-          <label htmlFor={inputId}>Your answer</label>
-          <input
-            id={inputId}
-            inputMode="decimal"
-            autoComplete="off"
-            spellCheck={false}
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              setVerdict(null);
-            }}
-          />
-          {unit && <span className="exercise-unit">{unit}</span>}
-          <button type="submit">Check</button>
-          <output className={`exercise-verdict ${verdict?.kind ?? ''}`} aria-live="polite" data-verdict={verdict?.kind ?? ''}>
-            {verdict?.kind === 'empty' && 'Type a number first.'}
-            {verdict?.kind === 'unreadable' && 'That is not a number this page can read: write it like 0.266 or 2.5e-3.'}
-            {verdict?.kind === 'right' && `Right: the exact value is ${answer.toPrecision(digits)} (within ${tol}).`}
-            {verdict?.kind === 'wrong' && `Not yet: ${verdict.given} is ${verdict.given > answer ? 'too large' : 'too small'} by more than ${tol}.`}
-          </output>
-        </form>
-      )}
+      {kind === 'derivation' ? null : <ExerciseCheck answer={answer} tolerance={tolerance} unit={unit} digits={digits} />}
       {solution}
     </section>
   );

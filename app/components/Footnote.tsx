@@ -1,18 +1,27 @@
 /** <Footnote>text</Footnote>: a numbered marker whose note opens in the popover (numbered at build time). */
 import type { ReactNode } from 'react';
 import { Popover } from './Popover.tsx';
+import { island } from '../islands/island.tsx';
 
-export function Footnote({ n = '*', children }: { n?: string; children?: ReactNode }) {
+function FootnoteMark({ n = '*', children }: { n?: string; children?: ReactNode }) {
   return (
-    <Popover
-      label={`Footnote ${n}`}
-      trigger={(props) => (
-        <button type="button" {...props} className="footnote-mark" aria-label={`Footnote ${n}`}>
-          <sup>{n}</sup>
-        </button>
-      )}
-    >
-      {() => <div className="footnote-body">{children}</div>}
-    </Popover>
+    <>
+      {/* The note's text is in the page too, hidden: a prerendered page carries it here for the popover to take. */}
+      <span className="footnote-text" hidden>
+        {children}
+      </span>
+      <Popover
+        label={`Footnote ${n}`}
+        trigger={(props) => (
+          <button type="button" {...props} className="footnote-mark" aria-label={`Footnote ${n}`}>
+            <sup>{n}</sup>
+          </button>
+        )}
+      >
+        {() => <div className="footnote-body">{children}</div>}
+      </Popover>
+    </>
   );
 }
+
+export const Footnote = island('Footnote', FootnoteMark);

@@ -3,6 +3,7 @@
  * `\htmlData{link=name}{...}`) light up together while one of them is hovered or focused.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { island } from '../islands/island.tsx';
 
 function setLinked(root: Document | HTMLElement, name: string | null): void {
   for (const el of root.querySelectorAll('.linked')) el.classList.remove('linked');
@@ -11,7 +12,7 @@ function setLinked(root: Document | HTMLElement, name: string | null): void {
 }
 
 /** Wraps a region whose [data-link] elements drive the highlight; the matching elements may be anywhere on the page. */
-export function LinkedHighlight({ children, className }: { children: ReactNode; className?: string }) {
+function HighlightRegion({ children, className }: { children: ReactNode; className?: string }) {
   const ref = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
     const el = ref.current;
@@ -36,3 +37,5 @@ export function LinkedHighlight({ children, className }: { children: ReactNode; 
     </div>
   );
 }
+
+export const LinkedHighlight = island('LinkedHighlight', HighlightRegion);

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { Popover } from './Popover.tsx';
 import { chapterHref } from '../book/route.ts';
+import { island } from '../islands/island.tsx';
 
 export interface RefProps {
   to: string;
@@ -41,7 +42,7 @@ function refText(kind: RefProps['kind'], number: string): string {
   return `Section ${number}`;
 }
 
-export function Ref({ to, number = '?', kind = 'equation', chapter = '', anchor = '' }: RefProps) {
+function RefLink({ to, number = '?', kind = 'equation', chapter = '', anchor = '' }: RefProps) {
   const text = refText(kind, number);
   const href = chapterHref(chapter, anchor);
   return (
@@ -65,3 +66,5 @@ export function Ref({ to, number = '?', kind = 'equation', chapter = '', anchor 
     </Popover>
   );
 }
+
+export const Ref = island('Ref', RefLink);

@@ -6,9 +6,10 @@
 import { useRef } from 'react';
 import type { FigureParams } from '../state/figureParams.ts';
 import { useFigureState } from '../state/figureParams.ts';
+import { island } from '../islands/island.tsx';
 import { formatValue, fromPosition, keyedValue, nearestValid, resolutionOf, toPosition, type Schema } from '../state/schema.ts';
 
-export function Scrub<S extends Schema>({ params, name }: { params: FigureParams<S>; name: keyof S & string }) {
+function ScrubNumber<S extends Schema>({ params, name }: { params: FigureParams<S>; name: keyof S & string; children?: never }) {
   const spec = params.schema[name];
   const value = useFigureState(params, (s) => s.values[name]);
   const set = useFigureState(params, (s) => s.set);
@@ -55,3 +56,10 @@ export function Scrub<S extends Schema>({ params, name }: { params: FigureParams
     </span>
   );
 }
+
+/** In a prerendered page the scrub names its figure's module; the browser loads it for the figure's parameters. */
+export const Scrub = island('Scrub', ScrubNumber, ({ params, name }, mode) => {
+  const src = mode.figureSource(params.id);
+  if (!src) throw new Error(`Scrub: no figure module declares ${params.id}`);
+  return { src, name };
+}) as <S extends Schema>(props: { params: FigureParams<S>; name: keyof S & string }) => ReturnType<typeof ScrubNumber>;

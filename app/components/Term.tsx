@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { glossary } from 'virtual:glossary';
 import { Popover } from './Popover.tsx';
 import { glossaryHref } from '../book/route.ts';
+import { island } from '../islands/island.tsx';
 import { glossaryDefinitions, loadGlossaryDefinitions } from '../content/glossaryDefinitions.ts';
 
 const byId = new Map(glossary.map((g) => [g.id, g]));
@@ -27,7 +28,7 @@ function Definition({ id }: { id: string }) {
   return <div dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-export function Term({ id, children }: { id: string; children?: ReactNode }) {
+function TermButton({ id, children }: { id: string; children?: ReactNode }) {
   const entry = byId.get(id);
   if (!entry) return <span className="term term-missing">{children ?? id}</span>;
   return (
@@ -51,3 +52,5 @@ export function Term({ id, children }: { id: string; children?: ReactNode }) {
     </Popover>
   );
 }
+
+export const Term = island('Term', TermButton);

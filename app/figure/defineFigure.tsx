@@ -23,6 +23,7 @@ import { defineFigureParams, defineLinkedFigureParams, useFigureState, type Figu
 import type { Schema, Values } from '../state/schema.ts';
 import type { TaskName, TaskParams, TaskResult } from '../../workers/tasks.ts';
 import { FigureFrame } from './FigureFrame.tsx';
+import { island } from '../islands/island.tsx';
 import { PrerenderContext } from './prerendered.ts';
 import { FigureStandIn, FigureStandInContext } from './standIn.tsx';
 import type { FigureElementProps, FigureView, Shown, ViewContext } from './types.ts';
@@ -209,5 +210,11 @@ export function defineFigure<S extends Schema>(input: { id: string; task?: TaskN
   function FigureOrStandIn(props: FigureElementProps) {
     return useContext(FigureStandInContext) ? <FigureStandIn number={props.number}>{props.children}</FigureStandIn> : <Figure {...props} />;
   }
-  return Object.assign(FigureOrStandIn, { id: decl.id, params, declaration: decl });
+  // In a prerendered page the figure is an island that names its module; the browser loads it from there.
+  const FigureIsland = island('figure', FigureOrStandIn, ({ label, number, anchor }, mode) => {
+    const src = mode.figureSource(decl.id);
+    if (!src) throw new Error(`figure ${decl.id}: no chapter module exports it`);
+    return { src, ...(label && { label }), ...(number && { number }), ...(anchor && { anchor }) };
+  });
+  return Object.assign(FigureIsland, { id: decl.id, params, declaration: decl });
 }

@@ -14,6 +14,7 @@ import type { FigureComponent } from '../figure/defineFigure.tsx';
 import { PrerenderContext, type Prerender, type PrerenderedResult } from '../figure/prerendered.ts';
 import { defaults, type Schema } from '../state/schema.ts';
 import { drawStatic } from './staticDraw.ts';
+import { PageModeContext, type PageMode } from '../islands/island.tsx';
 
 /**
  * Every page that gets an HTML file: the cover (''), each chapter, the glossary, the whole book, the 404 page, and
@@ -31,14 +32,18 @@ export interface RenderedPage {
 /** Every figure component of the chapters, by id (the modules the chapters' MDX imports them from). */
 const figureModules = import.meta.glob<Record<string, unknown>>('../../chapters/*/[A-Z]*.tsx', { eager: true });
 const figuresById = new Map<string, FigureComponent<Schema>>();
-for (const mod of Object.values(figureModules)) {
-  for (const value of Object.values(mod)) {
+/** Where each figure comes from, as the browser's island loader names it (app/islands/mountIslands.tsx). */
+const figureSources = new Map<string, string>();
+for (const [file, mod] of Object.entries(figureModules)) {
+  for (const [name, value] of Object.entries(mod)) {
     if (typeof value === 'function' && 'declaration' in value) {
       const figure = value as FigureComponent<Schema>;
       figuresById.set(figure.id, figure);
+      figureSources.set(figure.id, `${file}#${name}`);
     }
   }
 }
+const serverMode: PageMode = { kind: 'server', figureSource: (id) => figureSources.get(id) ?? null };
 
 /** Default results, computed once per build, when a figure first asks (the whole-book page asks again). */
 const results = new Map<string, PrerenderedResult | null>();
@@ -66,9 +71,11 @@ export async function renderPage(page: string): Promise<RenderedPage> {
   setServerPage(page);
   try {
     const body = renderToString(
-      <PrerenderContext value={prerender}>
-        <App name={page} contents={contents} />
-      </PrerenderContext>,
+      <PageModeContext value={serverMode}>
+        <PrerenderContext value={prerender}>
+          <App name={page} contents={contents} />
+        </PrerenderContext>
+      </PageModeContext>,
     );
     return { body, ...pageMeta(page) };
   } finally {

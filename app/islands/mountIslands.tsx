@@ -1,0 +1,103 @@
+/**
+ * Brings a prerendered page's islands (app/islands/island.tsx) to life: each `<book-island>` becomes a React root
+ * rendering its component from the props in its marker, and the component's MDX children are the slot's own nodes.
+ * Figure modules load by name from the marker, so a chapter's prose never comes as JavaScript.
+ */
+import { StrictMode, useEffect, type ComponentType, type ReactElement, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Cite } from '../components/Cite.tsx';
+import { ExerciseCheck, Solution } from '../components/Exercise.tsx';
+import { Footnote } from '../components/Footnote.tsx';
+import { LinkedHighlight } from '../components/LinkedHighlight.tsx';
+import { Ref } from '../components/Ref.tsx';
+import { Scrub } from '../components/Scrub.tsx';
+import { Term } from '../components/Term.tsx';
+import { LectureLink } from '../book/LectureLink.tsx';
+import { PrintButton } from '../book/PrintButton.tsx';
+import type { FigureComponent } from '../figure/defineFigure.tsx';
+import type { Schema } from '../state/schema.ts';
+import { Slot, SlotNodes, SlotNodesContext } from './island.tsx';
+
+/** The islands that need nothing but their props, by name. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const components: Record<string, ComponentType<any>> = { Ref, Term, Cite, Footnote, ExerciseCheck, Solution, LinkedHighlight, PrintButton, LectureLink };
+
+/** Figure modules, by the name the prerenderer wrote (`../../chapters/<dir>/<File>.tsx#<export>`); each its own chunk. */
+const figureModules = import.meta.glob<Record<string, unknown>>('../../chapters/*/[A-Z]*.tsx');
+
+async function loadFigure(src: unknown): Promise<FigureComponent<Schema>> {
+  const [file, name] = String(src).split('#');
+  const load = figureModules[file];
+  if (!load || !name) throw new Error(`no figure module ${String(src)}`);
+  const figure = (await load())[name];
+  if (typeof figure !== 'function' || !('params' in figure)) throw new Error(`${file} has no figure ${name}`);
+  return figure as FigureComponent<Schema>;
+}
+
+/** The element an island renders, from its marker's name and props; `children` stands for its slot. */
+async function islandElement(name: string, props: Record<string, unknown>, children: ReactNode): Promise<ReactElement> {
+  if (name === 'figure') {
+    const { src, ...rest } = props;
+    const Figure = await loadFigure(src);
+    return <Figure {...rest}>{children}</Figure>;
+  }
+  if (name === 'Scrub') {
+    const { src, name: param } = props;
+    const figure = await loadFigure(src);
+    return <Scrub params={figure.params} name={String(param)} />;
+  }
+  const Component = components[name];
+  if (!Component) throw new Error(`no island named ${name}`);
+  return <Component {...props}>{children}</Component>;
+}
+
+/** The slot that belongs to `island` itself (not to an island inside it). */
+function ownSlot(island: Element): Element | null {
+  for (const slot of island.querySelectorAll('book-slot')) if (slot.closest('book-island') === island) return slot;
+  return null;
+}
+
+/** Calls `onCommit` once its children are on the page. */
+export function Committed({ onCommit, children }: { onCommit: () => void; children: ReactNode }) {
+  useEffect(onCommit, [onCommit]);
+  return children;
+}
+
+function showFailure(island: Element, e: unknown): void {
+  // The prerendered picture or text stays; the reader learns why it does not respond.
+  const notice = document.createElement('p');
+  notice.className = 'figure-error';
+  notice.setAttribute('role', 'alert');
+  notice.textContent = `This part of the page could not be made live (${e instanceof Error ? e.message : String(e)}). Reload the page to try again.`;
+  island.prepend(notice);
+}
+
+async function mountIsland(island: HTMLElement): Promise<void> {
+  const name = island.dataset.island ?? '';
+  const slot = ownSlot(island);
+  try {
+    const props = JSON.parse(island.dataset.props ?? '{}') as Record<string, unknown>;
+    const element = await islandElement(name, props, slot ? <Slot /> : undefined);
+    await new Promise<void>((done) => {
+      createRoot(island).render(
+        <StrictMode>
+          <SlotNodesContext value={slot ? new SlotNodes(slot) : null}>
+            <Committed onCommit={done}>{element}</Committed>
+          </SlotNodesContext>
+        </StrictMode>,
+      );
+    });
+  } catch (e) {
+    showFailure(island, e);
+  }
+}
+
+/**
+ * Mounts every island under `root`, figures first (their modules load meanwhile), and resolves once all have
+ * rendered. Islands inside another island's slot are mounted too: the slot's nodes, and roots in them, move with it.
+ */
+export async function mountIslands(root: ParentNode): Promise<void> {
+  const islands = [...root.querySelectorAll<HTMLElement>('book-island')];
+  const figuresFirst = [...islands.filter((i) => i.dataset.island === 'figure'), ...islands.filter((i) => i.dataset.island !== 'figure')];
+  await Promise.all(figuresFirst.map(mountIsland));
+}
