@@ -54,7 +54,14 @@ async function stageProblems(page: Page, id: string): Promise<string[]> {
   await root.evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
   const stage = await root.getAttribute('data-stage');
   const problems: string[] = await page.evaluate(`(${offScreen})(document.querySelector('[data-figure="${id}"]'))`);
-  if (stage !== 'stage') problems.unshift(`laid out as "${stage}", not for the stage`);
+  if (stage !== 'stage') {
+    // A figure whose island never came alive keeps its prerendered, reading layout: say why, when it says.
+    const failure = await page.evaluate(
+      (f) => document.querySelector(`[data-figure="${f}"]`)?.closest('book-island')?.querySelector('.figure-error')?.textContent,
+      id,
+    );
+    problems.unshift(`laid out as "${stage}", not for the stage${failure ? ` (${failure})` : ''}`);
+  }
   return problems.map((p) => `${id}: ${p}`);
 }
 

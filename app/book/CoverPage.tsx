@@ -1,9 +1,21 @@
 /** The cover: what the book is, the contents with one line per chapter, and how to cite it. */
+import { useSyncExternalStore } from 'react';
 import { chapters, chapterLabel } from './chapters.ts';
-import { bookUrl, chapterHref, WHOLE_BOOK } from './route.ts';
+import { bookUrl, chapterHref, siteUrl, WHOLE_BOOK } from './route.ts';
 import { bookBibtex } from '../content/book.ts';
 
+const unchanging = () => () => {};
+
+/**
+ * The address to cite: the build's SITE_URL in the prerendered page, the host the reader is on once live. The
+ * hydrating render must repeat the prerendered text, so the reader's host takes its place only after hydration.
+ */
+function useBookUrl(): string {
+  return useSyncExternalStore(unchanging, bookUrl, siteUrl);
+}
+
 export function CoverPage() {
+  const url = useBookUrl();
   return (
     <article className="cover">
       <h1>From Bellman to Diffusion</h1>
@@ -29,7 +41,7 @@ export function CoverPage() {
       </p>
       <h2>Cite this book</h2>
       <pre className="bibtex" tabIndex={0} aria-label="BibTeX entry for this book">
-        {bookBibtex(bookUrl())}
+        {bookBibtex(url)}
       </pre>
     </article>
   );

@@ -66,9 +66,14 @@ export function currentPage(): string {
 /** The book's public address (the build's SITE_URL), for a page being prerendered. */
 declare const __SITE_URL__: string;
 
+/** The book's public address, set at build time. */
+export function siteUrl(): string {
+  return typeof __SITE_URL__ === 'string' ? __SITE_URL__ : '';
+}
+
 /** The book's address: its folder on the host the reader is on, or the build's SITE_URL while prerendering. */
 export function bookUrl(): string {
-  if (serverPage !== null || typeof location === 'undefined') return typeof __SITE_URL__ === 'string' ? __SITE_URL__ : '';
+  if (serverPage !== null || typeof location === 'undefined') return siteUrl();
   return new URL(bookRoot(), location.href).href;
 }
 
