@@ -3,7 +3,7 @@
  * rendering its component from the props in its marker, and the component's MDX children are the slot's own nodes.
  * Figure modules load by name from the marker, so a chapter's prose never comes as JavaScript.
  */
-import { StrictMode, useEffect, type ComponentType, type ReactElement, type ReactNode } from 'react';
+import { startTransition, StrictMode, useEffect, type ComponentType, type ReactElement, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Cite } from '../components/Cite.tsx';
 import { ExerciseCheck, Solution } from '../components/Exercise.tsx';
@@ -79,12 +79,17 @@ async function mountIsland(island: HTMLElement): Promise<void> {
     const props = JSON.parse(island.dataset.props ?? '{}') as Record<string, unknown>;
     const element = await islandElement(name, props, slot ? <Slot /> : undefined);
     await new Promise<void>((done) => {
-      createRoot(island).render(
-        <StrictMode>
-          <SlotNodesContext value={slot ? new SlotNodes(slot) : null}>
-            <Committed onCommit={done}>{element}</Committed>
-          </SlotNodesContext>
-        </StrictMode>,
+      // A transition, so that React renders it in slices between which the browser paints and answers input (an
+      // ordinary first render of a root is one uninterrupted task: 100 ms for a figure on a phone).
+      const root = createRoot(island);
+      startTransition(() =>
+        root.render(
+          <StrictMode>
+            <SlotNodesContext value={slot ? new SlotNodes(slot) : null}>
+              <Committed onCommit={done}>{element}</Committed>
+            </SlotNodesContext>
+          </StrictMode>,
+        ),
       );
     });
   } catch (e) {
@@ -92,12 +97,28 @@ async function mountIsland(island: HTMLElement): Promise<void> {
   }
 }
 
+/** How many small islands (a reference, a term, a citation) come alive per task. */
+const BATCH = 12;
+
+/** Lets the browser paint and answer input before the next batch (a macrotask, not a microtask). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /**
  * Mounts every island under `root`, figures first (their modules load meanwhile), and resolves once all have
  * rendered. Islands inside another island's slot are mounted too: the slot's nodes, and roots in them, move with it.
+ * A chapter has a hundred small islands, and each root registers React's event listeners on its element: created
+ * in one go they made a task of 100–200 ms on a phone, so they come alive a batch per task.
  */
 export async function mountIslands(root: ParentNode): Promise<void> {
   const islands = [...root.querySelectorAll<HTMLElement>('book-island')];
-  const figuresFirst = [...islands.filter((i) => i.dataset.island === 'figure'), ...islands.filter((i) => i.dataset.island !== 'figure')];
-  await Promise.all(figuresFirst.map(mountIsland));
+  const figures = Promise.all(islands.filter((i) => i.dataset.island === 'figure').map(mountIsland));
+  const small = islands.filter((i) => i.dataset.island !== 'figure');
+  const mounted: Promise<void>[] = [];
+  for (let i = 0; i < small.length; i += BATCH) {
+    await nextTask();
+    mounted.push(...small.slice(i, i + BATCH).map(mountIsland));
+  }
+  await Promise.all([figures, ...mounted]);
 }
