@@ -7,11 +7,11 @@
  *
  * Runs in writeBundle, before vite-plugin-pwa's closeBundle writes the service worker, so the pages are precached.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readdirSync } from 'node:fs';
 import { createServer, type Plugin } from 'vite';
 import { firstScreenFonts, fontPreloadTags } from './fontPreloads.ts';
+import { renameReferences, subsetBuiltFonts, textCharacters } from './subsetFonts.ts';
 
 interface RenderedPage {
   body: string;
@@ -112,10 +112,16 @@ export function prerenderPlugin({ root, siteUrl }: { root: string; siteUrl: stri
             renderPage: (page: string) => Promise<RenderedPage>;
             prerenderedPages: readonly string[];
           };
-          const template = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+          const rendered = new Map<string, RenderedPage>();
+          for (const page of mod.prerenderedPages) rendered.set(page, await mod.renderPage(page));
+          // The fonts keep the glyphs the pages set (subsetFonts.ts); the pages then name the new files.
+          const characters = new Set<string>();
+          for (const { body, title } of rendered.values()) for (const c of textCharacters(body + title)) characters.add(c);
+          const renames = await subsetBuiltFonts(path.join(outDir, 'assets'), characters);
+          const template = renameReferences(readFileSync(path.join(outDir, 'index.html'), 'utf8'), renames);
           const assets = readdirSync(path.join(outDir, 'assets'));
-          for (const page of mod.prerenderedPages) {
-            const html = pageHtml(template, page, await mod.renderPage(page), siteUrl, assets);
+          for (const [page, content] of rendered) {
+            const html = pageHtml(template, page, content, siteUrl, assets);
             const file = page === NOT_FOUND ? '404.html' : `${pageFolder(page)}index.html`;
             mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
             writeFileSync(path.join(outDir, file), html);

@@ -1,0 +1,58 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renameReferences, subsetBuiltFonts, textCharacters } from './subsetFonts.ts';
+
+const katexFont = createRequire(import.meta.url).resolve('katex/dist/fonts/KaTeX_Main-Regular.woff2');
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A built assets folder: KaTeX's main font under a Vite name, a style sheet naming it and one that does not. */
+function assets(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'subset-'));
+  dirs.push(dir);
+  copyFileSync(katexFont, path.join(dir, 'KaTeX_Main-Regular-B22Nviop.woff2'));
+  writeFileSync(path.join(dir, 'index-AbCd1234.css'), '@font-face{font-family:KaTeX_Main;src:url(./KaTeX_Main-Regular-B22Nviop.woff2) format("woff2")}');
+  writeFileSync(path.join(dir, 'Other-Zz99Yy88.css'), '.x{color:red}');
+  return dir;
+}
+
+describe('subsetFonts', () => {
+  it('reads the characters of the text: no tags, scripts or styles, entities decoded', () => {
+    const chars = textCharacters('<p title="ζ">a&amp;b&#x3b1;&#946;&lt;</p><script>ω</script><style>.ψ{}</style>');
+    expect([...chars].sort().join('')).toBe([...' &<abαβ'].sort().join(''));
+  });
+
+  it('cuts a font down, names it by its new bytes, and renames the style sheet that names it', async () => {
+    const dir = assets();
+    const before = statSync(katexFont).size;
+    const renames = await subsetBuiltFonts(dir, 'Bellman');
+    const font = renames.get('KaTeX_Main-Regular-B22Nviop.woff2')!;
+    const css = renames.get('index-AbCd1234.css')!;
+    expect(font).toMatch(/^KaTeX_Main-Regular-[\w-]{8}\.woff2$/);
+    expect(css).toMatch(/^index-[\w-]{8}\.css$/);
+    expect(css).not.toBe('index-AbCd1234.css');
+    // Printable ASCII and Greek are always kept, but not the rest of KaTeX's main font (accents, symbols, Cyrillic).
+    expect(statSync(path.join(dir, font)).size).toBeLessThan(0.8 * before);
+    expect(readFileSync(path.join(dir, css), 'utf8')).toContain(`url(./${font})`);
+    expect(readdirSync(dir).sort()).toEqual([font, 'Other-Zz99Yy88.css', css].sort());
+    expect(existsSync(path.join(dir, 'Other-Zz99Yy88.css'))).toBe(true);
+  });
+
+  it('the same characters give the same file; more characters a larger one', async () => {
+    const [a, b, c] = [assets(), assets(), assets()];
+    const name = async (dir: string, chars: string) => (await subsetBuiltFonts(dir, chars)).get('KaTeX_Main-Regular-B22Nviop.woff2')!;
+    const [first, again, more] = [await name(a, 'x'), await name(b, 'x'), await name(c, 'x∑∫∂∇≤≥√∞')];
+    expect(again).toBe(first);
+    expect(statSync(path.join(c, more)).size).toBeGreaterThan(statSync(path.join(a, first)).size);
+  });
+
+  it('renames every reference in a page', () => {
+    const renames = new Map([['a-11111111.css', 'a-22222222.css']]);
+    expect(renameReferences('<link href="./assets/a-11111111.css"><link href="../assets/a-11111111.css">', renames)).toBe(
+      '<link href="./assets/a-22222222.css"><link href="../assets/a-22222222.css">',
+    );
+  });
+});

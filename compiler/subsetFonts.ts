@@ -1,0 +1,89 @@
+/**
+ * The fonts, cut down to the characters the book sets. A chapter's first screen needs six or seven font files (the
+ * body text's regular and italic, KaTeX's main, math-italic, AMS and size fonts), and they travelled in full: 186 kB
+ * on chapter 4, more than its HTML. Each file now keeps only the glyphs of the characters that occur in the built
+ * pages, plus printable ASCII and the Greek alphabet (what a reader types into an answer box, and what a figure's
+ * labels show in states other than their defaults); the body font's weight axis keeps 400–700, the weights the style
+ * sheets use. Chapter 4's first-screen fonts go from 186 kB to about 100 kB.
+ *
+ * A cut-down file is a new file: it gets a name of its own (the stem and a hash of its bytes), and so does the style
+ * sheet that names it. A reader's browser or service worker that holds an earlier edition's files keeps using those
+ * whole; nothing already cached is ever read as the new, smaller file.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import subsetFont from 'subset-font';
+
+/** Characters any page may show beyond those in the prerendered text. */
+function alwaysKept(): string {
+  let chars = '';
+  for (let c = 0x20; c <= 0x7e; c++) chars += String.fromCodePoint(c);
+  for (let c = 0x391; c <= 0x3c9; c++) chars += String.fromCodePoint(c);
+  return chars + 'ϑϕϖϵϱ';
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** The characters of some HTML's text: outside tags, scripts and styles, with entities decoded. */
+export function textCharacters(html: string): Set<string> {
+  const text = html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
+      if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
+      return ENTITIES[name.toLowerCase()] ?? whole;
+    });
+  return new Set(text);
+}
+
+/** Vite's way of naming a built file: the stem, '-', eight characters of a hash of its bytes. */
+function hashedName(stem: string, bytes: Buffer | string, ext: string): string {
+  const hash = createHash('sha256').update(bytes).digest('base64url').slice(0, 8);
+  return `${stem}-${hash}${ext}`;
+}
+
+/** 'KaTeX_Main-Regular-B22Nviop.woff2' → 'KaTeX_Main-Regular'. */
+function stemOf(file: string, ext: string): string {
+  return file.slice(0, -(ext.length + 9));
+}
+
+/** The body font's files are variable in weight; the style sheets use 400 to 700. */
+function variationAxes(file: string): Record<string, { min: number; max: number }> | undefined {
+  return /-wght-/.test(file) ? { wght: { min: 400, max: 700 } } : undefined;
+}
+
+/**
+ * Cuts every .woff2 file in `assetsDir` down to `characters` (and those always kept), renames it and the style
+ * sheets that name it, and returns the renames (old file name → new), for the pages that link them.
+ */
+export async function subsetBuiltFonts(assetsDir: string, characters: Iterable<string>): Promise<Map<string, string>> {
+  const text = [...new Set([...characters, ...alwaysKept()])].join('');
+  const renames = new Map<string, string>();
+  const files = readdirSync(assetsDir);
+  for (const file of files.filter((f) => f.endsWith('.woff2'))) {
+    const source = readFileSync(path.join(assetsDir, file));
+    const subset = await subsetFont(source, text, { targetFormat: 'woff2', variationAxes: variationAxes(file) });
+    const name = hashedName(stemOf(file, '.woff2'), subset, '.woff2');
+    writeFileSync(path.join(assetsDir, name), subset);
+    if (name !== file) unlinkSync(path.join(assetsDir, file));
+    renames.set(file, name);
+  }
+  for (const file of files.filter((f) => f.endsWith('.css'))) {
+    const css = readFileSync(path.join(assetsDir, file), 'utf8');
+    const renamed = renameReferences(css, renames);
+    if (renamed === css) continue;
+    const name = hashedName(stemOf(file, '.css'), renamed, '.css');
+    writeFileSync(path.join(assetsDir, file), renamed);
+    renameSync(path.join(assetsDir, file), path.join(assetsDir, name));
+    renames.set(file, name);
+  }
+  return renames;
+}
+
+/** `text` with every file name in `renames` replaced by its new name. */
+export function renameReferences(text: string, renames: ReadonlyMap<string, string>): string {
+  let out = text;
+  for (const [from, to] of renames) out = out.split(from).join(to);
+  return out;
+}
