@@ -5,7 +5,7 @@
  * loaded. The development server prerenders nothing, and a page the 404 shell stands in for (offline) has no HTML
  * of its own: there the page is rendered whole from its address and its chapter's compiled MDX.
  */
-import { startTransition, StrictMode } from 'react';
+import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import 'katex/dist/katex.min.css';
@@ -80,20 +80,19 @@ async function hydratePage(): Promise<void> {
     // The articles are not rendered here (app/islands/Article.tsx), so no chapter's MDX is needed: stand-ins fill its place.
     const shown = page === WHOLE_BOOK ? chapters : chapters.filter((c) => c.slug === page);
     const standIns: Content[] = shown.map(() => () => null);
-    // Hydrated as a transition: in slices between which the browser answers input, not as one long task.
+    // Not a transition (unlike the islands): the frame's search box and keyboard shortcuts start listening as soon
+    // as can be, not after slices that yield to everything else.
     const frame = new Promise<void>((done) =>
-      startTransition(() => {
-        hydrateRoot(
-          container,
-          <StrictMode>
-            <PageModeContext value={{ kind: 'hydrate' }}>
-              <Committed onCommit={done}>
-                <App name={page} contents={standIns} />
-              </Committed>
-            </PageModeContext>
-          </StrictMode>,
-        );
-      }),
+      hydrateRoot(
+        container,
+        <StrictMode>
+          <PageModeContext value={{ kind: 'hydrate' }}>
+            <Committed onCommit={done}>
+              <App name={page} contents={standIns} />
+            </Committed>
+          </PageModeContext>
+        </StrictMode>,
+      ),
     );
     await Promise.all([frame, mountIslands(container)]);
     document.documentElement.dataset.live = '';

@@ -11,7 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createServer, type Plugin } from 'vite';
 import { firstScreenFonts, fontPreloadTags } from './fontPreloads.ts';
-import { renameReferences, subsetBuiltFonts, textCharacters } from './subsetFonts.ts';
+import { renameReferences, sourceCharacters, subsetBuiltFonts, textCharacters } from './subsetFonts.ts';
 
 interface RenderedPage {
   body: string;
@@ -115,7 +115,7 @@ export function prerenderPlugin({ root, siteUrl }: { root: string; siteUrl: stri
           const rendered = new Map<string, RenderedPage>();
           for (const page of mod.prerenderedPages) rendered.set(page, await mod.renderPage(page));
           // The fonts keep the glyphs the pages set (subsetFonts.ts); the pages then name the new files.
-          const characters = new Set<string>();
+          const characters = sourceCharacters(['app', 'chapters', 'workers'].map((dir) => path.join(root, dir)));
           for (const { body, title } of rendered.values()) for (const c of textCharacters(body + title)) characters.add(c);
           const renames = await subsetBuiltFonts(path.join(outDir, 'assets'), characters);
           const template = renameReferences(readFileSync(path.join(outDir, 'index.html'), 'utf8'), renames);

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renameReferences, subsetBuiltFonts, textCharacters } from './subsetFonts.ts';
+import { renameReferences, sourceCharacters, subsetBuiltFonts, textCharacters } from './subsetFonts.ts';
 
 const katexFont = createRequire(import.meta.url).resolve('katex/dist/fonts/KaTeX_Main-Regular.woff2');
 const dirs: string[] = [];
@@ -54,5 +54,16 @@ describe('subsetFonts', () => {
     expect(renameReferences('<link href="./assets/a-11111111.css"><link href="../assets/a-11111111.css">', renames)).toBe(
       '<link href="./assets/a-22222222.css"><link href="../assets/a-22222222.css">',
     );
+  });
+});
+
+describe('sourceCharacters', () => {
+  it('collects the characters beyond ASCII that the sources write, tests left out', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sources-'));
+    dirs.push(dir);
+    writeFileSync(path.join(dir, 'Notice.tsx'), 'const t = `“${x}” ↑`;');
+    writeFileSync(path.join(dir, 'Notice.test.tsx'), 'expect("≫")');
+    writeFileSync(path.join(dir, 'notes.txt'), '∞');
+    expect([...sourceCharacters([dir])].sort()).toEqual(['“', '”', '↑'].sort());
   });
 });

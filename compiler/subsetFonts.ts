@@ -2,16 +2,17 @@
  * The fonts, cut down to the characters the book sets. A chapter's first screen needs six or seven font files (the
  * body text's regular and italic, KaTeX's main, math-italic, AMS and size fonts), and they travelled in full: 186 kB
  * on chapter 4, more than its HTML. Each file now keeps only the glyphs of the characters that occur in the built
- * pages, plus printable ASCII and the Greek alphabet (what a reader types into an answer box, and what a figure's
- * labels show in states other than their defaults); the body font's weight axis keeps 400–700, the weights the style
- * sheets use. Chapter 4's first-screen fonts go from 186 kB to about 100 kB.
+ * pages, in the book's sources (what the live parts write: a notice's quotation marks, a key's arrow, a lecture
+ * slide), printable ASCII and the Greek alphabet (what a reader types into an answer box, and what a figure's labels
+ * show in states other than their defaults); the body font's weight axis keeps 400–700, the weights the style sheets
+ * use. Chapter 4's first-screen fonts go from 186 kB to about 100 kB.
  *
  * A cut-down file is a new file: it gets a name of its own (the stem and a hash of its bytes), and so does the style
  * sheet that names it. A reader's browser or service worker that holds an earlier edition's files keeps using those
  * whole; nothing already cached is ever read as the new, smaller file.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import subsetFont from 'subset-font';
 
@@ -35,6 +36,20 @@ export function textCharacters(html: string): Set<string> {
       return ENTITIES[name.toLowerCase()] ?? whole;
     });
   return new Set(text);
+}
+
+/** The characters beyond ASCII in the sources under `dirs` (.ts, .tsx and .mdx files; tests left out). */
+export function sourceCharacters(dirs: readonly string[]): Set<string> {
+  const chars = new Set<string>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else if (/\.(tsx?|mdx)$/.test(name) && !/\.test\.|\.slow\./.test(name)) for (const c of readFileSync(file, 'utf8')) if (c > '~') chars.add(c);
+    }
+  };
+  dirs.forEach(walk);
+  return chars;
 }
 
 /** Vite's way of naming a built file: the stem, '-', eight characters of a hash of its bytes. */

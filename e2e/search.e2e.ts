@@ -4,7 +4,7 @@
  * says so; a slider keeps `/` from nothing (it is not a text field, so `/` still opens search).
  */
 import { describe, expect, it } from 'vitest';
-import { openPage, screenshot, useBrowser } from './browser.ts';
+import { openPage, screenshot, useBrowser, waitForLive } from './browser.ts';
 
 const session = useBrowser({ viewport: { width: 1280, height: 900 } });
 
@@ -63,6 +63,8 @@ describe('search', () => {
       const el = document.getElementById(id);
       return !!el && Math.abs(el.getBoundingClientRect().top) < window.innerHeight;
     });
+    // The equation may be on another page: its search box listens for '/' once that page is live.
+    await waitForLive(page);
     await page.keyboard.press('/');
     await box.fill('zzqqxx');
     await expect.poll(() => page.locator('.search-empty').innerText()).toMatch(/Nothing in the book matches/);
