@@ -67,3 +67,11 @@ describe('sourceCharacters', () => {
     expect([...sourceCharacters([dir])].sort()).toEqual(['“', '”', '↑'].sort());
   });
 });
+
+describe('subsetBuiltFonts refuses', () => {
+  it('a style sheet that a script names: the script would keep its name with new text', async () => {
+    const dir = assets();
+    writeFileSync(path.join(dir, 'index-Qq11Ww22.js'), 'const deps = ["assets/index-AbCd1234.css"];');
+    await expect(subsetBuiltFonts(dir, 'x')).rejects.toThrow(/index-Qq11Ww22\.js names index-AbCd1234\.css/);
+  });
+});

@@ -93,6 +93,13 @@ export async function subsetBuiltFonts(assetsDir: string, characters: Iterable<s
     renameSync(path.join(assetsDir, file), path.join(assetsDir, name));
     renames.set(file, name);
   }
+  // Only pages and style sheets may name a renamed file. A script that did (Vite lists a chunk's style sheets in the
+  // script that imports it) would ask for a file that is gone, or, rewritten, keep its name with new text.
+  for (const script of files.filter((f) => f.endsWith('.js'))) {
+    const code = readFileSync(path.join(assetsDir, script), 'utf8');
+    const named = [...renames.keys()].find((old) => code.includes(old));
+    if (named) throw new Error(`subsetFonts: ${script} names ${named}, which is cut down and gets a new name`);
+  }
   return renames;
 }
 
