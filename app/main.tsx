@@ -82,7 +82,8 @@ async function hydratePage(): Promise<void> {
     const standIns: Content[] = shown.map(() => () => null);
     // Not a transition (unlike the islands): the frame's search box and keyboard shortcuts start listening as soon
     // as can be, not after slices that yield to everything else.
-    const frame = new Promise<void>((done) =>
+    // An uncaught error unmounts the frame, which then never commits: it is reported, not waited for.
+    const frame = new Promise<void>((done, fail) =>
       hydrateRoot(
         container,
         <StrictMode>
@@ -92,6 +93,7 @@ async function hydratePage(): Promise<void> {
             </Committed>
           </PageModeContext>
         </StrictMode>,
+        { onUncaughtError: fail },
       ),
     );
     await Promise.all([frame, mountIslands(container)]);

@@ -103,7 +103,29 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Waits until the page has been rendered live: its prerendered figures and controls are then replaced by live ones. */
 export async function waitForLive(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'), null, { timeout: 30_000 });
+  try {
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'), null, { timeout: 30_000 });
+  } catch (e) {
+    throw new Error(`${page.url()} never came alive: ${await notLiveReport(page).catch(String)}`, { cause: e });
+  }
+}
+
+/** What a page that has not come alive shows: its notices, the islands not yet mounted, the errors it reported. */
+function notLiveReport(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const mounted = (el: Element) => Object.keys(el).some((k) => k.startsWith('__reactContainer'));
+    const waiting = [...document.querySelectorAll<HTMLElement>('book-island')].filter((i) => !mounted(i));
+    const notices = [...document.querySelectorAll('[role="alert"]')].map((n) => n.textContent?.trim()).filter(Boolean);
+    return JSON.stringify({
+      readyState: document.readyState,
+      frameMounted: mounted(document.getElementById('root')!),
+      islands: document.querySelectorAll('book-island').length,
+      notMounted: waiting.map((i) => `${i.dataset.island} ${i.dataset.props ?? ''}`.slice(0, 120)).slice(0, 10),
+      notMountedCount: waiting.length,
+      notices,
+      errors: (window as unknown as { __errors?: string[] }).__errors ?? 'not recorded',
+    });
+  });
 }
 
 /** Scrolls a figure into view and waits until it says data-status="ready". */

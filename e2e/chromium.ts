@@ -17,7 +17,7 @@ export function chromiumPath(): string {
 
 /** Headless Chromium with the flags this sandbox needs (no sandbox, no background networking). */
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
     args: [
@@ -30,4 +30,27 @@ export async function launch(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  // Every page keeps its uncaught errors and console errors, so that a test that waits in vain can say what went
+  // wrong (waitForLive in browser.ts) even when it listened to nothing.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript(recordErrors);
+    return context;
+  };
+  return browser;
+}
+
+/** Runs in the page before its scripts: keeps what it reports as errors in `window.__errors`. */
+function recordErrors(): void {
+  const errors: string[] = [];
+  (window as unknown as { __errors: string[] }).__errors = errors;
+  const keep = (text: string) => errors.length < 20 && errors.push(text.slice(0, 500));
+  window.addEventListener('error', (e) => keep(`error: ${e.message}`));
+  window.addEventListener('unhandledrejection', (e) => keep(`unhandled rejection: ${String(e.reason)}`));
+  const consoleError = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    keep(`console.error: ${args.map(String).join(' ')}`);
+    consoleError(...args);
+  };
 }

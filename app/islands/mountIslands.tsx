@@ -4,7 +4,7 @@
  * Figure modules load by name from the marker, so a chapter's prose never comes as JavaScript.
  */
 import { startTransition, StrictMode, useEffect, type ComponentType, type ReactElement, type ReactNode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { Cite } from '../components/Cite.tsx';
 import { ExerciseCheck, Solution } from '../components/Exercise.tsx';
 import { Footnote } from '../components/Footnote.tsx';
@@ -75,15 +75,20 @@ function showFailure(island: Element, e: unknown): void {
 async function mountIsland(island: HTMLElement): Promise<void> {
   const name = island.dataset.island ?? '';
   const slot = ownSlot(island);
+  // The prerendered nodes, to put back should the live component fail: React empties its container when it commits.
+  const prerendered = [...island.childNodes];
+  let root: Root | null = null;
   try {
     const props = JSON.parse(island.dataset.props ?? '{}') as Record<string, unknown>;
     const element = await islandElement(name, props, slot ? <Slot /> : undefined);
-    await new Promise<void>((done) => {
+    await new Promise<void>((done, fail) => {
+      // An error the component does not catch unmounts its root, which then never commits: without `fail` the page
+      // would wait for this island forever and never come alive.
+      root = createRoot(island, { onUncaughtError: fail });
       // A transition, so that React renders it in slices between which the browser paints and answers input (an
       // ordinary first render of a root is one uninterrupted task: 100 ms for a figure on a phone).
-      const root = createRoot(island);
       startTransition(() =>
-        root.render(
+        root?.render(
           <StrictMode>
             <SlotNodesContext value={slot ? new SlotNodes(slot) : null}>
               <Committed onCommit={done}>{element}</Committed>
@@ -93,6 +98,10 @@ async function mountIsland(island: HTMLElement): Promise<void> {
       );
     });
   } catch (e) {
+    if (root) {
+      (root as Root).unmount();
+      island.replaceChildren(...prerendered);
+    }
     showFailure(island, e);
   }
 }
