@@ -49,7 +49,8 @@ const findProblems = `(() => {
 describe('layout', () => {
   it('figure labels stay inside their plots without running into each other, and equations fit a phone', async () => {
     const problems: string[] = [];
-    const context = await browser.newContext({ viewport: { width: looks[0].width, height: looks[0].height } });
+    // No service worker: it would download the whole book beside what this test looks at (as in useBrowser).
+    const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: looks[0].width, height: looks[0].height } });
     await context.addInitScript(() => localStorage.setItem('btd.theme', 'light'));
     const page = await context.newPage();
     await page.goto(origin() + '/');

@@ -19,7 +19,8 @@ afterAll(async () => {
 });
 
 async function newPage(width: number, height: number, theme: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height } });
+  // No service worker: it would download the whole book beside what this test looks at (as in useBrowser).
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width, height } });
   await context.addInitScript((t) => localStorage.setItem('btd.theme', t), theme);
   return context.newPage();
 }
