@@ -71,7 +71,7 @@ async function eventually(page: Page, test: () => boolean, timeout = 20_000): Pr
 it('starts the script only after the first paint, even a paint that comes seconds after the page loaded', async () => {
   const { page, scripts, release } = await openWithPaintHeld();
   const entry = await entryPath(page);
-  // Longer than any timer a loader might fall back on.
+  // Twice the 1.5 s on which the loader once gave up waiting (its timer for a paint never reported is 5 s).
   await page.waitForTimeout(3000);
   expect(await page.evaluate(() => performance.getEntriesByType('paint').length)).toBe(0);
   expect(scripts).not.toContain(entry);
