@@ -60,12 +60,12 @@ async function entryPath(page: Page): Promise<string> {
   return page.evaluate(() => new URL(document.querySelector('meta[name="book-entry"]')!.getAttribute('content')!, location.href).pathname);
 }
 
-/** Polls without requestAnimationFrame, which does not run while rendering is held. */
-async function eventually(page: Page, test: () => boolean, timeout = 20_000): Promise<boolean> {
-  for (const end = Date.now() + timeout; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
-    if (await page.evaluate(test)) return true;
-  }
-  return false;
+/**
+ * Waits until the page is live. Polled on a timer: Playwright's default polling runs on requestAnimationFrame, which
+ * does not run while rendering is held.
+ */
+async function waitForLiveWhilePaintHeld(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'), null, { polling: 100, timeout: 20_000 });
 }
 
 it('starts the script only after the first paint, even a paint that comes seconds after the page loaded', async () => {
@@ -77,7 +77,7 @@ it('starts the script only after the first paint, even a paint that comes second
   expect(scripts).not.toContain(entry);
 
   release();
-  expect(await eventually(page, () => document.documentElement.hasAttribute('data-live'))).toBe(true);
+  await waitForLiveWhilePaintHeld(page);
   expect(scripts).toContain(entry);
   const [paint, requested] = await page.evaluate((path) => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
@@ -93,7 +93,7 @@ it('starts the script at once on a page that is hidden before it paints', async 
     Object.defineProperty(document, 'visibilityState', { get: () => 'hidden' });
   });
   const entry = await entryPath(page);
-  expect(await eventually(page, () => document.documentElement.hasAttribute('data-live'))).toBe(true);
+  await waitForLiveWhilePaintHeld(page);
   expect(scripts).toContain(entry);
   expect(await page.evaluate(() => performance.getEntriesByType('paint').length)).toBe(0);
   release();
