@@ -87,4 +87,26 @@ describe('accessibility', () => {
     expect(problems).toEqual([]);
     await context.close();
   }, 180_000);
+
+  it("every formula's MathML copy is in the browser's accessibility tree, on screen and off, though it is never laid out", async () => {
+    // book.css skips the layout of KaTeX's MathML (content-visibility: auto on a box clipped to nothing) and of prose
+    // off screen; screen readers must still get every formula, from the accessibility tree Chromium builds.
+    // As with a screen reader running: without it, Chromium builds the tree only for what is laid out.
+    const reader = await launch(['--force-renderer-accessibility']);
+    const context = await reader.newContext({ viewport: { width: 412, height: 823 } });
+    const page = await context.newPage();
+    await page.goto(origin() + '/stochastic-hjb-lqr/');
+    await waitForLive(page);
+    const formulas = await page.locator('.katex-mathml math').count();
+    expect(formulas).toBeGreaterThan(400);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Accessibility.enable');
+    // The tree is built after accessibility is switched on, not at once.
+    const mathInTree = async () => {
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; role?: { value: string } }[] };
+      return nodes.filter((n) => !n.ignored && n.role?.value === 'MathMLMath').length;
+    };
+    await expect.poll(mathInTree, { timeout: 20_000, interval: 500 }).toBe(formulas);
+    await reader.close();
+  }, 60_000);
 });

@@ -16,7 +16,7 @@ export function chromiumPath(): string {
 }
 
 /** Headless Chromium with the flags this sandbox needs (no sandbox, no background networking). */
-export async function launch(): Promise<Browser> {
+export async function launch(extraArgs: readonly string[] = []): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -28,6 +28,7 @@ export async function launch(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
   // Every page keeps its uncaught errors and console errors, so that a test that waits in vain can say what went
