@@ -19,8 +19,7 @@ import { App } from './book/App.tsx';
 import { chapterBySlug, chapters, loadContents, loadLecture, pageMeta, type Content } from './book/chapters.ts';
 import { loadGlossaryDefinitions } from './content/glossaryDefinitions.ts';
 import { keepPrerenderedArticles } from './islands/Article.tsx';
-import { PageModeContext } from './islands/island.tsx';
-import { Committed, mountIslands } from './islands/mountIslands.tsx';
+import { Committed, PageModeContext } from './islands/island.tsx';
 import { currentPage, lectureOf, WHOLE_BOOK } from './book/route.ts';
 import { highlightArrivedMatches } from './book/searchHighlight.ts';
 import { keepPrerenderedPictures } from './figure/prerendered.ts';
@@ -72,6 +71,9 @@ else startReading();
 
 /** The page's own HTML made live: the frame hydrated, the islands mounted, the prose left as it is. */
 async function hydratePage(): Promise<void> {
+  // The islands' components are a chunk of their own: the entry evaluates less before the frame is live, and the
+  // chunk loads while the frame hydrates.
+  const islands = import('./islands/mountIslands.tsx');
   try {
     if (page === 'glossary') await loadGlossaryDefinitions();
     keepPrerenderedPictures(container);
@@ -96,7 +98,7 @@ async function hydratePage(): Promise<void> {
         { onUncaughtError: fail },
       ),
     );
-    await Promise.all([frame, mountIslands(container)]);
+    await Promise.all([frame, islands.then(({ mountIslands }) => mountIslands(container))]);
     document.documentElement.dataset.live = '';
     if (place) restoreAnchor(place);
     returnToReadingPlace();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageHtml, sitemap } from './prerender.ts';
+import { pageHtml, sitemap, withFontFaces } from './prerender.ts';
 
 const template = `<!doctype html>
 <html lang="en">
@@ -8,6 +8,7 @@ const template = `<!doctype html>
     <title>From Bellman to Diffusion</title>
     <link rel="icon" href="./favicon.svg" type="image/svg+xml" />
     <script type="module" crossorigin src="./assets/index-abc.js"></script>
+    <link rel="modulepreload" crossorigin href="./assets/shared-def.js">
   </head>
   <body>
     <div id="root"></div>
@@ -46,6 +47,9 @@ describe('prerendered pages', () => {
     const plain = pageHtml(template, 'glossary', page, 'https://book.example/');
     expect(plain).not.toContain('<script type="module"');
     expect(plain).toContain('<meta name="book-entry" content="../assets/index-abc.js" />');
+    // Its imports wait with it: the loader preloads them when it starts the script.
+    expect(plain).not.toContain('rel="modulepreload"');
+    expect(plain).toContain('<meta name="book-preload" content="../assets/shared-def.js" />');
     const math = { ...page, body: '<main><p><span class="katex"><span class="katex-html"><span class="mord mathnormal">x</span></span></span></p></main>' };
     const assets = ['KaTeX_Main-Regular-B22Nviop.woff2', 'KaTeX_Math-Italic-t53AETM-.woff2', 'KaTeX_Math-BoldItalic-CZnvNsCZ.woff2', 'index-abc.js'];
     const chapter = pageHtml(template, 'noise', math, 'https://book.example/', assets);
@@ -56,6 +60,21 @@ describe('prerendered pages', () => {
       'rel="preload" href="../assets/KaTeX_Math-Italic-t53AETM-.woff2" as="font"',
     ]);
     expect(pageHtml(template, '404', page, 'https://book.example/')).toContain('<script type="module" crossorigin src="/assets/index-abc.js"></script>');
+  });
+
+  it("the fonts' @font-face rules go in the head, before the style sheet, naming the files from each page's folder", () => {
+    const styled = template.replace('</head>', '<link rel="stylesheet" crossorigin href="./assets/index-abc.css">\n  </head>');
+    const faces = '@font-face{font-family:KaTeX_Main;src:url(./assets/KaTeX_Main-Regular-Xy12Ab34.woff2)format("woff2")}';
+    const withFaces = withFontFaces(styled, faces);
+    expect(withFaces.indexOf(`<style>${faces}</style>`)).toBeGreaterThan(0);
+    expect(withFaces.indexOf('<style>')).toBeLessThan(withFaces.indexOf('<link rel="stylesheet"'));
+    expect(pageHtml(withFaces, '', page, 'https://book.example/')).toContain('url(./assets/KaTeX_Main-Regular-Xy12Ab34.woff2)');
+    expect(pageHtml(withFaces, 'noise/lecture', page, 'https://book.example/')).toContain('url(../../assets/KaTeX_Main-Regular-Xy12Ab34.woff2)');
+    expect(pageHtml(withFaces, '404', page, 'https://book.example/')).toContain('url(/assets/KaTeX_Main-Regular-Xy12Ab34.woff2)');
+    // Only the head: the page's own text is left alone.
+    const says = { ...page, body: '<main><p>url(./assets/x)</p></main>' };
+    expect(pageHtml(withFaces, 'noise', says, 'https://book.example/')).toContain('<p>url(./assets/x)</p>');
+    expect(() => withFontFaces(template, faces)).toThrow(/no style sheet/);
   });
 
   it('the sitemap lists every page but the 404 page', () => {

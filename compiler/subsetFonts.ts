@@ -7,12 +7,16 @@
  * show in states other than their defaults); the body font's weight axis keeps 400–700, the weights the style sheets
  * use. Chapter 4's first-screen fonts go from 186 kB to about 100 kB.
  *
- * A cut-down file is a new file: it gets a name of its own (the stem and a hash of its bytes), and so does the style
- * sheet that names it. A reader's browser or service worker that holds an earlier edition's files keeps using those
- * whole; nothing already cached is ever read as the new, smaller file.
+ * A cut-down file is a new file: it gets a name of its own (the stem and a hash of its bytes). A reader's browser or
+ * service worker that holds an earlier edition's files keeps using those whole; nothing already cached is ever read
+ * as the new, smaller file. The `@font-face` rules that name the files move out of the style sheet into each page
+ * (a `<style>` in its head, some 9 kB, 2 kB compressed): the style sheet then keeps Vite's name, which is a hash of
+ * what it was before, and what it is now follows from that. Renaming the style sheet instead would break every
+ * script that names it (Vite lists a chunk's style sheets in the script that imports it), so no module that imports
+ * the book's styles could be a chunk of its own.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import subsetFont from 'subset-font';
 
@@ -68,11 +72,19 @@ function variationAxes(file: string): Record<string, { min: number; max: number 
   return /-wght-/.test(file) ? { wght: { min: 400, max: 700 } } : undefined;
 }
 
+/** What cutting the fonts down gives the pages: the renamed fonts and the `@font-face` rules they now carry. */
+export interface SubsetFonts {
+  /** Old font file name → new. */
+  renames: Map<string, string>;
+  /** The style sheets' `@font-face` rules that name a cut-down file, with its new name, as `./assets/<file>`. */
+  fontFaces: string;
+}
+
 /**
- * Cuts every .woff2 file in `assetsDir` down to `characters` (and those always kept), renames it and the style
- * sheets that name it, and returns the renames (old file name → new), for the pages that link them.
+ * Cuts every .woff2 file in `assetsDir` down to `characters` (and those always kept), renames it, and takes the
+ * `@font-face` rules that name it out of the style sheets, for the pages to carry.
  */
-export async function subsetBuiltFonts(assetsDir: string, characters: Iterable<string>): Promise<Map<string, string>> {
+export async function subsetBuiltFonts(assetsDir: string, characters: Iterable<string>): Promise<SubsetFonts> {
   const text = [...new Set([...characters, ...alwaysKept()])].join('');
   const renames = new Map<string, string>();
   const files = readdirSync(assetsDir);
@@ -84,23 +96,25 @@ export async function subsetBuiltFonts(assetsDir: string, characters: Iterable<s
     if (name !== file) unlinkSync(path.join(assetsDir, file));
     renames.set(file, name);
   }
+  const names = (text: string) => [...renames.keys()].find((old) => text.includes(old));
+  const faces: string[] = [];
   for (const file of files.filter((f) => f.endsWith('.css'))) {
     const css = readFileSync(path.join(assetsDir, file), 'utf8');
-    const renamed = renameReferences(css, renames);
-    if (renamed === css) continue;
-    const name = hashedName(stemOf(file, '.css'), renamed, '.css');
-    writeFileSync(path.join(assetsDir, file), renamed);
-    renameSync(path.join(assetsDir, file), path.join(assetsDir, name));
-    renames.set(file, name);
+    const moved = (css.match(/@font-face\s*\{[^}]*\}/g) ?? []).filter(names);
+    const rest = moved.reduce((sheet, face) => sheet.replace(face, ''), css);
+    const left = names(rest);
+    if (left) throw new Error(`subsetFonts: ${file} names ${left} outside an @font-face rule`);
+    if (!moved.length) continue;
+    writeFileSync(path.join(assetsDir, file), rest);
+    // The style sheet's url(./x) is relative to assets/; the page's is relative to the book's root.
+    faces.push(...moved.map((face) => renameReferences(face, renames).replace(/url\((['"]?)\.\//g, 'url($1./assets/')));
   }
-  // Only pages and style sheets may name a renamed file. A script that did (Vite lists a chunk's style sheets in the
-  // script that imports it) would ask for a file that is gone, or, rewritten, keep its name with new text.
+  // Scripts may not name a renamed file: it would ask for a file that is gone.
   for (const script of files.filter((f) => f.endsWith('.js'))) {
-    const code = readFileSync(path.join(assetsDir, script), 'utf8');
-    const named = [...renames.keys()].find((old) => code.includes(old));
+    const named = names(readFileSync(path.join(assetsDir, script), 'utf8'));
     if (named) throw new Error(`subsetFonts: ${script} names ${named}, which is cut down and gets a new name`);
   }
-  return renames;
+  return { renames, fontFaces: faces.join('') };
 }
 
 /** `text` with every file name in `renames` replaced by its new name. */

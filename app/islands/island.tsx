@@ -12,7 +12,7 @@
  * render rather than parsed again. Everywhere else (the development server, lecture decks, unit tests) the wrapper
  * renders its component as it is.
  */
-import { createContext, useContext, useLayoutEffect, useRef, type ComponentType, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useLayoutEffect, useRef, type ComponentType, type ReactNode } from 'react';
 
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -116,4 +116,10 @@ export function Slot({ children }: { children?: ReactNode }) {
     return () => nodes.give(el);
   }, [nodes]);
   return <book-slot ref={ref}>{nodes ? null : children}</book-slot>;
+}
+
+/** Calls `onCommit` once its children are on the page (the frame's hydration and each island's root wait on it). */
+export function Committed({ onCommit, children }: { onCommit: () => void; children: ReactNode }) {
+  useEffect(onCommit, [onCommit]);
+  return children;
 }

@@ -3,7 +3,7 @@
  * rendering its component from the props in its marker, and the component's MDX children are the slot's own nodes.
  * Figure modules load by name from the marker, so a chapter's prose never comes as JavaScript.
  */
-import { startTransition, StrictMode, useEffect, type ComponentType, type ReactElement, type ReactNode } from 'react';
+import { startTransition, StrictMode, type ComponentType, type ReactElement, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { Cite } from '../components/Cite.tsx';
 import { ExerciseCheck, Solution } from '../components/Exercise.tsx';
@@ -16,7 +16,7 @@ import { LectureLink } from '../book/LectureLink.tsx';
 import { PrintButton } from '../book/PrintButton.tsx';
 import type { FigureComponent } from '../figure/defineFigure.tsx';
 import type { Schema } from '../state/schema.ts';
-import { Slot, SlotNodes, SlotNodesContext } from './island.tsx';
+import { Committed, Slot, SlotNodes, SlotNodesContext } from './island.tsx';
 
 /** The islands that need nothing but their props, by name. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -55,12 +55,6 @@ async function islandElement(name: string, props: Record<string, unknown>, child
 function ownSlot(island: Element): Element | null {
   for (const slot of island.querySelectorAll('book-slot')) if (slot.closest('book-island') === island) return slot;
   return null;
-}
-
-/** Calls `onCommit` once its children are on the page. */
-export function Committed({ onCommit, children }: { onCommit: () => void; children: ReactNode }) {
-  useEffect(onCommit, [onCommit]);
-  return children;
 }
 
 function showFailure(island: Element, e: unknown): void {
