@@ -57,9 +57,26 @@ function rawSpan(cls: string, html: string): MdxJsxTextElementHast {
   return { type: 'mdxJsxTextElement', name: 'span', attributes: [{ type: 'mdxJsxAttribute', name: 'className', value: cls }, inner], children: [] };
 }
 
+/**
+ * `nodes` without KaTeX's `<annotation encoding="application/x-tex">`, the formula's TeX source inside its MathML.
+ * Nothing in the book reads it, and the browser would expose it to screen readers as text after the formula: the
+ * MathML is never laid out (book.css), and an annotation that is not laid out is not known to be hidden. It was also
+ * 39 kB of chapter 4's page.
+ */
+function withoutTexSource(nodes: ElementContent[]): ElementContent[] {
+  return nodes
+    .filter((n) => !(n.type === 'element' && n.tagName === 'annotation'))
+    .map((n) => (n.type === 'element' ? { ...n, children: withoutTexSource(n.children) } : n));
+}
+
 /** Replaces, in place, every formula below `parent` by its string form. */
 function collapse(parent: Root | Element): void {
   parent.children = parent.children.map((child): RootContent => {
+    // Inside a component too: a figure's caption, an exercise, an aside.
+    if (child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') {
+      collapse(child as unknown as Element);
+      return child;
+    }
     if (child.type !== 'element') return child;
     const cls = formulaClass(child);
     if (cls === null) {
@@ -68,7 +85,7 @@ function collapse(parent: Root | Element): void {
     }
     const extra = Object.keys(child.properties).filter((k) => k !== 'className');
     if (extra.length) throw new Error(`rehypeMathHtml: a KaTeX ${cls} element with attributes ${extra.join(', ')}, which it would drop`);
-    return rawSpan(cls, toHtml(child.children, { characterReferences: { useNamedReferences: true } })) as unknown as ElementContent;
+    return rawSpan(cls, toHtml(withoutTexSource(child.children), { characterReferences: { useNamedReferences: true } })) as unknown as ElementContent;
   }) as Root['children'] & Element['children'];
 }
 
