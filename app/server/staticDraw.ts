@@ -9,6 +9,7 @@ import { select } from 'd3';
 import type { DrawFn } from '../plots/PlotSurface.tsx';
 import { setupSvg } from '../plots/svg.ts';
 import { defaultPlotTheme } from '../plots/theme.ts';
+import { compactPolylines } from './compactPath.ts';
 
 /** The width a picture is drawn at (it scales to its box). */
 const WIDTH = 560;
@@ -26,5 +27,7 @@ export function drawStatic(draw: DrawFn, _canvas: boolean, aspect: number, ariaL
   } catch {
     return null;
   }
+  // The picture is a stand-in, redrawn by the live figure: its curves need no more than a tenth of a pixel.
+  compactPolylines(svg);
   return `<svg viewBox="0 0 ${width} ${height}" width="100%" height="100%" preserveAspectRatio="xMidYMid meet">${svg.innerHTML}</svg>`;
 }
