@@ -97,6 +97,8 @@ describe('accessibility', () => {
     const page = await context.newPage();
     await page.goto(origin() + '/stochastic-hjb-lqr/');
     await waitForLive(page);
+    // A folded worked solution is out of the tree until it is opened, as it is out of sight: open them all.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
     const formulas = await page.locator('.katex-mathml math').count();
     expect(formulas).toBeGreaterThan(400);
     const cdp = await context.newCDPSession(page);

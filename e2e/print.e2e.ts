@@ -1,6 +1,6 @@
 /**
  * Print: with print media, a chapter shows its text, math and figures (each with its caption, and a short link and a
- * QR code to the figure as it is now), and no navigation, controls, tools or code; the palette is light whatever the
+ * QR code to the figure as it is now; footnotes after their marks), and no navigation, controls, tools or code; the palette is light whatever the
  * screen's theme.
  */
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,8 @@ describe('print', () => {
     expect(await visible('.figure-toolbar button, .topbar, .toc, .code-panel, .print-chapter')).toBe(0);
     expect(await visible('[data-figure] svg')).toBeGreaterThan(0);
     expect(await visible('figcaption')).toBe(figures);
+    // A footnote cannot open on paper: its note follows its mark.
+    expect(await visible('.footnote-text')).toBeGreaterThan(0);
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const [r, g, b] = background.match(/\d+/g)!.map(Number);
     expect(r + g + b).toBeGreaterThan(600);
@@ -34,6 +36,7 @@ describe('print', () => {
     await screenshot(page, 'print-merton');
     await page.emulateMedia({ media: 'screen' });
     await expect.poll(() => page.locator('[data-qr]').count()).toBe(0);
+    expect(await visible('.footnote-text')).toBe(0);
     expect(problems).toEqual([]);
   });
 

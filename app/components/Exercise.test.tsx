@@ -60,8 +60,8 @@ describe('<Exercise>', () => {
       ),
     );
     expect(host.textContent).toContain('Exercise 4.2');
-    const body = host.querySelector<HTMLElement>('.exercise-solution-body')!;
-    expect(body.hidden).toBe(true);
+    const solution = host.querySelector<HTMLDetailsElement>('details.exercise-solution')!;
+    expect(solution.open).toBe(false);
     // The prompt comes before the answer form, the solution after it.
     const order = [...host.querySelectorAll('.exercise-prompt, form, .exercise-solution')].map((e) => e.className);
     expect(order).toEqual(['exercise-prompt', 'exercise-check', 'exercise-solution']);
@@ -73,9 +73,9 @@ describe('<Exercise>', () => {
     expect(right.dataset.verdict).toBe('right');
     expect(right.textContent).toContain('0.2660');
 
-    act(() => host.querySelector<HTMLButtonElement>('.exercise-solution button')!.click());
-    expect(body.hidden).toBe(false);
-    expect(host.querySelector('.exercise-solution button')!.getAttribute('aria-expanded')).toBe('true');
+    act(() => solution.querySelector('summary')!.click());
+    expect(solution.open).toBe(true);
+    expect(solution.querySelector('.exercise-solution-body')!.textContent).toBe('P is 0.266.');
   });
 
   it('says so when the answer is not a number, instead of accepting anything', () => {
@@ -100,7 +100,7 @@ describe('<Exercise>', () => {
     expect(host.querySelector('form, input')).toBeNull();
     expect(host.textContent).toContain('Derivation');
     expect(host.textContent).not.toMatch(/could not be computed/);
-    expect(host.querySelector<HTMLElement>('.exercise-solution-body')!.hidden).toBe(true);
+    expect(host.querySelector<HTMLDetailsElement>('details.exercise-solution')!.open).toBe(false);
   });
 
   it('marks a numeric exercise as numeric', () => {

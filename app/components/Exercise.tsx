@@ -1,6 +1,6 @@
 /**
  * <Exercise label="ex:name" answer={value} tolerance={0.01}>: a numbered exercise whose numeric answer the page
- * checks, with a worked solution behind a button. <Exercise label="ex:name" kind="derivation"> is a derivation:
+ * checks, with a worked solution folded under it. <Exercise label="ex:name" kind="derivation"> is a derivation:
  * no answer box, and the worked solution is the proof.
  *
  *     <Exercise label="ex:riccati" answer={lqrDiscounted(post).P} tolerance={1e-3}>
@@ -53,23 +53,22 @@ export function isCorrect(given: number, answer: number, tolerance: number): boo
 
 type Verdict = { kind: 'empty' } | { kind: 'unreadable' } | { kind: 'right'; given: number } | { kind: 'wrong'; given: number };
 
-/** The worked solution of an exercise, hidden until the reader asks for it. */
-function WorkedSolution({ children }: { children?: ReactNode }) {
-  const [open, setOpen] = useState(false);
-  const id = useId();
+/**
+ * The worked solution of an exercise, folded until the reader opens it. A `<details>`: it opens and closes without
+ * JavaScript (a prerendered page read with scripts off, a page not yet live), so it is no island, and its summary
+ * says "Show" or "Hide" by the style sheet alone.
+ */
+export function Solution({ children }: { children?: ReactNode }) {
   return (
-    <div className="exercise-solution">
-      <button type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
-        {open ? 'Hide the worked solution' : 'Show the worked solution'}
-      </button>
-      <div id={id} hidden={!open} className="exercise-solution-body">
-        {children}
-      </div>
-    </div>
+    <details className="exercise-solution">
+      <summary>
+        <span className="when-closed">Show the worked solution</span>
+        <span className="when-open">Hide the worked solution</span>
+      </summary>
+      <div className="exercise-solution-body">{children}</div>
+    </details>
   );
 }
-
-export const Solution = island('Solution', WorkedSolution);
 
 type CheckProps = Pick<ExerciseProps, 'answer' | 'tolerance' | 'unit' | 'digits'> & { children?: never };
 

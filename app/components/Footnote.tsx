@@ -6,10 +6,6 @@ import { island } from '../islands/island.tsx';
 function FootnoteMark({ n = '*', children }: { n?: string; children?: ReactNode }) {
   return (
     <>
-      {/* The note's text is in the page too, hidden: a prerendered page carries it here for the popover to take. */}
-      <span className="footnote-text" hidden>
-        {children}
-      </span>
       <Popover
         label={`Footnote ${n}`}
         trigger={(props) => (
@@ -20,6 +16,11 @@ function FootnoteMark({ n = '*', children }: { n?: string; children?: ReactNode 
       >
         {() => <div className="footnote-body">{children}</div>}
       </Popover>
+      {/* The note's text is in the page too, after its mark: the popover takes it from here, and a page read without
+          JavaScript or printed shows it here (book.css). */}
+      <span className="footnote-text" hidden>
+        {children}
+      </span>
     </>
   );
 }

@@ -6,7 +6,7 @@
 import { startTransition, StrictMode, type ComponentType, type ReactElement, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { Cite } from '../components/Cite.tsx';
-import { ExerciseCheck, Solution } from '../components/Exercise.tsx';
+import { ExerciseCheck } from '../components/Exercise.tsx';
 import { Footnote } from '../components/Footnote.tsx';
 import { LinkedHighlight } from '../components/LinkedHighlight.tsx';
 import { Ref } from '../components/Ref.tsx';
@@ -20,7 +20,7 @@ import { Committed, Slot, SlotNodes, SlotNodesContext } from './island.tsx';
 
 /** The islands that need nothing but their props, by name. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const components: Record<string, ComponentType<any>> = { Ref, Term, Cite, Footnote, ExerciseCheck, Solution, LinkedHighlight, PrintButton, LectureLink };
+const components: Record<string, ComponentType<any>> = { Ref, Term, Cite, Footnote, ExerciseCheck, LinkedHighlight, PrintButton, LectureLink };
 
 /** Figure modules, by the name the prerenderer wrote (`../../chapters/<dir>/<File>.tsx#<export>`); each its own chunk. */
 const figureModules = import.meta.glob<Record<string, unknown>>('../../chapters/*/[A-Z]*.tsx');
