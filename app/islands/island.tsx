@@ -1,13 +1,13 @@
 /**
  * Islands: the live parts of a prerendered page. A chapter's HTML arrives whole (prose and math, rendered at build
  * time); only the parts a reader can operate (figures, references, terms, citations, footnotes, scrub numbers,
- * answer boxes, worked solutions) come alive in the browser, each as its own small React root, and the prose around
+ * answer boxes) come alive in the browser, each as its own small React root, and the prose around
  * them is never rendered again. So the chapter's MDX is not shipped to the browser, and the paragraphs the reader
  * sees first stay the nodes that were painted first.
  *
  * At build time (PageMode 'server') `island(name, Component)` writes its component inside
  * `<book-island data-island="name" data-props="{…json}">`; whatever MDX it wraps (a caption, a term's words, a
- * solution) goes inside `<book-slot>`. In the browser (app/islands/mountIslands.tsx) each marker becomes a root that
+ * footnote) goes inside `<book-slot>`. In the browser (app/islands/mountIslands.tsx) each marker becomes a root that
  * renders the component from its props, and the component's children are the slot's own nodes, moved into the new
  * render rather than parsed again. Everywhere else (the development server, lecture decks, unit tests) the wrapper
  * renders its component as it is.
