@@ -1,7 +1,7 @@
 /**
  * Reading with JavaScript off: every page shows its title, text and laid-out math, each figure its prerendered
- * picture, a notice of what needs JavaScript, and nothing wider than the window; footnotes follow their marks and
- * worked solutions open, at a desk and on a phone.
+ * picture, a notice of what needs JavaScript, and nothing wider than the window; footnotes follow their marks,
+ * worked solutions open, citations and terms are links to the references and the glossary, at a desk and on a phone.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -89,7 +89,7 @@ describe('reading with JavaScript off', () => {
     expect(figures).toBeGreaterThan(20);
   }, 240_000);
 
-  it('a footnote follows its mark and a worked solution opens, at a desk and on a phone', async () => {
+  it('a footnote follows its mark, a worked solution opens, a citation and a term lead to their entries, at a desk and on a phone', async () => {
     const phone = await session.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, javaScriptEnabled: false });
     for (const context of [session.context, phone]) {
       const { page, problems } = await open(context, '/feynman-kac/');
@@ -105,7 +105,20 @@ describe('reading with JavaScript off', () => {
       expect(await body.isVisible()).toBe(true);
       expect(await solution.locator('summary').innerText()).toBe('Hide the worked solution');
       expect((await body.textContent())?.length).toBeGreaterThan(40);
+      // An answer box cannot check without JavaScript: none is shown.
+      expect(await page.locator('.exercise-check').first().isVisible()).toBe(false);
+      // A citation leads to the chapter's references, a term to its glossary entry.
+      const cite = page.locator('a.cite-button').first();
+      const target = (await cite.getAttribute('href'))!;
+      expect(target).toMatch(/^#ref-/);
+      expect(await page.locator(target).count()).toBe(1);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+      const term = page.locator('a.term').first();
+      await term.scrollIntoViewIfNeeded();
+      await term.click();
+      await page.waitForURL(/\/glossary\/#term-/);
+      const entry = decodeURIComponent(new URL(page.url()).hash.slice(1));
+      expect(await page.evaluate((id) => document.getElementById(id)?.textContent?.length ?? 0, entry)).toBeGreaterThan(20);
       expect(problems).toEqual([]);
     }
     await phone.close();

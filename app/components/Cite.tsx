@@ -6,7 +6,8 @@
  */
 import { bibliography } from 'virtual:bibliography';
 import { Popover } from './Popover.tsx';
-import { island } from '../islands/island.tsx';
+import { useContext } from 'react';
+import { island, PageModeContext } from '../islands/island.tsx';
 
 const byId = new Map(bibliography.map((b) => [b.id, b]));
 
@@ -19,25 +20,36 @@ function citeLabel(id: string, paren = false): string {
 
 function Citation({ id, page, paren = false }: { id: string; page?: string; paren?: boolean; children?: never }) {
   const ids = id.split(',').map((s) => s.trim());
+  // The page's HTML links each name to the chapter's list of references (<References />), which a reader without
+  // JavaScript can follow; the live island is a button that shows the reference where the reader is.
+  const prerendering = useContext(PageModeContext).kind === 'server';
   return (
     <span className="cite">
       {paren && '('}
-      {ids.map((one, i) => (
-        <span key={one}>
-          {i > 0 && '; '}
-          <Popover
-            label={`Reference: ${citeLabel(one, paren)}`}
-            trigger={(props) => (
-              <button type="button" {...props} className="cite-button">
-                {citeLabel(one, paren)}
-                {page && i === ids.length - 1 ? `, ${page}` : ''}
-              </button>
+      {ids.map((one, i) => {
+        const label = `${citeLabel(one, paren)}${page && i === ids.length - 1 ? `, ${page}` : ''}`;
+        return (
+          <span key={one}>
+            {i > 0 && '; '}
+            {prerendering ? (
+              <a className="cite-button" href={`#ref-${one}`}>
+                {label}
+              </a>
+            ) : (
+              <Popover
+                label={`Reference: ${citeLabel(one, paren)}`}
+                trigger={(props) => (
+                  <button type="button" {...props} className="cite-button">
+                    {label}
+                  </button>
+                )}
+              >
+                {() => <p className="bib-entry" dangerouslySetInnerHTML={{ __html: byId.get(one)?.html ?? one }} />}
+              </Popover>
             )}
-          >
-            {() => <p className="bib-entry" dangerouslySetInnerHTML={{ __html: byId.get(one)?.html ?? one }} />}
-          </Popover>
-        </span>
-      ))}
+          </span>
+        );
+      })}
       {paren && ')'}
     </span>
   );

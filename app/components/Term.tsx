@@ -1,9 +1,9 @@
 /** <Term id="generator">generator</Term>: a glossary term with its definition in a popover. */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useContext, useEffect, useState, type ReactNode } from 'react';
 import { glossary } from 'virtual:glossary';
 import { Popover } from './Popover.tsx';
 import { glossaryHref } from '../book/route.ts';
-import { island } from '../islands/island.tsx';
+import { island, PageModeContext } from '../islands/island.tsx';
 import { glossaryDefinitions, loadGlossaryDefinitions } from '../content/glossaryDefinitions.ts';
 
 const byId = new Map(glossary.map((g) => [g.id, g]));
@@ -30,7 +30,16 @@ function Definition({ id }: { id: string }) {
 
 function TermButton({ id, children }: { id: string; children?: ReactNode }) {
   const entry = byId.get(id);
+  const prerendering = useContext(PageModeContext).kind === 'server';
   if (!entry) return <span className="term term-missing">{children ?? id}</span>;
+  // The page's HTML links the term to its glossary entry, which a reader without JavaScript can follow; the live
+  // island is a button that opens the definition where the reader is.
+  if (prerendering)
+    return (
+      <a className="term" href={glossaryHref(id)}>
+        {children ?? entry.term}
+      </a>
+    );
   return (
     <Popover
       label={`Glossary: ${entry.term}`}
