@@ -30,7 +30,7 @@ export async function main(args: string[]): Promise<void> {
     // tsx compiles this file with esbuild's keepNames, which wraps functions sent to the page in __name(...).
     await page.addInitScript('window.__name = (f) => f;');
     await page.goto(`http://127.0.0.1:${port}/${route}/`, { waitUntil: 'load' });
-    // The prerendered figure says data-status="ready" too; observe the live one.
+    // The prerendered figure says data-status="static" until it comes alive (when scrolled near); observe the live one.
     await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'), null, { timeout: 30_000 });
     // A first visit installs the service worker, which precaches the whole book on another thread for some seconds;
     // the timings are of a reader's steady state, so they start once it is active.

@@ -37,7 +37,7 @@ describe('search', () => {
     }, anchor);
     expect(marked.every((m) => m.after)).toBe(true);
     // Fuzzy and prefix matches count: "sample" for "sampled", "iterations" for "iteration".
-    expect(marked.every((m) => /(polic|itera|sampl)/.test(m.word))).toBe(true);
+    expect(marked.map((m) => m.word).filter((w) => !/(polic|itera|sampl)/.test(w))).toEqual([]);
     expect(problems).toEqual([]);
   });
 

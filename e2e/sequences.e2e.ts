@@ -52,7 +52,9 @@ async function settled(page: Page, id: string): Promise<{ status: string; text: 
   // change: settled means not loading on two looks 300 ms apart.
   for (let look = 0; look < 2;) {
     await page.waitForTimeout(300);
-    await page.waitForFunction((f) => document.querySelector(`[data-figure="${f}"]`)?.getAttribute('data-status') !== 'loading', id, { timeout: 45_000 });
+    await page.waitForFunction((f) => ['ready', 'error'].includes(document.querySelector(`[data-figure="${f}"]`)?.getAttribute('data-status') ?? ''), id, {
+      timeout: 45_000,
+    });
     look = (await fig.getAttribute('data-status')) === 'loading' ? 0 : look + 1;
   }
   const status = (await fig.getAttribute('data-status')) ?? '';

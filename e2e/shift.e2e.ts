@@ -52,12 +52,12 @@ describe('layout shift', () => {
         });
         await page.goto(origin() + path, { waitUntil: 'domcontentloaded' });
         await waitForLive(page);
-        // The figures on the first screen start computing once live; their results replace the prerendered pictures.
+        // The figures near the first screen come alive and compute; their results replace the prerendered pictures.
         await page
           .waitForFunction(
             () =>
               [...document.querySelectorAll('[data-figure]')].every(
-                (f) => f.getBoundingClientRect().top > innerHeight || f.getAttribute('data-status') !== 'loading',
+                (f) => f.getBoundingClientRect().top > innerHeight || ['ready', 'error'].includes(f.getAttribute('data-status') ?? ''),
               ),
             null,
             { timeout: 30_000 },

@@ -22,7 +22,9 @@ const el = page.locator(`[data-figure="${fig}"]`);
 await el.scrollIntoViewIfNeeded();
 await page.evaluate((f) => document.querySelector(`[data-figure="${f}"]`)!.scrollIntoView({ block: 'start', behavior: 'instant' }), fig);
 await page
-  .waitForFunction((f) => document.querySelector(`[data-figure="${f}"]`)?.getAttribute('data-status') !== 'loading', fig, { timeout: 60000 })
+  .waitForFunction((f) => ['ready', 'error'].includes(document.querySelector(`[data-figure="${f}"]`)?.getAttribute('data-status') ?? ''), fig, {
+    timeout: 60000,
+  })
   .catch(() => console.log('still loading'));
 if (+w <= 700) {
   const slider = el.locator('input[type=range]').last();

@@ -46,7 +46,7 @@ for (const look of looks) {
     const id = (await item.getAttribute('data-figure')) ?? `exercise-${k}`;
     if (await item.getAttribute('data-figure')) {
       const ok = await page
-        .waitForFunction((el) => el.getAttribute('data-status') !== 'loading', item, { timeout: 60_000 })
+        .waitForFunction((el) => ['ready', 'error'].includes(el.getAttribute('data-status') ?? ''), item, { timeout: 60_000 })
         .then(
           () => true,
           () => false,

@@ -146,13 +146,22 @@ describe('the figure pipeline', () => {
     session.context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
   });
 
-  it('a figure off screen does not compute; it starts when it comes near the viewport', async () => {
+  it('a figure off screen does not compute; it comes alive a screen ahead and computes when near the viewport', async () => {
     const small = await session.browser.newContext({ viewport: { width: 1280, height: 500 } });
     const { page } = await openPage(small, '/preface/');
     await page.waitForSelector('[data-figure="ou-paths"]');
     await page.waitForTimeout(800);
     expect(await page.evaluate(() => window.book!.pool().started)).toBe(0);
-    expect(await figureStatus(page, 'ou-paths')).toBe('loading');
+    // Screens away it is still its prerendered picture.
+    expect(await figureStatus(page, 'ou-paths')).toBe('static');
+    // 400 px below the window: alive (figures come alive a screen ahead) but not computing (that starts at 300 px).
+    await page.evaluate(() => {
+      const top = document.querySelector('[data-figure="ou-paths"]')!.getBoundingClientRect().top + scrollY;
+      scrollTo(0, top - innerHeight - 400);
+    });
+    await expect.poll(() => figureStatus(page, 'ou-paths')).toBe('loading');
+    await page.waitForTimeout(800);
+    expect(await page.evaluate(() => window.book!.pool().started)).toBe(0);
     await readyFigure(page, 'ou-paths');
     expect(await page.evaluate(() => window.book!.pool().started)).toBe(1);
     await small.close();

@@ -43,7 +43,9 @@ async function openChapter(page: Page, route: string): Promise<string[]> {
 /** Waits (bounded) until a figure is no longer computing, so its readouts have their final size. */
 async function settle(page: Page, id: string): Promise<void> {
   await page
-    .waitForFunction((f) => document.querySelector(`[data-figure="${f}"]`)?.getAttribute('data-status') !== 'loading', id, { timeout: 60_000 })
+    .waitForFunction((f) => ['ready', 'error'].includes(document.querySelector(`[data-figure="${f}"]`)?.getAttribute('data-status') ?? ''), id, {
+      timeout: 60_000,
+    })
     .catch(() => undefined);
   await page.waitForTimeout(150);
 }
@@ -124,6 +126,9 @@ describe('stage', () => {
         const sliders = root.locator('.figure-side input[type=range]');
         const count = await sliders.count();
         if (count === 0) continue;
+        // A figure comes alive as the reader nears it; jumped to, it needs a moment to.
+        await root.scrollIntoViewIfNeeded();
+        await settle(page, id);
         for (const which of count > 1 ? [0, count - 1] : [0]) {
           const slider = sliders.nth(which);
           await slider.scrollIntoViewIfNeeded();

@@ -1,6 +1,7 @@
 /**
- * "Print / PDF" for a chapter: first every figure computes (those never scrolled to have no picture yet), then the
- * browser's print dialog opens on the print stylesheet. A figure that cannot finish within a minute prints as it is.
+ * "Print / PDF" for a chapter: first every figure comes alive and computes (those never scrolled to show their
+ * default picture, or none), then the browser's print dialog opens on the print stylesheet. A figure that cannot
+ * finish within a minute prints as it is.
  */
 import { useState } from 'react';
 import { setComputeAll } from '../sim/computeAll.ts';
@@ -8,8 +9,9 @@ import { island } from '../islands/island.tsx';
 
 const WAIT_MS = 60_000;
 
+/** Figures computing, or still their prerendered picture ('static', until they come alive). */
 function loadingFigures(): number {
-  return document.querySelectorAll('[data-figure][data-status="loading"]').length;
+  return document.querySelectorAll('[data-figure][data-status="loading"], [data-figure][data-status="static"]').length;
 }
 
 function PrintChapter() {

@@ -8,6 +8,15 @@ const NAME = 'search-match';
 /** How long to wait for the page to render the place (a chapter loads its module first). */
 const WAIT_MS = 4000;
 
+/**
+ * The event an island's element sends when it has come alive (app/islands/mountIslands.tsx): its nodes are new, and
+ * ranges over the old ones are empty, so the words are marked again.
+ */
+export const ISLAND_ALIVE = 'island-alive';
+
+/** Marks the words again for the latest result (a figure in its place came alive after they were marked). */
+let markAgain: (() => void) | null = null;
+
 /** Where a result that opens another page leaves its words for that page to mark (the tab's session storage). */
 const PENDING_KEY = 'btd.search-highlight';
 
@@ -45,6 +54,7 @@ export function highlightMatches(page: string, anchor: string, terms: readonly s
   const registry = (globalThis.CSS as { highlights?: Map<string, unknown> } | undefined)?.highlights;
   if (!registry || typeof Highlight === 'undefined') return;
   registry.delete(NAME);
+  if (markAgain) document.removeEventListener(ISLAND_ALIVE, markAgain);
   const started = performance.now();
   const attempt = () => {
     const scope = placeOf(page, anchor);
@@ -55,6 +65,10 @@ export function highlightMatches(page: string, anchor: string, terms: readonly s
     const ranges = matchRanges(scope, terms);
     if (ranges.length) registry.set(NAME, new Highlight(...ranges));
   };
+  markAgain = () => {
+    if (registry.has(NAME)) attempt();
+  };
+  document.addEventListener(ISLAND_ALIVE, markAgain);
   requestAnimationFrame(attempt);
 }
 

@@ -6,7 +6,7 @@
  * behind the figure. The frame, not the figure, owns the layout (see Stage and useStageMode).
  */
 import { PrintLink } from './PrintLink.tsx';
-import { useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useContext, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { CodeListing } from '../../compiler/highlightCode.ts';
 import { CodePanel } from '../components/CodePanel.tsx';
 import { Controls } from '../components/Slider.tsx';
@@ -17,7 +17,7 @@ import { defaults, type Schema } from '../state/schema.ts';
 import { Readouts, readoutText } from './Readouts.tsx';
 import { Stage } from './Stage.tsx';
 import type { FigureView } from './types.ts';
-import { takePrerenderedPicture } from './prerendered.ts';
+import { PrerenderContext, takePrerenderedPicture } from './prerendered.ts';
 import { useIsFullscreen, useStageMode } from './useStageMode.ts';
 
 export interface FigureFrameProps<S extends Schema> {
@@ -39,10 +39,34 @@ export interface FigureFrameProps<S extends Schema> {
   prerendered?: boolean;
   /** Whether the view was given a result (until then a prerendered picture of the figure stands in). */
   hasResult?: boolean;
+  /**
+   * The prerendered `<figure>` element the live figure renders into (a prerendered page): the page keeps one element
+   * per figure, so the place a link points to, and whatever holds the element, see it come alive.
+   */
+  host?: HTMLElement;
+}
+
+/** The figure element's attributes, by their DOM names. */
+type FigureAttributes = Record<'class' | 'id' | 'data-figure' | 'data-status' | 'data-stage' | 'data-preview' | 'data-prerendered', string | undefined> & {
+  'aria-busy': 'true' | 'false';
+};
+
+/** Keeps a host element's attributes as a rendered `<figure>` would have them. */
+function useHostAttributes(host: HTMLElement | undefined, attributes: FigureAttributes): void {
+  useLayoutEffect(() => {
+    if (!host) return;
+    for (const [name, value] of Object.entries(attributes)) {
+      if (value === undefined) host.removeAttribute(name);
+      else if (host.getAttribute(name) !== value) host.setAttribute(name, value);
+    }
+  });
 }
 
 export function FigureFrame<S extends Schema>(props: FigureFrameProps<S>) {
-  const { params, number, anchor, caption, status, error, progress, preview, view, code, rootRef, plotRef, prerendered, hasResult } = props;
+  const { params, number, anchor, caption, status, error, progress, preview, view, code, rootRef, plotRef, prerendered, hasResult, host } = props;
+  // Drawn at build time, the figure is a picture until it comes alive: 'static', so that whoever waits for 'ready'
+  // waits for the live figure.
+  const drawnAtBuild = useContext(PrerenderContext) !== null;
   // The prerendered picture (plots, readouts, notices) stays until the first result or error, so nothing moves.
   const [picture] = useState(() => takePrerenderedPicture(params.id));
   const answered = useRef(false);
@@ -68,18 +92,20 @@ export function FigureFrame<S extends Schema>(props: FigureFrameProps<S>) {
     else if (plotRef.current && kind === 'png') ex.downloadBlob(`${name}.png`, await ex.exportPng(plotRef.current));
   };
 
-  return (
-    <figure
-      className={`figure figure-${status}${preview ? ' figure-preview' : ''}`}
-      id={anchor}
-      data-figure={params.id}
-      data-status={status}
-      data-stage={mode}
-      data-preview={preview ? 'true' : undefined}
-      data-prerendered={prerendered ? '' : undefined}
-      aria-busy={status === 'loading'}
-      ref={rootRef as RefObject<HTMLElement & HTMLDivElement>}
-    >
+  const attributes: FigureAttributes = {
+    class: `figure figure-${status}${preview ? ' figure-preview' : ''}`,
+    id: anchor,
+    'data-figure': params.id,
+    'data-status': drawnAtBuild ? 'static' : status,
+    'data-stage': mode,
+    'data-preview': preview ? 'true' : undefined,
+    'data-prerendered': prerendered ? '' : undefined,
+    'aria-busy': status === 'loading' && !drawnAtBuild ? 'true' : 'false',
+  };
+  useHostAttributes(host, attributes);
+
+  const contents = (
+    <>
       {(number || caption) && (
         <figcaption>
           {number && <span className="figure-number">Figure {number}.</span>} {caption}
@@ -179,6 +205,13 @@ export function FigureFrame<S extends Schema>(props: FigureFrameProps<S>) {
       {code?.map((listing) => (
         <CodePanel key={listing.symbol} listing={listing} />
       ))}
+    </>
+  );
+  if (host) return contents;
+  const { class: className, ...rest } = attributes;
+  return (
+    <figure className={className} {...rest} ref={rootRef as RefObject<HTMLElement & HTMLDivElement>}>
+      {contents}
     </figure>
   );
 }

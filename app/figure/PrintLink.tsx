@@ -1,12 +1,16 @@
 /**
  * What a printed figure carries under its picture: a short link and a QR code to the figure as it is now (every
- * setting and the seed), so that a reader of the paper copy can open the live figure. Rendered only while the page
- * is printed (the print dialog, or print media emulated), from the values at that moment.
+ * setting and the seed), so that a reader of the paper copy can open the live figure. A live figure renders it only
+ * while the page is printed (the print dialog, or print media emulated), from the values at that moment. A figure
+ * drawn at build time carries the link to its default state, shown only on paper: it prints with its prerendered
+ * picture before it comes alive (it mounts when it nears the screen, and Ctrl+P does not wait) and without JavaScript.
  */
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { currentAddress } from '../state/figureParams.ts';
-import { chapterHref, currentPage } from '../book/route.ts';
+import { chapterHref, currentPage, siteUrl } from '../book/route.ts';
+import { ArticleSlugContext } from '../islands/Article.tsx';
+import { PrerenderContext } from './prerendered.ts';
 import { qrPath } from './qrPath.ts';
 
 /** Whether the page is being printed. `beforeprint` renders synchronously, so the links are there for the print. */
@@ -31,12 +35,20 @@ function usePrinting(): boolean {
 }
 
 export function PrintLink({ anchor }: { anchor?: string }) {
+  const drawnAtBuild = useContext(PrerenderContext) !== null;
+  const chapterAtBuild = useContext(ArticleSlugContext);
   const printing = usePrinting();
-  if (!printing || !anchor) return null;
+  if (!anchor) return null;
+  // The build knows the book's public address; the figure's values are its defaults, as its picture is.
+  if (drawnAtBuild) return chapterAtBuild ? <PrintedLink href={`${siteUrl()}${chapterAtBuild}/#${anchor}`} /> : null;
+  if (!printing) return null;
   // The chapter the figure sits in (on the whole-book page that is not the page's route). The figure is on the page
   // already: printing starts after it rendered.
   const chapter = document.getElementById(anchor)?.closest('[data-chapter]')?.getAttribute('data-chapter') ?? currentPage();
-  const href = currentAddress(chapterHref(chapter), anchor);
+  return <PrintedLink href={currentAddress(chapterHref(chapter), anchor)} />;
+}
+
+function PrintedLink({ href }: { href: string }) {
   const { size, d } = qrPath(href);
   return (
     <p className="figure-print-link" data-qr="" data-href={href}>

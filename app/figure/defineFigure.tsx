@@ -177,8 +177,8 @@ export function defineFigure<S extends Schema>(input: { id: string; task?: TaskN
   ) => Source<S, unknown, unknown>;
   const useView = decl.useView as (ctx: ViewContext<S, unknown, unknown>) => FigureView;
 
-  function Figure({ number, anchor, children }: FigureElementProps) {
-    const rootRef = useRef<HTMLElement | null>(null);
+  function Figure({ number, anchor, children, host }: FigureElementProps) {
+    const rootRef = useRef<HTMLElement | null>(host ?? null);
     const plotRef = useRef<HTMLDivElement | null>(null);
     const inView = useInView(rootRef);
     const values = params.useValues();
@@ -202,6 +202,7 @@ export function defineFigure<S extends Schema>(input: { id: string; task?: TaskN
         code={decl.code}
         rootRef={rootRef}
         plotRef={plotRef}
+        host={host}
       />
     );
   }

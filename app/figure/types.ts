@@ -100,4 +100,6 @@ export interface FigureElementProps {
   number?: string;
   anchor?: string;
   children?: ReactNode;
+  /** The prerendered `<figure>` element the live figure takes over (set by app/islands/mountIslands.tsx). */
+  host?: HTMLElement;
 }

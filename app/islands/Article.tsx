@@ -3,8 +3,11 @@
  * ('hydrate'), React takes the article as it is and never renders its inside: the prose stays the parsed nodes and
  * only the islands in it become live (mountIslands). Otherwise ('live') it is rendered as any element.
  */
-import { useCallback, useContext, type ReactNode, type Ref } from 'react';
+import { createContext, useCallback, useContext, type ReactNode, type Ref } from 'react';
 import { MarkIslands, PageModeContext } from './island.tsx';
+
+/** The chapter (its slug) of the article a component is rendered in; null outside a chapter's article. */
+export const ArticleSlugContext = createContext<string | null>(null);
 
 /** The prerendered articles, by chapter, taken before the page is hydrated. */
 const prerendered = new Map<string, Element>();
@@ -36,7 +39,7 @@ export function Article({ slug, className, ref, children }: ArticleProps) {
     return <article ref={adopt} className={className} data-chapter={slug} dangerouslySetInnerHTML={{ __html: '' }} suppressHydrationWarning />;
   return (
     <article ref={ref} className={className} data-chapter={slug}>
-      {mode.kind === 'server' ? <MarkIslands>{children}</MarkIslands> : children}
+      <ArticleSlugContext value={slug}>{mode.kind === 'server' ? <MarkIslands>{children}</MarkIslands> : children}</ArticleSlugContext>
     </article>
   );
 }

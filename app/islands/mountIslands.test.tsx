@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountIslands } from './mountIslands.tsx';
+import { setComputeAll } from '../sim/computeAll.ts';
 
 // A reference that renders a live link, or throws for the label "boom" (as a component with a bug would).
 vi.mock('../components/Ref.tsx', () => ({
@@ -49,5 +50,113 @@ describe('mountIslands', () => {
     expect(fine.querySelector('.live')?.textContent).toBe('live eq:c');
     expect(unknown.querySelector('.old')?.textContent).toBe('kept');
     expect(unknown.querySelector('[role="alert"]')?.textContent).toMatch(/no island named Nope/);
+  });
+});
+
+/** An IntersectionObserver the test drives: `show(el)` reports the element near the screen. */
+class FakeObserver {
+  static all: FakeObserver[] = [];
+  readonly watched = new Set<Element>();
+  constructor(private readonly callback: IntersectionObserverCallback) {
+    FakeObserver.all.push(this);
+  }
+  observe(el: Element) {
+    this.watched.add(el);
+  }
+  unobserve(el: Element) {
+    this.watched.delete(el);
+  }
+  disconnect() {
+    this.watched.clear();
+  }
+  static show(el: Element) {
+    for (const o of FakeObserver.all)
+      if (o.watched.has(el)) o.callback([{ target: el, isIntersecting: true } as unknown as IntersectionObserverEntry], o as unknown as IntersectionObserver);
+  }
+}
+
+/** A figure island as the prerenderer writes it (a closed-form figure, which computes in jsdom). */
+function figurePage(): { host: HTMLElement; figure: HTMLElement } {
+  const host = page(
+    '<p>Prose.</p><book-island data-island="figure" data-props=\'{"src":"../../chapters/04-stochastic-hjb-lqr/RiccatiFinite.tsx#RiccatiFinite","anchor":"fig:lqr-riccati","number":"4.2"}\'>' +
+      '<figure class="figure figure-ready" id="fig:lqr-riccati" data-figure="lqr-riccati" data-status="static">' +
+      '<div class="figure-main"><p class="picture">prerendered picture</p></div><div class="figure-side"><button type="button">Reset</button></div>' +
+      '</figure></book-island>',
+  );
+  return { host, figure: host.querySelector('figure')! };
+}
+
+/** Waits until `check` holds (a figure's module loads and its root commits over several tasks). */
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(check()).toBe(true);
+}
+
+describe('mountIslands: figures', () => {
+  afterEach(() => {
+    document.body.replaceChildren();
+    FakeObserver.all = [];
+    setComputeAll(false);
+    vi.unstubAllGlobals();
+  });
+
+  it('leaves a figure as its picture until it nears the screen, then makes the same element live', async () => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const { host, figure } = figurePage();
+    await mountIslands(host);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(figure.getAttribute('data-status')).toBe('static');
+    expect(figure.querySelector('.picture')).not.toBeNull();
+    FakeObserver.show(figure);
+    await until(() => figure.getAttribute('data-status') === 'ready');
+    // The same <figure> element, now rendered by the live figure: its own controls, no prerendered picture.
+    expect(host.querySelector('[data-figure="lqr-riccati"]')).toBe(figure);
+    expect(figure.id).toBe('fig:lqr-riccati');
+    expect(figure.querySelector('.picture')).toBeNull();
+    expect(figure.querySelector('.figure-number')?.textContent).toBe('Figure 4.2.');
+    expect(figure.querySelectorAll('input[type="range"]').length).toBeGreaterThan(0);
+  });
+
+  it('makes every figure live when the page asks all to compute (printing)', async () => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const { host, figure } = figurePage();
+    await mountIslands(host);
+    expect(figure.getAttribute('data-status')).toBe('static');
+    setComputeAll(true);
+    await until(() => figure.getAttribute('data-status') === 'ready');
+  });
+
+  it('keeps the keyboard on the control a reader tabbed to before the figure came alive', async () => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const { host, figure } = figurePage();
+    await mountIslands(host);
+    figure.querySelector('button')!.focus();
+    await until(() => figure.getAttribute('data-status') === 'ready' && document.activeElement !== document.body);
+    const focusable = figure.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])');
+    expect(document.activeElement).toBe(focusable[0]);
+    expect(figure.querySelector('.picture')).toBeNull();
+  });
+
+  it('makes a figure live when a scrub number in the prose changes its values', async () => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const { host, figure } = figurePage();
+    host.insertAdjacentHTML(
+      'afterbegin',
+      '<p>Try <book-island data-island="Scrub" data-props=\'{"src":"../../chapters/04-stochastic-hjb-lqr/RiccatiFinite.tsx#RiccatiFinite","name":"qT"}\'><span>1</span></book-island>.</p>',
+    );
+    await mountIslands(host);
+    const scrub = host.querySelector<HTMLElement>('.scrub')!;
+    expect(scrub).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(figure.getAttribute('data-status')).toBe('static');
+    scrub.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await until(() => figure.getAttribute('data-status') === 'ready');
+  });
+
+  it('mounts every figure at once where nothing can tell what is near the screen', async () => {
+    vi.stubGlobal('IntersectionObserver', undefined);
+    const { host, figure } = figurePage();
+    await mountIslands(host);
+    expect(figure.getAttribute('data-status')).toBe('ready');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Brings a prerendered page's islands (app/islands/island.tsx) to life: each `<book-island>` becomes a React root
  * rendering its component from the props in its marker, and the component's MDX children are the slot's own nodes.
- * Figure modules load by name from the marker, so a chapter's prose never comes as JavaScript.
+ * Figure modules load by name from the marker, so a chapter's prose never comes as JavaScript. A figure comes alive
+ * when it is needed (near the screen, focused, printed, its values set), in the `<figure>` element it was drawn as.
  */
 import { startTransition, StrictMode, type ComponentType, type ReactElement, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -15,7 +16,10 @@ import { Term } from '../components/Term.tsx';
 import { LectureLink } from '../book/LectureLink.tsx';
 import { PrintButton } from '../book/PrintButton.tsx';
 import type { FigureComponent } from '../figure/defineFigure.tsx';
+import { computeAllRequested, subscribeComputeAll } from '../sim/computeAll.ts';
+import { figuresInAddress } from '../state/figureParams.ts';
 import type { Schema } from '../state/schema.ts';
+import { ISLAND_ALIVE } from '../book/searchHighlight.ts';
 import { Committed, Slot, SlotNodes, SlotNodesContext } from './island.tsx';
 
 /** The islands that need nothing but their props, by name. */
@@ -34,12 +38,19 @@ async function loadFigure(src: unknown): Promise<FigureComponent<Schema>> {
   return figure as FigureComponent<Schema>;
 }
 
-/** The element an island renders, from its marker's name and props; `children` stands for its slot. */
-async function islandElement(name: string, props: Record<string, unknown>, children: ReactNode): Promise<ReactElement> {
+/**
+ * The element an island renders, from its marker's name and props; `children` stands for its slot, and `host` is a
+ * figure's prerendered element.
+ */
+async function islandElement(name: string, props: Record<string, unknown>, children: ReactNode, host: HTMLElement | null): Promise<ReactElement> {
   if (name === 'figure') {
     const { src, ...rest } = props;
     const Figure = await loadFigure(src);
-    return <Figure {...rest}>{children}</Figure>;
+    return (
+      <Figure {...rest} host={host ?? undefined}>
+        {children}
+      </Figure>
+    );
   }
   if (name === 'Scrub') {
     const { src, name: param } = props;
@@ -57,8 +68,39 @@ function ownSlot(island: Element): Element | null {
   return null;
 }
 
+/** A figure's prerendered `<figure>` element: the live figure renders into it, so the page keeps the element. */
+function figureElement(island: Element): HTMLElement | null {
+  return island.querySelector<HTMLElement>(':scope > [data-figure]');
+}
+
+const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Keeps the keyboard's place across a root's first commit, which replaces the container's nodes: a reader who
+ * tabbed into a figure's prerendered controls lands on the same control of the live figure, not back at the top.
+ */
+function keepFocus(container: HTMLElement): { restore: () => void } {
+  let index = -1;
+  let focused: Element | null = null;
+  const track = () => {
+    focused = document.activeElement;
+    index = [...container.querySelectorAll(FOCUSABLE)].indexOf(focused as Element);
+  };
+  container.addEventListener('focusin', track);
+  if (container.contains(document.activeElement)) track();
+  return {
+    restore() {
+      container.removeEventListener('focusin', track);
+      if (index < 0 || focused?.isConnected) return;
+      container.querySelectorAll<HTMLElement>(FOCUSABLE)[index]?.focus({ preventScroll: true });
+    },
+  };
+}
+
 function showFailure(island: Element, e: unknown): void {
-  // The prerendered picture or text stays; the reader learns why it does not respond.
+  // The prerendered picture or text stays; the reader learns why it does not respond. A figure says so (a print
+  // waiting for figures to come alive waits no longer for this one).
+  figureElement(island)?.setAttribute('data-status', 'error');
   const notice = document.createElement('p');
   notice.className = 'figure-error';
   notice.setAttribute('role', 'alert');
@@ -69,16 +111,19 @@ function showFailure(island: Element, e: unknown): void {
 async function mountIsland(island: HTMLElement): Promise<void> {
   const name = island.dataset.island ?? '';
   const slot = ownSlot(island);
+  const host = name === 'figure' ? figureElement(island) : null;
+  const container = host ?? island;
   // The prerendered nodes, to put back should the live component fail: React empties its container when it commits.
-  const prerendered = [...island.childNodes];
+  const prerendered = [...container.childNodes];
+  const focus = keepFocus(container);
   let root: Root | null = null;
   try {
     const props = JSON.parse(island.dataset.props ?? '{}') as Record<string, unknown>;
-    const element = await islandElement(name, props, slot ? <Slot /> : undefined);
+    const element = await islandElement(name, props, slot ? <Slot /> : undefined, host);
     await new Promise<void>((done, fail) => {
       // An error the component does not catch unmounts its root, which then never commits: without `fail` the page
       // would wait for this island forever and never come alive.
-      root = createRoot(island, { onUncaughtError: fail });
+      root = createRoot(container, { onUncaughtError: fail });
       // A transition, so that React renders it in slices between which the browser paints and answers input (an
       // ordinary first render of a root is one uninterrupted task: 100 ms for a figure on a phone).
       startTransition(() =>
@@ -91,12 +136,84 @@ async function mountIsland(island: HTMLElement): Promise<void> {
         ),
       );
     });
+    focus.restore();
+    container.dispatchEvent(new Event(ISLAND_ALIVE, { bubbles: true }));
   } catch (e) {
     if (root) {
       (root as Root).unmount();
-      island.replaceChildren(...prerendered);
+      container.replaceChildren(...prerendered);
     }
+    focus.restore();
     showFailure(island, e);
+  }
+}
+
+/** How near the screen a figure comes alive: a screen ahead, so that it is live before the reader gets there. */
+const NEAR = '100% 0px';
+
+/**
+ * Mounts each figure when it is first needed, and resolves once those needed at once are live. Mounting a figure
+ * costs a phone about 100 ms of work, and most of a chapter's figures are screens away: until a figure is needed
+ * its prerendered picture (with its printed link) stands in. It is needed
+ * - at once when the page's address sets its values (the picture shows the defaults);
+ * - when it comes within a screen of the window, or something in it takes the focus;
+ * - when the page asks every figure to compute (the Print button, computeAll.ts);
+ * - when a scrub number in the prose changes its values (`scrubbed`: the figure modules scrub numbers drive).
+ */
+function mountFiguresWhenNeeded(islands: HTMLElement[], scrubbed: ReadonlySet<unknown>): Promise<void> {
+  const pending = new Map<Element, HTMLElement>();
+  for (const island of islands) pending.set(figureElement(island) ?? island, island);
+  const started: Promise<void>[] = [];
+  const observer = typeof IntersectionObserver === 'undefined' ? null : new IntersectionObserver(near, { rootMargin: NEAR });
+  const unsubscribe = subscribeComputeAll(() => computeAllRequested() && [...pending.keys()].forEach(start));
+  function start(el: Element): void {
+    const island = pending.get(el);
+    if (!island) return;
+    pending.delete(el);
+    observer?.unobserve(el);
+    el.removeEventListener('focusin', onFocus);
+    if (pending.size === 0) {
+      observer?.disconnect();
+      unsubscribe();
+    }
+    started.push(mountIsland(island));
+  }
+  function near(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) if (entry.isIntersecting) start(entry.target);
+  }
+  function onFocus(this: Element): void {
+    start(this);
+  }
+  const addressed = figuresInAddress();
+  for (const [el, island] of pending) {
+    const id = el.getAttribute('data-figure') ?? '';
+    if (!observer || addressed.has(id) || computeAllRequested()) {
+      start(el);
+      continue;
+    }
+    observer.observe(el);
+    el.addEventListener('focusin', onFocus);
+    const src = propsOf(island).src;
+    if (scrubbed.has(src))
+      void loadFigure(src).then(
+        (figure) => {
+          const stop = figure.params.store.subscribe(() => {
+            stop();
+            start(el);
+          });
+        },
+        () => start(el),
+      );
+  }
+  // Those started now: the figures the address sets (and all of them where nothing can say what is near the screen).
+  return Promise.all(started).then(() => undefined);
+}
+
+function propsOf(island: HTMLElement): Record<string, unknown> {
+  try {
+    return JSON.parse(island.dataset.props ?? '{}') as Record<string, unknown>;
+  } catch {
+    return {};
   }
 }
 
@@ -109,14 +226,19 @@ function nextTask(): Promise<void> {
 }
 
 /**
- * Mounts every island under `root`, figures first (their modules load meanwhile), and resolves once all have
- * rendered. Islands inside another island's slot are mounted too: the slot's nodes, and roots in them, move with it.
- * A chapter has a hundred small islands, and each root registers React's event listeners on its element: created
- * in one go they made a task of 100–200 ms on a phone, so they come alive a batch per task.
+ * Mounts every island under `root`: the small ones now, the figures when they are needed (mountFiguresWhenNeeded).
+ * Resolves once the small islands, and the figures needed at once, have rendered. Islands inside another island's
+ * slot are mounted too: the slot's nodes, and roots in them, move with it. A chapter has a hundred small islands,
+ * and each root registers React's event listeners on its element: created in one go they made a task of 100–200 ms
+ * on a phone, so they come alive a batch per task.
  */
 export async function mountIslands(root: ParentNode): Promise<void> {
   const islands = [...root.querySelectorAll<HTMLElement>('book-island')];
-  const figures = Promise.all(islands.filter((i) => i.dataset.island === 'figure').map(mountIsland));
+  const scrubbed = new Set(islands.filter((i) => i.dataset.island === 'Scrub').map((i) => propsOf(i).src));
+  const figures = mountFiguresWhenNeeded(
+    islands.filter((i) => i.dataset.island === 'figure'),
+    scrubbed,
+  );
   const small = islands.filter((i) => i.dataset.island !== 'figure');
   const mounted: Promise<void>[] = [];
   for (let i = 0; i < small.length; i += BATCH) {

@@ -38,6 +38,11 @@ const registry = new Map<string, FigureParams<Schema>>();
 /** What the page's URL said when it loaded (for the link's notices; figures read the URL when they are defined). */
 const decodedAtLoad = decodeUrl(typeof location === 'undefined' ? '' : location.search);
 
+/** The figures whose values the page's address sets. */
+export function figuresInAddress(): ReadonlySet<string> {
+  return new Set(decodedAtLoad.byFigure.keys());
+}
+
 /** Notices about the link that belong to no figure (unknown keys, unknown version): shown once, at the top. */
 export function linkNotices(): string[] {
   return decodedAtLoad.notices;
