@@ -14,10 +14,14 @@ function decode(text: string): string | null {
   const quiet = 4;
   const side = (size + 2 * quiet) * scale;
   const rgba = new Uint8ClampedArray(side * side * 4).fill(255);
-  for (const m of d.matchAll(/M(\d+) (\d+)h1v1h-1z/g)) {
-    const [c, r] = [Number(m[1]), Number(m[2])];
+  // Each subpath is a run of dark modules in one row: M<column> <row>h<length>v1h-<length>z.
+  const runs = [...d.matchAll(/M(\d+) (\d+)h(\d+)v1h-(\d+)z/g)];
+  expect(runs.map((m) => m[0]).join('')).toBe(d);
+  for (const m of runs) {
+    const [c, r, n] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    expect(Number(m[4])).toBe(n);
     for (let y = 0; y < scale; y++)
-      for (let x = 0; x < scale; x++) {
+      for (let x = 0; x < n * scale; x++) {
         const i = (((r + quiet) * scale + y) * side + (c + quiet) * scale + x) * 4;
         rgba[i] = rgba[i + 1] = rgba[i + 2] = 0;
       }
