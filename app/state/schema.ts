@@ -128,13 +128,57 @@ function nearestChoice(choices: readonly Choice[], x: number): number {
   return best;
 }
 
-/** Number formats by their options, built once: toLocaleString builds a new Intl.NumberFormat on every call. */
-const formats = new Map<string, Intl.NumberFormat>();
-function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = JSON.stringify(options);
-  let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.NumberFormat('en-US', options)));
-  return f;
+/**
+ * `v` with `decimals` places, commas between thousands: what Intl.NumberFormat('en-US') writes, without it. A page's
+ * first Intl.NumberFormat loads the locale's data, 30 ms of a chapter's load on this machine (a scrub number in the
+ * prose formats its value as the page comes alive), four times that on a phone.
+ */
+export function formatGrouped(v: number, decimals: number): string {
+  if (!Number.isFinite(v)) return notFinite(v);
+  return signOf(v) + groupThousands(plainDecimal(v, decimals));
+}
+
+/** `v` to three significant digits, plain (no exponent), no trailing zeros: Intl's `maximumSignificantDigits: 3`. */
+export function formatThreeDigits(v: number): string {
+  const x = Number(v.toPrecision(3));
+  if (!Number.isFinite(x)) return notFinite(x);
+  return signOf(x) + groupThousands(plainDecimal(x, Math.max(0, -shortestDecimal(x).scale)));
+}
+
+/** NaN and the infinities as Intl writes them. */
+function notFinite(v: number): string {
+  return Number.isNaN(v) ? 'NaN' : v > 0 ? '∞' : '-∞';
+}
+
+/** Intl writes a minus before every negative number, -0 and those that round to zero included. */
+function signOf(v: number): string {
+  return v < 0 || Object.is(v, -0) ? '-' : '';
+}
+
+/** |v| as the shortest digits that read back as v, and the power of ten of the last digit: 1.005 -> 1005, -3. */
+function shortestDecimal(v: number): { digits: bigint; scale: number } {
+  const [mantissa, exponent] = Math.abs(v).toExponential().split('e');
+  const digits = mantissa.replace('.', '');
+  return { digits: BigInt(digits), scale: Number(exponent) - (digits.length - 1) };
+}
+
+/**
+ * |v| to `decimals` places, rounded half away from zero on its shortest decimal, as Intl rounds (toFixed rounds the
+ * binary value: 1.005 is 1.00 there, 1.01 here and in Intl).
+ */
+function plainDecimal(v: number, decimals: number): string {
+  const { digits, scale } = shortestDecimal(v);
+  const shift = decimals + scale;
+  const n = shift >= 0 ? digits * 10n ** BigInt(shift) : (digits + 5n * 10n ** BigInt(-shift - 1)) / 10n ** BigInt(-shift);
+  const s = n.toString().padStart(decimals + 1, '0');
+  return decimals === 0 ? s : `${s.slice(0, -decimals)}.${s.slice(-decimals)}`;
+}
+
+/** "1234567.5" -> "1,234,567.5". */
+function groupThousands(s: string): string {
+  const point = s.indexOf('.');
+  const whole = point < 0 ? s : s.slice(0, point);
+  return whole.replace(/\B(?=(\d{3})+$)/g, ',') + (point < 0 ? '' : s.slice(point));
 }
 
 /** The value as the figure shows it, e.g. "0.30" or "1,000": the step's digits, one more if the value needs it. */
@@ -144,8 +188,8 @@ export function formatValue(spec: ParamSpec, v: number): string {
   const d = digitsOf(spec);
   const needsMore = !spec.integer && Math.abs(Number(v.toFixed(d)) - v) > 1e-12;
   const shown = needsMore ? d + 1 : d;
-  if (spec.log && !spec.digits) return numberFormat({ maximumSignificantDigits: 3 }).format(Number(v.toPrecision(3)));
-  return numberFormat({ minimumFractionDigits: shown, maximumFractionDigits: shown }).format(v);
+  if (spec.log && !spec.digits) return formatThreeDigits(v);
+  return formatGrouped(v, shown);
 }
 
 /**

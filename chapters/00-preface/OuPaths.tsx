@@ -15,7 +15,7 @@ import { PlaybackControls } from '../../app/components/PlaybackControls.tsx';
 import { ouBandCurves, ouEmMoments, ouMoments } from '../../workers/engines/ou.ts';
 import sampleListing from '../../workers/engines/sde.ts?fn=sampleLinearSde1d&code';
 import stepListing from '../../workers/engines/sde.ts?fn=affineRunReference&code';
-import { seedParam } from '../../app/state/schema.ts';
+import { seedParam, formatGrouped } from '../../app/state/schema.ts';
 
 const MU = 0;
 const STEPS = 500;
@@ -118,7 +118,7 @@ export const OuPaths = defineFigure({
             {
               label: 'mean of X(T)',
               value: r.mean.toFixed(3),
-              detail: `± ${seMean.toFixed(3)} (exact ${exact.end.mean.toFixed(3)}; ${n.toLocaleString('en-US')} paths)`,
+              detail: `± ${seMean.toFixed(3)} (exact ${exact.end.mean.toFixed(3)}; ${formatGrouped(n, 0)} paths)`,
             },
             {
               label: 'variance',

@@ -12,6 +12,7 @@ import { superscript } from '../../app/plots/format.ts';
 import convergenceListing from '../../workers/engines/convergence.ts?fn=gbmConvergence&code';
 import { convergenceView } from './convergenceView.ts';
 import { convergenceRequest, convergenceSchema, HORIZON, STEPS_LIST } from './schemas.ts';
+import { formatGrouped } from '../../app/state/schema.ts';
 
 const SERIES = [
   { key: 'strongEm', label: 'strong, Euler–Maruyama', color: 'var(--plot-1)' },
@@ -52,7 +53,7 @@ export const Convergence = defineFigure({
         { label: 'weak slope, Euler–Maruyama', value: fmt(s.weakEm), detail: '(theory 1)' },
         { label: 'weak slope, Milstein', value: fmt(s.weakMilstein), detail: '(theory 1)' },
         { label: 'slope of the exact weak errors over these steps', value: fmt(view.weakExactSlope), secondary: true },
-        { label: `Slopes of log error against log h fitted over h = 1/8 … 1/256 with ${p.paths.toLocaleString('en-US')} paths.`, secondary: true },
+        { label: `Slopes of log error against log h fitted over h = 1/8 … 1/256 with ${formatGrouped(p.paths, 0)} paths.`, secondary: true },
         {
           label: 'at h = 1/8, strong errors',
           value: `${r.strongEm[0].toExponential(2)} and ${r.strongMilstein[0].toExponential(2)}`,

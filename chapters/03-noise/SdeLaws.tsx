@@ -15,6 +15,7 @@ import linearListing from '../../workers/engines/sde.ts?fn=sampleLinearSde1d&cod
 import geometricListing from '../../workers/engines/sde.ts?fn=sampleGeometricSde1d&code';
 import { lawCurves, logMean } from './laws.ts';
 import { LAW_BINS as BINS, LAW_RECORD as RECORD, lawsRequest, lawsSchema } from './schemas.ts';
+import { formatGrouped } from '../../app/state/schema.ts';
 
 const HIGHLIGHTED = [0, 1, 2];
 
@@ -66,7 +67,7 @@ export const SdeLaws = defineFigure({
         });
       }
       readouts.push({
-        label: `${gbm ? 'Geometric Brownian motion' : 'Ornstein–Uhlenbeck'}, ${em ? 'Euler–Maruyama' : 'exact transition'}, ${n.toLocaleString('en-US')} paths.`,
+        label: `${gbm ? 'Geometric Brownian motion' : 'Ornstein–Uhlenbeck'}, ${em ? 'Euler–Maruyama' : 'exact transition'}, ${formatGrouped(n, 0)} paths.`,
         secondary: true,
       });
     }

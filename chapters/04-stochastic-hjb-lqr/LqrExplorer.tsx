@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { defineFigure } from '../../app/figure/defineFigure.tsx';
 import { memoizeLast } from '../../app/figure/memo.ts';
 import type { Readout } from '../../app/figure/types.ts';
-import { choice, type Values, seedParam } from '../../app/state/schema.ts';
+import { choice, type Values, seedParam, formatGrouped } from '../../app/state/schema.ts';
 import { plotAxes } from '../../app/plots/setup.ts';
 import { drawBand } from '../../app/plots/band.ts';
 import { drawLine } from '../../app/plots/line.ts';
@@ -58,7 +58,7 @@ function mcReadout(label: string, m: McSummary, dt: number, paths: number): Read
     label,
     value: `${fmt(m.mean)} ± ${fmt(m.stderr)}`,
     detail:
-      `(Monte Carlo, ${paths.toLocaleString('en-US')} paths); exact for the Euler chain with Δt = ${dt}: ${fmt(m.chainValue)}; ` +
+      `(Monte Carlo, ${formatGrouped(paths, 0)} paths); exact for the Euler chain with Δt = ${dt}: ${fmt(m.chainValue)}; ` +
       `continuous-time value ${fmt(m.continuousValue)} (the chain is ${fmt(Math.abs(pct), 2)}% ${pct < 0 ? 'lower' : 'higher'})`,
   };
 }

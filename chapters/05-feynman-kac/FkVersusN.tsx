@@ -14,7 +14,7 @@ import { seriesColor, themeColor } from '../../app/plots/theme.ts';
 import mcListing from '../../workers/engines/feynmanKac.ts?fn=evaluatePolicyMCReference&code';
 import type { FkVersusNResult } from '../../workers/tasks/feynmanKac.ts';
 import { HORIZON, continuousValue, policySchema, post } from './model.ts';
-import { seedParam } from '../../app/state/schema.ts';
+import { seedParam, formatGrouped } from '../../app/state/schema.ts';
 
 const Z95 = 1.96;
 
@@ -81,7 +81,7 @@ export const FkVersusN = defineFigure({
       readouts:
         r && shown
           ? [
-              { label: `N = ${r.paths[last].toLocaleString('en-US')}`, value: fmt(r.mean[last]), detail: `± ${fmt(Z95 * r.stderr[last])} (95%)` },
+              { label: `N = ${formatGrouped(r.paths[last], 0)}`, value: fmt(r.mean[last]), detail: `± ${fmt(Z95 * r.stderr[last])} (95%)` },
               {
                 label: `chain (Δt = ${shown.request.dt})`,
                 value: fmt(r.chainValue),

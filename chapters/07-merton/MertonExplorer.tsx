@@ -20,6 +20,7 @@ import geometricListing from '../../workers/engines/sde.ts?fn=sampleGeometricSde
 import fkListing from '../../workers/engines/feynmanKac.ts?fn=mertonChainValue&code';
 import closedListing from '../../workers/engines/merton.ts?fn=mertonClosedForm&code';
 import { HORIZON, NORMAL_Z, RECORD, SHOWN, exactLog10Quantile, explorerRequest, explorerSchema, illPosedMessage, market } from './params.ts';
+import { formatGrouped } from '../../app/state/schema.ts';
 
 const READER = 'var(--plot-2)';
 const OPTIMAL = 'var(--plot-1)';
@@ -107,7 +108,7 @@ export const MertonExplorer = defineFigure({
       readouts.push({
         label: `Median wealth after ${HORIZON} years`,
         value: `yours ${fmt(medianEnd(r.reader), 3)}${r.optimal ? `, Merton’s ${fmt(medianEnd(r.optimal), 3)}` : ''}`,
-        detail: `(from 1, over ${shown.request.paths.toLocaleString('en-US')} paired paths)`,
+        detail: `(from 1, over ${formatGrouped(shown.request.paths, 0)} paired paths)`,
       });
     }
 

@@ -17,6 +17,7 @@ import ceListing from '../../workers/engines/mertonAnalysis.ts?fn=mertonPolicyCE
 import mcListing from '../../workers/engines/feynmanKac.ts?fn=evaluatePolicyMCReference&code';
 import { MertonExplorer } from './MertonExplorer.tsx';
 import { MARKET_KEYS, curveRange, illPosedMessage, market, valueRequest, valueSchema } from './params.ts';
+import { formatGrouped } from '../../app/state/schema.ts';
 
 export const MertonValue = defineFigure({
   id: 'merton-value',
@@ -72,7 +73,7 @@ export const MertonValue = defineFigure({
           {
             label: 'Monte Carlo at π*',
             value: `${fmt(data.mc[data.iStar], 4)}%`,
-            detail: `(±${fmt(data.mc[data.iStar] - data.lo[data.iStar], 2)}% at two standard errors), ${data.paths.toLocaleString('en-US')} paths per fraction`,
+            detail: `(±${fmt(data.mc[data.iStar] - data.lo[data.iStar], 2)}% at two standard errors), ${formatGrouped(data.paths, 0)} paths per fraction`,
             secondary: true,
           },
         ]
