@@ -153,6 +153,19 @@ describe('mountIslands: figures', () => {
     await until(() => figure.getAttribute('data-status') === 'ready');
   });
 
+  it('does not take the keyboard back from where the reader moved it while the figure came alive', async () => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const { host, figure } = figurePage();
+    const search = document.createElement('input');
+    document.body.append(search);
+    await mountIslands(host);
+    figure.querySelector('button')!.focus();
+    search.focus();
+    await until(() => figure.getAttribute('data-status') === 'ready');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(document.activeElement).toBe(search);
+  });
+
   it('mounts every figure at once where nothing can tell what is near the screen', async () => {
     vi.stubGlobal('IntersectionObserver', undefined);
     const { host, figure } = figurePage();

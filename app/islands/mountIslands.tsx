@@ -91,7 +91,9 @@ function keepFocus(container: HTMLElement): { restore: () => void } {
   return {
     restore() {
       container.removeEventListener('focusin', track);
-      if (index < 0 || focused?.isConnected) return;
+      // Only focus lost with the old nodes comes back: a reader who moved on since (to the search box) stays there.
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (index < 0 || focused?.isConnected || !lost) return;
       container.querySelectorAll<HTMLElement>(FOCUSABLE)[index]?.focus({ preventScroll: true });
     },
   };
