@@ -137,6 +137,34 @@ describe('mountIslands: figures', () => {
     expect(figure.querySelector('.picture')).toBeNull();
   });
 
+  it('replays on the live slider a key pressed on the prerendered one while the figure came alive', async () => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    // The live figure's own markup stands for the prerendered one: the same controls in the same order.
+    const first = figurePage();
+    await mountIslands(first.host);
+    FakeObserver.show(first.figure);
+    await until(() => first.figure.getAttribute('data-status') === 'ready');
+    const drawn = first.figure.outerHTML.replace('data-status="ready"', 'data-status="static"');
+    const island = first.host.querySelector('book-island')!.cloneNode(false) as HTMLElement;
+    document.body.replaceChildren();
+    island.innerHTML = drawn;
+    const host = page('');
+    host.append(island);
+    const figure = host.querySelector('figure')!;
+    await mountIslands(host);
+    const slider = () => figure.querySelector<HTMLInputElement>('input[type="range"]')!;
+    const before = slider().getAttribute('aria-valuetext');
+    slider().focus();
+    const key = new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true });
+    slider().dispatchEvent(key);
+    // Held: the prerendered range input must not move by its own rules and jump back when the figure is live.
+    expect(key.defaultPrevented).toBe(true);
+    await until(() => figure.getAttribute('data-status') === 'ready' && slider().getAttribute('aria-valuetext') !== before);
+    expect(document.activeElement).toBe(slider());
+    figure.querySelector<HTMLButtonElement>('button')!.click(); // Reset, for the tests after this one
+    await until(() => slider().getAttribute('aria-valuetext') === before);
+  });
+
   it('makes a figure live when a scrub number in the prose changes its values', async () => {
     vi.stubGlobal('IntersectionObserver', FakeObserver);
     const { host, figure } = figurePage();

@@ -75,26 +75,68 @@ function figureElement(island: Element): HTMLElement | null {
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
+/** Keys the browser must keep handling on a prerendered control: they move the focus or leave, not a value. */
+const PASSED_KEYS = new Set(['Tab', 'Escape', 'Shift', 'Control', 'Alt', 'Meta']);
+
+/** Input that reached a prerendered control: replayed on the same control of the live figure. */
+type Held = { index: number; key: KeyboardEventInit | null };
+
 /**
- * Keeps the keyboard's place across a root's first commit, which replaces the container's nodes: a reader who
- * tabbed into a figure's prerendered controls lands on the same control of the live figure, not back at the top.
+ * Carries the keyboard across a root's first commit, which replaces the container's nodes. A reader who tabbed into
+ * a figure's prerendered controls lands on the same control of the live figure, not back at the top; a key pressed
+ * or a button clicked there while the figure's module loads is held (the prerendered control has no handler, and a
+ * range input would move by its own rules only to jump back) and replayed on the live control, in order.
  */
-function keepFocus(container: HTMLElement): { restore: () => void } {
+function holdInput(container: HTMLElement): { restore: () => Promise<void>; drop: () => void } {
   let index = -1;
   let focused: Element | null = null;
+  const held: Held[] = [];
+  const controlOf = (target: EventTarget | null) => (target instanceof Element ? target.closest(FOCUSABLE) : null);
+  const indexOf = (control: Element | null) => (control ? [...container.querySelectorAll(FOCUSABLE)].indexOf(control) : -1);
   const track = () => {
     focused = document.activeElement;
-    index = [...container.querySelectorAll(FOCUSABLE)].indexOf(focused as Element);
+    index = indexOf(controlOf(focused));
+  };
+  const onKey = (e: KeyboardEvent) => {
+    const control = controlOf(e.target);
+    // A link works without the figure; Enter and Space on a button end in a click, which is held below.
+    const clicks = control?.matches('button') && (e.key === 'Enter' || e.key === ' ');
+    if (!control || control.matches('a[href]') || clicks || PASSED_KEYS.has(e.key)) return;
+    e.preventDefault();
+    const { key, code, shiftKey, altKey, ctrlKey, metaKey } = e;
+    held.push({ index: indexOf(control), key: { key, code, shiftKey, altKey, ctrlKey, metaKey } });
+  };
+  const onClick = (e: MouseEvent) => {
+    const control = controlOf(e.target);
+    if (!control?.matches('button')) return;
+    e.preventDefault();
+    held.push({ index: indexOf(control), key: null });
   };
   container.addEventListener('focusin', track);
+  container.addEventListener('keydown', onKey, true);
+  container.addEventListener('click', onClick, true);
   if (container.contains(document.activeElement)) track();
+  const drop = () => {
+    container.removeEventListener('focusin', track);
+    container.removeEventListener('keydown', onKey, true);
+    container.removeEventListener('click', onClick, true);
+  };
   return {
-    restore() {
-      container.removeEventListener('focusin', track);
+    drop,
+    async restore() {
+      drop();
       // Only focus lost with the old nodes comes back: a reader who moved on since (to the search box) stays there.
       const lost = document.activeElement === null || document.activeElement === document.body;
-      if (index < 0 || focused?.isConnected || !lost) return;
-      container.querySelectorAll<HTMLElement>(FOCUSABLE)[index]?.focus({ preventScroll: true });
+      const controls = () => container.querySelectorAll<HTMLElement>(FOCUSABLE);
+      if (index >= 0 && !focused?.isConnected && lost) controls()[index]?.focus({ preventScroll: true });
+      for (const { index: at, key } of held) {
+        const control = controls()[at];
+        if (!control) continue;
+        if (key) control.dispatchEvent(new KeyboardEvent('keydown', { ...key, bubbles: true, cancelable: true }));
+        else control.click();
+        // A task between them: each handler reads the value the previous one set, once React has rendered it.
+        await nextTask();
+      }
     },
   };
 }
@@ -117,7 +159,7 @@ async function mountIsland(island: HTMLElement): Promise<void> {
   const container = host ?? island;
   // The prerendered nodes, to put back should the live component fail: React empties its container when it commits.
   const prerendered = [...container.childNodes];
-  const focus = keepFocus(container);
+  const input = holdInput(container);
   let root: Root | null = null;
   try {
     const props = JSON.parse(island.dataset.props ?? '{}') as Record<string, unknown>;
@@ -138,14 +180,14 @@ async function mountIsland(island: HTMLElement): Promise<void> {
         ),
       );
     });
-    focus.restore();
+    await input.restore();
     container.dispatchEvent(new Event(ISLAND_ALIVE, { bubbles: true }));
   } catch (e) {
     if (root) {
       (root as Root).unmount();
       container.replaceChildren(...prerendered);
     }
-    focus.restore();
+    input.drop();
     showFailure(island, e);
   }
 }
