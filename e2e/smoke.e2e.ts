@@ -25,7 +25,8 @@ describe('the figure pipeline', () => {
     await expect.poll(() => stats(page)).not.toBe(before);
     const after = await stats(page);
     // The inline number in the prose drives the same value.
-    expect(await page.locator('.scrub[data-param="ou-paths.sigma"]').innerText()).toBe('0.7');
+    // (It comes alive with the figure's module: app/islands/mountIslands.tsx, mountScrubsWithTheirFigures.)
+    await expect.poll(() => page.locator('.scrub[data-param="ou-paths.sigma"]').innerText()).toBe('0.7');
 
     const url = page.url();
     const { page: again } = await openPage(session.context, url.replace(origin(), ''));

@@ -86,6 +86,12 @@ function figurePage(): { host: HTMLElement; figure: HTMLElement } {
   return { host, figure: host.querySelector('figure')! };
 }
 
+/** A scrub number as the prerenderer writes it (without the live one's `data-param`), of a chapter 4 figure. */
+function scrubMarkup(module: string, name: string): string {
+  const props = JSON.stringify({ src: `../../chapters/04-stochastic-hjb-lqr/${module}`, name });
+  return `<book-island data-island="Scrub" data-props='${props}'><span role="slider" tabindex="0" class="scrub">1</span></book-island>`;
+}
+
 /** Waits until `check` holds (a figure's module loads and its root commits over several tasks). */
 async function until(check: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -98,6 +104,35 @@ describe('mountIslands: figures', () => {
     FakeObserver.all = [];
     setComputeAll(false);
     vi.unstubAllGlobals();
+  });
+
+  // First in this file to ask for RiccatiFinite's module: a scrub number waits for its figure's module to be asked for.
+  it('leaves a scrub number as it was drawn until its figure nears the screen, then makes it live', async () => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const { host, figure } = figurePage();
+    host.insertAdjacentHTML('afterbegin', `<p>Try ${scrubMarkup('RiccatiFinite.tsx#RiccatiFinite', 'qT')}.</p>`);
+    await mountIslands(host);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(host.querySelector('.scrub')!.hasAttribute('data-param')).toBe(false); // still the prerendered number
+    FakeObserver.show(figure);
+    await until(() => host.querySelector('.scrub')!.getAttribute('data-param') === 'lqr-riccati.qT');
+  });
+
+  it('makes a scrub number live when the reader points at it, and replays a key pressed on it meanwhile', async () => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    // No figure of this module on the page: only the reader can wake the number.
+    const host = page(`<p>Try ${scrubMarkup('DoubleIntegrator.tsx#DoubleIntegrator', 'noise')}.</p>`);
+    await mountIslands(host);
+    const scrub = () => host.querySelector<HTMLElement>('.scrub')!;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(scrub().hasAttribute('data-param')).toBe(false);
+    scrub().focus();
+    const key = new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true });
+    scrub().dispatchEvent(key);
+    expect(key.defaultPrevented).toBe(true);
+    await until(() => scrub().getAttribute('data-param') === 'lqr-double-integrator.noise');
+    await until(() => scrub().getAttribute('aria-valuenow') === '0.25'); // one step up from the default 0.2
+    expect(document.activeElement).toBe(scrub());
   });
 
   it('leaves a figure as its picture until it nears the screen, then makes the same element live', async () => {
@@ -168,16 +203,11 @@ describe('mountIslands: figures', () => {
   it('makes a figure live when a scrub number in the prose changes its values', async () => {
     vi.stubGlobal('IntersectionObserver', FakeObserver);
     const { host, figure } = figurePage();
-    host.insertAdjacentHTML(
-      'afterbegin',
-      '<p>Try <book-island data-island="Scrub" data-props=\'{"src":"../../chapters/04-stochastic-hjb-lqr/RiccatiFinite.tsx#RiccatiFinite","name":"qT"}\'><span>1</span></book-island>.</p>',
-    );
+    host.insertAdjacentHTML('afterbegin', `<p>Try ${scrubMarkup('RiccatiFinite.tsx#RiccatiFinite', 'qT')}.</p>`);
     await mountIslands(host);
-    const scrub = host.querySelector<HTMLElement>('.scrub')!;
-    expect(scrub).not.toBeNull();
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => host.querySelector('.scrub')!.hasAttribute('data-param'));
     expect(figure.getAttribute('data-status')).toBe('static');
-    scrub.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    host.querySelector('.scrub')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     await until(() => figure.getAttribute('data-status') === 'ready');
   });
 

@@ -29,8 +29,31 @@ const components: Record<string, ComponentType<any>> = { Ref, Term, Cite, Footno
 /** Figure modules, by the name the prerenderer wrote (`../../chapters/<dir>/<File>.tsx#<export>`); each its own chunk. */
 const figureModules = import.meta.glob<Record<string, unknown>>('../../chapters/*/[A-Z]*.tsx');
 
-async function loadFigure(src: unknown): Promise<FigureComponent<Schema>> {
-  const [file, name] = String(src).split('#');
+/** Figure modules asked for so far, by name; and what waits for a module to be asked for (scrub numbers). */
+const requested = new Map<string, Promise<FigureComponent<Schema>>>();
+const waiting = new Map<string, (() => void)[]>();
+
+/** A figure's component by the name the prerenderer wrote; the first call for a name wakes what waits for it. */
+function loadFigure(src: unknown): Promise<FigureComponent<Schema>> {
+  const key = String(src);
+  let figure = requested.get(key);
+  if (figure) return figure;
+  figure = importFigure(key);
+  requested.set(key, figure);
+  const then = waiting.get(key) ?? [];
+  waiting.delete(key);
+  for (const run of then) run();
+  return figure;
+}
+
+/** Runs `then` once something asks for the figure module `src` (at once if something has). */
+function whenFigureRequested(src: string, then: () => void): void {
+  if (requested.has(src)) then();
+  else waiting.set(src, [...(waiting.get(src) ?? []), then]);
+}
+
+async function importFigure(src: string): Promise<FigureComponent<Schema>> {
+  const [file, name] = src.split('#');
   const load = figureModules[file];
   if (!load || !name) throw new Error(`no figure module ${String(src)}`);
   const figure = (await load())[name];
@@ -204,7 +227,7 @@ const NEAR = '100% 0px';
  * - when the page asks every figure to compute (the Print button, computeAll.ts);
  * - when a scrub number in the prose changes its values (`scrubbed`: the figure modules scrub numbers drive).
  */
-function mountFiguresWhenNeeded(islands: HTMLElement[], scrubbed: ReadonlySet<unknown>): Promise<void> {
+function mountFiguresWhenNeeded(islands: HTMLElement[], scrubbed: ReadonlySet<string>): Promise<void> {
   const pending = new Map<Element, HTMLElement>();
   for (const island of islands) pending.set(figureElement(island) ?? island, island);
   const started: Promise<void>[] = [];
@@ -237,17 +260,19 @@ function mountFiguresWhenNeeded(islands: HTMLElement[], scrubbed: ReadonlySet<un
     }
     observer.observe(el);
     el.addEventListener('focusin', onFocus);
-    const src = propsOf(island).src;
+    const src = String(propsOf(island).src);
     if (scrubbed.has(src))
-      void loadFigure(src).then(
-        (figure) => {
-          const stop = figure.params.store.subscribe(() => {
-            stop();
-            start(el);
-          });
-        },
-        () => start(el),
-      );
+      whenFigureRequested(src, () => {
+        loadFigure(src).then(
+          (figure) => {
+            const stop = figure.params.store.subscribe(() => {
+              stop();
+              start(el);
+            });
+          },
+          () => start(el),
+        );
+      });
   }
   // Those started now: the figures the address sets (and all of them where nothing can say what is near the screen).
   return Promise.all(started).then(() => undefined);
@@ -258,6 +283,31 @@ function propsOf(island: HTMLElement): Record<string, unknown> {
     return JSON.parse(island.dataset.props ?? '{}') as Record<string, unknown>;
   } catch {
     return {};
+  }
+}
+
+/** What makes a reader's scrub number come alive before its figure does: pointing at it, or tabbing to it. */
+const SCRUB_WAKERS = ['pointerover', 'pointerdown', 'focusin'] as const;
+
+/**
+ * Scrub numbers come alive with their figure's module. Each holds its figure's parameter store, so a live scrub
+ * would load its figure's module (and its plotting code) at once, far ahead of the figure; until then the
+ * prerendered number (the default value, as the figure's picture shows it) stands in. It comes alive when the
+ * figure's module is asked for (the figure nears the screen, or the address sets its values), or when the reader
+ * points at or tabs to the number; a key pressed while it loads is held and replayed (holdInput).
+ */
+function mountScrubsWithTheirFigures(scrubs: HTMLElement[]): void {
+  for (const scrub of scrubs) {
+    const src = String(propsOf(scrub).src);
+    const wake = () => {
+      for (const type of SCRUB_WAKERS) scrub.removeEventListener(type, wake);
+      loadFigure(src).catch(() => undefined); // a module that fails to load: the scrub's own mount says so
+    };
+    for (const type of SCRUB_WAKERS) scrub.addEventListener(type, wake);
+    whenFigureRequested(src, () => {
+      wake();
+      void mountIsland(scrub);
+    });
   }
 }
 
@@ -278,12 +328,13 @@ function nextTask(): Promise<void> {
  */
 export async function mountIslands(root: ParentNode): Promise<void> {
   const islands = [...root.querySelectorAll<HTMLElement>('book-island')];
-  const scrubbed = new Set(islands.filter((i) => i.dataset.island === 'Scrub').map((i) => propsOf(i).src));
+  const scrubs = islands.filter((i) => i.dataset.island === 'Scrub');
   const figures = mountFiguresWhenNeeded(
     islands.filter((i) => i.dataset.island === 'figure'),
-    scrubbed,
+    new Set(scrubs.map((i) => String(propsOf(i).src))),
   );
-  const small = islands.filter((i) => i.dataset.island !== 'figure');
+  mountScrubsWithTheirFigures(scrubs);
+  const small = islands.filter((i) => i.dataset.island !== 'figure' && i.dataset.island !== 'Scrub');
   const mounted: Promise<void>[] = [];
   for (let i = 0; i < small.length; i += BATCH) {
     await nextTask();
