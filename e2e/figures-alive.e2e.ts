@@ -2,7 +2,8 @@
  * When a prerendered page's figures come alive (app/islands/mountIslands.tsx): a figure screens away stays its
  * prerendered picture (data-status="static") until it nears the screen, and then the same `<figure>` element becomes
  * the live figure. It comes alive at once when the page's address sets its values, and a reader who tabbed onto one
- * of its controls keeps the keyboard there. (A scrub number changing a figure far away: app/islands/mountIslands.test.tsx.)
+ * of its controls keeps the keyboard there, and a drag begun on a scrub number goes on once the number is live. (A
+ * scrub number changing a figure far away: app/islands/mountIslands.test.tsx.)
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -53,6 +54,31 @@ describe('figures come alive when needed', () => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe(before);
+    expect(problems).toEqual([]);
+  });
+
+  it('carries on a drag that began on a scrub number before its figure came alive', async () => {
+    const { page, problems } = await openPage(session.context, CHAPTER);
+    await waitForLive(page);
+    expect(await status(page, 'lqr-riccati')).toBe('static');
+    await page.route('**/*.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 600));
+      await route.continue();
+    });
+    const scrub = page.locator('.scrub[data-param="lqr-riccati.qT"]');
+    const before = Number(await scrub.getAttribute('aria-valuenow'));
+    await scrub.scrollIntoViewIfNeeded();
+    const drawn = await scrub.elementHandle();
+    const box = (await scrub.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    // Pressed on the prerendered number; the live one replaces it while the button is still down.
+    await page.waitForFunction((el) => !el?.isConnected, drawn, { timeout: 30_000 });
+    await page.waitForTimeout(200);
+    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(async () => Number(await scrub.getAttribute('aria-valuenow'))).toBeGreaterThan(before);
+    await expect.poll(() => page.url()).toContain('lqr-riccati.qT=');
     expect(problems).toEqual([]);
   });
 

@@ -28,7 +28,11 @@ function ScrubNumber<S extends Schema>({ params, name }: { params: FigureParams<
       data-param={`${params.id}.${name}`}
       title={`Drag or use the arrow keys to change ${spec.label}`}
       onPointerDown={(e) => {
-        e.currentTarget.setPointerCapture(e.pointerId);
+        try {
+          e.currentTarget.setPointerCapture(e.pointerId);
+        } catch {
+          return; // a press replayed after its pointer was lifted (app/islands/mountIslands.tsx): no drag to follow
+        }
         drag.current = { x: e.clientX, v: value };
       }}
       onPointerMove={(e) => {

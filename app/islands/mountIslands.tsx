@@ -101,14 +101,18 @@ const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tab
 /** Keys the browser must keep handling on a prerendered control: they move the focus or leave, not a value. */
 const PASSED_KEYS = new Set(['Tab', 'Escape', 'Shift', 'Control', 'Alt', 'Meta']);
 
-/** Input that reached a prerendered control: replayed on the same control of the live figure. */
-type Held = { index: number; key: KeyboardEventInit | null };
+/** Controls dragged by a pointer with a handler of their own (a scrub number), not by the browser (a range input). */
+const DRAGGED = '[role="slider"]:not(input)';
+
+/** Input that reached a prerendered control: replayed on the same control of the live island. */
+type Held = { index: number } & ({ kind: 'key'; init: KeyboardEventInit } | { kind: 'click' } | { kind: 'press'; init: PointerEventInit });
 
 /**
  * Carries the keyboard across a root's first commit, which replaces the container's nodes. A reader who tabbed into
  * a figure's prerendered controls lands on the same control of the live figure, not back at the top; a key pressed
  * or a button clicked there while the figure's module loads is held (the prerendered control has no handler, and a
- * range input would move by its own rules only to jump back) and replayed on the live control, in order.
+ * range input would move by its own rules only to jump back) and replayed on the live control, in order. So is a
+ * press on a scrub number while the pointer stays down: the live number takes the pointer and the drag goes on.
  */
 function holdInput(container: HTMLElement): { restore: () => Promise<void>; drop: () => void } {
   let index = -1;
@@ -127,22 +131,42 @@ function holdInput(container: HTMLElement): { restore: () => Promise<void>; drop
     if (!control || control.matches('a[href]') || clicks || PASSED_KEYS.has(e.key)) return;
     e.preventDefault();
     const { key, code, shiftKey, altKey, ctrlKey, metaKey } = e;
-    held.push({ index: indexOf(control), key: { key, code, shiftKey, altKey, ctrlKey, metaKey } });
+    held.push({ index: indexOf(control), kind: 'key', init: { key, code, shiftKey, altKey, ctrlKey, metaKey } });
   };
   const onClick = (e: MouseEvent) => {
     const control = controlOf(e.target);
     if (!control?.matches('button')) return;
     e.preventDefault();
-    held.push({ index: indexOf(control), key: null });
+    held.push({ index: indexOf(control), kind: 'click' });
+  };
+  const onPress = (e: PointerEvent) => {
+    const control = controlOf(e.target);
+    if (!control?.matches(DRAGGED)) return;
+    const { pointerId, pointerType, isPrimary, clientX, clientY, screenX, screenY, button, buttons, shiftKey, altKey } = e;
+    const init = { pointerId, pointerType, isPrimary, clientX, clientY, screenX, screenY, button, buttons, shiftKey, altKey };
+    held.push({ index: indexOf(control), kind: 'press', init });
+  };
+  // A pointer lifted before the island is live was a tap, or a drag that ended: nothing to carry on.
+  const onRelease = (e: PointerEvent) => {
+    for (let i = held.length - 1; i >= 0; i--) {
+      const h = held[i];
+      if (h.kind === 'press' && h.init.pointerId === e.pointerId) held.splice(i, 1);
+    }
   };
   container.addEventListener('focusin', track);
   container.addEventListener('keydown', onKey, true);
   container.addEventListener('click', onClick, true);
+  container.addEventListener('pointerdown', onPress, true);
+  window.addEventListener('pointerup', onRelease, true);
+  window.addEventListener('pointercancel', onRelease, true);
   if (container.contains(document.activeElement)) track();
   const drop = () => {
     container.removeEventListener('focusin', track);
     container.removeEventListener('keydown', onKey, true);
     container.removeEventListener('click', onClick, true);
+    container.removeEventListener('pointerdown', onPress, true);
+    window.removeEventListener('pointerup', onRelease, true);
+    window.removeEventListener('pointercancel', onRelease, true);
   };
   return {
     drop,
@@ -152,10 +176,11 @@ function holdInput(container: HTMLElement): { restore: () => Promise<void>; drop
       const lost = document.activeElement === null || document.activeElement === document.body;
       const controls = () => container.querySelectorAll<HTMLElement>(FOCUSABLE);
       if (index >= 0 && !focused?.isConnected && lost) controls()[index]?.focus({ preventScroll: true });
-      for (const { index: at, key } of held) {
-        const control = controls()[at];
+      for (const input of held) {
+        const control = controls()[input.index];
         if (!control) continue;
-        if (key) control.dispatchEvent(new KeyboardEvent('keydown', { ...key, bubbles: true, cancelable: true }));
+        if (input.kind === 'key') control.dispatchEvent(new KeyboardEvent('keydown', { ...input.init, bubbles: true, cancelable: true }));
+        else if (input.kind === 'press') control.dispatchEvent(new PointerEvent('pointerdown', { ...input.init, bubbles: true, cancelable: true }));
         else control.click();
         // A task between them: each handler reads the value the previous one set, once React has rendered it.
         await nextTask();
