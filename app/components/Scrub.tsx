@@ -38,6 +38,11 @@ function ScrubNumber<S extends Schema>({ params, name }: { params: FigureParams<
       onPointerMove={(e) => {
         const start = drag.current;
         if (!start) return;
+        // No button down: the press that began the drag was lifted unseen (a replayed press), so the drag is over.
+        if (e.buttons === 0) {
+          drag.current = null;
+          return;
+        }
         const dx = e.clientX - start.x;
         const perPixel = e.shiftKey ? 10 : e.altKey ? 0.1 : 1;
         if (spec.log) set(name, fromPosition(spec, toPosition(spec, start.v) + (dx * perPixel) / 400));

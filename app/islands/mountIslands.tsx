@@ -153,20 +153,19 @@ function holdInput(container: HTMLElement): { restore: () => Promise<void>; drop
       if (h.kind === 'press' && h.init.pointerId === e.pointerId) held.splice(i, 1);
     }
   };
-  container.addEventListener('focusin', track);
-  container.addEventListener('keydown', onKey, true);
-  container.addEventListener('click', onClick, true);
-  container.addEventListener('pointerdown', onPress, true);
-  window.addEventListener('pointerup', onRelease, true);
-  window.addEventListener('pointercancel', onRelease, true);
+  // Keys, clicks and presses are caught in the capture phase, before the prerendered control acts on them.
+  const listeners: [EventTarget, string, (e: never) => void, boolean][] = [
+    [container, 'focusin', track, false],
+    [container, 'keydown', onKey, true],
+    [container, 'click', onClick, true],
+    [container, 'pointerdown', onPress, true],
+    [window, 'pointerup', onRelease, true],
+    [window, 'pointercancel', onRelease, true],
+  ];
+  for (const [target, type, listener, capture] of listeners) target.addEventListener(type, listener as EventListener, capture);
   if (container.contains(document.activeElement)) track();
   const drop = () => {
-    container.removeEventListener('focusin', track);
-    container.removeEventListener('keydown', onKey, true);
-    container.removeEventListener('click', onClick, true);
-    container.removeEventListener('pointerdown', onPress, true);
-    window.removeEventListener('pointerup', onRelease, true);
-    window.removeEventListener('pointercancel', onRelease, true);
+    for (const [target, type, listener, capture] of listeners) target.removeEventListener(type, listener as EventListener, capture);
   };
   return {
     drop,
