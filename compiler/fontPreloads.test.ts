@@ -21,7 +21,7 @@ describe('fontPreloads', () => {
     const formula = (cls: string) => `<span class="katex"><span class="katex-html"><span class="${cls}">x</span></span></span>`;
     const top = `<header>toc</header><main><p>Let ${formula('mord mathnormal')} be <em>any</em> ${formula('delimsizing size1')}.</p>`;
     const below = `<p>${'word '.repeat(1000)}</p><p>${formula('mord mathcal')}</p></main>`;
-    expect(firstScreenFonts(top + below)).toEqual(['KaTeX_Main-Regular', 'KaTeX_Math-Italic', 'KaTeX_Size1-Regular', 'source-serif-4-latin-wght-italic']);
+    expect(firstScreenFonts(top + below)).toEqual(['KaTeX_Main-Regular', 'KaTeX_Math-Italic', 'KaTeX_Size1-Regular', 'source-serif-4-latin-wght-italic-400']);
     expect(firstScreen(top + below)).not.toContain('mathcal');
   });
 

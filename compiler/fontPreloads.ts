@@ -97,17 +97,21 @@ export function firstScreenFonts(body: string, rules: readonly FontRule[] = inst
   if (html.includes('class="katex"')) fonts.add('KaTeX_Main-Regular');
   const elements = [...html.matchAll(/\bclass="([^"]*)"/g)].map((m) => new Set(m[1].split(/\s+/)));
   for (const rule of rules) if (elements.some((classes) => rule.classes.every((c) => classes.has(c)))) fonts.add(rule.file);
-  // Emphasis in the prose is the body font's italic; Greek letters outside the math are in its Greek subset.
-  if (/<(em|i|cite)\b/.test(html)) fonts.add('source-serif-4-latin-wght-italic');
+  // Emphasis in the prose is the body font's italic at 400 (its twin fixed at that weight, subsetFonts.ts); Greek
+  // letters outside the math are in the body font's Greek subset.
+  if (/<(em|i|cite)\b/.test(html)) fonts.add('source-serif-4-latin-wght-italic-400');
   // (A figure's Greek letters are its parameters' symbols, set in KaTeX's math font.)
   if (/[\u0370-\u03ff]/.test(prose(top))) fonts.add('source-serif-4-greek-wght-normal');
   return [...fonts].sort();
 }
 
-/** `<link rel="preload">` tags for `fonts`, found by stem among the built assets (`assets/<stem>-<8-character hash>.woff2`). */
-export function fontPreloadTags(fonts: readonly string[], assets: readonly string[]): string[] {
+/**
+ * `<link rel="preload">` tags for `fonts`: the page's own cut of a font where it has one (`own`, pageFonts.ts), else
+ * the book-wide file, found by stem among the built assets (`assets/<stem>-<8-character hash>.woff2`).
+ */
+export function fontPreloadTags(fonts: readonly string[], assets: readonly string[], own: ReadonlyMap<string, string> = new Map()): string[] {
   return fonts.map((stem) => {
-    const file = assets.find((a) => a.startsWith(`${stem}-`) && /^[\w-]{8}\.woff2$/.test(a.slice(stem.length + 1)));
+    const file = own.get(stem) ?? assets.find((a) => a.startsWith(`${stem}-`) && /^[\w-]{8}\.woff2$/.test(a.slice(stem.length + 1)));
     if (!file) throw new Error(`prerender: no built font file for ${stem}`);
     return `<link rel="preload" href="./assets/${file}" as="font" type="font/woff2" crossorigin />`;
   });

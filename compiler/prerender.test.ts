@@ -77,6 +77,24 @@ describe('prerendered pages', () => {
     expect(() => withFontFaces(template, faces)).toThrow(/no style sheet/);
   });
 
+  it("a page's own cuts of KaTeX's fonts are declared after the book-wide ones and preloaded instead of them", () => {
+    const styled = template.replace('</head>', '<link rel="stylesheet" crossorigin href="./assets/index-abc.css">\n  </head>');
+    const book = '@font-face{font-family:KaTeX_Math;src:url(./assets/KaTeX_Math-Italic-t53AETM-.woff2)format("woff2")}';
+    const own = '@font-face{font-family:KaTeX_Math;src:url(./assets/KaTeX_Math-Italic-page-Ab12Cd34.woff2)format("woff2");unicode-range:U+78}';
+    const math = { ...page, body: '<main><p><span class="katex"><span class="katex-html"><span class="mord mathnormal">x</span></span></span></p></main>' };
+    const assets = ['KaTeX_Main-Regular-B22Nviop.woff2', 'KaTeX_Math-Italic-t53AETM-.woff2', 'KaTeX_Math-Italic-page-Ab12Cd34.woff2'];
+    const fonts = { faces: own, files: new Map([['KaTeX_Math-Italic', 'KaTeX_Math-Italic-page-Ab12Cd34.woff2']]) };
+    const html = pageHtml(withFontFaces(styled, book), 'noise', math, 'https://book.example/', assets, fonts);
+    const at = (s: string) => html.indexOf(s.replace(/\.\/assets/g, '../assets'));
+    expect(at(book)).toBeGreaterThan(0);
+    expect(at(own)).toBeGreaterThan(at(book));
+    expect(at(own)).toBeLessThan(html.indexOf('<link rel="stylesheet"'));
+    expect(html.match(/rel="preload" href="[^"]*" as="font"/g)).toEqual([
+      'rel="preload" href="../assets/KaTeX_Main-Regular-B22Nviop.woff2" as="font"',
+      'rel="preload" href="../assets/KaTeX_Math-Italic-page-Ab12Cd34.woff2" as="font"',
+    ]);
+  });
+
   it('the sitemap lists every page but the 404 page', () => {
     const xml = sitemap(['', 'noise', 'glossary', '404'], 'https://book.example/');
     expect(xml.match(/<loc>/g)).toHaveLength(3);

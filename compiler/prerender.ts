@@ -11,6 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createServer, type Plugin } from 'vite';
 import { firstScreenFonts, fontPreloadTags } from './fontPreloads.ts';
+import { pageFontFaces, type PageFonts } from './pageFonts.ts';
 import { renameReferences, sourceCharacters, subsetBuiltFonts, textCharacters } from './subsetFonts.ts';
 
 interface RenderedPage {
@@ -36,7 +37,14 @@ function pageFolder(page: string): string {
  * files; none, no preloads), and the template's relative asset paths rewritten for the page's folder (the 404 page,
  * served at any address, takes them from the host's root).
  */
-export function pageHtml(template: string, page: string, rendered: RenderedPage, siteUrl: string, assets: readonly string[] = []): string {
+export function pageHtml(
+  template: string,
+  page: string,
+  rendered: RenderedPage,
+  siteUrl: string,
+  assets: readonly string[] = [],
+  fonts: PageFonts = { faces: '', files: new Map() },
+): string {
   const url = siteUrl + pageFolder(page);
   const title = escapeHtml(rendered.title);
   const description = escapeHtml(rendered.description);
@@ -53,8 +61,9 @@ export function pageHtml(template: string, page: string, rendered: RenderedPage,
   ].join('\n    ');
   // After the style sheet (Vite puts it last in the head): the browser asks for them in order, and the body font
   // (preloaded by the template) and the style sheet are what the first paint needs before the math's fonts.
-  const preloads = assets.length ? fontPreloadTags(firstScreenFonts(rendered.body), assets) : [];
-  let html = template
+  const preloads = assets.length ? fontPreloadTags(firstScreenFonts(rendered.body), assets, fonts.files) : [];
+  // The page's own cuts of KaTeX's fonts are declared after the book-wide ones, which they take precedence over.
+  let html = withFontFaces(template, fonts.faces)
     .replace(/<html lang="en">/, () => `<html lang="en" data-page="${escapeHtml(page)}">`)
     .replace(/\s*<meta\s+name="description"\s+content="[^"]*"\s*\/>/, '')
     .replace(/<title>[^<]*<\/title>/, () => head)
@@ -139,7 +148,8 @@ export function prerenderPlugin({ root, siteUrl }: { root: string; siteUrl: stri
           const template = withFontFaces(renameReferences(readFileSync(path.join(outDir, 'index.html'), 'utf8'), renames), fontFaces);
           const assets = readdirSync(path.join(outDir, 'assets'));
           for (const [page, content] of rendered) {
-            const html = pageHtml(template, page, content, siteUrl, assets);
+            const fonts = await pageFontFaces(content.body, fontFaces, path.join(outDir, 'assets'));
+            const html = pageHtml(template, page, content, siteUrl, assets, fonts);
             const file = page === NOT_FOUND ? '404.html' : `${pageFolder(page)}index.html`;
             mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
             writeFileSync(path.join(outDir, file), html);

@@ -3,9 +3,19 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renameReferences, sourceCharacters, subsetBuiltFonts, textCharacters } from './subsetFonts.ts';
+import {
+  fontCharacters,
+  parseUnicodeRange,
+  renameReferences,
+  sourceCharacters,
+  subsetBuiltFonts,
+  textCharacters,
+  unicodeRange,
+  withTwinAt400,
+} from './subsetFonts.ts';
 
 const katexFont = createRequire(import.meta.url).resolve('katex/dist/fonts/KaTeX_Main-Regular.woff2');
+const katexTtf = (stem: string) => createRequire(import.meta.url).resolve(`katex/dist/fonts/${stem}.ttf`);
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -56,6 +66,50 @@ describe('subsetFonts', () => {
     expect(renameReferences('<link href="./assets/a-11111111.css"><link href="../assets/a-11111111.css">', renames)).toBe(
       '<link href="./assets/a-22222222.css"><link href="../assets/a-22222222.css">',
     );
+  });
+});
+
+describe('what a font has, and ranges of characters', () => {
+  it("reads a font's characters from its cmap", () => {
+    const math = fontCharacters(readFileSync(katexTtf('KaTeX_Math-Italic')));
+    const size = fontCharacters(readFileSync(katexTtf('KaTeX_Size1-Regular')));
+    expect([...'aZσΓ'].every((c) => math.has(c.codePointAt(0)!))).toBe(true);
+    expect(math.has('∑'.codePointAt(0)!)).toBe(false);
+    expect(size.has('∑'.codePointAt(0)!)).toBe(true);
+    expect(size.has('a'.codePointAt(0)!)).toBe(false);
+  });
+
+  it('writes characters as a unicode-range, and reads one back', () => {
+    expect(unicodeRange('σ)(+ab c')).toBe('U+20,U+28-29,U+2B,U+61-63,U+3C3');
+    expect(parseUnicodeRange('U+20,U+28-29,U+3C3')).toEqual(new Set([0x20, 0x28, 0x29, 0x3c3]));
+    expect(() => parseUnicodeRange('U+00??')).toThrow(/cannot read/);
+  });
+
+  it('gives a KaTeX rule the range of what its cut keeps and its font has, so a character it lacks loads nothing', async () => {
+    const dir = assets();
+    copyFileSync(katexTtf('KaTeX_Main-Regular'), path.join(dir, 'KaTeX_Main-Regular-Tt11Tt11.ttf'));
+    writeFileSync(
+      path.join(dir, 'index-AbCd1234.css'),
+      '@font-face{font-family:KaTeX_Main;src:url(./KaTeX_Main-Regular-B22Nviop.woff2)format("woff2"),url(./KaTeX_Main-Regular-Tt11Tt11.ttf)format("truetype")}',
+    );
+    const { fontFaces } = await subsetBuiltFonts(dir, 'ℝ');
+    const range = parseUnicodeRange(/unicode-range:([^;}]*)/.exec(fontFaces)![1]);
+    expect(range.has('a'.codePointAt(0)!)).toBe(true); // printable ASCII is always kept
+    expect(range.has('ℝ'.codePointAt(0)!)).toBe(false); // kept, but not in KaTeX's main font (\mathbb{R} is AMS's R)
+    expect(range.has('≤'.codePointAt(0)!)).toBe(false); // in the font, but no page sets it
+  });
+
+  it("splits an italic's rule: its twin fixed at 400 for weight 400, the variable file for the weights above", () => {
+    const face =
+      '@font-face{font-family:"Source Serif 4 Variable";font-style:italic;font-weight:200 900;src:url(./s-wght-italic-Aa11Bb22.woff2)format("woff2-variations");unicode-range:U+0-FF}';
+    const [at400, heavier] = withTwinAt400(face, new Map([['s-wght-italic-Aa11Bb22.woff2', 's-wght-italic-400-Cc33Dd44.woff2']]));
+    expect(at400).toBe(
+      '@font-face{font-family:"Source Serif 4 Variable";font-style:italic;font-weight:400;src:url(./s-wght-italic-400-Cc33Dd44.woff2)format("woff2");unicode-range:U+0-FF}',
+    );
+    expect(heavier).toBe(face.replace('font-weight:200 900', 'font-weight:401 900'));
+    expect(withTwinAt400('@font-face{src:url(./other.woff2)}', new Map([['s-wght-italic-Aa11Bb22.woff2', 'x']]))).toEqual([
+      '@font-face{src:url(./other.woff2)}',
+    ]);
   });
 });
 

@@ -9,16 +9,35 @@ import { origin, pagePaths, useBrowser } from './browser.ts';
 
 const session = useBrowser({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
 
-/** Opens `path` with the page's own scripts off (the test's evaluations still run), collecting failed and foreign requests. */
-async function open(context: BrowserContext, path: string): Promise<{ page: Page; problems: string[] }> {
+/**
+ * Opens `path` with the page's own scripts off (the test's evaluations still run), collecting failed and foreign
+ * requests and the font files asked for.
+ */
+async function open(context: BrowserContext, path: string): Promise<{ page: Page; problems: string[]; fonts: string[] }> {
   const page = await context.newPage();
   const problems: string[] = [];
+  const fonts: string[] = [];
   page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
   page.on('request', (r) => {
     if (!r.url().startsWith(origin()) && !r.url().startsWith('data:')) problems.push(`foreign request: ${r.url()}`);
+    if (r.resourceType() === 'font') fonts.push(r.url().split('/').pop()!);
   });
   await page.goto(origin() + path, { waitUntil: 'load' });
-  return { page, problems };
+  return { page, problems, fonts };
+}
+
+/**
+ * Lays out the whole page (every block the browser skips off screen, all but KaTeX's MathML copies, which are never
+ * laid out in KaTeX's fonts) and waits for the fonts that asks for.
+ */
+async function layOutEverything(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const style = document.createElement('style');
+    style.textContent = ':not(.katex-mathml) { content-visibility: visible !important }';
+    document.head.append(style);
+    document.body.getBoundingClientRect();
+    await document.fonts.ready.then(() => true);
+  });
 }
 
 /** What a reader sees of the page, measured in it. */
@@ -67,7 +86,7 @@ describe('reading with JavaScript off', () => {
     const found: string[] = [];
     let figures = 0;
     for (const path of paths) {
-      const { page, problems } = await open(session.context, path);
+      const { page, problems, fonts } = await open(session.context, path);
       const r = await reading(page);
       const chapter = (await page.locator('article[data-chapter]').count()) > 0;
       if (!r.title) found.push(`${path}: no title`);
@@ -83,6 +102,11 @@ describe('reading with JavaScript off', () => {
       if (!r.notice) found.push(`${path}: no notice that the figures need JavaScript`);
       if (r.overflow > 0) found.push(`${path}: ${r.overflow} px wider than the window`);
       found.push(...problems.map((p) => `${path}: ${p}`));
+      // A page's formulas are set from its own cuts of KaTeX's fonts (compiler/pageFonts.ts): a book-wide file asked
+      // for means a character the page sets is missing from its cut.
+      await layOutEverything(page);
+      for (const file of fonts.filter((f) => /^KaTeX_\w+-\w+-[\w-]{8}\.woff2$/.test(f)))
+        found.push(`${path}: loads the book-wide ${file}: a character its own cut of that font lacks`);
       await page.close();
     }
     expect(found).toEqual([]);
