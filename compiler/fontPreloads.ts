@@ -97,7 +97,7 @@ export function firstScreenFonts(body: string, rules: readonly FontRule[] = inst
   if (html.includes('class="katex"')) fonts.add('KaTeX_Main-Regular');
   const elements = [...html.matchAll(/\bclass="([^"]*)"/g)].map((m) => new Set(m[1].split(/\s+/)));
   for (const rule of rules) if (elements.some((classes) => rule.classes.every((c) => classes.has(c)))) fonts.add(rule.file);
-  // Emphasis in the prose is the body font's italic at 400 (its twin fixed at that weight, subsetFonts.ts); Greek
+  // Emphasis in the prose is the body font's italic at 400 (a file fixed at that weight, subsetFonts.ts); Greek
   // letters outside the math are in the body font's Greek subset.
   if (/<(em|i|cite)\b/.test(html)) fonts.add('source-serif-4-latin-wght-italic-400');
   // (A figure's Greek letters are its parameters' symbols, set in KaTeX's math font.)

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { katexCharacters, katexFontDeclarations, pageFontFaces } from './pageFonts.ts';
+import { katexFontDeclarations, pageCharacters, pageFontFaces } from './pageFonts.ts';
 import { fontCharacters, parseUnicodeRange, unicodeRange } from './subsetFonts.ts';
 
 const katexFont = (file: string) => createRequire(import.meta.url).resolve(`katex/dist/fonts/${file}`);
@@ -25,15 +25,16 @@ describe('katexFontDeclarations', () => {
   });
 });
 
-describe('katexCharacters', () => {
+describe('pageCharacters', () => {
   it('follows how CSS inherits: a formula starts upright in the main font; a class sets what it sets; MathML does not count', () => {
     const html =
       `<p>Prose ${formula('<span class="mord mathnormal">x</span><span class="mbin">+</span><span class="mord text"><span class="mord textbf">B&amp;d</span></span>')}</p>` +
       formula(
         '<span class="mord mathrm">R</span><span class="mord mathnormal"><span class="mord mathrm">Q</span></span><span class="delimsizing size1">∑</span><span class="mspace"> </span>',
       );
-    const found = Object.fromEntries([...katexCharacters(html)].map(([stems, chars]) => [stems, [...chars].sort().join('')]));
+    const found = Object.fromEntries([...pageCharacters(html)].map(([stems, chars]) => [stems, [...chars].sort().join('')]));
     expect(found).toEqual({
+      body: ' Peors',
       'KaTeX_Math-Italic': 'Qx', // Q upright in KaTeX_Math, which has only italic faces
       'KaTeX_Main-Regular': ' +R',
       'KaTeX_Main-Bold': '&Bd',
@@ -42,8 +43,16 @@ describe('katexCharacters', () => {
   });
 
   it("adds a parameter's symbol beside its slider, set in the math font and then the main one", () => {
-    const found = katexCharacters('<label class="slider-label"><span class="symbol">q<sub>T</sub></span> words</label>');
-    expect([...found]).toEqual([['KaTeX_Math-Italic,KaTeX_Main-Regular', new Set('qT')]]);
+    const found = pageCharacters('<label class="slider-label"><span class="symbol">q<sub>T</sub></span> words</label>');
+    expect([...found]).toEqual([
+      ['KaTeX_Math-Italic,KaTeX_Main-Regular', new Set('qT')],
+      ['body', new Set(' words')],
+    ]);
+  });
+
+  it('files the body text as regular or italic (emphasis, citations), bold text with the regular, and leaves code out', () => {
+    const found = pageCharacters('<h1>Ab</h1><p>c <em>d<strong>X</strong></em> <cite>e</cite> <code>zz</code><pre>qq</pre></p>');
+    expect(Object.fromEntries([...found].map(([key, chars]) => [key, [...chars].sort().join('')]))).toEqual({ body: ' Abc', 'body-italic': 'de' });
   });
 });
 

@@ -1,23 +1,26 @@
 /**
- * Each page's own cut of KaTeX's fonts. The book-wide files (subsetFonts.ts) keep every character the book sets, and
- * a chapter's first screen asks for five or six of them: 54 kB on chapter 4, more than half of what its first paint
- * waits for beyond the page itself. Cut down to the characters of that page's own formulas, the same files are 18 kB.
+ * Each page's own cut of the fonts its first screen asks for: KaTeX's, and the body text's regular and italic. The
+ * book-wide files (subsetFonts.ts) keep every character the book sets; chapter 4's first screen asked for 53 kB of
+ * them, and Lighthouse's simulated slow 4G line counts every byte of that into the largest paint. Cut down to the
+ * characters of the page itself, the same faces are about 40 kB.
  *
  * A page's cut is declared after the book-wide file, for the same family, weight and style, with a `unicode-range` of
- * exactly its characters. For each character the browser takes the last declared face whose range holds it, so the
- * page's formulas are set from its own cut, and the book-wide file loads only for a character the cut lacks: one a
- * live figure writes in a state other than its default. A character is never without its glyph.
+ * exactly the characters it has. For each character the browser takes the last declared face whose range holds it, so
+ * the page is set from its own cuts, and a book-wide file loads only for a character the cut lacks: one a live figure
+ * or notice writes that the page as built does not show. A character is never without its glyph.
  *
- * Which element is set in which file follows KaTeX's own style sheet: each rule's family, weight and style, inherited
- * as CSS inherits them (`.katex` sets KaTeX_Main upright; `.mathnormal` sets KaTeX_Math italic; `.textbf` only the
- * weight).
+ * Which text is set in which file: inside formulas, KaTeX's own style sheet, each rule's family, weight and style
+ * inherited as CSS inherits them (`.katex` sets KaTeX_Main upright; `.mathnormal` sets KaTeX_Math italic; `.textbf`
+ * only the weight). Outside, the body font, italic inside the elements browsers set in italic (`em`, `i`, `cite`…);
+ * code is set in the monospace font and left out. Text in the UI font (a system font) is counted as body text too:
+ * a few characters more in the cut, and nothing missing.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import subsetFont from 'subset-font';
-import { parseUnicodeRange, SUBSET_OPTIONS, unicodeRange } from './subsetFonts.ts';
+import { fontCharacters, parseUnicodeRange, SUBSET_OPTIONS, unicodeRange } from './subsetFonts.ts';
 
 /** What one rule of katex.css sets for an element with all of `classes`. */
 export interface FontDeclaration {
@@ -69,6 +72,13 @@ function fileStem(family: string, bold: boolean, italic: boolean): string {
   return `${family}-${bold && slanted ? 'BoldItalic' : bold ? 'Bold' : slanted ? 'Italic' : 'Regular'}`;
 }
 
+/** The body text's font, in the keys `pageCharacters` gives: its regular ('body') and its italic ('body-italic'). */
+const BODY = 'body';
+const BODY_TEXT: Font = { family: BODY, bold: false, italic: false, fallback: [] };
+const ITALIC_TAGS = new Set(['em', 'i', 'cite', 'dfn', 'var', 'address']);
+const BOLD_TAGS = new Set(['strong', 'b', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const CODE_TAGS = new Set(['pre', 'code', 'kbd', 'samp']);
+
 interface Font {
   family: string;
   bold: boolean;
@@ -96,27 +106,53 @@ const decode = (text: string) =>
   });
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
+/** The key under which `pageCharacters` files text set in `font`. */
+function fontKey(font: Font): string | null {
+  if (font.family === BODY) return font.bold && font.italic ? null : font.italic ? 'body-italic' : BODY; // heavy italic: rare, left to the book-wide file
+  return [fileStem(font.family, font.bold, font.italic), ...font.fallback].join(',');
+}
+
+/** The font an element sets its text in, given its parent's (null: not one of ours, as code). */
+function elementFont(name: string, classes: ReadonlySet<string>, parent: Font | null, declarations: readonly FontDeclaration[]): Font | null {
+  if (classes.has('katex')) return KATEX_ROOT;
+  const root = BOOK_ROOTS.find((r) => classes.has(r.class))?.font;
+  if (root) return root;
+  if (!parent) return null;
+  if (parent.family === BODY) {
+    if (CODE_TAGS.has(name)) return null;
+    if (ITALIC_TAGS.has(name) || BOLD_TAGS.has(name))
+      return { ...parent, italic: parent.italic || ITALIC_TAGS.has(name), bold: parent.bold || BOLD_TAGS.has(name) };
+    return parent;
+  }
+  let font = parent;
+  for (const d of declarations) {
+    if (!d.classes.every((c) => classes.has(c))) continue;
+    font = { family: d.family ?? font.family, bold: d.bold ?? font.bold, italic: d.italic ?? font.italic, fallback: [] };
+  }
+  return font;
+}
+
 /**
- * The characters a page sets in KaTeX's fonts, keyed by the font files it asks for them, in order of preference
- * ('KaTeX_Math-Italic', or 'KaTeX_Math-Italic,KaTeX_Main-Regular' where the style sheet names a fallback). KaTeX's
- * MathML copies are left out: the browser never lays them out in KaTeX's fonts.
+ * The characters a page sets, keyed by the font files it asks for them, in order of preference: a formula's
+ * 'KaTeX_Math-Italic', or 'KaTeX_Math-Italic,KaTeX_Main-Regular' where the style sheet names a fallback; the body
+ * text's 'body' and 'body-italic'. KaTeX's MathML copies are left out: the browser never lays them out.
  */
-export function katexCharacters(html: string, declarations: readonly FontDeclaration[] = installedDeclarations()): Map<string, Set<string>> {
+export function pageCharacters(html: string, declarations: readonly FontDeclaration[] = installedDeclarations()): Map<string, Set<string>> {
   const markup = html
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, '')
     .replace(/<span class="katex-mathml">[\s\S]*?<\/math><\/span>/g, '');
   const found = new Map<string, Set<string>>();
-  // The open elements, each with the font it sets its text in (null outside formulas).
+  // The open elements, each with the font it sets its text in.
   const open: { tag: string; font: Font | null }[] = [];
   let at = 0;
   for (const tag of markup.matchAll(/<(\/?)([a-zA-Z][\w-]*)([^>]*)>/g)) {
-    const font = open.at(-1)?.font;
-    if (font) {
-      const stems = [fileStem(font.family, font.bold, font.italic), ...font.fallback].join(',');
+    const font = open.length ? open.at(-1)!.font : BODY_TEXT;
+    const key = font && fontKey(font);
+    if (key) {
       // Spaces too: the browser takes a space's width from the face whose range holds it.
       const text = decode(markup.slice(at, tag.index)).replace(/[\t\n\r]/g, ' ');
-      for (const c of text) (found.get(stems) ?? found.set(stems, new Set()).get(stems)!).add(c);
+      for (const c of text) (found.get(key) ?? found.set(key, new Set()).get(key)!).add(c);
     }
     at = tag.index + tag[0].length;
     const [, closing, name, attributes] = tag;
@@ -127,24 +163,10 @@ export function katexCharacters(html: string, declarations: readonly FontDeclara
     }
     if (VOID.has(name) || attributes.endsWith('/')) continue;
     const classes = new Set((/\bclass="([^"]*)"/.exec(attributes)?.[1] ?? '').split(/\s+/));
-    const root = classes.has('katex') ? KATEX_ROOT : BOOK_ROOTS.find((r) => classes.has(r.class))?.font;
-    let next: Font | null = root ?? font ?? null;
-    if (next && !root) {
-      for (const d of declarations) {
-        if (!d.classes.every((c) => classes.has(c))) continue;
-        next = { family: d.family ?? next.family, bold: d.bold ?? next.bold, italic: d.italic ?? next.italic, fallback: [] };
-      }
-    }
-    open.push({ tag: name, font: next });
+    open.push({ tag: name, font: elementFont(name, classes, font, declarations) });
   }
   return found;
 }
-
-/**
- * Characters a page's cut of KaTeX's main font always keeps, though its formulas may not show them: what a live
- * figure's readouts write as its values change.
- */
-const MAIN_ALWAYS = '0123456789.,+-=()[]\u2212';
 
 /** A page's own font faces: the `@font-face` rules, and the file each font stem is set from on this page. */
 export interface PageFonts {
@@ -152,51 +174,61 @@ export interface PageFonts {
   files: Map<string, string>;
 }
 
+/** The book-wide files a key of `pageCharacters` stands for, by stem: the body font's, one per script it covers. */
+const BODY_FILES: Record<string, RegExp> = {
+  body: /^source-serif-4-[\w-]+-wght-normal$/,
+  'body-italic': /^source-serif-4-[\w-]+-wght-italic-400$/,
+};
+
 /**
- * Cuts the book-wide KaTeX files down to the characters of one page's formulas, writes each cut into `assetsDir`
- * (named by its bytes, so pages with the same characters share a file), and gives the rules that declare them.
- * `bookFaces` are the book-wide rules, naming their files as `./assets/<file>`.
+ * Characters the page's cut of a file always keeps beyond the page's own: what live parts write as values change (a
+ * figure's readouts in KaTeX's main font; notices and labels in the body text).
+ */
+const ALWAYS: Record<string, string> = {
+  'KaTeX_Main-Regular': '0123456789.,+-=()[]\u2212',
+  'source-serif-4-latin-wght-normal': Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCodePoint(0x20 + i)).join(''),
+};
+
+/**
+ * Cuts the book-wide files down to the characters of one page, writes each cut into `assetsDir` (named by its bytes,
+ * so pages with the same characters share a file), and gives the rules that declare them. `bookFaces` are the
+ * book-wide rules, naming their files as `./assets/<file>`.
  */
 export async function pageFontFaces(body: string, bookFaces: string, assetsDir: string): Promise<PageFonts> {
-  const rules = bookFaces.match(/@font-face\s*\{[^}]*\}/g) ?? [];
-  const bookWide = new Map<string, { rule: string; file: string; has: Set<number> }>();
-  const bookFile = (stem: string) => {
-    if (!bookWide.has(stem)) {
-      const file = new RegExp(`\\./assets/(${stem}-[\\w-]{8}\\.woff2)`);
-      const rule = rules.find((r) => file.test(r));
-      // A face the book-wide rules do not have (KaTeX_Math upright): the browser takes its nearest face, as before.
-      if (!rule) return undefined;
-      bookWide.set(stem, { rule, file: file.exec(rule)![1], has: parseUnicodeRange(/unicode-range:\s*([^;}]*)/.exec(rule)?.[1] ?? '') });
-    }
-    return bookWide.get(stem);
-  };
-  // Each character goes to the first file in its list that has it, as the browser looks for it. A face whose range
-  // claimed a character its font lacks would send the browser on to the book-wide file, which would load for nothing.
-  const found = katexCharacters(body);
-  if (!found.size) return { faces: '', files: new Map() }; // a page without formulas
-  const wanted = new Map<string, Set<string>>([['KaTeX_Main-Regular', new Set(MAIN_ALWAYS)]]);
-  for (const [stems, chars] of found) {
+  const book = (bookFaces.match(/@font-face\s*\{[^}]*\}/g) ?? []).flatMap((rule) => {
+    const file = /\.\/assets\/(([\w-]+?)-[\w-]{8}\.woff2)/.exec(rule);
+    const range = /unicode-range:\s*([^;}]*)/.exec(rule)?.[1];
+    return file ? [{ rule, file: file[1], stem: file[2], has: range ? parseUnicodeRange(range) : null }] : [];
+  });
+  // Each character goes to the first file of its list whose range holds it, as the browser looks for it.
+  const wanted = new Map<string, Set<string>>();
+  for (const [key, chars] of pageCharacters(body)) {
+    const files = key in BODY_FILES ? book.filter((b) => BODY_FILES[key].test(b.stem)) : key.split(',').flatMap((stem) => book.filter((b) => b.stem === stem));
     for (const c of chars) {
-      const stem = stems.split(',').find((s) => bookFile(s)?.has.has(c.codePointAt(0)!));
-      if (stem) (wanted.get(stem) ?? wanted.set(stem, new Set()).get(stem)!).add(c);
+      const file = files.find((f) => f.has?.has(c.codePointAt(0)!));
+      if (file) (wanted.get(file.stem) ?? wanted.set(file.stem, new Set()).get(file.stem)!).add(c);
     }
   }
   const faces: string[] = [];
   const files = new Map<string, string>();
   for (const [stem, chars] of [...wanted].sort(([a], [b]) => a.localeCompare(b))) {
-    const { rule, file, has } = bookFile(stem) ?? {};
-    if (!rule || !file || !has) continue;
-    const text = [...chars].filter((c) => has.has(c.codePointAt(0)!)).join('');
-    if (!text) continue;
-    const cut = await subsetFont(readFileSync(path.join(assetsDir, file)), text, SUBSET_OPTIONS);
+    const { rule, file } = book.find((b) => b.stem === stem)!;
+    const source = readFileSync(path.join(assetsDir, file));
+    // Only the characters the font has go in the range: a face whose range claimed one it lacks would send the
+    // browser on to the book-wide file, which would load for nothing.
+    const text = [...chars, ...(ALWAYS[stem] ?? '')].join('');
+    const has = fontCharacters(Buffer.from(await subsetFont(source, text, { ...SUBSET_OPTIONS, targetFormat: 'sfnt' })));
+    const kept = [...new Set(text)].filter((c) => has.has(c.codePointAt(0)!));
+    if (!kept.length) continue;
+    const cut = await subsetFont(source, kept.join(''), SUBSET_OPTIONS);
     const name = `${stem}-page-${createHash('sha256').update(cut).digest('base64url').slice(0, 8)}.woff2`;
     writeFileSync(path.join(assetsDir, name), cut);
     files.set(stem, name);
-    const body = rule
+    const declared = rule
       .replace(/src:[^;}]*/, `src:url(./assets/${name})format("woff2")`)
       .replace(/;?\s*unicode-range:[^;}]*/, '')
       .replace(/;?\s*\}$/, '');
-    faces.push(`${body};unicode-range:${unicodeRange(text)}}`);
+    faces.push(`${declared};unicode-range:${unicodeRange(kept)}}`);
   }
   return { faces: faces.join(''), files };
 }

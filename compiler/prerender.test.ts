@@ -84,7 +84,11 @@ describe('prerendered pages', () => {
     const math = { ...page, body: '<main><p><span class="katex"><span class="katex-html"><span class="mord mathnormal">x</span></span></span></p></main>' };
     const assets = ['KaTeX_Main-Regular-B22Nviop.woff2', 'KaTeX_Math-Italic-t53AETM-.woff2', 'KaTeX_Math-Italic-page-Ab12Cd34.woff2'];
     const fonts = { faces: own, files: new Map([['KaTeX_Math-Italic', 'KaTeX_Math-Italic-page-Ab12Cd34.woff2']]) };
-    const html = pageHtml(withFontFaces(styled, book), 'noise', math, 'https://book.example/', assets, fonts);
+    const preloaded = styled.replace('</head>', '<link\n  rel="preload"\n  href="./assets/serif-latin-wght-normal-Ee55Ff66.woff2" as="font" />\n</head>');
+    fonts.files.set('serif-latin-wght-normal', 'serif-latin-wght-normal-page-Gg77Hh88.woff2');
+    const html = pageHtml(withFontFaces(preloaded, book), 'noise', math, 'https://book.example/', assets, fonts);
+    expect(html).toContain('<link\n  rel="preload"\n  href="../assets/serif-latin-wght-normal-page-Gg77Hh88.woff2" as="font" />');
+    expect(html).not.toContain('Ee55Ff66');
     const at = (s: string) => html.indexOf(s.replace(/\.\/assets/g, '../assets'));
     expect(at(book)).toBeGreaterThan(0);
     expect(at(own)).toBeGreaterThan(at(book));

@@ -64,6 +64,10 @@ export function pageHtml(
   const preloads = assets.length ? fontPreloadTags(firstScreenFonts(rendered.body), assets, fonts.files) : [];
   // The page's own cuts of KaTeX's fonts are declared after the book-wide ones, which they take precedence over.
   let html = withFontFaces(template, fonts.faces)
+    // The template preloads the body font's book-wide file; a page with its own cut of it preloads that instead.
+    .replace(/(<link\s+rel="preload"\s+href="\.\/assets\/)(([\w-]+?)-[\w-]{8}\.woff2)"/g, (whole, start: string, _file, stem: string) =>
+      fonts.files.has(stem) ? `${start}${fonts.files.get(stem)}"` : whole,
+    )
     .replace(/<html lang="en">/, () => `<html lang="en" data-page="${escapeHtml(page)}">`)
     .replace(/\s*<meta\s+name="description"\s+content="[^"]*"\s*\/>/, '')
     .replace(/<title>[^<]*<\/title>/, () => head)

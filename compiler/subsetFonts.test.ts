@@ -11,7 +11,7 @@ import {
   subsetBuiltFonts,
   textCharacters,
   unicodeRange,
-  withTwinAt400,
+  atTwoWeights,
 } from './subsetFonts.ts';
 
 const katexFont = createRequire(import.meta.url).resolve('katex/dist/fonts/KaTeX_Main-Regular.woff2');
@@ -82,7 +82,9 @@ describe('what a font has, and ranges of characters', () => {
   it('writes characters as a unicode-range, and reads one back', () => {
     expect(unicodeRange('σ)(+ab c')).toBe('U+20,U+28-29,U+2B,U+61-63,U+3C3');
     expect(parseUnicodeRange('U+20,U+28-29,U+3C3')).toEqual(new Set([0x20, 0x28, 0x29, 0x3c3]));
-    expect(() => parseUnicodeRange('U+00??')).toThrow(/cannot read/);
+    expect(parseUnicodeRange('U+??,U+1F?')).toEqual(new Set([...Array.from({ length: 256 }, (_, i) => i), ...Array.from({ length: 16 }, (_, i) => 0x1f0 + i)]));
+    expect(() => parseUnicodeRange('U+12-')).toThrow(/cannot read/);
+    expect(() => parseUnicodeRange('U+1?-FF')).toThrow(/cannot read/);
   });
 
   it('gives a KaTeX rule the range of what its cut keeps and its font has, so a character it lacks loads nothing', async () => {
@@ -99,17 +101,37 @@ describe('what a font has, and ranges of characters', () => {
     expect(range.has('≤'.codePointAt(0)!)).toBe(false); // in the font, but no page sets it
   });
 
-  it("splits an italic's rule: its twin fixed at 400 for weight 400, the variable file for the weights above", () => {
+  it("splits an italic's rule in two: its instance at 400 for the text, the one at 600 for every weight from 500", () => {
     const face =
       '@font-face{font-family:"Source Serif 4 Variable";font-style:italic;font-weight:200 900;src:url(./s-wght-italic-Aa11Bb22.woff2)format("woff2-variations");unicode-range:U+0-FF}';
-    const [at400, heavier] = withTwinAt400(face, new Map([['s-wght-italic-Aa11Bb22.woff2', 's-wght-italic-400-Cc33Dd44.woff2']]));
-    expect(at400).toBe(
-      '@font-face{font-family:"Source Serif 4 Variable";font-style:italic;font-weight:400;src:url(./s-wght-italic-400-Cc33Dd44.woff2)format("woff2");unicode-range:U+0-FF}',
+    const [text, headings] = atTwoWeights(face, new Map([['s-wght-italic-Aa11Bb22.woff2', 's-wght-italic-600-Cc33Dd44.woff2']]));
+    expect(text).toBe(face.replace('font-weight:200 900', 'font-weight:400').replace('woff2-variations', 'woff2'));
+    expect(headings).toBe(
+      '@font-face{font-family:"Source Serif 4 Variable";font-style:italic;font-weight:500 900;src:url(./s-wght-italic-600-Cc33Dd44.woff2)format("woff2");unicode-range:U+0-FF}',
     );
-    expect(heavier).toBe(face.replace('font-weight:200 900', 'font-weight:401 900'));
-    expect(withTwinAt400('@font-face{src:url(./other.woff2)}', new Map([['s-wght-italic-Aa11Bb22.woff2', 'x']]))).toEqual([
+    expect(atTwoWeights('@font-face{src:url(./other.woff2)}', new Map([['s-wght-italic-Aa11Bb22.woff2', 'x']]))).toEqual([
       '@font-face{src:url(./other.woff2)}',
     ]);
+  });
+
+  it('cuts an italic file into two instances, at 400 and at 600, each far smaller than the variable file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'subset-'));
+    dirs.push(dir);
+    const variable = createRequire(import.meta.url).resolve('@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-italic.woff2');
+    copyFileSync(variable, path.join(dir, 'source-serif-4-latin-wght-italic-Zz00Zz00.woff2'));
+    writeFileSync(
+      path.join(dir, 'index-AbCd1234.css'),
+      '@font-face{font-family:S;font-weight:200 900;src:url(./source-serif-4-latin-wght-italic-Zz00Zz00.woff2)format("woff2-variations")}',
+    );
+    const { renames, fontFaces } = await subsetBuiltFonts(dir, 'Bellman');
+    const text = renames.get('source-serif-4-latin-wght-italic-Zz00Zz00.woff2')!;
+    const heading = readdirSync(dir).find((f) => f.startsWith('source-serif-4-latin-wght-italic-600-'))!;
+    expect(text).toMatch(/^source-serif-4-latin-wght-italic-400-[\w-]{8}\.woff2$/);
+    expect(fontFaces).toBe(
+      `@font-face{font-family:S;font-weight:400;src:url(./assets/${text})format("woff2")}@font-face{font-family:S;font-weight:500 900;src:url(./assets/${heading})format("woff2")}`,
+    );
+    for (const file of [text, heading]) expect(statSync(path.join(dir, file)).size).toBeLessThan(0.6 * statSync(variable).size);
+    expect(readdirSync(dir)).not.toContain('source-serif-4-latin-wght-italic-Zz00Zz00.woff2');
   });
 });
 

@@ -5,7 +5,8 @@
  * pages, in the book's sources (what the live parts write: a notice's quotation marks, a key's arrow, a lecture
  * slide), printable ASCII and the Greek alphabet (what a reader types into an answer box, and what a figure's labels
  * show in states other than their defaults); the body font's weight axis keeps 400–700, the weights the style sheets
- * use. Chapter 4's first-screen fonts go from 186 kB to about 100 kB.
+ * use, and its italic becomes two files fixed at 400 and 600. Chapter 4's first-screen fonts went from 186 kB to
+ * about 100 kB with the characters alone.
  *
  * A cut-down file is a new file: it gets a name of its own (the stem and a hash of its bytes). A reader's browser or
  * service worker that holds an earlier edition's files keeps using those whole; nothing already cached is ever read
@@ -67,11 +68,18 @@ function stemOf(file: string, ext: string): string {
   return file.slice(0, -(ext.length + 9));
 }
 
-/** The body font's files are variable in weight; the style sheets use 400 to 700. */
-function variationAxes(file: string): Record<string, { min: number; max: number }> | undefined {
-  return /-wght-/.test(file) ? { wght: { min: 400, max: 700 } } : undefined;
-}
+/** The body font's regular files vary in weight; the style sheets use 400 to 700. */
+const REGULAR = /-wght-normal$/;
 
+/**
+ * The body font's italic is set at 400 in the prose (emphasis) and rarely heavier (emphasis in a heading). Each italic
+ * file becomes two fixed at 400 and 600: a variable file carries every glyph's deltas and is about twice the size of
+ * one instance (the latin italic: 23.6 kB, against 13.0 at 400), and a page whose italic is all at 400 loads only the
+ * smaller file.
+ */
+const ITALIC = /-wght-italic$/;
+const TEXT = 400;
+const HEADING = 600;
 /**
  * The OpenType layout features the pages use: the browser's defaults for Latin and Greek text, and tabular figures
  * (the style sheets' `font-variant-numeric: tabular-nums`). The body font's others (small capitals, old-style and
@@ -85,14 +93,6 @@ const LAYOUT_FEATURES = ['ccmp', 'locl', 'mark', 'mkmk', 'kern', 'liga', 'clig',
  * ones), the body font does not.
  */
 export const SUBSET_OPTIONS = { targetFormat: 'woff2', keepFeatures: LAYOUT_FEATURES, noHinting: true } as const;
-
-/**
- * The italic's twin at weight 400 only. The prose's emphasis is all at 400, and a file fixed at one weight is half the
- * size of one that varies (chapter 4's: 12.8 against 23.6 kB); the variable file stays for the italic set heavier (a
- * heading's emphasis), and only a page that has such text loads it.
- */
-const ITALIC = /-wght-italic$/;
-const ITALIC_AT_400 = '-400';
 
 /** What cutting the fonts down gives the pages: the renamed fonts and the `@font-face` rules they now carry. */
 export interface SubsetFonts {
@@ -108,23 +108,24 @@ export interface SubsetFonts {
  */
 export async function subsetBuiltFonts(assetsDir: string, characters: Iterable<string>): Promise<SubsetFonts> {
   const text = [...new Set([...characters, ...alwaysKept()])].join('');
-  const renames = new Map<string, string>();
-  const twins = new Map<string, string>(); // old italic file name → its twin at 400
+  const renames = new Map<string, string>(); // for an italic file: its instance at 400
+  const headings = new Map<string, string>(); // an italic file → its instance at 600
   const files = readdirSync(assetsDir);
+  const write = async (source: Buffer, stem: string, weight?: number) => {
+    const axes = weight ? { wght: weight } : REGULAR.test(stem) ? { wght: { min: 400, max: 700 } } : undefined;
+    const subset = await subsetFont(source, text, { ...SUBSET_OPTIONS, ...(axes && { variationAxes: axes }) });
+    const name = hashedName(weight ? `${stem}-${weight}` : stem, subset, '.woff2');
+    writeFileSync(path.join(assetsDir, name), subset);
+    return name;
+  };
   for (const file of files.filter((f) => f.endsWith('.woff2'))) {
     const source = readFileSync(path.join(assetsDir, file));
     const stem = stemOf(file, '.woff2');
-    const subset = await subsetFont(source, text, { ...SUBSET_OPTIONS, variationAxes: variationAxes(file) });
-    const name = hashedName(stem, subset, '.woff2');
-    writeFileSync(path.join(assetsDir, name), subset);
+    const italic = ITALIC.test(stem);
+    const name = await write(source, stem, italic ? TEXT : undefined);
+    if (italic) headings.set(file, await write(source, stem, HEADING));
     if (name !== file) unlinkSync(path.join(assetsDir, file));
     renames.set(file, name);
-    if (ITALIC.test(stem)) {
-      const regular = await subsetFont(source, text, { ...SUBSET_OPTIONS, variationAxes: { wght: 400 } });
-      const twin = hashedName(stem + ITALIC_AT_400, regular, '.woff2');
-      writeFileSync(path.join(assetsDir, twin), regular);
-      twins.set(file, twin);
-    }
   }
   const names = (text: string) => [...renames.keys()].find((old) => text.includes(old));
   const faces: string[] = [];
@@ -141,7 +142,7 @@ export async function subsetBuiltFonts(assetsDir: string, characters: Iterable<s
     faces.push(
       ...moved
         .map((face) => withUnicodeRange(face, kept, assetsDir))
-        .flatMap((face) => withTwinAt400(face, twins))
+        .flatMap((face) => atTwoWeights(face, headings))
         .map((face) => renameReferences(face, renames).replace(/url\((['"]?)\.\//g, 'url($1./assets/')),
     );
   }
@@ -154,21 +155,17 @@ export async function subsetBuiltFonts(assetsDir: string, characters: Iterable<s
 }
 
 /**
- * An italic's `@font-face` rule as two: its twin fixed at 400 for weight 400, the variable file for the weights above.
+ * An italic file's `@font-face` rule as two: the file's instance at 400 (which the renames give it) for weight 400,
+ * its instance at 600 for the weights from 500 up, so that `<strong>` (700) takes it without a synthesized bold.
  * Other rules stay as they are.
  */
-export function withTwinAt400(face: string, twins: ReadonlyMap<string, string>): string[] {
-  const file = [...twins.keys()].find((old) => face.includes(old));
+export function atTwoWeights(face: string, headings: ReadonlyMap<string, string>): string[] {
+  const file = [...headings.keys()].find((old) => face.includes(old));
   if (!file) return [face];
-  const weights = /font-weight:\s*\d+\s+(\d+)/;
-  if (!weights.test(face)) throw new Error(`subsetFonts: the italic's rule gives no weight range: ${face}`);
-  const heavier = face.replace(weights, 'font-weight:401 $1');
-  const at400 = face
-    .replace(weights, 'font-weight:400')
-    .split(file)
-    .join(twins.get(file)!)
-    .replace(/format\((['"])woff2-variations\1\)/, 'format("woff2")');
-  return [at400, heavier];
+  const weights = /font-weight:\s*\d+(\s+\d+)?/;
+  if (!weights.test(face)) throw new Error(`subsetFonts: the body font's rule gives no weight: ${face}`);
+  const fixed = face.replace(/format\((['"])woff2-variations\1\)/, 'format("woff2")');
+  return [fixed.replace(weights, `font-weight:${TEXT}`), fixed.replace(weights, 'font-weight:500 900').split(file).join(headings.get(file)!)];
 }
 
 /** Characters as a `unicode-range`: 'U+28-29,U+2B,U+3C0'. */
@@ -185,16 +182,17 @@ export function unicodeRange(chars: Iterable<string>): string {
   return ranges.join(',');
 }
 
-/** The code points of a `unicode-range` written as `unicodeRange` writes it. */
+/** The code points of a `unicode-range`: single points, ranges and wildcards ('U+4??', as a minifier writes U+400-4FF). */
 export function parseUnicodeRange(range: string): Set<number> {
   const points = new Set<number>();
   for (const part of range
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean)) {
-    const m = /^U\+([0-9A-F]+)(?:-([0-9A-F]+))?$/i.exec(part);
-    if (!m) throw new Error(`subsetFonts: cannot read the unicode-range part ${part}`);
-    for (let c = parseInt(m[1], 16); c <= parseInt(m[2] ?? m[1], 16); c++) points.add(c);
+    const m = /^U\+([0-9A-F]+\?*|\?+)(?:-([0-9A-F]+))?$/i.exec(part);
+    if (!m || (m[1].includes('?') && m[2])) throw new Error(`subsetFonts: cannot read the unicode-range part ${part}`);
+    const [first, last] = m[1].includes('?') ? [m[1].replace(/\?/g, '0'), m[1].replace(/\?/g, 'F')] : [m[1], m[2] ?? m[1]];
+    for (let c = parseInt(first, 16); c <= parseInt(last, 16); c++) points.add(c);
   }
   return points;
 }
@@ -223,7 +221,7 @@ export function fontCharacters(sfnt: Buffer): Set<number> {
     return chars;
   }
   const short = subtables.find((t) => t.format === 4);
-  if (!short) throw new Error('subsetFonts: the font has no Unicode cmap of format 4 or 12');
+  if (!short) return chars; // a cut that kept no character has no Unicode subtable
   const segments = sfnt.readUInt16BE(short.at + 6) / 2;
   const ends = short.at + 14;
   const starts = ends + 2 * segments + 2;

@@ -102,10 +102,10 @@ describe('reading with JavaScript off', () => {
       if (!r.notice) found.push(`${path}: no notice that the figures need JavaScript`);
       if (r.overflow > 0) found.push(`${path}: ${r.overflow} px wider than the window`);
       found.push(...problems.map((p) => `${path}: ${p}`));
-      // A page's formulas are set from its own cuts of KaTeX's fonts (compiler/pageFonts.ts): a book-wide file asked
-      // for means a character the page sets is missing from its cut.
+      // A page is set from its own cuts of KaTeX's fonts and the body font (compiler/pageFonts.ts): a book-wide file
+      // asked for means a character the page sets is missing from its cut.
       await layOutEverything(page);
-      for (const file of fonts.filter((f) => /^KaTeX_\w+-\w+-[\w-]{8}\.woff2$/.test(f)))
+      for (const file of fonts.filter((f) => /^(KaTeX_\w+-\w+|source-serif-4-[\w-]+-wght-(normal|italic-400))-[\w-]{8}\.woff2$/.test(f)))
         found.push(`${path}: loads the book-wide ${file}: a character its own cut of that font lacks`);
       await page.close();
     }

@@ -6,11 +6,12 @@
  *
  * The points are rounded once, as absolute positions, and the steps are taken between the rounded points, so the
  * rounding never accumulates along the path: every point lands within 0.05 px of where it was drawn (the pictures
- * are 560 px wide). Only paths made of M and L commands are rewritten; arcs, curves and closed shapes keep their data.
+ * are 560 px wide). Only paths made of M, L and Z commands are rewritten (plotted curves, contour rings, arrows); arcs
+ * and curves keep their data.
  */
 
-const POLYLINE = /^\s*M[\s\d.,eE+-]*(?:[ML][\s\d.,eE+-]*)*$/;
-const COMMAND = /([ML])([^ML]*)/g;
+const POLYLINE = /^\s*M[\s\d.,eE+-]*(?:[MLZ][\s\d.,eE+-]*)*$/;
+const COMMAND = /([MLZ])([^MLZ]*)/g;
 const NUMBER = /[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/g;
 
 /** A count of tenths as path data: 3 → ".3", -12 → "-1.2", 40 → "4". */
@@ -27,26 +28,45 @@ function joinNumbers(parts: string[]): string {
   return out;
 }
 
-/** The same polyline, relative and to a tenth of a pixel; null when `d` is not a polyline of M and L commands. */
+/**
+ * The same polyline, relative and to a tenth of a pixel; null when `d` is not made of M, L and Z commands. A Z closes
+ * its subpath and returns to the subpath's start, from which the next step is taken.
+ */
 export function compactPolyline(d: string): string | null {
   if (!POLYLINE.test(d)) return null;
-  const steps: { move: boolean; x: number; y: number }[] = [];
+  const steps: ({ move: boolean; x: number; y: number } | 'close')[] = [];
   for (const [, command, args] of d.matchAll(COMMAND)) {
+    if (command === 'Z') {
+      if (args.trim() !== '') return null;
+      steps.push('close');
+      continue;
+    }
     const numbers = (args.match(NUMBER) ?? []).map(Number);
     if (numbers.length === 0 || numbers.length % 2 !== 0 || numbers.some((v) => !Number.isFinite(v))) return null;
     for (let i = 0; i < numbers.length; i += 2)
       steps.push({ move: command === 'M' && i === 0, x: Math.round(numbers[i] * 10), y: Math.round(numbers[i + 1] * 10) });
   }
-  if (steps.length === 0 || !steps[0].move) return null;
-  let out = `M${joinNumbers([tenths(steps[0].x), tenths(steps[0].y)])}`;
+  const first = steps[0];
+  if (first === undefined || first === 'close' || !first.move) return null;
+  let out = `M${joinNumbers([tenths(first.x), tenths(first.y)])}`;
+  let previous = first;
+  let start = first;
   // After `l` or `m`, further pairs are relative line segments: a run of segments names its command once.
   let relative = false;
-  for (let i = 1; i < steps.length; i++) {
-    const pair = joinNumbers([tenths(steps[i].x - steps[i - 1].x), tenths(steps[i].y - steps[i - 1].y)]);
-    if (steps[i].move) out += `m${pair}`;
+  for (const step of steps.slice(1)) {
+    if (step === 'close') {
+      out += 'z';
+      previous = start;
+      relative = false;
+      continue;
+    }
+    const pair = joinNumbers([tenths(step.x - previous.x), tenths(step.y - previous.y)]);
+    if (step.move) out += `m${pair}`;
     else if (relative) out += pair.startsWith('-') ? pair : ` ${pair}`;
     else out += `l${pair}`;
     relative = true;
+    previous = step;
+    if (step.move) start = step;
   }
   return out;
 }
