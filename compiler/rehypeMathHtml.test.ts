@@ -24,4 +24,23 @@ describe('rehypeMathHtml', () => {
     expect(html).not.toContain('annotation');
     expect(html).not.toContain('\\rho');
   });
+
+  it('holds a one-box inline formula and the punctuation after it together; a longer formula keeps its breaks', () => {
+    const tree = fromHtml(`<p>Let ${katex.renderToString('x')}. Then ${katex.renderToString('a = b')}, and ${katex.renderToString('y')} is</p>`, {
+      fragment: true,
+    }) as Root;
+    rehypeMathHtml()(tree);
+    type Node = { type: string; value?: string; attributes?: { value: unknown }[]; children?: Node[] };
+    const nodes = (tree.children[0] as { children: Node[] }).children;
+    expect(nodes.map((n) => (n.type === 'text' ? n.value : String(n.attributes?.[0].value)))).toEqual([
+      'Let ',
+      'math-punct',
+      ' Then ',
+      'katex',
+      ', and ',
+      'katex',
+      ' is',
+    ]);
+    expect(nodes[1].children!.map((c) => (c.type === 'text' ? c.value : String(c.attributes?.[0].value)))).toEqual(['katex', '.']);
+  });
 });

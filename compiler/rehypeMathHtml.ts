@@ -69,6 +69,39 @@ function withoutTexSource(nodes: ElementContent[]): ElementContent[] {
     .map((n) => (n.type === 'element' ? { ...n, children: withoutTexSource(n.children) } : n));
 }
 
+/** Punctuation that closes a phrase: it must not start a line. */
+const CLOSING = /^[.,;:!?)\]\u2019\u201d\u2026]+/;
+
+/** Inline formulas set in one box (one `.base`): KaTeX breaks a formula only between its boxes, so these never break. */
+const ONE_BOX = new WeakSet<object>();
+
+/**
+ * A one-box inline formula and the punctuation right after it, held together (`span.math-punct`, book.css): the
+ * browser may otherwise break the line after the formula's box, and the next line start with ". Chapter 2". A
+ * formula of several boxes keeps its breaks: holding it whole could push it past a phone's edge.
+ */
+function keepPunctuation(children: RootContent[]): RootContent[] {
+  const out: RootContent[] = [];
+  for (let i = 0; i < children.length; i++) {
+    const [node, next] = [children[i], children[i + 1]];
+    const punctuation = ONE_BOX.has(node) && next?.type === 'text' ? CLOSING.exec(next.value)?.[0] : undefined;
+    if (!punctuation || next?.type !== 'text') {
+      out.push(node);
+      continue;
+    }
+    const held: MdxJsxTextElementHast = {
+      type: 'mdxJsxTextElement',
+      name: 'span',
+      attributes: [{ type: 'mdxJsxAttribute', name: 'className', value: 'math-punct' }],
+      children: [node as MdxJsxTextElementHast, { type: 'text', value: punctuation }],
+    };
+    out.push(held as unknown as RootContent);
+    if (next.value.length > punctuation.length) out.push({ ...next, value: next.value.slice(punctuation.length) });
+    i++;
+  }
+  return out;
+}
+
 /** Replaces, in place, every formula below `parent` by its string form. */
 function collapse(parent: Root | Element): void {
   parent.children = parent.children.map((child): RootContent => {
@@ -85,8 +118,12 @@ function collapse(parent: Root | Element): void {
     }
     const extra = Object.keys(child.properties).filter((k) => k !== 'className');
     if (extra.length) throw new Error(`rehypeMathHtml: a KaTeX ${cls} element with attributes ${extra.join(', ')}, which it would drop`);
-    return rawSpan(cls, toHtml(withoutTexSource(child.children), { characterReferences: { useNamedReferences: true } })) as unknown as ElementContent;
+    const html = toHtml(withoutTexSource(child.children), { characterReferences: { useNamedReferences: true } });
+    const span = rawSpan(cls, html);
+    if (cls === 'katex' && html.split('class="base"').length === 2) ONE_BOX.add(span);
+    return span as unknown as ElementContent;
   }) as Root['children'] & Element['children'];
+  parent.children = keepPunctuation(parent.children) as Root['children'] & Element['children'];
 }
 
 /** The rehype plugin: after rehype-katex in the MDX pipeline. */

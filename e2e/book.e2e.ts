@@ -59,6 +59,26 @@ describe('every page', () => {
     await expect.poll(() => page.locator('main h1').innerText()).toBe('Preface');
     await page.close();
   });
+
+  it("an old link with a figure's values opens the page's own address with the values, at the figure, which shows them", async () => {
+    // The hash-routed book's links: values in the query, the page and the anchor in the fragment.
+    const { page, problems } = await openPage(session.context, '/?v=1&merton-explorer.gamma=3#/merton/fig-merton-explorer');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/merton/');
+    const url = new URL(page.url());
+    expect(url.searchParams.get('merton-explorer.gamma')).toBe('3');
+    expect(url.hash).toBe('#fig-merton-explorer');
+    await readyFigure(page, 'merton-explorer');
+    expect(await page.locator('[data-figure="merton-explorer"] input[data-param="merton-explorer.gamma"]').getAttribute('aria-valuetext')).toBe('3.0');
+    expect(await page.locator('[data-figure="merton-explorer"] .figure-stats').first().innerText()).toMatch(/π\* = 0\.4167/);
+    // Also when the old link is opened in a tab that already shows the cover: only its fragment changes.
+    await page.goto(origin() + '/');
+    await page.evaluate(() => history.replaceState(null, '', '/?v=1&merton-explorer.gamma=3'));
+    await page.evaluate(() => (location.hash = '#/merton/fig-merton-explorer'));
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/merton/');
+    expect(new URL(page.url()).searchParams.get('merton-explorer.gamma')).toBe('3');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('reading with a keyboard and a screen reader', () => {
