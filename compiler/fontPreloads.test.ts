@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { firstScreen, firstScreenFonts, fontPreloadTags, katexFontRules } from './fontPreloads.ts';
+import { firstScreen, firstScreenFonts, fontPreloadTags } from './fontPreloads.ts';
 
 describe('fontPreloads', () => {
-  it("reads KaTeX's style sheet: each font rule's classes and its font file", () => {
-    const rules = katexFontRules(
-      '.katex .mathnormal{font-family:KaTeX_Math;font-style:italic}.katex .boldsymbol{font-family:KaTeX_Math;font-weight:bold;font-style:italic}' +
-        '.katex .delimsizing.mult .delim-size4 > span{font-family:KaTeX_Size4}.katex .mathbb,.katex .textbb{font-family:KaTeX_AMS}' +
-        '@font-face{font-family:KaTeX_AMS;src:url(x.woff2)}.katex .vlist{display:block}',
-    );
-    expect(rules).toEqual([
-      { classes: ['mathnormal'], file: 'KaTeX_Math-Italic' },
-      { classes: ['boldsymbol'], file: 'KaTeX_Math-BoldItalic' },
-      { classes: ['delim-size4'], file: 'KaTeX_Size4-Regular' },
-      { classes: ['mathbb'], file: 'KaTeX_AMS-Regular' },
-      { classes: ['textbb'], file: 'KaTeX_AMS-Regular' },
-    ]);
-  });
-
   it('the installed KaTeX gives the fonts of the first screen, with the emphasis font, and none from below it', () => {
     const formula = (cls: string) => `<span class="katex"><span class="katex-html"><span class="${cls}">x</span></span></span>`;
     const top = `<header>toc</header><main><p>Let ${formula('mord mathnormal')} be <em>any</em> ${formula('delimsizing size1')}.</p>`;
