@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
+import { PageModeContext } from '../islands/island.tsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Exercise, Solution, isCorrect, parseAnswer } from './Exercise.tsx';
 
@@ -106,5 +108,28 @@ describe('<Exercise>', () => {
   it('marks a numeric exercise as numeric', () => {
     act(() => root.render(<Exercise answer={1}>Find it.</Exercise>));
     expect(host.querySelector<HTMLElement>('section.exercise')!.dataset.kind).toBe('numeric');
+  });
+
+  it('writes a box without a text field into the page, and the live island has the field', () => {
+    const exercise = (
+      <Exercise number="4.2" anchor="ex-p" answer={0.2659751} unit="years">
+        <p>Find P.</p>
+      </Exercise>
+    );
+    const html = renderToString(<PageModeContext value={{ kind: 'server', figureSource: () => null }}>{exercise}</PageModeContext>);
+    const page = document.createElement('div');
+    page.innerHTML = html;
+    // No text field and no form in the HTML (a field costs the page's load), and nothing for a screen reader to stop at.
+    expect(page.querySelector('input, form, button, label')).toBeNull();
+    const standIn = page.querySelector<HTMLElement>('.exercise-check')!;
+    expect(standIn.getAttribute('aria-hidden')).toBe('true');
+    // The same row as the live one, piece by piece, so nothing moves when it comes alive.
+    expect([...standIn.children].map((c) => c.className)).toEqual(['', 'exercise-answer', 'exercise-unit', 'exercise-check-button', 'exercise-verdict']);
+    expect(standIn.textContent).toBe('Your answer\u00a0yearsCheck');
+
+    act(() => root.render(exercise));
+    const live = host.querySelector('form.exercise-check')!;
+    expect([...live.children].map((c) => c.className)).toEqual(['', 'exercise-answer', 'exercise-unit', 'exercise-check-button', 'exercise-verdict ']);
+    expect(live.querySelector('input')!.className).toBe('exercise-answer');
   });
 });

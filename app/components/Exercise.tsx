@@ -11,8 +11,8 @@
  * The answer should be computed in the MDX from the engine's closed form (not typed in), so that the exercise and
  * the figures cannot disagree. The build (compiler/remarkBook.ts) fills in `number` and `anchor` from the label.
  */
-import { Children, isValidElement, useId, useState, type ReactNode } from 'react';
-import { island } from '../islands/island.tsx';
+import { Children, isValidElement, useContext, useId, useState, type ReactNode } from 'react';
+import { island, PageModeContext } from '../islands/island.tsx';
 
 export interface ExerciseProps {
   label?: string;
@@ -77,7 +77,9 @@ function AnswerCheck({ answer = NaN, tolerance = 0.01, unit, digits = 4 }: Check
   const [text, setText] = useState('');
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const inputId = useId();
+  const prerendering = useContext(PageModeContext).kind === 'server';
   if (!Number.isFinite(answer)) return <p className="figure-error">This exercise's answer could not be computed; please report it.</p>;
+  if (prerendering) return <AnswerCheckStandIn unit={unit} />;
 
   const check = () => {
     if (!text.trim()) return setVerdict({ kind: 'empty' });
@@ -98,6 +100,7 @@ function AnswerCheck({ answer = NaN, tolerance = 0.01, unit, digits = 4 }: Check
       <label htmlFor={inputId}>Your answer</label>
       <input
         id={inputId}
+        className="exercise-answer"
         inputMode="decimal"
         autoComplete="off"
         spellCheck={false}
@@ -108,7 +111,9 @@ function AnswerCheck({ answer = NaN, tolerance = 0.01, unit, digits = 4 }: Check
         }}
       />
       {unit && <span className="exercise-unit">{unit}</span>}
-      <button type="submit">Check</button>
+      <button type="submit" className="exercise-check-button">
+        Check
+      </button>
       <output className={`exercise-verdict ${verdict?.kind ?? ''}`} aria-live="polite" data-verdict={verdict?.kind ?? ''}>
         {verdict?.kind === 'empty' && 'Type a number first.'}
         {verdict?.kind === 'unreadable' && 'That is not a number this page can read: write it like 0.266 or 2.5e-3.'}
@@ -116,6 +121,26 @@ function AnswerCheck({ answer = NaN, tolerance = 0.01, unit, digits = 4 }: Check
         {verdict?.kind === 'wrong' && `Not yet: ${verdict.given} is ${verdict.given > answer ? 'too large' : 'too small'} by more than ${tol}.`}
       </output>
     </form>
+  );
+}
+
+/**
+ * The answer box as the page's HTML has it, until the island is live: the same row, with a box in place of the text
+ * field. A text field in the HTML costs the page's load: when the document finishes parsing, Chromium examines each
+ * text field (for autofill), and for one inside a block skipped by `content-visibility` it styles and lays out that
+ * whole block then and there. Chapter 4's four answer boxes made about 40 ms of a phone's time (Lighthouse's 4×
+ * slowdown: 160 ms) in the task that parses the page. Without JavaScript the box could not be checked anyway.
+ */
+function AnswerCheckStandIn({ unit }: Pick<CheckProps, 'unit'>) {
+  return (
+    <div className="exercise-check" aria-hidden="true">
+      <span>Your answer</span>
+      {/* A space: the box takes the height of a line of text, as the field does. */}
+      <span className="exercise-answer">{'\u00a0'}</span>
+      {unit && <span className="exercise-unit">{unit}</span>}
+      <span className="exercise-check-button">Check</span>
+      <span className="exercise-verdict" />
+    </div>
   );
 }
 

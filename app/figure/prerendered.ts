@@ -22,21 +22,28 @@ export interface Prerender {
 
 export const PrerenderContext = createContext<Prerender | null>(null);
 
-/** The prerendered pictures of the page's figures (plots, readouts and notices), taken before it renders live. */
-const pictures = new Map<string, string>();
+/**
+ * The prerendered pictures of the page's figures (plots, readouts and notices), by figure: the elements that hold
+ * them, read when a figure asks. Reading them all at once (their markup as text) was a tenth of the work of the task
+ * in which the page comes alive, and most figures come alive later or never.
+ */
+const pictures = new Map<string, Element>();
 
-/** Keeps the prerendered picture of every figure drawn with a result (call before the page renders live). */
+/**
+ * Keeps the prerendered picture of every figure drawn with a result. Call before the page renders live: React keeps
+ * these elements until a figure's first render has finished, so a figure reads its own picture as it was drawn.
+ */
 export function keepPrerenderedPictures(root: ParentNode): void {
   for (const figure of root.querySelectorAll('[data-figure][data-prerendered]')) {
     const main = figure.querySelector('.figure-main');
     const id = figure.getAttribute('data-figure');
-    if (main && id) pictures.set(id, main.innerHTML);
+    if (main && id) pictures.set(id, main);
   }
 }
 
 /** The prerendered picture of a figure, once: a figure remounted later draws live from the start. */
 export function takePrerenderedPicture(id: string): string | undefined {
-  const html = pictures.get(id);
+  const html = pictures.get(id)?.innerHTML;
   pictures.delete(id);
   return html;
 }

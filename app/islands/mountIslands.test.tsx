@@ -230,4 +230,19 @@ describe('mountIslands: figures', () => {
     await mountIslands(host);
     expect(figure.getAttribute('data-status')).toBe('ready');
   });
+
+  it("leaves an exercise's answer box as its stand-in until it nears the screen, then renders the text field", async () => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const host = page(
+      '<section class="exercise"><p>Find P.</p><book-island data-island="ExerciseCheck" data-props=\'{"answer":0.266,"tolerance":0.01,"digits":4}\'>' +
+        '<div class="exercise-check" aria-hidden="true"><span class="exercise-answer">\u00a0</span></div></book-island></section>',
+    );
+    const standIn = host.querySelector('.exercise-check')!;
+    await mountIslands(host);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(host.querySelector('input')).toBeNull();
+    FakeObserver.show(standIn);
+    await until(() => host.querySelector('form.exercise-check input.exercise-answer') !== null);
+    expect(host.querySelector('[aria-hidden="true"]')).toBeNull();
+  });
 });

@@ -21,6 +21,7 @@ import { figuresInAddress } from '../state/figureParams.ts';
 import type { Schema } from '../state/schema.ts';
 import { ISLAND_ALIVE } from '../book/searchHighlight.ts';
 import { Committed, Slot, SlotNodes, SlotNodesContext } from './island.tsx';
+import { nextTask } from './nextTask.ts';
 
 /** The islands that need nothing but their props, by name. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -242,18 +243,24 @@ async function mountIsland(island: HTMLElement): Promise<void> {
 /** How near the screen a figure comes alive: a screen ahead, so that it is live before the reader gets there. */
 const NEAR = '100% 0px';
 
+/** The islands that come alive when they are needed (mountWhenNeeded), not as the page does. */
+const WHEN_NEEDED = new Set(['figure', 'ExerciseCheck']);
+
 /**
- * Mounts each figure when it is first needed, and resolves once those needed at once are live. Mounting a figure
- * costs a phone about 100 ms of work, and most of a chapter's figures are screens away: until a figure is needed
- * its prerendered picture (with its printed link) stands in. It is needed
- * - at once when the page's address sets its values (the picture shows the defaults);
+ * Mounts each figure and each exercise's answer box when it is first needed, and resolves once those needed at once
+ * are live. Mounting a figure costs a phone about 100 ms of work, and most of a chapter's figures are screens away:
+ * until a figure is needed its prerendered picture (with its printed link) stands in. An answer box is cheap to
+ * render, but its text field makes Chromium style and lay out the exercise around it at once, even screens away
+ * (app/components/Exercise.tsx); near the screen that layout is done already. An island is needed
+ * - at once when the page's address sets its values (a figure's picture shows the defaults);
  * - when it comes within a screen of the window, or something in it takes the focus;
  * - when the page asks every figure to compute (the Print button, computeAll.ts);
  * - when a scrub number in the prose changes its values (`scrubbed`: the figure modules scrub numbers drive).
  */
-function mountFiguresWhenNeeded(islands: HTMLElement[], scrubbed: ReadonlySet<string>): Promise<void> {
+function mountWhenNeeded(islands: HTMLElement[], scrubbed: ReadonlySet<string>): Promise<void> {
   const pending = new Map<Element, HTMLElement>();
-  for (const island of islands) pending.set(figureElement(island) ?? island, island);
+  // The element watched: the figure, or the island's first box (the island itself is `display: contents`).
+  for (const island of islands) pending.set(figureElement(island) ?? island.firstElementChild ?? island, island);
   const started: Promise<void>[] = [];
   const observer = typeof IntersectionObserver === 'undefined' ? null : new IntersectionObserver(near, { rootMargin: NEAR });
   const unsubscribe = subscribeComputeAll(() => computeAllRequested() && [...pending.keys()].forEach(start));
@@ -338,13 +345,8 @@ function mountScrubsWithTheirFigures(scrubs: HTMLElement[]): void {
 /** How many small islands (a reference, a term, a citation) come alive per task. */
 const BATCH = 12;
 
-/** Lets the browser paint and answer input before the next batch (a macrotask, not a microtask). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /**
- * Mounts every island under `root`: the small ones now, the figures when they are needed (mountFiguresWhenNeeded).
+ * Mounts every island under `root`: the small ones now, figures and answer boxes when they are needed (mountWhenNeeded).
  * Resolves once the small islands, and the figures needed at once, have rendered. Islands inside another island's
  * slot are mounted too: the slot's nodes, and roots in them, move with it. A chapter has a hundred small islands,
  * and each root registers React's event listeners on its element: created in one go they made a task of 100–200 ms
@@ -353,16 +355,16 @@ function nextTask(): Promise<void> {
 export async function mountIslands(root: ParentNode): Promise<void> {
   const islands = [...root.querySelectorAll<HTMLElement>('book-island')];
   const scrubs = islands.filter((i) => i.dataset.island === 'Scrub');
-  const figures = mountFiguresWhenNeeded(
-    islands.filter((i) => i.dataset.island === 'figure'),
+  const needed = mountWhenNeeded(
+    islands.filter((i) => WHEN_NEEDED.has(i.dataset.island ?? '')),
     new Set(scrubs.map((i) => String(propsOf(i).src))),
   );
   mountScrubsWithTheirFigures(scrubs);
-  const small = islands.filter((i) => i.dataset.island !== 'figure' && i.dataset.island !== 'Scrub');
+  const small = islands.filter((i) => !WHEN_NEEDED.has(i.dataset.island ?? '') && i.dataset.island !== 'Scrub');
   const mounted: Promise<void>[] = [];
   for (let i = 0; i < small.length; i += BATCH) {
     await nextTask();
     mounted.push(...small.slice(i, i + BATCH).map(mountIsland));
   }
-  await Promise.all([figures, ...mounted]);
+  await Promise.all([needed, ...mounted]);
 }
