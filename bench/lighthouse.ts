@@ -7,6 +7,9 @@
  *   npm run build && npm run bench -- lighthouse [route ...]
  *
  * With LIGHTHOUSE_JSON=/some/prefix set, each page's whole report is also written to /some/prefix-<page>.json.
+ * With LIGHTHOUSE_RUNS=n, each page is measured n times, in turn, and a last line gives each page's median
+ * performance, total blocking time and largest paint: Lighthouse's own advice for scores that vary from run to run
+ * (the blocking time follows the machine's load).
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
@@ -24,8 +27,10 @@ export async function main(args: string[]): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+  const runs = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 1) | 0);
+  const measured = new Map<string, { performance: number; tbt: number; lcp: number }[]>();
   try {
-    for (const page of pages) {
+    for (const page of Array.from({ length: runs }, () => pages).flat()) {
       const url = `http://127.0.0.1:${port}/${page}`;
       const result = await lighthouse(url, {
         port: chrome.port,
@@ -50,7 +55,25 @@ export async function main(args: string[]): Promise<void> {
           `observed first paint ${observedPaint} ms, benchmark index ${Math.round(result.lhr.environment.benchmarkIndex)}`,
       );
       if (process.env.LIGHTHOUSE_JSON) writeFileSync(`${process.env.LIGHTHOUSE_JSON}-${page.replace(/\W/g, '') || 'cover'}.json`, JSON.stringify(result.lhr));
+      const run = {
+        performance: score('performance'),
+        tbt: audits['total-blocking-time']?.numericValue ?? NaN,
+        lcp: audits['largest-contentful-paint']?.numericValue ?? NaN,
+      };
+      measured.set(page, [...(measured.get(page) ?? []), run]);
     }
+    if (runs > 1)
+      for (const [page, all] of measured) {
+        const median = (key: keyof (typeof all)[number]) => {
+          const sorted = all.map((r) => r[key]).sort((a, b) => a - b);
+          const mid = sorted.length >> 1;
+          return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        };
+        console.log(
+          `median of ${all.length} ${page || '(cover)'}: performance ${median('performance')} (runs ${all.map((r) => r.performance).join(', ')}), ` +
+            `TBT ${Math.round(median('tbt'))} ms, LCP ${(median('lcp') / 1000).toFixed(2)} s`,
+        );
+      }
   } finally {
     chrome.kill();
     server.close();
