@@ -27,6 +27,13 @@ describe('print', () => {
     expect(await visible('.figure-toolbar button, .topbar, .toc, .code-panel, .print-chapter')).toBe(0);
     expect(await visible('[data-figure] svg')).toBeGreaterThan(0);
     expect(await visible('figcaption')).toBe(figures);
+    // The controls' column is gone, and the plots and numbers take its width.
+    const widths = await page
+      .locator('[data-figure]')
+      .evaluateAll((els) =>
+        els.map((f) => [f.querySelector('.figure-main')!.getBoundingClientRect().width, f.querySelector('.figure-body')!.getBoundingClientRect().width]),
+      );
+    for (const [main, body] of widths) expect(main).toBeCloseTo(body, 0);
     // A footnote cannot open on paper: its note follows its mark.
     expect(await visible('.footnote-text')).toBeGreaterThan(0);
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
